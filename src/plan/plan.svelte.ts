@@ -1,0 +1,109 @@
+/**
+ * The Plan stage's state: the plan being edited, autosaved a moment after the last change,
+ * flushed when the view closes or the tab hides, and retried as a full write after a failure.
+ * Construct it during a component's initialisation (it sets up an $effect).
+ */
+import { untrack } from 'svelte';
+import { debounce, type Debounced } from '../shared/debounce';
+import { describeError } from '../shared/errors';
+import { onFlush } from '../shared/flush-registry';
+import { newId } from '../shared/ids';
+import { getDb } from '../storage/database';
+import { savePlan } from '../storage/projects';
+import type { LooplabDB } from '../storage/schema';
+import { defaultComparison, type Criterion } from './criteria';
+import { metricsForTask } from './metrics';
+import type { Plan } from './plan';
+
+export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
+
+/** How long typing must pause before a save starts (ms). */
+export const AUTOSAVE_DELAY_MS = 400;
+
+export class PlanState {
+  plan: Plan = $state() as Plan;
+  saveState = $state<SaveState>('saved');
+  saveError = $state<string | null>(null);
+
+  readonly #projectId: string;
+  readonly #db: LooplabDB;
+  readonly #saver: Debounced;
+  #lastSaved: string;
+  #queue: Promise<void> = Promise.resolve();
+
+  constructor(projectId: string, initial: Plan, db: LooplabDB = getDb()) {
+    this.#projectId = projectId;
+    this.#db = db;
+    this.plan = initial;
+    this.#lastSaved = JSON.stringify(initial);
+    this.#saver = debounce(() => this.#save(), AUTOSAVE_DELAY_MS);
+    const unregister = onFlush(
+      () => this.flush(),
+      () => this.saveState !== 'saved',
+    );
+
+    $effect(() => {
+      // Reading the whole plan makes this effect run after every edit, however deep.
+      const snapshot = JSON.stringify(this.plan);
+      if (snapshot !== this.#lastSaved && untrack(() => this.saveState) !== 'saving') {
+        this.saveState = 'pending';
+        this.#saver.schedule();
+      }
+    });
+    $effect(() => () => {
+      unregister();
+      void this.flush();
+    });
+  }
+
+  /** Write any pending change now. */
+  async flush(): Promise<void> {
+    if (this.#saver.pending) await this.#saver.flush();
+    await this.#queue;
+  }
+
+  /** Try again after a failed save: the whole plan is written, not just the last change. */
+  retry(): Promise<void> {
+    return this.#save();
+  }
+
+  addCriterion(): void {
+    const metric = metricsForTask(this.plan.taskType)[0]!.key;
+    const criterion: Criterion = { id: newId(), metric, comparison: defaultComparison(metric), threshold: null };
+    this.plan.criteria.push(criterion);
+  }
+
+  removeCriterion(id: string): void {
+    this.plan.criteria = this.plan.criteria.filter((c) => c.id !== id);
+  }
+
+  #save(): Promise<void> {
+    // Saves run one after another, so an older snapshot never lands after a newer one.
+    this.#queue = this.#queue.then(() => this.#write());
+    return this.#queue;
+  }
+
+  async #write(): Promise<void> {
+    const snapshot = JSON.stringify(this.plan);
+    if (snapshot === this.#lastSaved && this.saveState !== 'error') {
+      this.saveState = 'saved';
+      return;
+    }
+    this.saveState = 'saving';
+    try {
+      await savePlan(this.#db, this.#projectId, JSON.parse(snapshot));
+      this.#lastSaved = snapshot;
+      this.saveError = null;
+      if (JSON.stringify(this.plan) === snapshot) {
+        this.saveState = 'saved';
+      } else {
+        // The user typed while we wrote: save again after the usual pause.
+        this.saveState = 'pending';
+        this.#saver.schedule();
+      }
+    } catch (e) {
+      this.saveState = 'error';
+      this.saveError = describeError(e);
+    }
+  }
+}

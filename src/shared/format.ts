@@ -1,0 +1,32 @@
+/** Display formatting shared by several stages. Pure: no DOM, no locale surprises. */
+
+const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
+
+/**
+ * Bytes in the units a person reads, powers of 1024, three significant digits.
+ * Example: formatBytes(1_572_864) === '1.50 MB'; formatBytes(512) === '512 B'.
+ */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return 'unknown';
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  if (unit === 0) return `${value} B`;
+  return `${value.toPrecision(3)} ${UNITS[unit]}`;
+}
+
+/** A share as a percentage with one decimal, e.g. formatPercent(0.1234) === '12.3%'. */
+export function formatPercent(share: number): string {
+  if (!Number.isFinite(share)) return 'unknown';
+  return `${(share * 100).toFixed(1)}%`;
+}
+
+/** A timestamp (epoch ms) as 'YYYY-MM-DD HH:MM' in local time. */
+export function formatTimestamp(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}

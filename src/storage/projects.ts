@@ -1,0 +1,108 @@
+/** The projects table: create, read, rename, duplicate, delete (with everything it owns). */
+import { newId, newSeed } from '../shared/ids';
+import { UserFacingError } from '../shared/errors';
+import { write } from './database';
+import { prefixBounds } from './key-ranges';
+import type { ProjectRow } from './rows';
+import type { LooplabDB } from './schema';
+
+export const MAX_NAME_LENGTH = 120;
+
+/** A trimmed, non-empty project name, or a UserFacingError saying why not. */
+export function checkProjectName(name: string): string {
+  const trimmed = name.trim();
+  if (!trimmed) throw new UserFacingError('A project needs a name.');
+  if (trimmed.length > MAX_NAME_LENGTH) throw new UserFacingError(`A project name can be at most ${MAX_NAME_LENGTH} characters.`);
+  return trimmed;
+}
+
+/** All projects, most recently changed first. */
+export function listProjects(db: LooplabDB): Promise<ProjectRow[]> {
+  return db.projects.orderBy('updatedAt').reverse().toArray();
+}
+
+export function getProject(db: LooplabDB, id: string): Promise<ProjectRow | undefined> {
+  return db.projects.get(id);
+}
+
+export async function createProject(db: LooplabDB, name: string, plan: unknown, now = Date.now()): Promise<ProjectRow> {
+  const row: ProjectRow = {
+    id: newId(),
+    name: checkProjectName(name),
+    createdAt: now,
+    updatedAt: now,
+    seed: newSeed(),
+    activeDatasetId: null,
+    plan,
+  };
+  await write(db, [db.projects], () => db.projects.add(row));
+  return row;
+}
+
+async function mustGet(db: LooplabDB, id: string): Promise<ProjectRow> {
+  const row = await db.projects.get(id);
+  if (!row) throw new UserFacingError('This project no longer exists; it may have been deleted in another tab.');
+  return row;
+}
+
+export async function renameProject(db: LooplabDB, id: string, name: string, now = Date.now()): Promise<void> {
+  const clean = checkProjectName(name);
+  await write(db, [db.projects], async () => {
+    await mustGet(db, id);
+    await db.projects.update(id, { name: clean, updatedAt: now });
+  });
+}
+
+/** Replace the project's plan (JSON). */
+export async function savePlan(db: LooplabDB, id: string, plan: unknown, now = Date.now()): Promise<void> {
+  await write(db, [db.projects], async () => {
+    await mustGet(db, id);
+    await db.projects.update(id, { plan, updatedAt: now });
+  });
+}
+
+/**
+ * A copy of the project under a new id, named "<name> (copy)".
+ * Copies the project row (plan included); tables filled by later stages must be added here
+ * with their ids remapped when those stages store rows.
+ */
+export async function duplicateProject(db: LooplabDB, id: string, now = Date.now()): Promise<ProjectRow> {
+  return write(db, [db.projects], async () => {
+    const source = await mustGet(db, id);
+    const suffix = ' (copy)';
+    const copy: ProjectRow = {
+      ...structuredClone(source),
+      id: newId(),
+      name: source.name.slice(0, MAX_NAME_LENGTH - suffix.length) + suffix,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await db.projects.add(copy);
+    return copy;
+  });
+}
+
+/** Delete a project and every row it owns, in one transaction: all of it goes, or nothing. */
+export async function deleteProject(db: LooplabDB, id: string): Promise<void> {
+  const tables = [db.projects, db.datasets, db.chunks, db.profiles, db.recipes, db.splits, db.runs, db.artifacts, db.evaluations, db.batches, db.meta];
+  await write(db, tables, async () => {
+    const datasetIds = await db.datasets.where('projectId').equals(id).primaryKeys();
+    const runIds = await db.runs.where('projectId').equals(id).primaryKeys();
+    for (const datasetId of datasetIds) {
+      await db.chunks.where('[datasetId+column+chunk]').between(...prefixBounds([datasetId], 2)).delete();
+    }
+    await db.profiles.bulkDelete(datasetIds);
+    await db.splits.where('datasetId').anyOf(datasetIds).delete();
+    await db.datasets.bulkDelete(datasetIds);
+    for (const runId of runIds) {
+      await db.artifacts.where('[runId+kind]').between(...prefixBounds([runId], 1)).delete();
+    }
+    await db.evaluations.where('runId').anyOf(runIds).delete();
+    await db.runs.bulkDelete(runIds);
+    await db.recipes.where('projectId').equals(id).delete();
+    await db.batches.where('projectId').equals(id).delete();
+    await db.projects.delete(id);
+    const last = await db.meta.get('lastProjectId');
+    if (last?.value === id) await db.meta.delete('lastProjectId');
+  });
+}

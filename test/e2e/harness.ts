@@ -1,0 +1,78 @@
+/**
+ * Real Chromium for end-to-end tests: launched headless through playwright-core with the
+ * system browser, a fresh profile per test file, and every page watched for uncaught errors
+ * and console errors, which fail the test.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterEach, expect, inject } from 'vitest';
+import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
+
+export const baseUrl = (): string => inject('baseUrl');
+
+export interface Session {
+  context: BrowserContext;
+  /** Problems seen on any page of the context since the last check. */
+  problems: string[];
+  userDataDir: string;
+  close(): Promise<void>;
+  newPage(): Promise<Page>;
+}
+
+function watchPage(page: Page, problems: string[]): void {
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+  });
+}
+
+/**
+ * A persistent browser profile in `userDataDir` (a new temporary one by default), so a test can
+ * close the browser and start it again on the same profile, as a user restarting the browser.
+ */
+export async function startBrowser(options: { userDataDir?: string; args?: string[] } = {}): Promise<Session> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium found: run `node test/e2e/ensure-chromium.mjs`.');
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'looplab-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+    viewport: { width: 1200, height: 900 },
+  });
+  const problems: string[] = [];
+  for (const page of context.pages()) watchPage(page, problems);
+  context.on('page', (page) => watchPage(page, problems));
+  const session: Session = {
+    context,
+    problems,
+    userDataDir,
+    close: () => context.close(),
+    async newPage() {
+      const page = context.pages()[0] ?? (await context.newPage());
+      return page;
+    },
+  };
+  sessions.add(session);
+  return session;
+}
+
+const sessions = new Set<Session>();
+
+/** Deletes a profile folder once no browser uses it. */
+export function removeProfile(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+// Every test fails on page errors, and leaves no browser behind.
+afterEach(async () => {
+  const seen = [...sessions].flatMap((s) => s.problems.splice(0));
+  for (const s of sessions) {
+    await s.close().catch(() => undefined);
+    removeProfile(s.userDataDir);
+  }
+  sessions.clear();
+  expect(seen, 'errors on the page').toEqual([]);
+});

@@ -1,0 +1,208 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseUrl, startBrowser } from './harness';
+
+async function createProject(page: Page, name: string): Promise<string> {
+  await page.goto(baseUrl() + '#/');
+  await page.getByLabel('New project name', { exact: true }).fill(name);
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await page.waitForURL(/#\/project\/[0-9a-f]{32}\/plan$/);
+  return new URL(page.url()).hash.split('/')[2]!;
+}
+
+async function waitSaved(page: Page): Promise<void> {
+  await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
+}
+
+async function expectPlan(page: Page): Promise<void> {
+  expect(await page.getByLabel('Problem statement', { exact: true }).inputValue()).toBe('Which iris species is this flower?');
+  expect(await page.getByLabel('Business objective', { exact: true }).inputValue()).toBe('Sort flowers without a botanist.');
+  expect(await page.getByLabel('Task type', { exact: true }).inputValue()).toBe('multiclass');
+  expect(await page.getByLabel('Target column', { exact: true }).inputValue()).toBe('species');
+  expect(await page.getByLabel('Candidate features', { exact: true }).inputValue()).toBe('sepal_length, petal_width');
+  expect(await page.getByTestId('criterion').count()).toBe(2);
+  expect(await page.getByLabel('Metric of criterion 1', { exact: true }).inputValue()).toBe('f1-macro');
+  expect(await page.getByLabel('Comparison of criterion 1', { exact: true }).inputValue()).toBe('>=');
+  expect(await page.getByLabel('Threshold of criterion 1', { exact: true }).inputValue()).toBe('0.85');
+  expect(await page.getByLabel('Metric of criterion 2', { exact: true }).inputValue()).toBe('accuracy');
+  expect(await page.getByLabel('Comparison of criterion 2', { exact: true }).inputValue()).toBe('>');
+  expect(await page.getByLabel('Threshold of criterion 2', { exact: true }).inputValue()).toBe('0.9');
+  expect(await page.getByLabel('Is there enough labelled data?', { exact: true }).inputValue()).toBe('yes');
+  expect(await page.getByLabel('Note on: Is there enough labelled data?', { exact: true }).inputValue()).toBe('150 rows, 50 per class');
+  expect(await page.getByLabel('Does the data contain personal information?', { exact: true }).inputValue()).toBe('no');
+  expect(await page.getByLabel('Risks', { exact: true }).inputValue()).toBe('A rare species is confused with a common one.');
+}
+
+test('a filled plan autosaves and survives a reload and a browser restart', async () => {
+  const first = await startBrowser();
+  const page = await first.newPage();
+  await page.goto(baseUrl());
+  await page.getByTestId('no-projects').waitFor();
+  const id = await createProject(page, 'Iris species');
+  expect(await page.getByTestId('stage-link-plan').getAttribute('data-has-content')).toBe('false');
+
+  await page.getByLabel('Problem statement', { exact: true }).fill('Which iris species is this flower?');
+  // Autosave shows its state while typing pauses and then confirms the write.
+  expect(['pending', 'saving', 'saved']).toContain(await page.getByTestId('save-status').getAttribute('data-state'));
+  await page.getByLabel('Business objective', { exact: true }).fill('Sort flowers without a botanist.');
+  await page.getByLabel('Task type', { exact: true }).selectOption('multiclass');
+  await page.getByLabel('Target column', { exact: true }).fill('species');
+  await page.getByLabel('Candidate features', { exact: true }).fill('sepal_length, petal_width');
+  expect(await page.getByTestId('feature-count').textContent()).toBe('2 features:');
+
+  await page.getByRole('button', { name: 'Add a success criterion' }).click();
+  await page.getByLabel('Metric of criterion 1', { exact: true }).selectOption('f1-macro');
+  await page.getByLabel('Threshold of criterion 1', { exact: true }).fill('0.85');
+  await page.getByRole('button', { name: 'Add a success criterion' }).click();
+  await page.getByLabel('Metric of criterion 2', { exact: true }).selectOption('accuracy');
+  await page.getByLabel('Comparison of criterion 2', { exact: true }).selectOption('>');
+  await page.getByLabel('Threshold of criterion 2', { exact: true }).fill('0,9'); // a decimal comma is understood
+  await page.getByLabel('Is there enough labelled data?', { exact: true }).selectOption('yes');
+  await page.getByLabel('Note on: Is there enough labelled data?', { exact: true }).fill('150 rows, 50 per class');
+  await page.getByLabel('Does the data contain personal information?', { exact: true }).selectOption('no');
+  await page.getByLabel('Risks', { exact: true }).fill('A rare species is confused with a common one.');
+  await waitSaved(page);
+  await page.locator('[data-testid="stage-link-plan"][data-has-content="true"]').waitFor();
+  expect(await page.getByRole('alert').count()).toBe(0);
+
+  await page.reload();
+  await page.getByLabel('Problem statement', { exact: true }).waitFor();
+  // The comma was stored as a number; after a reload it reads back in its plain form.
+  await expectPlan(page);
+  // A picture of the page for people: CI keeps it under test/results, `npm run screenshot` refreshes the README's.
+  const picture = process.env.LOOPLAB_README_SCREENSHOT ? 'test/e2e/screenshots/plan-stage.png' : 'test/results/plan-stage.png';
+  mkdirSync(dirname(picture), { recursive: true });
+  await page.screenshot({ path: picture });
+
+  // Close the browser and start it again on the same profile: the project is still there.
+  await first.close();
+  const second = await startBrowser({ userDataDir: first.userDataDir });
+  const again = await second.newPage();
+  await again.goto(baseUrl() + '#/');
+  await again.getByTestId('project-link').filter({ hasText: 'Iris species' }).click();
+  await again.waitForURL(new RegExp(`#/project/${id}/plan$`));
+  await again.getByLabel('Problem statement', { exact: true }).waitFor();
+  await expectPlan(again);
+});
+
+test('projects can be renamed, duplicated and deleted, with a confirmation', async () => {
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await createProject(page, 'Alpha');
+  await page.getByLabel('Problem statement', { exact: true }).fill('Predict house prices.');
+  await waitSaved(page);
+  await page.getByRole('link', { name: 'All projects', exact: true }).click();
+
+  await page.getByRole('button', { name: 'Rename Alpha' }).click();
+  await page.getByLabel('New name for Alpha', { exact: true }).fill('   ');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  expect(await page.getByRole('alert').textContent()).toContain('A project needs a name.');
+  await page.getByLabel('New name for Alpha', { exact: true }).fill('Beta');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await page.getByTestId('project-link').filter({ hasText: /^Beta$/ }).waitFor();
+
+  await page.getByRole('button', { name: 'Duplicate Beta' }).click();
+  await page.getByTestId('project-link').filter({ hasText: 'Beta (copy)' }).waitFor();
+  expect(await page.getByTestId('project-item').count()).toBe(2);
+  // The copy carries the plan.
+  await page.getByTestId('project-link').filter({ hasText: 'Beta (copy)' }).click();
+  await page.getByLabel('Problem statement', { exact: true }).waitFor();
+  expect(await page.getByLabel('Problem statement', { exact: true }).inputValue()).toBe('Predict house prices.');
+  expect(await page.getByTestId('project-title').textContent()).toBe('Beta (copy)');
+  await page.getByRole('link', { name: 'All projects', exact: true }).click();
+
+  // Cancel keeps the project; confirming deletes it, and it stays deleted after a reload.
+  await page.getByRole('button', { name: 'Delete Beta (copy)' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete this project?' });
+  await dialog.waitFor();
+  expect(await dialog.textContent()).toContain('“Beta (copy)”');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  expect(await page.getByTestId('project-item').count()).toBe(2);
+
+  await page.getByRole('button', { name: 'Delete Beta (copy)' }).click();
+  await dialog.getByRole('button', { name: 'Delete project' }).click();
+  await page.getByTestId('project-link').filter({ hasText: 'Beta (copy)' }).waitFor({ state: 'detached' });
+  await page.reload();
+  await page.getByTestId('project-link').first().waitFor();
+  expect(await page.getByTestId('project-link').allTextContents()).toEqual(['Beta']);
+});
+
+test('every stage opens by URL, and the keyboard moves between stages', async () => {
+  const session = await startBrowser();
+  const page = await session.newPage();
+  const id = await createProject(page, 'Routes');
+
+  await page.goto(`${baseUrl()}#/project/${id}/train`);
+  await page.getByTestId('stage-not-built').waitFor();
+  expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Train');
+  expect(await page.getByTestId('stage-not-built').textContent()).toContain('not built yet');
+  expect(await page.getByTestId('stage-link-train').getAttribute('aria-current')).toBe('page');
+  expect(await page.title()).toBe('Train · Routes · Looplab');
+
+  await page.getByTestId('stage-link-monitor').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(new RegExp(`#/project/${id}/monitor$`));
+  expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Monitor');
+
+  await page.goto(`${baseUrl()}#/project/${id}`);
+  await page.getByLabel('Problem statement', { exact: true }).waitFor();
+  expect(await page.getByTestId('stage-link-plan').getAttribute('aria-current')).toBe('page');
+
+  await page.goto(`${baseUrl()}#/project/ffffffffffffffffffffffffffffffff/data`);
+  await page.getByTestId('project-missing').waitFor();
+  await page.goto(`${baseUrl()}#/no/such/page`);
+  expect(await page.getByTestId('not-found').textContent()).toContain('#/no/such/page');
+});
+
+test('bad plan input is explained where it is typed, and nothing valid is lost', async () => {
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await createProject(page, 'Checks');
+  await page.getByLabel('Task type', { exact: true }).selectOption('binary');
+  await page.getByRole('button', { name: 'Add a success criterion' }).click();
+  await page.getByLabel('Metric of criterion 1', { exact: true }).selectOption('accuracy');
+  await page.getByLabel('Threshold of criterion 1', { exact: true }).fill('0.8');
+  await waitSaved(page);
+
+  await page.getByLabel('Threshold of criterion 1', { exact: true }).fill('0.8x');
+  expect(await page.getByRole('alert').textContent()).toContain('“0.8x” is not a number');
+  await page.getByLabel('Threshold of criterion 1', { exact: true }).fill('1.5');
+  expect(await page.getByTestId('criterion-problem').textContent()).toBe('Accuracy is between 0 and 1, so 1.5 is outside its range.');
+  await page.getByLabel('Task type', { exact: true }).selectOption('regression');
+  expect(await page.getByTestId('criterion-problem').textContent()).toBe('Accuracy is a classification metric, but this is a regression task.');
+  await page.getByLabel('Threshold of criterion 1', { exact: true }).fill('0.8x');
+  await waitSaved(page);
+
+  await page.reload();
+  await page.getByLabel('Threshold of criterion 1', { exact: true }).waitFor();
+  // The unparsable text never replaced the last valid threshold.
+  expect(await page.getByLabel('Threshold of criterion 1', { exact: true }).inputValue()).toBe('1.5');
+  expect(await page.getByLabel('Metric of criterion 1', { exact: true }).inputValue()).toBe('accuracy');
+
+  await page.getByRole('link', { name: 'All projects', exact: true }).click();
+  await page.getByRole('button', { name: 'Create project' }).click();
+  expect(await page.getByTestId('projects-error').textContent()).toBe('A project needs a name.');
+  expect(await page.getByTestId('project-item').count()).toBe(1);
+});
+
+test('the storage panel shows usage and quota and asks for persistent storage', async () => {
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await page.goto(baseUrl());
+  const usage = page.getByTestId('storage-usage');
+  await usage.waitFor();
+  expect(await usage.textContent()).toMatch(/^\d+(\.\d+)? (B|KB|MB|GB|TB)$/);
+  expect(await page.getByTestId('storage-quota').textContent()).toMatch(/^\d+(\.\d+)? (B|KB|MB|GB|TB)$/);
+  const persisted = await page.getByTestId('storage-persisted').textContent();
+  expect(['yes', 'no']).toContain(persisted);
+  if (persisted === 'no') {
+    await page.getByRole('button', { name: 'Protect my projects' }).click();
+    const answer = await page.getByTestId('persist-answer').textContent();
+    expect(answer).toMatch(/^(Granted|Not granted)/);
+    const now = await page.getByTestId('storage-persisted').textContent();
+    expect(now).toBe(answer!.startsWith('Granted') ? 'yes' : 'no');
+  }
+});

@@ -1,0 +1,135 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { UserFacingError } from '../../src/shared/errors';
+import { writesSettled } from '../../src/storage/database';
+import { getMeta, setMeta } from '../../src/storage/meta';
+import {
+  checkProjectName,
+  createProject,
+  deleteProject,
+  duplicateProject,
+  getProject,
+  listProjects,
+  renameProject,
+  savePlan,
+} from '../../src/storage/projects';
+import { stageCounts } from '../../src/storage/stage-content';
+import { LooplabDB } from '../../src/storage/schema';
+import { freshName } from './legacy';
+
+let db: LooplabDB;
+beforeEach(async () => {
+  db = new LooplabDB(freshName());
+  await db.open();
+});
+afterEach(() => db.close());
+
+describe('projects', () => {
+  test('create stores a trimmed name, timestamps, a seed and the plan', async () => {
+    const row = await createProject(db, '  Iris  ', { problem: 'x' }, 1000);
+    expect(row.id).toMatch(/^[0-9a-f]{32}$/);
+    const stored = await getProject(db, row.id);
+    expect(stored).toEqual({ id: row.id, name: 'Iris', createdAt: 1000, updatedAt: 1000, seed: row.seed, activeDatasetId: null, plan: { problem: 'x' } });
+    expect(Number.isInteger(row.seed)).toBe(true);
+  });
+
+  test('names must be non-empty and at most 120 characters', async () => {
+    expect(() => checkProjectName('   ')).toThrow(UserFacingError);
+    expect(() => checkProjectName('x'.repeat(121))).toThrow('at most 120 characters');
+    await expect(createProject(db, '', {})).rejects.toThrow('A project needs a name.');
+    expect(await listProjects(db)).toEqual([]);
+  });
+
+  test('list is most recently changed first', async () => {
+    const a = await createProject(db, 'A', {}, 1);
+    const b = await createProject(db, 'B', {}, 2);
+    expect((await listProjects(db)).map((p) => p.name)).toEqual(['B', 'A']);
+    await savePlan(db, a.id, { notes: 'touched' }, 3);
+    expect((await listProjects(db)).map((p) => p.id)).toEqual([a.id, b.id]);
+  });
+
+  test('rename and savePlan update the row and its updatedAt; a missing project is explained', async () => {
+    const row = await createProject(db, 'Old', {}, 1);
+    await renameProject(db, row.id, ' New ', 5);
+    await savePlan(db, row.id, { problem: 'p' }, 6);
+    expect(await getProject(db, row.id)).toMatchObject({ name: 'New', updatedAt: 6, plan: { problem: 'p' }, createdAt: 1 });
+    await expect(renameProject(db, 'nope', 'X')).rejects.toThrow('no longer exists');
+    await expect(savePlan(db, 'nope', {})).rejects.toThrow('no longer exists');
+    await expect(renameProject(db, row.id, ' ')).rejects.toThrow('needs a name');
+    expect((await getProject(db, row.id))?.name).toBe('New');
+  });
+
+  test('duplicate copies the plan deeply under a new id and name', async () => {
+    const plan = { problem: 'p', criteria: [{ id: 'c', metric: 'mae', comparison: '<=', threshold: 2 }] };
+    const row = await createProject(db, 'Source', plan, 1);
+    const copy = await duplicateProject(db, row.id, 9);
+    expect(copy.id).not.toBe(row.id);
+    expect(copy).toMatchObject({ name: 'Source (copy)', createdAt: 9, updatedAt: 9, seed: row.seed, plan });
+    await savePlan(db, copy.id, { problem: 'changed' });
+    expect((await getProject(db, row.id))?.plan).toEqual(plan);
+    const long = await createProject(db, 'y'.repeat(120), {});
+    expect((await duplicateProject(db, long.id)).name).toHaveLength(120);
+  });
+
+  test('delete removes the project and every row it owns, and nothing of other projects', async () => {
+    const keep = await createProject(db, 'Keep', {});
+    const gone = await createProject(db, 'Gone', {});
+    const own = (projectId: string, tag: string) => ({
+      dataset: { id: `d-${tag}`, projectId, parentId: null },
+      chunk: { datasetId: `d-${tag}`, column: 'x', chunk: 0, values: new ArrayBuffer(8) },
+      profile: { datasetId: `d-${tag}` },
+      split: { id: `s-${tag}`, datasetId: `d-${tag}` },
+      recipe: { id: `rc-${tag}`, projectId },
+      run: { id: `r-${tag}`, projectId, status: 'done' },
+      artifact: { runId: `r-${tag}`, kind: 'weights' },
+      evaluation: { id: `e-${tag}`, runId: `r-${tag}` },
+      batch: { id: `b-${tag}`, projectId },
+    });
+    for (const [projectId, tag] of [
+      [keep.id, 'k'],
+      [gone.id, 'g'],
+    ] as const) {
+      const r = own(projectId, tag);
+      await db.datasets.add(r.dataset);
+      await db.chunks.add(r.chunk);
+      await db.profiles.add(r.profile);
+      await db.splits.add(r.split);
+      await db.recipes.add(r.recipe);
+      await db.runs.add(r.run);
+      await db.artifacts.add(r.artifact);
+      await db.evaluations.add(r.evaluation);
+      await db.batches.add(r.batch);
+    }
+    await setMeta(db, 'lastProjectId', gone.id);
+    const full = { datasets: 1, recipes: 1, runs: 1, evaluations: 1, artifacts: 1, batches: 1 };
+    expect(await stageCounts(db, gone.id)).toEqual(full);
+
+    await deleteProject(db, gone.id);
+    expect(await getProject(db, gone.id)).toBeUndefined();
+    expect(await stageCounts(db, gone.id)).toEqual({ datasets: 0, recipes: 0, runs: 0, evaluations: 0, artifacts: 0, batches: 0 });
+    for (const table of [db.chunks, db.profiles, db.splits, db.artifacts, db.evaluations] as const) {
+      expect(await table.count()).toBe(1);
+    }
+    expect(await stageCounts(db, keep.id)).toEqual(full);
+    expect(await getMeta(db, 'lastProjectId')).toBeUndefined();
+  });
+
+  test('a failing delete changes nothing (one transaction)', async () => {
+    const row = await createProject(db, 'Atomic', {});
+    await db.recipes.add({ id: 'rc', projectId: row.id });
+    // Closing the database mid-way makes the transaction fail; nothing may be half-deleted.
+    const failing = deleteProject(db, row.id);
+    db.close();
+    await expect(failing).rejects.toThrow();
+    await db.open();
+    expect(await getProject(db, row.id)).toBeDefined();
+    expect(await db.recipes.count()).toBe(1);
+  });
+
+  test('writesSettled waits for every write started so far', async () => {
+    const started = [createProject(db, 'One', {}), createProject(db, 'Two', {})];
+    await writesSettled();
+    expect(await db.projects.count()).toBe(2);
+    await Promise.all(started);
+  });
+});

@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { debounce } from '../../src/shared/debounce';
+import { UserFacingError, describeError } from '../../src/shared/errors';
+import { flushAll, hasUnsavedWork, onFlush } from '../../src/shared/flush-registry';
+import { formatBytes, formatPercent, formatTimestamp } from '../../src/shared/format';
+import { newId, newSeed } from '../../src/shared/ids';
+
+describe('ids', () => {
+  test('are 32 hex digits and do not repeat', () => {
+    const ids = new Set(Array.from({ length: 1000 }, newId));
+    expect(ids.size).toBe(1000);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{32}$/);
+    const seed = newSeed();
+    expect(Number.isInteger(seed) && seed >= 0 && seed < 1_000_000).toBe(true);
+  });
+});
+
+describe('format', () => {
+  test('bytes, percentages and timestamps', () => {
+    expect(formatBytes(0)).toBe('0 B');
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(1536)).toBe('1.50 KB');
+    expect(formatBytes(1_572_864)).toBe('1.50 MB');
+    expect(formatBytes(5 * 1024 ** 4)).toBe('5.00 TB');
+    expect(formatBytes(-1)).toBe('unknown');
+    expect(formatBytes(Number.NaN)).toBe('unknown');
+    expect(formatPercent(0.1234)).toBe('12.3%');
+    expect(formatPercent(Number.POSITIVE_INFINITY)).toBe('unknown');
+    expect(formatTimestamp(new Date(2026, 0, 2, 3, 4).getTime())).toBe('2026-01-02 03:04');
+  });
+});
+
+describe('describeError', () => {
+  test('turns browser errors into sentences with what to do', () => {
+    expect(describeError(new DOMException('full', 'QuotaExceededError'))).toContain('storage for Looplab is full');
+    expect(describeError({ name: 'OpenFailedError', inner: { name: 'VersionError' } })).toContain('newer version of Looplab');
+    expect(describeError({ name: 'DatabaseClosedError', message: 'x' })).toContain('Reload this page');
+    expect(describeError(new UserFacingError('Bad value.', 'file a.csv, row 3, column "x"'))).toBe('Bad value. (file a.csv, row 3, column "x")');
+    expect(describeError(new Error('boom'))).toBe('Something went wrong: boom');
+    expect(describeError('text')).toBe('Something went wrong: text');
+    expect(describeError(undefined)).toBe('Something went wrong, and the browser gave no reason.');
+  });
+});
+
+describe('debounce', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  test('runs once after the last call, and flush runs a pending task now', async () => {
+    const task = vi.fn(async () => undefined);
+    const d = debounce(task, 100);
+    d.schedule();
+    vi.advanceTimersByTime(60);
+    d.schedule();
+    vi.advanceTimersByTime(60);
+    expect(task).not.toHaveBeenCalled();
+    expect(d.pending).toBe(true);
+    vi.advanceTimersByTime(40);
+    expect(task).toHaveBeenCalledTimes(1);
+    expect(d.pending).toBe(false);
+
+    d.schedule();
+    await d.flush();
+    expect(task).toHaveBeenCalledTimes(2);
+    await d.flush();
+    expect(task).toHaveBeenCalledTimes(2);
+    d.schedule();
+    d.cancel();
+    vi.advanceTimersByTime(500);
+    expect(task).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('flush registry', () => {
+  test('flushes every registered place and reports unsaved work', async () => {
+    let dirty = true;
+    const flush = vi.fn(async () => {
+      dirty = false;
+    });
+    const failing = vi.fn(async () => {
+      throw new Error('disk');
+    });
+    const off1 = onFlush(flush, () => dirty);
+    const off2 = onFlush(failing, () => false);
+    expect(hasUnsavedWork()).toBe(true);
+    await flushAll();
+    expect(flush).toHaveBeenCalledOnce();
+    expect(failing).toHaveBeenCalledOnce();
+    expect(hasUnsavedWork()).toBe(false);
+    off1();
+    off2();
+    dirty = true;
+    expect(hasUnsavedWork()).toBe(false);
+  });
+});
