@@ -2,6 +2,7 @@
 import { describeError } from '../shared/errors';
 import { getDb, watch } from '../storage/database';
 import { setMeta } from '../storage/meta';
+import { activeDataset } from '../storage/datasets';
 import { getProject } from '../storage/projects';
 import type { ProjectRow } from '../storage/rows';
 import { stageCounts, type StageCounts } from '../storage/stage-content';
@@ -15,6 +16,8 @@ export class ProjectState {
   project = $state.raw<ProjectRow | null | undefined>(undefined);
   counts = $state.raw<StageCounts>(NO_COUNTS);
   error = $state<string | null>(null);
+  /** the column names of the dataset in use, or null before any import */
+  columns = $state.raw<string[] | null>(null);
   content: Record<StageKey, boolean> = $derived(
     stagesWithContent(this.project ? planHasContent(normalizePlan(this.project.plan)) : false, this.counts),
   );
@@ -24,6 +27,7 @@ export class ProjectState {
     const fail = (e: unknown) => (this.error = describeError(e));
     $effect(() => watch(() => getProject(db, projectId), (row) => (this.project = row ?? null), fail));
     $effect(() => watch(() => stageCounts(db, projectId), (c) => (this.counts = c), fail));
+    $effect(() => watch(() => activeDataset(db, projectId), (d) => (this.columns = d ? d.columns.map((c) => c.name) : null), fail));
     void setMeta(db, 'lastProjectId', projectId).catch(fail);
   }
 }

@@ -1,6 +1,7 @@
 /** Opening the database once at start-up, with a status the shell can explain. */
 import { describeError } from '../shared/errors';
 import { openAppDb } from '../storage/database';
+import { sweepUnfinishedImports } from '../storage/datasets';
 
 export class AppStartup {
   status = $state<'opening' | 'ready' | 'failed' | 'closed'>('opening');
@@ -8,7 +9,9 @@ export class AppStartup {
 
   async open(): Promise<void> {
     try {
-      await openAppDb(() => (this.status = 'closed'));
+      const db = await openAppDb(() => (this.status = 'closed'));
+      // A dataset left 'importing' by a killed tab is swept before anyone can open it.
+      await sweepUnfinishedImports(db);
       this.status = 'ready';
     } catch (e) {
       this.status = 'failed';

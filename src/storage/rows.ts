@@ -1,3 +1,5 @@
+import type { ColumnKind } from '../shared/column';
+
 /**
  * The shapes of stored rows. Storage knows nothing of the stages' types: a project's plan is
  * stored as plain JSON and each stage normalises what it reads (see plan/plan.ts).
@@ -23,21 +25,77 @@ export interface ProjectRow {
 }
 
 /** Rows of the tables later stages fill; only the keys storage itself relies on are typed. */
+/** Where a dataset's rows came from: the file and how it was read. */
+export interface DatasetSource {
+  fileName: string;
+  /** bytes */
+  size: number;
+  /** xxhash64 of the file's bytes, hex: notices the same file imported twice */
+  hash: string;
+  encoding: string;
+  delimiter: string;
+  quoteChar: string;
+  hasHeader: boolean;
+  decimalComma: boolean;
+}
+
+/** One column's metadata; its values live in the chunks table. */
+export interface ColumnMeta {
+  name: string;
+  kind: ColumnKind;
+  missing: number;
+  /** distinct dictionary entries, for dictionary-coded kinds (the strings are in chunk -1) */
+  dictionarySize?: number;
+}
+
+/** How a dataset was made: imported, or derived from its parent (lineage). */
+export type DatasetRecipe =
+  | { kind: 'import' }
+  | { kind: 'sample'; sampleId: string }
+  | { kind: 'append'; otherFile: string }
+  | { kind: 'join'; otherFile: string; key: string; how: 'inner' | 'left' }
+  | { kind: 'retype'; column: string; from: ColumnKind; to: ColumnKind };
+
 export interface DatasetRow {
   id: string;
   projectId: string;
+  /** the dataset this one was derived from, or null for an import */
   parentId: string | null;
-  [field: string]: unknown;
+  name: string;
+  /** 'ready' once every chunk is committed; written in the same transaction as the chunks */
+  status: 'importing' | 'ready';
+  createdAt: number;
+  source: DatasetSource;
+  recipe: DatasetRecipe;
+  rowCount: number;
+  columns: ColumnMeta[];
+  /** what the import changed or could not read, in sentences for the user */
+  notes: string[];
 }
+
+/** Rows per chunk: 65,536, a multiple of 8 so validity bitmaps split on byte boundaries. */
+export const CHUNK_ROWS = 65_536;
+
+/**
+ * Up to CHUNK_ROWS values of one column. `chunk` -1 holds the column's dictionary instead.
+ * `column` is the column's position, so renaming a column never rewrites its chunks.
+ */
 export interface ChunkRow {
   datasetId: string;
-  column: string;
+  column: number;
   chunk: number;
-  [field: string]: unknown;
+  /** the typed array's bytes (Float64Array, Uint32Array or Uint8Array by kind) */
+  values?: ArrayBuffer;
+  /** validity bitmap bytes for these rows */
+  valid?: ArrayBuffer;
+  dictionary?: string[];
 }
 export interface ProfileRow {
   datasetId: string;
-  [field: string]: unknown;
+  /** the profile format's version: an older one is recomputed, never misread */
+  version: number;
+  /** written by data/profile.ts */
+  profile: unknown;
 }
 export interface RecipeRow {
   id: string;

@@ -59,7 +59,7 @@ const isTf = (name: string) => name.startsWith('@tensorflow/');
 const earlierOrSame = (a: Stage, b: Stage) => STAGE_ORDER.indexOf(a) <= STAGE_ORDER.indexOf(b);
 
 /** Pure packages anyone may use (no framework, no database, no TF.js, no DOM). */
-const PURE_PACKAGES = new Set(['valibot', 'seedrandom', 'papaparse', 'fflate', 'comlink']);
+const PURE_PACKAGES = new Set(['valibot', 'seedrandom', 'papaparse', 'fflate', 'comlink', 'hash-wasm']);
 
 /** Why `from` may not import `to`, or null when it may. */
 export function violation(from: Place, to: Target): string | null {

@@ -15,6 +15,7 @@ import {
 } from '../../src/storage/projects';
 import { stageCounts } from '../../src/storage/stage-content';
 import { LooplabDB } from '../../src/storage/schema';
+import { datasetRow } from '../helpers/rows';
 import { freshName } from './legacy';
 
 let db: LooplabDB;
@@ -75,9 +76,9 @@ describe('projects', () => {
     const keep = await createProject(db, 'Keep', {});
     const gone = await createProject(db, 'Gone', {});
     const own = (projectId: string, tag: string) => ({
-      dataset: { id: `d-${tag}`, projectId, parentId: null },
-      chunk: { datasetId: `d-${tag}`, column: 'x', chunk: 0, values: new ArrayBuffer(8) },
-      profile: { datasetId: `d-${tag}` },
+      dataset: datasetRow({ id: `d-${tag}`, projectId }),
+      chunk: { datasetId: `d-${tag}`, column: 0, chunk: 0, values: new ArrayBuffer(8) },
+      profile: { datasetId: `d-${tag}`, version: 1, profile: {} },
       split: { id: `s-${tag}`, datasetId: `d-${tag}` },
       recipe: { id: `rc-${tag}`, projectId },
       run: { id: `r-${tag}`, projectId, status: 'done' },

@@ -1,0 +1,233 @@
+/**
+ * The Data stage's state: the project's datasets (live), and the import flow
+ * choose a file → inspect (preview, detected settings) → adjust → import with progress → done.
+ * Construct it during a component's initialisation (it sets up effects).
+ */
+import type { ColumnKind } from '../shared/column';
+import { describeError } from '../shared/errors';
+import { getDb, watch } from '../storage/database';
+import { deleteDataset, findDatasetByHash, listDatasets, setActiveDataset } from '../storage/datasets';
+import { getProject } from '../storage/projects';
+import type { DatasetRecipe, DatasetRow } from '../storage/rows';
+import { callImportWorker, workerCallback } from '../workers/import-client';
+import type { ImportOutcome, ImportProgress } from '../workers/import-protocol';
+import type { Dialect, TextEncoding } from './dialect';
+import { capacityProblem, estimateImportBytes, type InspectResult, type Inspection } from './inspect';
+import type { SampleDataset } from './samples';
+
+export interface PendingImport {
+  file: File;
+  inspection: Inspection;
+  datasetName: string;
+  recipe: DatasetRecipe;
+  /** a dataset of this project made from the very same bytes */
+  duplicateOf: DatasetRow | null;
+  /** why the import will not fit, or null */
+  capacity: string | null;
+  /** bytes the columns will take */
+  estimatedBytes: number;
+  skipRagged: boolean;
+}
+
+export type ImportStep = 'idle' | 'inspecting' | 'preview' | 'importing';
+
+let lastJobId = 0;
+
+export class DataState {
+  datasets = $state.raw<DatasetRow[]>([]);
+  activeDatasetId = $state<string | null>(null);
+  loaded = $state(false);
+  step = $state<ImportStep>('idle');
+  pending = $state<PendingImport | null>(null);
+  progress = $state.raw<ImportProgress | null>(null);
+  /** the last problem, for a role="alert" element */
+  error = $state<string | null>(null);
+  /** the last import stopped on ragged rows: offer to skip them */
+  canSkipRagged = $state(false);
+  /** what the last successful import noted (renamed headers, unreadable values) */
+  notes = $state<string[]>([]);
+
+  /** the dataset the later stages use: the chosen one, else the newest */
+  active = $derived(this.datasets.find((d) => d.id === this.activeDatasetId) ?? this.datasets[0] ?? null);
+
+  readonly #projectId: string;
+  readonly #db = getDb();
+  #jobId = 0;
+
+  constructor(projectId: string) {
+    this.#projectId = projectId;
+    const fail = (e: unknown) => (this.error = describeError(e));
+    $effect(() =>
+      watch(
+        () => listDatasets(this.#db, projectId),
+        (rows) => {
+          this.datasets = rows;
+          this.loaded = true;
+        },
+        fail,
+      ),
+    );
+    $effect(() => watch(() => getProject(this.#db, projectId), (p) => (this.activeDatasetId = p?.activeDatasetId ?? null), fail));
+  }
+
+  /** Inspect a file the user picked or dropped, and show its preview. */
+  async chooseFile(file: File, recipe: DatasetRecipe = { kind: 'import' }, datasetName = file.name.replace(/\.(csv|tsv|txt)$/i, '')): Promise<void> {
+    this.#reset();
+    this.step = 'inspecting';
+    try {
+      const [result, hash] = await Promise.all([
+        callImportWorker<InspectResult>((w) => w.inspect(file, {})),
+        callImportWorker<string>((w) => w.hash(file)),
+      ]);
+      if (!result.ok) {
+        this.error = result.problem;
+        this.step = 'idle';
+        return;
+      }
+      const duplicateOf = (await findDatasetByHash(this.#db, this.#projectId, hash)) ?? null;
+      this.pending = { file, inspection: result.inspection, datasetName, recipe, duplicateOf, capacity: null, estimatedBytes: 0, skipRagged: false };
+      await this.#checkCapacity();
+      this.step = 'preview';
+    } catch (e) {
+      this.error = describeError(e);
+      this.step = 'idle';
+    }
+  }
+
+  /** Open a bundled sample: fetched from this site (it works offline once the app is loaded). */
+  async openSample(sample: SampleDataset): Promise<void> {
+    this.#reset();
+    try {
+      const response = await fetch(sample.file);
+      if (!response.ok) throw new Error(`the sample file answered ${response.status}`);
+      const file = new File([await response.blob()], sample.file.split('/').pop()!, { type: 'text/csv' });
+      await this.chooseFile(file, { kind: 'sample', sampleId: sample.id }, sample.name);
+    } catch (e) {
+      this.error = `The sample "${sample.name}" could not be opened. ${describeError(e)}`;
+      this.step = 'idle';
+    }
+  }
+
+  /** Re-read the preview under settings the user changed (encoding, delimiter, header, …). */
+  async changeSettings(overrides: { encoding?: TextEncoding; dialect?: Partial<Dialect> }): Promise<void> {
+    const pending = this.pending;
+    if (!pending) return;
+    const current = pending.inspection;
+    try {
+      const result = await callImportWorker<InspectResult>((w) =>
+        w.inspect(pending.file, { encoding: overrides.encoding ?? current.encoding, dialect: { ...current.dialect, ...overrides.dialect } }),
+      );
+      if (!result.ok) {
+        this.error = result.problem;
+        return;
+      }
+      this.error = null;
+      pending.inspection = result.inspection;
+      await this.#checkCapacity();
+    } catch (e) {
+      this.error = describeError(e);
+    }
+  }
+
+  setColumnKind(index: number, kind: ColumnKind): void {
+    const column = this.pending?.inspection.columns[index];
+    if (!column) return;
+    column.kind = kind;
+    column.reason = 'You chose this type.';
+    void this.#checkCapacity();
+  }
+
+  async startImport(skipRagged = false): Promise<void> {
+    const pending = this.pending;
+    if (!pending) return;
+    pending.skipRagged = skipRagged;
+    this.error = null;
+    this.canSkipRagged = false;
+    this.step = 'importing';
+    const jobId = (this.#jobId = ++lastJobId);
+    this.progress = null;
+    try {
+      const outcome = await callImportWorker<ImportOutcome>((w) =>
+        w.importFile(
+          {
+            jobId,
+            projectId: this.#projectId,
+            datasetName: pending.datasetName.trim() || pending.file.name,
+            file: pending.file,
+            inspection: $state.snapshot(pending.inspection) as Inspection,
+            skipRagged,
+            recipe: $state.snapshot(pending.recipe) as DatasetRecipe,
+          },
+          workerCallback((p: ImportProgress) => {
+            if (p.jobId === this.#jobId) this.progress = p;
+          }),
+        ),
+      );
+      if (jobId !== this.#jobId) return;
+      if (!outcome.ok) {
+        this.error = outcome.reason === 'cancelled' ? null : outcome.problem;
+        this.canSkipRagged = outcome.reason === 'ragged';
+        this.step = 'preview';
+        return;
+      }
+      this.notes = outcome.notes;
+      this.pending = null;
+      this.step = 'idle';
+      await setActiveDataset(this.#db, this.#projectId, outcome.datasetId);
+    } catch (e) {
+      this.error = describeError(e);
+      this.step = 'preview';
+    } finally {
+      this.progress = null;
+    }
+  }
+
+  /** Cancel the running import (nothing is stored) or close the preview. */
+  cancel(): void {
+    if (this.step === 'importing') {
+      void callImportWorker((w) => w.cancel(this.#jobId));
+      return;
+    }
+    this.#reset();
+  }
+
+  async remove(id: string): Promise<void> {
+    try {
+      await deleteDataset(this.#db, id);
+    } catch (e) {
+      this.error = describeError(e);
+    }
+  }
+
+  async use(id: string): Promise<void> {
+    try {
+      await setActiveDataset(this.#db, this.#projectId, id);
+    } catch (e) {
+      this.error = describeError(e);
+    }
+  }
+
+  #reset(): void {
+    this.pending = null;
+    this.error = null;
+    this.canSkipRagged = false;
+    this.notes = [];
+    this.step = 'idle';
+  }
+
+  async #checkCapacity(): Promise<void> {
+    const pending = this.pending;
+    if (!pending) return;
+    const bytes = estimateImportBytes(pending.inspection);
+    let storageFree: number | null = null;
+    try {
+      const e = await navigator.storage?.estimate?.();
+      if (e && e.quota !== undefined) storageFree = e.quota - (e.usage ?? 0);
+    } catch {
+      storageFree = null; // unknown: the import itself will report a full disk
+    }
+    const memory = (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
+    pending.estimatedBytes = bytes;
+    pending.capacity = capacityProblem(bytes, { storageFree, deviceMemoryGb: memory ?? null });
+  }
+}

@@ -1,0 +1,110 @@
+/// <reference lib="webworker" />
+/** The import worker: reads, parses and stores CSV files off the page. */
+import * as Comlink from 'comlink';
+import { createXXHash64 } from 'hash-wasm';
+import { streamCsv } from '../data/csv-stream';
+import { HEAD_BYTES, inspectHead } from '../data/inspect';
+import { countMissing, usesDictionary } from '../shared/column';
+import { describeError } from '../shared/errors';
+import { newId } from '../shared/ids';
+import { getDb } from '../storage/database';
+import { saveDataset } from '../storage/datasets';
+import { CHUNK_ROWS, type DatasetRow } from '../storage/rows';
+import type { ImportJob, ImportOutcome, ImportProgress, ImportWorkerApi } from './import-protocol';
+
+/** Jobs at or below this id are cancelled. */
+let cancelledUpTo = 0;
+const HASH_SLICE = 8 * 1024 * 1024;
+/** At most this many progress messages a second reach the page. */
+const PROGRESS_INTERVAL_MS = 100;
+
+class Cancelled extends Error {}
+
+const api: ImportWorkerApi = {
+  async inspect(file, overrides) {
+    const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+    return inspectHead(head, { name: file.name, size: file.size }, overrides);
+  },
+
+  async hash(file) {
+    const hasher = await createXXHash64();
+    hasher.init();
+    for (let start = 0; start < file.size; start += HASH_SLICE) {
+      hasher.update(new Uint8Array(await file.slice(start, start + HASH_SLICE).arrayBuffer()));
+    }
+    return hasher.digest('hex');
+  },
+
+  async importFile(job: ImportJob, onProgress): Promise<ImportOutcome> {
+    const isCancelled = () => job.jobId <= cancelledUpTo;
+    const { inspection } = job;
+    let lastSent = 0;
+    const report = (p: Omit<ImportProgress, 'jobId'>, force = false) => {
+      const now = performance.now();
+      if (!force && now - lastSent < PROGRESS_INTERVAL_MS) return;
+      lastSent = now;
+      onProgress({ jobId: job.jobId, ...p });
+    };
+
+    const hash = await api.hash(job.file);
+    const parsed = await streamCsv(job.file, job.file.name, {
+      dialect: inspection.dialect,
+      encoding: inspection.encoding,
+      columns: inspection.columns,
+      skipRagged: job.skipRagged,
+      expectedRows: Math.ceil(inspection.estimatedRows * 1.05),
+      onProgress: (p) => report({ phase: 'reading', ...p, chunksWritten: 0, totalChunks: 0 }),
+      isCancelled,
+    });
+    if (!parsed.ok) return { ok: false, reason: parsed.reason, problem: parsed.problem };
+
+    const { table } = parsed;
+    const notes = [...inspection.headerNotes, ...parsed.notes];
+    const row: DatasetRow = {
+      id: newId(),
+      projectId: job.projectId,
+      parentId: null,
+      name: job.datasetName,
+      status: 'importing',
+      createdAt: Date.now(),
+      source: {
+        fileName: job.file.name,
+        size: job.file.size,
+        hash,
+        encoding: inspection.encoding,
+        delimiter: inspection.dialect.delimiter,
+        quoteChar: inspection.dialect.quoteChar,
+        hasHeader: inspection.dialect.hasHeader,
+        decimalComma: inspection.dialect.decimalComma,
+      },
+      recipe: job.recipe,
+      rowCount: table.rowCount,
+      columns: table.columns.map((c) => ({
+        name: c.name,
+        kind: c.kind,
+        missing: countMissing(c.valid, table.rowCount),
+        ...(usesDictionary(c.kind) ? { dictionarySize: c.dictionary?.length ?? 0 } : {}),
+      })),
+      notes,
+    };
+    const totalChunks = table.columns.length * Math.ceil(table.rowCount / CHUNK_ROWS);
+    try {
+      await saveDataset(getDb(), row, table, (written) => {
+        // Throwing inside the transaction aborts it: a cancelled save leaves nothing behind.
+        if (isCancelled()) throw new Cancelled();
+        report({ phase: 'saving', bytesRead: job.file.size, totalBytes: job.file.size, rows: table.rowCount, chunksWritten: written, totalChunks });
+      });
+    } catch (e) {
+      if (e instanceof Cancelled) return { ok: false, reason: 'cancelled', problem: 'The import was cancelled; nothing was stored.' };
+      return { ok: false, reason: 'storage', problem: `"${job.file.name}" was read, but could not be stored, and nothing was saved. ${describeError(e)}` };
+    }
+    report({ phase: 'saving', bytesRead: job.file.size, totalBytes: job.file.size, rows: table.rowCount, chunksWritten: totalChunks, totalChunks }, true);
+    return { ok: true, datasetId: row.id, rowCount: table.rowCount, columnCount: table.columns.length, notes };
+  },
+
+  cancel(jobId) {
+    cancelledUpTo = Math.max(cancelledUpTo, jobId);
+  },
+};
+
+Comlink.expose(api);

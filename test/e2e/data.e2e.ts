@@ -1,0 +1,115 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { SAMPLE_DATASETS } from '../../src/data/samples';
+import { largeCsv } from '../fixtures/csv/generate';
+import { baseUrl, startBrowser } from './harness';
+
+const FIXTURES = join(import.meta.dirname, '../fixtures/csv');
+
+async function openDataStage(page: Page, name: string): Promise<string> {
+  await page.goto(baseUrl() + '#/');
+  await page.getByLabel('New project name', { exact: true }).fill(name);
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await page.waitForURL(/\/plan$/);
+  const id = new URL(page.url()).hash.split('/')[2]!;
+  await page.getByTestId('stage-link-data').click();
+  await page.getByLabel('Choose a CSV file').waitFor();
+  return id;
+}
+
+async function pick(page: Page, file: string): Promise<void> {
+  await page.getByLabel('Choose a CSV file').setInputFiles(file);
+  await page.getByTestId('import-preview').or(page.getByTestId('data-error')).waitFor();
+}
+
+const text = (page: Page, id: string) => page.getByTestId(id).textContent();
+
+test('a bundled sample with missing values opens, imports and is still there after a reload', async () => {
+  const sample = SAMPLE_DATASETS.find((s) => s.id === 'penguins')!;
+  const session = await startBrowser();
+  const page = await session.newPage();
+  const id = await openDataStage(page, 'Penguins');
+  await page.getByRole('button', { name: `Open sample ${sample.name}` }).click();
+  await page.getByTestId('import-preview').waitFor();
+  expect(await page.getByTestId('preview-table').locator('thead th').count()).toBe(sample.columns);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByTestId('dataset-summary').waitFor();
+  expect(await text(page, 'row-count')).toBe(String(sample.rows));
+  expect(await text(page, 'column-count')).toBe(String(sample.columns));
+  const kinds = await page.getByTestId('column-kind').allTextContents();
+  expect(kinds).toContain('Numeric');
+  expect(kinds.at(-1)).toBe('Categorical');
+  await page.locator('[data-testid="stage-link-data"][data-has-content="true"]').waitFor();
+
+  await page.reload();
+  await page.getByTestId('dataset-summary').waitFor();
+  expect(await text(page, 'row-count')).toBe(String(sample.rows));
+  expect(new URL(page.url()).hash).toBe(`#/project/${id}/data`);
+  // The same bytes again are noticed.
+  await page.getByRole('button', { name: `Open sample ${sample.name}` }).click();
+  expect(await page.getByTestId('duplicate-notice').textContent()).toContain('already imported');
+});
+
+test('a file picked with the file input is inspected, its settings shown, and imported', async () => {
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await openDataStage(page, 'European');
+  await pick(page, join(FIXTURES, 'semicolon-decimal-comma.csv'));
+  expect(await page.getByLabel('Separator').inputValue()).toBe(';');
+  expect(await page.getByLabel('Decimal comma (1.234,5)').isChecked()).toBe(true);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByTestId('dataset-summary').waitFor();
+  expect(Number(await text(page, 'row-count'))).toBeGreaterThan(0);
+  expect(await page.getByTestId('column-kind').allTextContents()).toContain('Numeric');
+});
+
+test('bad files get a clear alert, ragged rows can be skipped, and nothing stored changes', async () => {
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await openDataStage(page, 'Bad input');
+  await pick(page, join(FIXTURES, 'binary.csv'));
+  expect(await page.getByRole('alert').textContent()).toContain('not a text file');
+  await pick(page, join(FIXTURES, 'empty.csv'));
+  expect(await page.getByRole('alert').textContent()).toContain('is empty');
+
+  await pick(page, join(FIXTURES, 'ragged.csv'));
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const alert = page.getByTestId('data-error');
+  await alert.waitFor();
+  expect(await alert.textContent()).toMatch(/rows? \d/);
+  await page.getByRole('button', { name: 'Skip these rows and import the rest' }).click();
+  await page.getByTestId('dataset-summary').waitFor();
+  expect(await page.getByTestId('import-notes').textContent()).toContain('Skipped');
+
+  const rowsBefore = await text(page, 'row-count');
+  await pick(page, join(FIXTURES, 'unclosed-quote.csv'));
+  if (await page.getByTestId('import-preview').isVisible()) await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByTestId('data-error').waitFor();
+  expect(await text(page, 'data-error')).toContain('never closed');
+  expect(await page.getByTestId('dataset-item').count()).toBe(1);
+  expect(await text(page, 'row-count')).toBe(rowsBefore);
+});
+
+test('a long import shows progress and can be cancelled, leaving nothing stored', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'looplab-big-'));
+  const file = join(dir, 'big.csv');
+  writeFileSync(file, largeCsv(400_000));
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await openDataStage(page, 'Cancel');
+  await pick(page, file);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const progress = page.getByTestId('import-progress');
+  await progress.waitFor();
+  await page.waitForFunction(() => Number(document.querySelector<HTMLProgressElement>('[data-testid="import-progress"]')?.value) > 0);
+  // The page answers while the worker parses: a click on another control is handled at once.
+  await page.getByRole('button', { name: 'Cancel import' }).click();
+  await page.getByTestId('import-preview').waitFor();
+  expect(await page.getByTestId('dataset-summary').count()).toBe(0);
+  await page.reload();
+  await page.getByLabel('Choose a CSV file').waitFor();
+  expect(await page.getByTestId('dataset-summary').count()).toBe(0);
+});

@@ -1,0 +1,103 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { bitmapBytes, isValid, setValid, type Column, type Table } from '../../src/shared/column';
+import {
+  deleteDataset,
+  findDatasetByHash,
+  listDatasets,
+  loadTable,
+  saveDataset,
+  setActiveDataset,
+  sweepUnfinishedImports,
+} from '../../src/storage/datasets';
+import { prefixBounds } from '../../src/storage/key-ranges';
+import { createProject, getProject } from '../../src/storage/projects';
+import { CHUNK_ROWS } from '../../src/storage/rows';
+import { LooplabDB } from '../../src/storage/schema';
+import { datasetRow } from '../helpers/rows';
+import { freshName } from './legacy';
+
+let db: LooplabDB;
+beforeEach(async () => {
+  db = new LooplabDB(freshName());
+  await db.open();
+});
+afterEach(() => db.close());
+
+/** A table of n rows crossing chunk boundaries: numeric with every 7th missing, codes, booleans. */
+function makeTable(n: number): Table {
+  const num: Column = { name: 'x', kind: 'numeric', values: new Float64Array(n), valid: new Uint8Array(bitmapBytes(n)) };
+  const cat: Column = { name: 'c', kind: 'categorical', values: new Uint32Array(n), valid: new Uint8Array(bitmapBytes(n)), dictionary: ['a', 'b', 'c'] };
+  const flag: Column = { name: 'f', kind: 'boolean', values: new Uint8Array(n), valid: new Uint8Array(bitmapBytes(n)) };
+  for (let i = 0; i < n; i++) {
+    if (i % 7 !== 0) {
+      num.values[i] = i * 0.5;
+      setValid(num.valid, i);
+    }
+    cat.values[i] = i % 3;
+    setValid(cat.valid, i);
+    flag.values[i] = i % 2;
+    setValid(flag.valid, i);
+  }
+  return { rowCount: n, columns: [num, cat, flag] };
+}
+
+const metaOf = (t: Table) => t.columns.map((c) => ({ name: c.name, kind: c.kind, missing: 0 }));
+
+describe('datasets', () => {
+  test('save then load gives back every value and validity bit, across chunk boundaries', async () => {
+    const n = CHUNK_ROWS * 2 + 123;
+    const table = makeTable(n);
+    const progress: number[] = [];
+    await saveDataset(db, datasetRow({ id: 'd1', projectId: 'p', rowCount: n, columns: metaOf(table) }), table, (w) => progress.push(w));
+    expect(progress.at(-1)).toBe(9); // 3 columns × 3 chunks
+    expect(await db.chunks.count()).toBe(10); // + the dictionary of 'c'
+    const { row, table: loaded } = await loadTable(db, 'd1');
+    expect(row.status).toBe('ready');
+    expect(loaded.rowCount).toBe(n);
+    for (const [i, col] of loaded.columns.entries()) {
+      const original = table.columns[i]!;
+      expect(col.values.constructor).toBe(original.values.constructor);
+      expect(Array.from(col.values)).toEqual(Array.from(original.values));
+      expect(Array.from(col.valid)).toEqual(Array.from(original.valid));
+    }
+    expect(loaded.columns[1]!.dictionary).toEqual(['a', 'b', 'c']);
+    expect(isValid(loaded.columns[0]!.valid, 7)).toBe(false);
+    expect(isValid(loaded.columns[0]!.valid, CHUNK_ROWS + 1)).toBe(true);
+  });
+
+  test('a save that fails half-way leaves nothing behind', async () => {
+    const table = makeTable(CHUNK_ROWS + 10);
+    const failing = saveDataset(db, datasetRow({ id: 'd2', projectId: 'p', rowCount: table.rowCount, columns: metaOf(table) }), table, (w) => {
+      if (w === 3) throw new Error('cancelled');
+    });
+    await expect(failing).rejects.toThrow('cancelled');
+    expect(await db.datasets.count()).toBe(0);
+    expect(await db.chunks.count()).toBe(0);
+  });
+
+  test('list, find by hash, make active, delete, and sweep unfinished imports', async () => {
+    const project = await createProject(db, 'P', {});
+    const t = makeTable(10);
+    await saveDataset(db, datasetRow({ id: 'old', projectId: project.id, createdAt: 1, rowCount: 10, columns: metaOf(t) }), t);
+    const withHash = datasetRow({ id: 'new', projectId: project.id, createdAt: 2, rowCount: 10, columns: metaOf(t) });
+    withHash.source = { ...withHash.source, hash: 'abc' };
+    await saveDataset(db, withHash, t);
+    await db.datasets.put(datasetRow({ id: 'orphan', projectId: project.id, status: 'importing' }));
+    expect((await listDatasets(db, project.id)).map((d) => d.id)).toEqual(['new', 'old']);
+    expect((await findDatasetByHash(db, project.id, 'abc'))?.id).toBe('new');
+    expect(await findDatasetByHash(db, 'other-project', 'abc')).toBeUndefined();
+
+    await setActiveDataset(db, project.id, 'new');
+    expect((await getProject(db, project.id))?.activeDatasetId).toBe('new');
+    await deleteDataset(db, 'new');
+    expect((await getProject(db, project.id))?.activeDatasetId).toBeNull();
+    await expect(loadTable(db, 'new')).rejects.toThrow('no longer stored');
+    expect(await db.chunks.where('[datasetId+column+chunk]').between(...prefixBounds(['new'], 2)).count()).toBe(0);
+    expect(await db.chunks.where('[datasetId+column+chunk]').between(...prefixBounds(['old'], 2)).count()).toBe(4);
+
+    expect(await sweepUnfinishedImports(db)).toBe(1);
+    expect(await db.datasets.get('orphan')).toBeUndefined();
+    expect(await db.datasets.get('old')).toBeDefined();
+  });
+});
