@@ -46,9 +46,9 @@ export function createColumnBuilder(name: string, kind: ColumnKind, options: Bui
     valid = nextValid;
   };
 
-  const fail = (text: string) => {
+  const fail = (row: number, text: string) => {
     if (failures) failures.count++;
-    else failures = { count: 1, firstRow: length, firstValue: text.length > 100 ? `${text.slice(0, 100)}…` : text };
+    else failures = { count: 1, firstRow: row, firstValue: text.length > 100 ? `${text.slice(0, 100)}…` : text };
   };
 
   return {
@@ -75,7 +75,7 @@ export function createColumnBuilder(name: string, kind: ColumnKind, options: Bui
       } else {
         value = parseDate(text, order);
       }
-      if (Number.isNaN(value)) return fail(text);
+      if (Number.isNaN(value)) return fail(row, text);
       values[row] = value;
       setValid(valid, row);
     },

@@ -52,10 +52,11 @@ export function inspectHead(
   overrides: { encoding?: TextEncoding; dialect?: Partial<Dialect> } = {},
 ): InspectResult {
   if (file.size === 0 || head.length === 0) return { ok: false, problem: `"${file.name}" is empty: it has no header and no rows.` };
-  const binary = binaryProblem(head, file.name);
-  if (binary) return { ok: false, problem: binary };
+  // UTF-16 first: its NUL bytes would otherwise read as binary data, a less helpful message.
   const detected = detectEncoding(head);
   if ('problem' in detected) return { ok: false, problem: detected.problem };
+  const binary = binaryProblem(head, file.name);
+  if (binary) return { ok: false, problem: binary };
   const encoding = overrides.encoding ?? detected.encoding;
   const isWholeFile = head.length >= file.size;
   const text = decodeHead(head, encoding, isWholeFile);

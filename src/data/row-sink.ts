@@ -12,7 +12,12 @@ export interface ColumnPlan {
   dateOrder?: 'ymd' | 'dmy' | 'mdy';
 }
 
-const EXPECTED: Partial<Record<ColumnKind, string>> = { numeric: 'numbers', boolean: 'true/false values', datetime: 'dates' };
+/** What a value of a kind is, singular and plural: 'was not a number' / 'were not numbers'. */
+const EXPECTED: Partial<Record<ColumnKind, [string, string]>> = {
+  numeric: ['a number', 'numbers'],
+  boolean: ['a true/false value', 'true/false values'],
+  datetime: ['a date', 'dates'],
+};
 
 /** At most this many ragged row numbers are listed; the rest are counted. */
 const LISTED_ROWS = 20;
@@ -82,12 +87,13 @@ export class RowSink {
     const columns = this.#builders.map((b, i) => {
       const f = b.failures;
       if (f) {
-        const what = EXPECTED[this.#plan[i]!.kind] ?? 'valid';
+        const [one, many] = EXPECTED[this.#plan[i]!.kind] ?? ['valid', 'valid'];
+        const what = f.count === 1 ? one : many;
         const row = this.#recordNumberOf(f.firstRow);
         notes.push(
           `Column "${this.#plan[i]!.name}": ${f.count.toLocaleString('en')} ${f.count === 1 ? 'value was' : 'values were'} not ${what} ` +
             `(first at row ${row}: "${f.firstValue}") and ${f.count === 1 ? 'is' : 'are'} stored as missing. ` +
-            `To keep them, import this column as categorical.`,
+            `To keep ${f.count === 1 ? 'it' : 'them'}, import this column as categorical.`,
         );
       }
       return b.finish();
