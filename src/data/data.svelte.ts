@@ -10,7 +10,7 @@ import { deleteDataset, findDatasetByHash, listDatasets, setActiveDataset } from
 import { getProject } from '../storage/projects';
 import type { DatasetRecipe, DatasetRow } from '../storage/rows';
 import { callImportWorker, workerCallback } from '../workers/import-client';
-import type { ImportOutcome, ImportProgress } from '../workers/import-protocol';
+import type { ImportOutcome, ImportProgress, ImportTimings } from '../workers/import-protocol';
 import type { Dialect, TextEncoding } from './dialect';
 import { capacityProblem, estimateImportBytes, type InspectResult, type Inspection } from './inspect';
 import type { SampleDataset } from './samples';
@@ -27,6 +27,8 @@ export interface PendingImport {
   /** bytes the columns will take */
   estimatedBytes: number;
   skipRagged: boolean;
+  /** xxhash64 of the file, computed while the preview was prepared */
+  hash: string;
 }
 
 export type ImportStep = 'idle' | 'inspecting' | 'preview' | 'importing';
@@ -46,6 +48,8 @@ export class DataState {
   canSkipRagged = $state(false);
   /** what the last successful import noted (renamed headers, unreadable values) */
   notes = $state<string[]>([]);
+  /** the last successful import: its size and where the time went */
+  lastImport = $state.raw<{ rows: number; timings: ImportTimings } | null>(null);
 
   /** the dataset the later stages use: the chosen one, else the newest */
   active = $derived(this.datasets.find((d) => d.id === this.activeDatasetId) ?? this.datasets[0] ?? null);
@@ -85,7 +89,7 @@ export class DataState {
         return;
       }
       const duplicateOf = (await findDatasetByHash(this.#db, this.#projectId, hash)) ?? null;
-      this.pending = { file, inspection: result.inspection, datasetName, recipe, duplicateOf, capacity: null, estimatedBytes: 0, skipRagged: false };
+      this.pending = { file, inspection: result.inspection, datasetName, recipe, duplicateOf, capacity: null, estimatedBytes: 0, skipRagged: false, hash };
       await this.#checkCapacity();
       this.step = 'preview';
     } catch (e) {
@@ -157,6 +161,7 @@ export class DataState {
             inspection: $state.snapshot(pending.inspection) as Inspection,
             skipRagged,
             recipe: $state.snapshot(pending.recipe) as DatasetRecipe,
+            hash: pending.hash,
           },
           workerCallback((p: ImportProgress) => {
             if (p.jobId === this.#jobId) this.progress = p;
@@ -171,6 +176,7 @@ export class DataState {
         return;
       }
       this.notes = outcome.notes;
+      this.lastImport = { rows: outcome.rowCount, timings: outcome.timings };
       this.pending = null;
       this.step = 'idle';
       await setActiveDataset(this.#db, this.#projectId, outcome.datasetId);
@@ -212,6 +218,7 @@ export class DataState {
     this.error = null;
     this.canSkipRagged = false;
     this.notes = [];
+    this.lastImport = null;
     this.step = 'idle';
   }
 

@@ -4,9 +4,11 @@
  * import preview and can change any of it.
  */
 import Papa from 'papaparse';
+import { isMissingToken, parseNumber } from './values';
 
 export type TextEncoding = 'utf-8' | 'windows-1252';
 
+/** e.g. a German export: { delimiter: ';', quoteChar: '"', hasHeader: true, decimalComma: true, lineEnding: '\r\n' } */
 export interface Dialect {
   delimiter: ',' | ';' | '\t' | '|';
   quoteChar: '"' | "'";
@@ -15,18 +17,43 @@ export interface Dialect {
   lineEnding: '\n' | '\r\n' | '\r';
 }
 
-/** UTF-8 (with or without BOM) when the bytes decode as UTF-8, else Windows-1252; UTF-16 is refused. */
-export function detectEncoding(head: Uint8Array): { encoding: TextEncoding; bom: boolean } | { problem: string } {
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+
+const startsWith = (head: Uint8Array, bytes: readonly number[]) => bytes.every((b, i) => head[i] === b);
+
+/**
+ * How many bytes at the end of `head` are the start of a UTF-8 character whose remaining
+ * bytes lie beyond the sample; 0 when the last character is whole.
+ * Example: 'caf' + [0xC3] → 1 (the first byte of 'é').
+ */
+function cutCharacterBytes(head: Uint8Array): number {
+  for (let back = 1; back <= Math.min(4, head.length); back++) {
+    const b = head[head.length - back]!;
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: keep walking back to the lead byte
+    if (b < 0xc2 || b > 0xf4) return 0; // ASCII, or not a lead byte at all: the decoder judges it
+    const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+    return length > back ? back : 0;
+  }
+  return 0;
+}
+
+/**
+ * UTF-8 (with or without BOM) when the bytes decode as UTF-8, else Windows-1252; UTF-16 is refused.
+ * `isWholeFile` says the sample is the whole file, so a broken last character is really broken.
+ * Example: [0x63, 0x61, 0x66, 0xe9] (café in Windows-1252) with isWholeFile → { encoding: 'windows-1252', bom: false }.
+ */
+export function detectEncoding(head: Uint8Array, isWholeFile = false): { encoding: TextEncoding; bom: boolean } | { problem: string } {
+  if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) {
     return { problem: 'This file is UTF-16 encoded; save it as UTF-8 CSV and import it again.' };
   }
-  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-  // A multi-byte character may be cut at the end of the sample: decode without the last 3 bytes.
-  const body = head.length > 3 ? head.subarray(0, head.length - 3) : head;
+  const bom = startsWith(head, UTF8_BOM);
+  const body = isWholeFile ? head : head.subarray(0, head.length - cutCharacterBytes(head));
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(body);
     return { encoding: 'utf-8', bom };
   } catch {
+    // Every byte sequence is valid Windows-1252 (a superset of Latin-1 for the letters that matter).
     return { encoding: 'windows-1252', bom: false };
   }
 }
@@ -39,24 +66,26 @@ const MAGIC: { bytes: number[]; what: string }[] = [
   { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
 ];
 
-const startsWith = (head: Uint8Array, bytes: number[]) => bytes.every((b, i) => head[i] === b);
-
-/** True for NUL bytes, known binary formats, or more than 10% control bytes. */
+/** True for NUL bytes, known binary formats (PNG, JPEG, PDF, gzip, GIF, zip/XLSX), or more than 10% control bytes. */
 export function looksBinary(head: Uint8Array): boolean {
-  if (MAGIC.some((m) => startsWith(head, m.bytes)) || startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return true;
+  if (startsWith(head, ZIP) || MAGIC.some((m) => startsWith(head, m.bytes))) return true;
   let control = 0;
   const n = Math.min(head.length, 65_536);
   for (let i = 0; i < n; i++) {
     const b = head[i]!;
     if (b === 0) return true;
-    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12) control++;
+    if (b < 32 && b !== 9 && b !== 10 && b !== 12 && b !== 13) control++;
   }
   return control > n * 0.1;
 }
 
-/** Why a file is not a CSV, in words, or null when it is text. */
+/**
+ * Why a file is not a CSV, in words, or null when it is text.
+ * Example: a PNG named 'x.csv' → '"x.csv" is not a text file (it looks like a PNG image). Choose a CSV file.'
+ */
 export function binaryProblem(head: Uint8Array, fileName: string): string | null {
-  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) {
+  // An XLSX is a zip: by far the most common "CSV" that is not one, so it gets the fix in words.
+  if (startsWith(head, ZIP)) {
     return `"${fileName}" is an Excel workbook or another zip archive, not a CSV file. In Excel, use File › Save As › CSV, then import that.`;
   }
   if (!looksBinary(head)) return null;
@@ -64,72 +93,149 @@ export function binaryProblem(head: Uint8Array, fileName: string): string | null
   return `"${fileName}" is not a text file (${magic ? `it looks like ${magic.what}` : 'it contains binary data'}). Choose a CSV file.`;
 }
 
-/** The sample as text: decoded, BOM removed, and without its last, probably cut, line. */
+/**
+ * The sample as text: decoded, BOM removed, and, unless it is the whole file, without its
+ * last line, which the sample's end probably cut.
+ * Example: 'a,b\n1,2\n3,' (not the whole file) → 'a,b\n1,2'.
+ */
 export function decodeHead(head: Uint8Array, encoding: TextEncoding, isWholeFile: boolean): string {
-  let text = new TextDecoder(encoding).decode(head);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // Strip the BOM as bytes: decoded as Windows-1252 (the user's override) it would read 'ï»¿'.
+  const body = startsWith(head, UTF8_BOM) ? head.subarray(3) : head;
+  let text = new TextDecoder(encoding).decode(body);
   if (!isWholeFile) {
-    const cut = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+    let cut = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+    // Cut before the whole '\r\n': a stray '\r' would end up inside the last cell.
+    if (text[cut] === '\n' && text[cut - 1] === '\r') cut--;
     if (cut > 0) text = text.slice(0, cut);
   }
   return text;
 }
 
 const DELIMITERS: Dialect['delimiter'][] = [',', ';', '\t', '|'];
+/** Records read to choose the delimiter and quote, and to judge the header and decimal comma. */
+const SNIFF_ROWS = 50;
 
+/** The first line break decides: '\r\n', a lone '\r' (old Mac exports) or '\n'. */
 function lineEndingOf(text: string): Dialect['lineEnding'] {
   const i = text.search(/[\r\n]/);
   if (i < 0 || text[i] === '\n') return '\n';
   return text[i + 1] === '\n' ? '\r\n' : '\r';
 }
 
-function parseSample(text: string, delimiter: string, quoteChar: string, newline: Dialect['lineEnding'], rows: number): string[][] {
-  return Papa.parse<string[]>(text, { delimiter, quoteChar, newline, preview: rows, skipEmptyLines: 'greedy' }).data;
+function parseSample(text: string, delimiter: string, quoteChar: string, newline: Dialect['lineEnding'], preview: number): string[][] {
+  return Papa.parse<string[]>(text, { delimiter, quoteChar, newline, preview, skipEmptyLines: 'greedy' }).data;
 }
 
-const looksNumeric = (s: string) => /^\s*[+-]?(\d[\d,. ]*)?[.,]?\d+([eE][+-]?\d+)?\s*$/.test(s);
-
-/** The dialect under which the sample reads most regularly. */
-export function sniffDialect(text: string): Dialect {
-  const lineEnding = lineEndingOf(text);
+/** The delimiter under which the first records most often have the first record's width (at least 2). */
+function bestDelimiter(text: string, quoteChar: Dialect['quoteChar'], lineEnding: Dialect['lineEnding']): Dialect['delimiter'] {
   let best: { delimiter: Dialect['delimiter']; score: number } = { delimiter: ',', score: -1 };
   for (const delimiter of DELIMITERS) {
-    const rows = parseSample(text, delimiter, '"', lineEnding, 50);
-    if (rows.length === 0) continue;
-    const width = rows[0]!.length;
+    const rows = parseSample(text, delimiter, quoteChar, lineEnding, SNIFF_ROWS);
+    const width = rows[0]?.length ?? 0;
     if (width < 2) continue;
     const consistent = rows.filter((r) => r.length === width).length / rows.length;
-    // Consistency first, then more fields: ',' inside '1,5' must not beat a steady ';'.
+    // Consistency first, then more fields: the ',' inside '1,5' must not beat a steady ';'.
     const score = consistent * 1000 + Math.min(width, 999);
     if (score > best.score) best = { delimiter, score };
   }
-  const delimiter = best.delimiter;
-  const singleQuoted = new RegExp(`(^|[${delimiter === '\t' ? '\\t' : delimiter}])'[^']*'(?=[${delimiter === '\t' ? '\\t' : delimiter}]|$)`, 'm');
-  const quoteChar: Dialect['quoteChar'] = !text.includes('"') && singleQuoted.test(text) ? "'" : '"';
-  const rows = parseSample(text, delimiter, quoteChar, lineEnding, 200);
-
-  const cells = rows.slice(1).flat();
-  const commaDecimals = cells.filter((c) => /^[+-]?\d{1,3}(\.\d{3})*,\d+$/.test(c) || /^[+-]?\d+,\d+$/.test(c)).length;
-  const dotDecimals = cells.filter((c) => /^[+-]?\d+\.\d+$/.test(c) && !/^[+-]?\d{1,3}\.\d{3}$/.test(c)).length;
-  const decimalComma = delimiter !== ',' && commaDecimals > 0 && dotDecimals === 0;
-
-  // A header is names over data: no header when the first row has a number where later rows do too.
-  let hasHeader = true;
-  if (rows.length > 1) {
-    const first = rows[0]!;
-    hasHeader = !first.some((cell, c) => cell.trim() !== '' && looksNumeric(cell) && rows.slice(1, 20).every((r) => looksNumeric(r[c] ?? '')));
-  }
-  return { delimiter, quoteChar, hasHeader, decimalComma, lineEnding };
+  return best.delimiter;
 }
 
-/** The sample's rows under a dialect, for the preview, with the records whose width differs from the first. */
+/** Whether most non-empty cells open with a single quote, as in 'ann','paris'. */
+function singleQuoted(rows: string[][]): boolean {
+  let filled = 0;
+  let opened = 0;
+  for (const row of rows) {
+    for (const cell of row) {
+      const t = cell.trim();
+      if (t === '') continue;
+      filled++;
+      // Opening is enough: a delimiter inside 'Smith, John' splits it when read with '"' quotes.
+      if (t.startsWith("'")) opened++;
+    }
+  }
+  return filled > 0 && opened * 2 >= filled;
+}
+
+const looksNumeric = (cell: string) => !Number.isNaN(parseNumber(cell, false)) || !Number.isNaN(parseNumber(cell, true));
+
+/** Whether column `c` of `rows` holds numbers, ignoring missing spellings (at least one number). */
+function numericColumn(rows: string[][], c: number): boolean {
+  let numbers = 0;
+  for (const row of rows) {
+    const cell = row[c] ?? '';
+    if (isMissingToken(cell)) continue;
+    if (!looksNumeric(cell)) return false;
+    numbers++;
+  }
+  return numbers > 0;
+}
+
+/** A header is names over data: no header when the first row is all numbers, or has a number atop a numeric column. */
+function hasHeaderRow(rows: string[][]): boolean {
+  const first = rows[0];
+  if (!first) return true;
+  const filled = first.filter((cell) => !isMissingToken(cell));
+  if (filled.length > 0 && filled.every(looksNumeric)) return false;
+  const later = rows.slice(1);
+  if (later.length === 0) return true;
+  return !first.some((cell, c) => !isMissingToken(cell) && looksNumeric(cell) && numericColumn(later, c));
+}
+
+const COMMA_DECIMAL = [/^[+-]?\d{1,3}(\.\d{3})*,\d+$/, /^[+-]?\d+,\d+$/];
+const DOT_DECIMAL = /^[+-]?\d*\.\d+([eE][+-]?\d+)?$/;
+// '1.234' is a dot decimal in one locale and a thousand in another: it decides nothing.
+const DOT_THOUSANDS = /^[+-]?\d{1,3}(\.\d{3})+$/;
+
+/** Whether numbers write their decimals with a comma ('1.234,5') and none with a dot. */
+function usesDecimalComma(rows: string[][]): boolean {
+  let comma = 0;
+  for (const row of rows) {
+    for (const cell of row) {
+      const t = cell.trim();
+      if (DOT_DECIMAL.test(t) && !DOT_THOUSANDS.test(t)) return false;
+      if (COMMA_DECIMAL.some((re) => re.test(t))) comma++;
+    }
+  }
+  return comma > 0;
+}
+
+/**
+ * The dialect under which the sample reads most regularly.
+ * Example: 'stadt;preis\nBerlin;1.234,5\n' → { delimiter: ';', quoteChar: '"', hasHeader: true, decimalComma: true, lineEnding: '\n' }.
+ */
+export function sniffDialect(text: string): Dialect {
+  const lineEnding = lineEndingOf(text);
+  let delimiter = bestDelimiter(text, '"', lineEnding);
+  const quoteChar: Dialect['quoteChar'] = singleQuoted(parseSample(text, delimiter, '"', lineEnding, SNIFF_ROWS)) ? "'" : '"';
+  // Read with the right quote, a delimiter inside quoted cells no longer breaks the count.
+  if (quoteChar === "'") delimiter = bestDelimiter(text, quoteChar, lineEnding);
+  const rows = parseSample(text, delimiter, quoteChar, lineEnding, SNIFF_ROWS);
+  return {
+    delimiter,
+    quoteChar,
+    hasHeader: hasHeaderRow(rows),
+    // With ',' as the delimiter, '1,5' is two cells, never a decimal comma.
+    decimalComma: delimiter !== ',' && usesDecimalComma(rows),
+    lineEnding,
+  };
+}
+
+/**
+ * The sample's rows under a dialect, for the preview table: the header (null without one), up
+ * to `maxRows` data rows, and the 1-based record numbers (the header is record 1) whose field
+ * count differs from the first record's. Without multi-line cells, record numbers are line numbers.
+ * Example: 'a,b\n1,2\n3\n' → { header: ['a', 'b'], rows: [['1', '2'], ['3']], raggedRows: [3] }.
+ */
 export function previewRows(text: string, dialect: Dialect, maxRows: number): { header: string[] | null; rows: string[][]; raggedRows: number[] } {
-  const all = parseSample(text, dialect.delimiter, dialect.quoteChar, dialect.lineEnding, maxRows === Number.MAX_SAFE_INTEGER ? 0 : maxRows + 1);
+  // PapaParse reads everything for preview 0, so 0 rows still asks for one record.
+  const records = maxRows >= Number.MAX_SAFE_INTEGER ? 0 : Math.max(1, maxRows + (dialect.hasHeader ? 1 : 0));
+  const all = parseSample(text, dialect.delimiter, dialect.quoteChar, dialect.lineEnding, records);
   const width = all[0]?.length ?? 0;
   const raggedRows: number[] = [];
   all.forEach((r, i) => {
     if (r.length !== width) raggedRows.push(i + 1);
   });
   const header = dialect.hasHeader ? (all[0] ?? null) : null;
-  return { header, rows: dialect.hasHeader ? all.slice(1) : all, raggedRows };
+  return { header, rows: (dialect.hasHeader ? all.slice(1) : all).slice(0, Math.max(0, maxRows)), raggedRows };
 }

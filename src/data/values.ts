@@ -8,6 +8,8 @@ const MISSING = new Set(['', 'na', 'n/a', 'null', 'nan', 'none', '?', '-', '#n/a
 
 /** The usual spellings of "no value": '', 'NA', 'N/A', 'null', 'NaN', 'None', '?', '-', '#N/A' (any case, trimmed). */
 export function isMissingToken(text: string): boolean {
+  const c0 = text.charCodeAt(0);
+  if (c0 >= 48 && c0 <= 57) return false; // no missing spelling starts with a digit: the numeric fast path
   if (text.length > 4) {
     // Fast exit for ordinary values; whitespace around a token is rare but allowed.
     const first = text.charCodeAt(0);
@@ -29,6 +31,16 @@ const isGroupSpace = (c: number) => c === 32 || c === 0xa0 || c === 0x202f;
  * '0x10', 'Infinity', '1,23,4', '12abc' → NaN.
  */
 export function parseNumber(text: string, decimalComma: boolean): number {
+  // Fast path for the common plain number ('12.5', '-3', '1e5'): let the engine read it, after
+  // ruling out what Number() accepts but we do not (blanks, hex/binary/octal, Infinity).
+  if (!decimalComma && text.length > 0) {
+    const c0 = text.charCodeAt(0);
+    const c1 = text.charCodeAt(1) | 32; // lower-case letters; digits and '.' are unaffected for the test below
+    if ((isDigit(c0) || c0 === 45 || c0 === 46) && c1 !== 120 && c1 !== 98 && c1 !== 111) {
+      const x = +text;
+      if (x - x === 0 && isDigit(text.charCodeAt(text.length - 1)) && text.charCodeAt(text.length - 1) > 32) return x;
+    }
+  }
   let start = 0;
   let end = text.length;
   while (start < end && text.charCodeAt(start) <= 32) start++;

@@ -60,11 +60,12 @@ export async function saveDataset(
     await db.datasets.put({ ...row, status: 'importing' });
     let written = 0;
     for (const [index, column] of table.columns.entries()) {
-      // One chunk at a time, so only one slice of each column is copied at once.
-      for (const chunk of chunkRowsOf(row.id, index, column, table.rowCount)) {
-        await db.chunks.put(chunk);
-        if (chunk.chunk >= 0) onChunk?.(++written, total);
-      }
+      // One column at a time: a single bulk write per column keeps round trips few, while
+      // only one column's copies (a few MB) exist at once.
+      const chunks = chunkRowsOf(row.id, index, column, table.rowCount);
+      await db.chunks.bulkPut(chunks);
+      written += chunks.filter((c) => c.chunk >= 0).length;
+      onChunk?.(written, total);
     }
     await db.datasets.update(row.id, { status: 'ready' });
   });

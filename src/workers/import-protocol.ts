@@ -17,6 +17,8 @@ export interface ImportJob {
   inspection: Inspection;
   skipRagged: boolean;
   recipe: DatasetRecipe;
+  /** the file's hash when the preview already computed it */
+  hash?: string;
 }
 
 export type ImportPhase = 'reading' | 'saving';
@@ -33,7 +35,7 @@ export interface ImportProgress {
 }
 
 export type ImportOutcome =
-  | { ok: true; datasetId: string; rowCount: number; columnCount: number; notes: string[] }
+  | { ok: true; datasetId: string; rowCount: number; columnCount: number; notes: string[]; timings: ImportTimings }
   | { ok: false; reason: 'cancelled' | 'ragged' | 'malformed' | 'empty' | 'storage'; problem: string };
 
 export interface ImportWorkerApi {
@@ -41,6 +43,27 @@ export interface ImportWorkerApi {
   /** xxhash64 of the file's bytes, hex */
   hash(file: File): Promise<string>;
   importFile(job: ImportJob, onProgress: (progress: ImportProgress) => void): Promise<ImportOutcome>;
+  /** Load a stored dataset back into memory, and say how big it is and how long loading took. */
+  open(datasetId: string): Promise<OpenedDataset>;
   /** Cancel a job and every older one. */
   cancel(jobId: number): void;
+}
+
+export interface OpenedDataset {
+  rowCount: number;
+  columnCount: number;
+  /** bytes of the typed arrays and validity bitmaps (dictionaries not counted) */
+  rawBytes: number;
+  /** seconds from the first read to the assembled columns */
+  seconds: number;
+}
+
+/** Where an import's time went, in seconds. */
+export interface ImportTimings {
+  /** hashing the file (duplicate check) */
+  hash: number;
+  /** reading, parsing and typing every cell */
+  read: number;
+  /** writing the columns to IndexedDB */
+  save: number;
 }

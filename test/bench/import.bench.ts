@@ -1,0 +1,175 @@
+/**
+ * npm run bench:import — a deterministic 1,000,000-row × 10-column CSV (≈ 90 MB) imported in
+ * headless Chromium through the app's real path (file picker, worker parse, type inference,
+ * columnar IndexedDB write), against PapaParse alone parsing the same file in a worker with
+ * the same chunk size, in the same run. Medians of BENCH_RUNS runs (default 3).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { expect, inject, test } from 'vitest';
+import { STREAM_CHUNK_BYTES } from '../../src/data/csv-stream';
+import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.mjs';
+import { HeapSampler } from './heap-sampler';
+import { median, writeResults } from './results-file';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+/** PapaParse alone, in a worker made from its own source: parse every row, keep nothing. */
+function papaWorkerSource(): string {
+  const papa = readFileSync(join(import.meta.dirname, '../../node_modules/papaparse/papaparse.min.js'), 'utf8');
+  return `${papa}
+self.onmessage = (event) => {
+  const { file, chunkSize } = event.data;
+  const start = performance.now();
+  let rows = 0;
+  Papa.parse(file, {
+    delimiter: ',', header: false, skipEmptyLines: 'greedy', chunkSize,
+    chunk: (results) => { rows += results.data.length; },
+    complete: () => self.postMessage({ rows, seconds: (performance.now() - start) / 1000 }),
+    error: (e) => self.postMessage({ error: String(e) }),
+  });
+};`;
+}
+
+async function papaparseAlone(page: Page, url: string, source: string): Promise<{ rows: number; seconds: number }> {
+  return page.evaluate(
+    async ({ url, source, chunkSize }) => {
+      const blob = await (await fetch(url)).blob();
+      const file = new File([blob], 'bench.csv', { type: 'text/csv' });
+      const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+      const result = await new Promise<{ rows: number; seconds: number; error?: string }>((resolve) => {
+        worker.onmessage = (e) => resolve(e.data);
+        worker.postMessage({ file, chunkSize });
+      });
+      worker.terminate();
+      if (result.error) throw new Error(result.error);
+      return result;
+    },
+    { url, source, chunkSize: STREAM_CHUNK_BYTES },
+  );
+}
+
+test('import a generated CSV through the app, against PapaParse alone', async () => {
+  const ROWS = inject('benchRows');
+  const baseUrl = inject('benchUrl');
+  const csvPath = join(inject('benchDir'), 'bench-import.csv');
+  const fileBytes = statSync(csvPath).size;
+
+  const browser = await chromium.launch({ executablePath: findChromium()!, headless: true, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  await context.addInitScript(() => {
+    const tasks: { start: number; duration: number }[] = [];
+    (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const papaSource = papaWorkerSource();
+
+  const runs: Record<string, number>[] = [];
+  await page.goto(baseUrl + '#/');
+  for (let run = 0; run < RUNS; run++) {
+    const papa = await papaparseAlone(page, baseUrl + 'bench-import.csv', papaSource);
+    expect(papa.rows).toBe(ROWS + 1);
+
+    await page.goto(baseUrl + '#/');
+    await page.getByLabel('New project name', { exact: true }).fill(`Bench ${run + 1}`);
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await page.waitForURL(/\/plan$/);
+    await page.getByTestId('stage-link-data').click();
+    await page.getByLabel('Choose a CSV file').setInputFiles(csvPath);
+    await page.getByTestId('import-preview').waitFor();
+    const usageBefore = (await page.evaluate(() => navigator.storage.estimate())).usage ?? 0;
+
+    const sampler = new HeapSampler();
+    await sampler.attach(browser, page);
+    await sampler.sample();
+    sampler.start();
+    const pageStart = await page.evaluate(() => performance.now());
+    const t0 = performance.now();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByTestId('dataset-summary').waitFor({ timeout: 600_000 });
+    const seconds = (performance.now() - t0) / 1000;
+    const peakHeapBytes = sampler.stop();
+    const pageEnd = await page.evaluate(() => performance.now());
+    const timing = page.getByTestId('import-timing');
+    const phase = async (name: string) => Number(await timing.getAttribute(`data-${name}-seconds`));
+    expect(await page.getByTestId('row-count').textContent()).toBe(String(ROWS));
+
+    const longestTaskMs = await page.evaluate(
+      ([from, to]) => Math.max(0, ...(window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start >= from! && t.start <= to!).map((t) => t.duration)),
+      [pageStart, pageEnd],
+    );
+    const storedBytes = ((await page.evaluate(() => navigator.storage.estimate())).usage ?? 0) - usageBefore;
+    const datasetId = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open('looplab');
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      const rows = await new Promise<{ id: string; createdAt: number }[]>((resolve) => {
+        const q = db.transaction('datasets').objectStore('datasets').getAll();
+        q.onsuccess = () => resolve(q.result);
+      });
+      db.close();
+      return rows.sort((a, b) => b.createdAt - a.createdAt)[0]!.id;
+    });
+    const opened = await page.evaluate(
+      (id) =>
+        (window as unknown as { __looplab: { callImportWorker: (f: (w: { open(id: string): Promise<unknown> }) => Promise<unknown>) => Promise<{ seconds: number; rawBytes: number; rowCount: number }> } }).__looplab.callImportWorker((w) => w.open(id)),
+      datasetId,
+    );
+    expect(opened.rowCount).toBe(ROWS);
+    runs.push({
+      seconds,
+      hashSeconds: await phase('hash'),
+      readSeconds: await phase('read'),
+      saveSeconds: await phase('save'),
+      papaparseSeconds: papa.seconds,
+      ratioToPapaparse: seconds / papa.seconds,
+      longestTaskMs,
+      loadBackSeconds: opened.seconds,
+      peakHeapBytes,
+      storedBytes,
+      rawBytes: opened.rawBytes,
+    });
+    console.log(`run ${run + 1}/${RUNS}:`, JSON.stringify(runs.at(-1)));
+  }
+  await browser.close();
+  expect(errors).toEqual([]);
+
+  const m = (key: string) => median(runs.map((r) => r[key]!));
+  const seconds = m('seconds');
+  const rawBytes = m('rawBytes');
+  const figures = {
+    rows: ROWS,
+    columns: 10,
+    fileBytes,
+    runs: RUNS,
+    seconds,
+    hashSeconds: m('hashSeconds'),
+    readSeconds: m('readSeconds'),
+    saveSeconds: m('saveSeconds'),
+    readRatioToPapaparse: m('readSeconds') / m('papaparseSeconds'),
+    papaparseSeconds: m('papaparseSeconds'),
+    ratioToPapaparse: m('ratioToPapaparse'),
+    rowsPerSecond: Math.round(ROWS / seconds),
+    longestTaskMs: m('longestTaskMs'),
+    loadBackSeconds: m('loadBackSeconds'),
+    loadBackShareOfImport: m('loadBackSeconds') / seconds,
+    peakHeapBytes: m('peakHeapBytes'),
+    peakHeapToRaw: m('peakHeapBytes') / rawBytes,
+    storedBytes: m('storedBytes'),
+    rawBytes,
+    targets: { ratioToPapaparse: '≤ 1.5', longestTaskMs: '≤ 100', loadBackShareOfImport: '≤ 0.25', peakHeapToRaw: '≤ 3' },
+    note: 'medians of the runs; seconds = click Import → dataset summary shown (hash, parse, infer, IndexedDB write); heap = page + workers, V8 heap + ArrayBuffer backing stores, sampled every 50 ms',
+    command: 'npm run bench:import',
+    date: new Date().toISOString(),
+    perRun: runs,
+  };
+  writeResults('import', figures);
+});
