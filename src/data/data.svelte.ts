@@ -8,11 +8,14 @@ import { describeError } from '../shared/errors';
 import { getDb, watch } from '../storage/database';
 import { deleteDataset, findDatasetByHash, listDatasets, setActiveDataset } from '../storage/datasets';
 import { getProject } from '../storage/projects';
+import { getProfile } from '../storage/profiles';
+import { normalizePlan } from '../plan/plan';
 import type { DatasetRecipe, DatasetRow } from '../storage/rows';
 import { callImportWorker, workerCallback } from '../workers/import-client';
 import type { ImportOutcome, ImportProgress, ImportTimings } from '../workers/import-protocol';
 import type { Dialect, TextEncoding } from './dialect';
 import { capacityProblem, estimateImportBytes, type InspectResult, type Inspection } from './inspect';
+import { PROFILE_VERSION, type DatasetProfile } from './profile';
 import type { SampleDataset } from './samples';
 
 export interface PendingImport {
@@ -51,6 +54,12 @@ export class DataState {
   /** the last successful import: its size and where the time went */
   lastImport = $state.raw<{ rows: number; timings: ImportTimings } | null>(null);
 
+  /** the plan's target column ('' when not chosen) */
+  target = $state('');
+  /** the active dataset's profile, once computed */
+  profile = $state.raw<DatasetProfile | null>(null);
+  profiling = $state(false);
+
   /** the dataset the later stages use: the chosen one, else the newest */
   active = $derived(this.datasets.find((d) => d.id === this.activeDatasetId) ?? this.datasets[0] ?? null);
 
@@ -71,7 +80,34 @@ export class DataState {
         fail,
       ),
     );
-    $effect(() => watch(() => getProject(this.#db, projectId), (p) => (this.activeDatasetId = p?.activeDatasetId ?? null), fail));
+    $effect(() =>
+      watch(
+        () => getProject(this.#db, projectId),
+        (p) => {
+          this.activeDatasetId = p?.activeDatasetId ?? null;
+          this.target = p ? normalizePlan(p.plan).target : '';
+        },
+        fail,
+      ),
+    );
+    // The active dataset's profile: read from storage, computed in the worker when missing or stale.
+    $effect(() => {
+      const id = this.active?.id;
+      const target = this.active?.columns.some((c) => c.name === this.target) ? this.target : null;
+      if (!id) {
+        this.profile = null;
+        return;
+      }
+      return watch(
+        () => getProfile(this.#db, id),
+        (row) => {
+          const stored = row?.version === PROFILE_VERSION ? (row.profile as DatasetProfile) : null;
+          if (stored && stored.target === target) this.profile = stored;
+          else void this.#computeProfile(id, target);
+        },
+        fail,
+      );
+    });
   }
 
   /** Inspect a file the user picked or dropped, and show its preview. */
@@ -195,6 +231,18 @@ export class DataState {
       return;
     }
     this.#reset();
+  }
+
+  async #computeProfile(datasetId: string, target: string | null): Promise<void> {
+    if (this.profiling) return;
+    this.profiling = true;
+    try {
+      this.profile = await callImportWorker<DatasetProfile>((w) => w.profile(datasetId, target));
+    } catch (e) {
+      this.error = `The profile of this dataset could not be computed. ${describeError(e)}`;
+    } finally {
+      this.profiling = false;
+    }
   }
 
   async remove(id: string): Promise<void> {

@@ -53,7 +53,7 @@ export function inspectHead(
 ): InspectResult {
   if (file.size === 0 || head.length === 0) return { ok: false, problem: `"${file.name}" is empty: it has no header and no rows.` };
   // UTF-16 first: its NUL bytes would otherwise read as binary data, a less helpful message.
-  const detected = detectEncoding(head);
+  const detected = detectEncoding(head, head.length >= file.size);
   if ('problem' in detected) return { ok: false, problem: detected.problem };
   const binary = binaryProblem(head, file.name);
   if (binary) return { ok: false, problem: binary };

@@ -4,6 +4,7 @@
  * worker itself, so big buffers never travel to the page.
  */
 import type { Inspection, InspectResult } from '../data/inspect';
+import type { DatasetProfile } from '../data/profile';
 import type { Dialect, TextEncoding } from '../data/dialect';
 import type { DatasetRecipe } from '../storage/rows';
 
@@ -43,6 +44,8 @@ export interface ImportWorkerApi {
   /** xxhash64 of the file's bytes, hex */
   hash(file: File): Promise<string>;
   importFile(job: ImportJob, onProgress: (progress: ImportProgress) => void): Promise<ImportOutcome>;
+  /** Profile a stored dataset (warnings for `target`), store the profile, and return it. */
+  profile(datasetId: string, target: string | null): Promise<DatasetProfile>;
   /** Load a stored dataset back into memory, and say how big it is and how long loading took. */
   open(datasetId: string): Promise<OpenedDataset>;
   /** Cancel a job and every older one. */

@@ -9,6 +9,9 @@ import { describeError } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { getDb } from '../storage/database';
 import { loadTable, saveDataset } from '../storage/datasets';
+import { saveProfile } from '../storage/profiles';
+import { PROFILE_VERSION, profileTable } from '../data/profile';
+import { datasetWarnings } from '../data/warnings';
 import { CHUNK_ROWS, type DatasetRow } from '../storage/rows';
 import type { ImportJob, ImportOutcome, ImportProgress, ImportWorkerApi } from './import-protocol';
 
@@ -105,6 +108,17 @@ const api: ImportWorkerApi = {
     const t3 = performance.now();
     const timings = { hash: (t1 - t0) / 1000, read: (t2 - t1) / 1000, save: (t3 - t2) / 1000 };
     return { ok: true, datasetId: row.id, rowCount: table.rowCount, columnCount: table.columns.length, notes, timings };
+  },
+
+  async profile(datasetId, target) {
+    const start = performance.now();
+    const { table } = await loadTable(getDb(), datasetId);
+    const loaded = performance.now();
+    const columns = profileTable(table);
+    const warnings = datasetWarnings(table, columns, target);
+    const profile = { columns, target, warnings, seconds: { load: (loaded - start) / 1000, profile: (performance.now() - loaded) / 1000 } };
+    await saveProfile(getDb(), { datasetId, version: PROFILE_VERSION, profile });
+    return profile;
   },
 
   async open(datasetId) {

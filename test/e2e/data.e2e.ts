@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -43,6 +43,23 @@ test('a bundled sample with missing values opens, imports and is still there aft
   expect(kinds).toContain('Numeric');
   expect(kinds.at(-1)).toBe('Categorical');
   await page.locator('[data-testid="stage-link-data"][data-has-content="true"]').waitFor();
+
+  // The profile is computed in the worker; its mean agrees with one computed here from the file.
+  await page.getByTestId('profile-table').waitFor();
+  expect(await page.getByTestId('profile-row').count()).toBe(sample.columns);
+  const lines = readFileSync(join(import.meta.dirname, '../../public', sample.file), 'utf8').trim().split('\n');
+  const at = lines[0]!.split(',').indexOf('bill_length_mm');
+  const bills = lines.slice(1).map((l) => l.split(',')[at]!).filter((v) => v !== '').map(Number);
+  const mean = bills.reduce((a, b) => a + b, 0) / bills.length;
+  const shown = await page.locator('[data-testid="profile-row"][data-column="bill_length_mm"] [data-testid="profile-mean"]').textContent();
+  expect(Number(shown)).toBeCloseTo(mean, 1);
+
+  // Once the plan names the target, the profile is recomputed for it.
+  await page.getByTestId('stage-link-plan').click();
+  await page.getByLabel('Target column', { exact: true }).selectOption('species');
+  await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
+  await page.getByTestId('stage-link-data').click();
+  await page.locator('[data-testid="profile-row"][data-column="species"]', { hasText: '(target)' }).waitFor();
 
   await page.reload();
   await page.getByTestId('dataset-summary').waitFor();

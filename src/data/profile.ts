@@ -1,0 +1,153 @@
+/**
+ * The profile of a dataset: per column, counts and, by kind, summary statistics with a
+ * histogram, or the most frequent labels. Computed in a worker over typed arrays: one pass for
+ * the moments, one sorted copy for the quartiles, no per-value allocation.
+ */
+import { isValid, type Column, type Table } from '../shared/column';
+import type { DataWarning } from './warnings';
+
+/** The stored profile format; a stored profile of another version is recomputed. */
+export const PROFILE_VERSION = 1;
+const MAX_BINS = 30;
+const TOP_LABELS = 20;
+
+export interface NumericSummary {
+  min: number;
+  max: number;
+  mean: number;
+  /** sample standard deviation (ddof = 1, as pandas' describe); NaN below 2 values */
+  std: number;
+  /** quartiles by linear interpolation (numpy's default, pandas' describe) */
+  q1: number;
+  median: number;
+  q3: number;
+  /** present values that are literally NaN: kept out of every statistic above */
+  nanCount: number;
+  histogram: { edges: number[]; counts: number[] };
+}
+
+export interface LabelSummary {
+  /** the most frequent labels, most frequent first, ties in first-seen order */
+  top: { value: string; count: number }[];
+  /** present values not in `top` */
+  otherCount: number;
+}
+
+export interface ColumnProfile {
+  name: string;
+  kind: Column['kind'];
+  /** present values */
+  count: number;
+  missing: number;
+  /** distinct present values */
+  unique: number;
+  numeric?: NumericSummary;
+  labels?: LabelSummary;
+}
+
+/** numpy.quantile(x, q) with the default 'linear' method, on a sorted array. */
+export function quantileSorted(sorted: Float64Array, q: number): number {
+  const n = sorted.length;
+  if (n === 0) return Number.NaN;
+  const pos = (n - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.min(lo + 1, n - 1);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+}
+
+/** Equal-width bins over [min, max], Freedman–Diaconis width, 1 to 30 bins; the last bin includes max. */
+export function histogram(sorted: Float64Array, q1: number, q3: number): { edges: number[]; counts: number[] } {
+  const n = sorted.length;
+  if (n === 0) return { edges: [], counts: [] };
+  const min = sorted[0]!;
+  const max = sorted[n - 1]!;
+  if (min === max) return { edges: [min, max], counts: [n] };
+  const width = (2 * (q3 - q1)) / Math.cbrt(n);
+  const bins = width > 0 ? Math.max(1, Math.min(MAX_BINS, Math.ceil((max - min) / width))) : MAX_BINS;
+  const step = (max - min) / bins;
+  const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? max : min + i * step));
+  const counts = new Array<number>(bins).fill(0);
+  for (let i = 0; i < n; i++) counts[Math.min(bins - 1, Math.floor((sorted[i]! - min) / step))]!++;
+  return { edges, counts };
+}
+
+function numericProfile(column: Column, rowCount: number): { count: number; unique: number; numeric: NumericSummary } {
+  const values = column.values as Float64Array;
+  const present = new Float64Array(rowCount);
+  let n = 0;
+  let nanCount = 0;
+  for (let i = 0; i < rowCount; i++) {
+    if (!isValid(column.valid, i)) continue;
+    const v = values[i]!;
+    // The validity bitmap, not NaN, marks missing: a NaN that is present is data, counted apart.
+    if (Number.isNaN(v)) nanCount++;
+    else present[n++] = v;
+  }
+  const sorted = present.subarray(0, n).sort();
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += sorted[i]!;
+  const mean = n ? sum / n : Number.NaN;
+  let squares = 0;
+  for (let i = 0; i < n; i++) squares += (sorted[i]! - mean) ** 2;
+  let unique = n ? 1 : 0;
+  for (let i = 1; i < n; i++) if (sorted[i] !== sorted[i - 1]) unique++;
+  const q1 = quantileSorted(sorted, 0.25);
+  const q3 = quantileSorted(sorted, 0.75);
+  return {
+    count: n + nanCount,
+    unique: unique + (nanCount ? 1 : 0),
+    numeric: {
+      min: n ? sorted[0]! : Number.NaN,
+      max: n ? sorted[n - 1]! : Number.NaN,
+      mean,
+      std: n > 1 ? Math.sqrt(squares / (n - 1)) : Number.NaN,
+      q1,
+      median: quantileSorted(sorted, 0.5),
+      q3,
+      nanCount,
+      histogram: histogram(sorted, q1, q3),
+    },
+  };
+}
+
+function labelProfile(column: Column, rowCount: number): { count: number; unique: number; labels: LabelSummary } {
+  const size = column.kind === 'boolean' ? 2 : (column.dictionary?.length ?? 0);
+  const counts = new Float64Array(size);
+  let count = 0;
+  for (let i = 0; i < rowCount; i++) {
+    if (!isValid(column.valid, i)) continue;
+    counts[column.values[i]!]!++;
+    count++;
+  }
+  const labelOf = (code: number) => (column.kind === 'boolean' ? (code ? 'true' : 'false') : column.dictionary![code]!);
+  const order = Array.from({ length: size }, (_, code) => code).filter((code) => counts[code]! > 0);
+  // Stable sort: ties keep first-seen (code) order.
+  order.sort((a, b) => counts[b]! - counts[a]!);
+  const top = order.slice(0, TOP_LABELS).map((code) => ({ value: labelOf(code), count: counts[code]! }));
+  const inTop = top.reduce((s, t) => s + t.count, 0);
+  return { count, unique: order.length, labels: { top, otherCount: count - inTop } };
+}
+
+export function profileColumn(column: Column, rowCount: number): ColumnProfile {
+  const base = { name: column.name, kind: column.kind };
+  if (column.kind === 'numeric' || column.kind === 'datetime') {
+    const p = numericProfile(column, rowCount);
+    return { ...base, count: p.count, missing: rowCount - p.count, unique: p.unique, numeric: p.numeric };
+  }
+  const p = labelProfile(column, rowCount);
+  return { ...base, count: p.count, missing: rowCount - p.count, unique: p.unique, labels: p.labels };
+}
+
+export function profileTable(table: Table): ColumnProfile[] {
+  return table.columns.map((c) => profileColumn(c, table.rowCount));
+}
+
+/** What is stored per dataset: the column profiles and the warnings for one target. */
+export interface DatasetProfile {
+  columns: ColumnProfile[];
+  /** the target the warnings were computed for (class balance and leakage depend on it) */
+  target: string | null;
+  warnings: DataWarning[];
+  /** seconds to load the dataset and to profile it, for the curious */
+  seconds: { load: number; profile: number };
+}

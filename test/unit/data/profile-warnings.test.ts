@@ -1,0 +1,119 @@
+import { describe, expect, test } from 'vitest';
+import { columnFromStrings } from '../../../src/data/column-builder';
+import { histogram, profileColumn, profileTable, quantileSorted } from '../../../src/data/profile';
+import { datasetWarnings, pearson } from '../../../src/data/warnings';
+import { setValid, type Column, type ColumnKind, type Table } from '../../../src/shared/column';
+
+const col = (name: string, kind: ColumnKind, cells: string[]): Column => columnFromStrings(name, kind, cells, { decimalComma: false });
+const table = (...columns: Column[]): Table => ({ rowCount: columns[0]!.values.length, columns });
+
+describe('profileColumn', () => {
+  test('numeric: moments, quartiles and missing; a present NaN is counted apart', () => {
+    const c = col('x', 'numeric', ['1', '2', '', '3', '4', '0']);
+    // Store a literal NaN in the last slot and mark it present: data, not missing.
+    c.values[5] = Number.NaN;
+    setValid(c.valid, 5);
+    const p = profileColumn(c, 6);
+    expect(p).toMatchObject({ count: 5, missing: 1, unique: 5 });
+    // By hand: values 1..4; mean 2.5; squared deviations 2.25+0.25+0.25+2.25 = 5; std = sqrt(5/3)
+    expect(p.numeric).toMatchObject({ min: 1, max: 4, mean: 2.5, q1: 1.75, median: 2.5, q3: 3.25, nanCount: 1 });
+    expect(p.numeric!.std).toBeCloseTo(Math.sqrt(5 / 3), 12);
+  });
+
+  test('quartiles interpolate linearly (numpy default), odd and even counts', () => {
+    const odd = Float64Array.from([1, 3, 5]);
+    expect([0.25, 0.5, 0.75].map((q) => quantileSorted(odd, q))).toEqual([2, 3, 4]);
+    const even = Float64Array.from([10, 20, 30, 40, 50, 60]);
+    // position (n-1)q = 1.25 → 20 + 0.25·10; 2.5 → 35; 3.75 → 47.5
+    expect([0.25, 0.5, 0.75].map((q) => quantileSorted(even, q))).toEqual([22.5, 35, 47.5]);
+    expect(quantileSorted(new Float64Array(0), 0.5)).toBeNaN();
+  });
+
+  test('histograms cover [min, max], count every value, and a constant column has one bin', () => {
+    const sorted = Float64Array.from({ length: 1000 }, (_, i) => (i * 37) % 101).sort();
+    const h = histogram(sorted, quantileSorted(sorted, 0.25), quantileSorted(sorted, 0.75));
+    expect(h.edges[0]).toBe(0);
+    expect(h.edges.at(-1)).toBe(100);
+    expect(h.counts.reduce((a, b) => a + b, 0)).toBe(1000);
+    expect(h.counts.length).toBeLessThanOrEqual(30);
+    expect(histogram(Float64Array.from([7, 7, 7]), 7, 7)).toEqual({ edges: [7, 7], counts: [3] });
+  });
+
+  test('labels: most frequent first, ties in first-seen order, the rest counted', () => {
+    const cells = ['b', 'a', 'b', 'c', 'a', 'NA', ...Array.from({ length: 25 }, (_, i) => `z${i}`)];
+    const p = profileColumn(col('l', 'categorical', cells), cells.length);
+    expect(p).toMatchObject({ count: 30, missing: 1, unique: 28 });
+    expect(p.labels!.top.slice(0, 3)).toEqual([
+      { value: 'b', count: 2 },
+      { value: 'a', count: 2 },
+      { value: 'c', count: 1 },
+    ]);
+    expect(p.labels!.top).toHaveLength(20);
+    expect(p.labels!.otherCount).toBe(30 - 2 - 2 - 18);
+    const flags = profileColumn(col('f', 'boolean', ['yes', 'no', 'yes']), 3);
+    expect(flags.labels!.top).toEqual([
+      { value: 'true', count: 2 },
+      { value: 'false', count: 1 },
+    ]);
+  });
+});
+
+describe('datasetWarnings', () => {
+  const kinds = (t: Table, target: string | null) => datasetWarnings(t, profileTable(t), target).map((w) => `${w.kind}:${w.column}`);
+
+  test('constant, identifier-like, duplicate and mostly-missing columns', () => {
+    const n = 20;
+    const ids = Array.from({ length: n }, (_, i) => `id${i}`);
+    const t = table(
+      col('same', 'categorical', Array(n).fill('x')),
+      col('code', 'categorical', ids),
+      col('a', 'categorical', Array.from({ length: n }, (_, i) => (i % 2 ? 'p' : 'q'))),
+      // Same strings as 'a', coded in another order: still a duplicate.
+      col('b', 'categorical', ['q', 'p', ...Array.from({ length: n - 2 }, (_, i) => (i % 2 ? 'p' : 'q'))]),
+      col('half', 'numeric', Array.from({ length: n }, (_, i) => (i < 10 ? '' : String(i)))),
+      col('most', 'numeric', Array.from({ length: n }, (_, i) => (i < 11 ? '' : String(i)))),
+    );
+    expect(kinds(t, null)).toEqual(['constant:same', 'identifier:code', 'duplicate-column:b', 'mostly-missing:most']);
+  });
+
+  test('class imbalance at the 10% boundary', () => {
+    const target = (rare: number) => col('y', 'categorical', Array.from({ length: 100 }, (_, i) => (i < rare ? 'rare' : 'common')));
+    const noise = col('x', 'numeric', Array.from({ length: 100 }, (_, i) => String((i * 37) % 11)));
+    expect(kinds(table(noise, target(9)), 'y')).toContain('class-imbalance:y');
+    // 10 of 100 is not under 10%, but 90/10 = 9 < 10: no warning.
+    expect(kinds(table(noise, target(10)), 'y')).not.toContain('class-imbalance:y');
+  });
+
+  test('leakage: correlated numeric, pure labels, and a separating threshold', () => {
+    const n = 100;
+    const y = Array.from({ length: n }, (_, i) => String(i * 2 + 1));
+    const copy = y.map((v, i) => String(Number(v) + (i % 2) * 0.01));
+    const weak = Array.from({ length: n }, (_, i) => String((i * 37) % 11));
+    expect(kinds(table(col('copy', 'numeric', copy), col('weak', 'numeric', weak), col('y', 'numeric', y)), 'y')).toEqual(['leakage:copy']);
+
+    const cls = Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 'a' : 'b'));
+    const code = cls.map((c) => (c === 'a' ? 'A1' : 'B1'));
+    const mixed = Array.from({ length: n }, (_, i) => ['u', 'v'][i % 2]!);
+    const score = cls.map((c, i) => String(c === 'a' ? 10 + (i % 5) : 20 + (i % 7)));
+    expect(kinds(table(col('code', 'categorical', code), col('mixed', 'categorical', mixed), col('score', 'numeric', score), col('y', 'categorical', cls)), 'y')).toEqual([
+      'leakage:code',
+      'leakage:score',
+    ]);
+  });
+
+  test('pearson matches a hand computation and ignores rows with a missing side', () => {
+    const a = col('a', 'numeric', ['1', '2', '3', '', '5']);
+    const b = col('b', 'numeric', ['2', '4', '7', '100', '']);
+    // Only rows 1–3 have both values: pairs (1,2), (2,4), (3,7), computed by the definition below.
+    const r = pearson(a, b, 5);
+    const xs = [1, 2, 3];
+    const ys = [2, 4, 7];
+    const mx = 2;
+    const my = 13 / 3;
+    const cov = xs.reduce((s, x, i) => s + (x - mx) * (ys[i]! - my), 0);
+    const vx = xs.reduce((s, x) => s + (x - mx) ** 2, 0);
+    const vy = ys.reduce((s, y) => s + (y - my) ** 2, 0);
+    expect(r).toBeCloseTo(cov / Math.sqrt(vx * vy), 12);
+    expect(pearson(a, col('k', 'numeric', ['3', '3', '3', '3', '3']), 5)).toBeNaN();
+  });
+});
