@@ -62,13 +62,16 @@ export async function savePlan(db: LooplabDB, id: string, plan: unknown, now = D
 }
 
 /**
- * A copy of the project under a new id, named "<name> (copy)".
- * Copies the project row (plan included); tables filled by later stages must be added here
- * with their ids remapped when those stages store rows.
+ * A copy of the project under a new id, named "<name> (copy)", with its datasets (values and
+ * profiles included) under new ids, in one transaction. Rows of later stages (recipes, runs,
+ * batches) must be added here, ids remapped, when those stages store them.
  */
 export async function duplicateProject(db: LooplabDB, id: string, now = Date.now()): Promise<ProjectRow> {
-  return write(db, [db.projects], async () => {
+  return write(db, [db.projects, db.datasets, db.chunks, db.profiles], async () => {
     const source = await mustGet(db, id);
+    const datasets = await db.datasets.where('projectId').equals(id).toArray();
+    const newIds = new Map(datasets.map((d) => [d.id, newId()]));
+    const remap = (old: string | null) => (old === null ? null : (newIds.get(old) ?? null));
     const suffix = ' (copy)';
     const copy: ProjectRow = {
       ...structuredClone(source),
@@ -76,8 +79,20 @@ export async function duplicateProject(db: LooplabDB, id: string, now = Date.now
       name: source.name.slice(0, MAX_NAME_LENGTH - suffix.length) + suffix,
       createdAt: now,
       updatedAt: now,
+      activeDatasetId: remap(source.activeDatasetId),
     };
     await db.projects.add(copy);
+    for (const dataset of datasets) {
+      const datasetId = newIds.get(dataset.id)!;
+      await db.datasets.add({ ...dataset, id: datasetId, projectId: copy.id, parentId: remap(dataset.parentId) });
+      // Column by column, so only one column's chunks are in memory at once.
+      for (let column = 0; column < dataset.columns.length; column++) {
+        const chunks = await db.chunks.where('[datasetId+column+chunk]').between(...prefixBounds([dataset.id, column], 1)).toArray();
+        await db.chunks.bulkAdd(chunks.map((c) => ({ ...c, datasetId })));
+      }
+      const profile = await db.profiles.get(dataset.id);
+      if (profile) await db.profiles.add({ ...profile, datasetId });
+    }
     return copy;
   });
 }

@@ -11,7 +11,7 @@ import {
   sweepUnfinishedImports,
 } from '../../src/storage/datasets';
 import { prefixBounds } from '../../src/storage/key-ranges';
-import { createProject, getProject } from '../../src/storage/projects';
+import { createProject, deleteProject, duplicateProject, getProject } from '../../src/storage/projects';
 import { CHUNK_ROWS } from '../../src/storage/rows';
 import { LooplabDB } from '../../src/storage/schema';
 import { datasetRow } from '../helpers/rows';
@@ -99,5 +99,26 @@ describe('datasets', () => {
     expect(await sweepUnfinishedImports(db)).toBe(1);
     expect(await db.datasets.get('orphan')).toBeUndefined();
     expect(await db.datasets.get('old')).toBeDefined();
+  });
+});
+
+describe('duplicating a project', () => {
+  test('copies its datasets, values and profiles under new ids, and the copy is independent', async () => {
+    const project = await createProject(db, 'Original', { problem: 'p' });
+    const t = makeTable(CHUNK_ROWS + 5);
+    await saveDataset(db, datasetRow({ id: 'd1', projectId: project.id, rowCount: t.rowCount, columns: metaOf(t) }), t);
+    await db.profiles.put({ datasetId: 'd1', version: 1, profile: { columns: [] } });
+    await setActiveDataset(db, project.id, 'd1');
+
+    const copy = await duplicateProject(db, project.id);
+    expect(copy.activeDatasetId).not.toBe('d1');
+    const [copied] = await listDatasets(db, copy.id);
+    expect(copied?.id).toBe(copy.activeDatasetId);
+    const { table } = await loadTable(db, copied!.id);
+    expect(Array.from(table.columns[0]!.values)).toEqual(Array.from(t.columns[0]!.values));
+    expect((await db.profiles.get(copied!.id))?.profile).toEqual({ columns: [] });
+
+    await deleteProject(db, project.id);
+    expect((await loadTable(db, copied!.id)).table.rowCount).toBe(CHUNK_ROWS + 5);
   });
 });
