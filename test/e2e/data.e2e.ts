@@ -54,6 +54,13 @@ test('a bundled sample with missing values opens, imports and is still there aft
   const shown = await page.locator('[data-testid="profile-row"][data-column="bill_length_mm"] [data-testid="profile-mean"]').textContent();
   expect(Number(shown)).toBeCloseTo(mean, 1);
 
+  // Plotly loads lazily and draws the first column's bar chart, then the chosen column's histogram.
+  await page.locator('[data-testid="column-chart"] .main-svg').first().waitFor();
+  expect(await page.getByTestId('column-chart').getAttribute('aria-label')).toMatch(/^Bar chart of island: /);
+  await page.getByLabel('Chart of column', { exact: true }).selectOption('bill_length_mm');
+  await page.waitForFunction(() => document.querySelector('[data-testid="column-chart"]')?.getAttribute('aria-label')?.startsWith('Histogram of bill_length_mm'));
+  expect(await page.locator('[data-testid="column-chart"] .bars .point').count()).toBeGreaterThan(3);
+
   // Once the plan names the target, the profile is recomputed for it.
   await page.getByTestId('stage-link-plan').click();
   await page.getByLabel('Target column', { exact: true }).selectOption('species');
