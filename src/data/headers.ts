@@ -10,35 +10,54 @@ export interface CleanHeaders {
   notes: string[];
 }
 
+// C0 controls, DEL and C1 controls: a tab or line break inside a quoted header, or junk bytes.
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
 /**
- * Example: ['id', '', 'x', 'x'] → names ['id', 'column_2', 'x', 'x_2'] with two notes.
+ * `base`, or else `base_2`, `base_3`, …: the first not in `taken`, which it joins. `next`
+ * remembers where each base's search stopped, so 5,000 copies of one name stay linear.
+ */
+function claim(base: string, taken: Set<string>, next: Map<string, number>): string {
+  let name = base;
+  let k = next.get(base) ?? 2;
+  for (; taken.has(name); k++) name = `${base}_${k}`;
+  next.set(base, k);
+  taken.add(name);
+  return name;
+}
+
+/**
+ * Example: ['id', '', 'x', 'x'] → names ['id', 'column_2', 'x', 'x_2'] with the notes
+ * 'Column 2 had no name; it is now "column_2".' and
+ * 'Columns 3 and 4 were both named "x"; column 4 is now "x_2".'
  */
 export function cleanHeaders(raw: readonly string[]): CleanHeaders {
   const notes: string[] = [];
-  const trimmed = raw.map((name, i) => {
-    let n = i === 0 ? name.replace(/^\uFEFF/, '') : name;
-    n = n.replace(CONTROL, ' ').trim();
-    if (n === '') {
-      n = `column_${i + 1}`;
-      notes.push(`Column ${i + 1} had no name; it is now "${n}".`);
-    }
-    return n;
-  });
-  const taken = new Set(trimmed);
+  // trim() also removes the U+FEFF byte-order mark a UTF-8 file may start with.
+  const cleaned = raw.map((name) => name.replace(CONTROL, ' ').trim());
+  // Every name the file gives is taken before any is made up, so a made-up name never
+  // collides with a real one further along.
+  const taken = new Set(cleaned.filter((name) => name !== ''));
   const firstSeen = new Map<string, number>();
-  const names = trimmed.map((name, i) => {
+  const next = new Map<string, number>();
+  const named = cleaned.map((name, i) => {
+    if (name !== '') return name;
+    const made = claim(`column_${i + 1}`, taken, next);
+    notes.push(`Column ${i + 1} had no name; it is now "${made}".`);
+    // A made-up name is unique already: mark it seen so it is not reported as a duplicate.
+    firstSeen.set(made, i);
+    return made;
+  });
+  const names = named.map((name, i) => {
     const first = firstSeen.get(name);
     if (first === undefined) {
       firstSeen.set(name, i);
       return name;
     }
-    let k = 2;
-    while (taken.has(`${name}_${k}`)) k++;
-    const renamed = `${name}_${k}`;
-    taken.add(renamed);
+    if (first === i) return name;
+    // The first holder keeps `name`, so it is taken and the duplicate gets a suffix.
+    const renamed = claim(name, taken, next);
     notes.push(`Columns ${first + 1} and ${i + 1} were both named "${name}"; column ${i + 1} is now "${renamed}".`);
     return renamed;
   });

@@ -15,8 +15,8 @@ export interface KindGuess {
 /** Unique values needed before a column can be called an identifier. */
 const MIN_ID_ROWS = 20;
 const ID_NAME = /(^|[_\s-])id$|^id([_\s-]|$)|uuid|guid/i;
-/** camelCase ids such as 'PassengerId' (case-sensitive, so 'paid' is not one) */
-const CAMEL_ID = /[a-z]Id$/;
+/** camelCase ids such as 'PassengerId' or 'userID' (case-sensitive, so 'paid' and 'VOID' are not ones) */
+const CAMEL_ID = /[a-z]I[dD]$/;
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 
