@@ -233,6 +233,18 @@ export class DataState {
     this.#reset();
   }
 
+  /** Rows [start, start + count) of the active dataset as text, for the scrolling table. */
+  async tableRows(start: number, count: number): Promise<string[][] | null> {
+    const id = this.active?.id;
+    if (!id) return null;
+    try {
+      return await callImportWorker<string[][]>((w) => w.rows(id, start, count));
+    } catch (e) {
+      this.error = describeError(e);
+      return null;
+    }
+  }
+
   async #computeProfile(datasetId: string, target: string | null): Promise<void> {
     if (this.profiling) return;
     this.profiling = true;

@@ -46,6 +46,11 @@ export interface ImportWorkerApi {
   importFile(job: ImportJob, onProgress: (progress: ImportProgress) => void): Promise<ImportOutcome>;
   /** Profile a stored dataset (warnings for `target`), store the profile, and return it. */
   profile(datasetId: string, target: string | null): Promise<DatasetProfile>;
+  /**
+   * Rows [start, start + count) of a stored dataset as display text ('' for missing), for the
+   * scrolling table. The worker keeps the last dataset it opened, so scrolling reads no storage.
+   */
+  rows(datasetId: string, start: number, count: number): Promise<string[][]>;
   /** Load a stored dataset back into memory, and say how big it is and how long loading took. */
   open(datasetId: string): Promise<OpenedDataset>;
   /** Cancel a job and every older one. */

@@ -4,7 +4,8 @@ import * as Comlink from 'comlink';
 import { createXXHash64 } from 'hash-wasm';
 import { streamCsv } from '../data/csv-stream';
 import { HEAD_BYTES, inspectHead } from '../data/inspect';
-import { countMissing, usesDictionary } from '../shared/column';
+import { countMissing, usesDictionary, type Table } from '../shared/column';
+import { formatCell } from '../data/format-cell';
 import { describeError } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { getDb } from '../storage/database';
@@ -22,6 +23,14 @@ const HASH_SLICE = 8 * 1024 * 1024;
 const PROGRESS_INTERVAL_MS = 100;
 
 class Cancelled extends Error {}
+
+/** The dataset the table scrolls through, kept so each scroll step is a lookup, not a load. */
+let opened: { id: string; table: Table } | null = null;
+
+async function openedTable(datasetId: string): Promise<Table> {
+  if (opened?.id !== datasetId) opened = { id: datasetId, table: (await loadTable(getDb(), datasetId)).table };
+  return opened.table;
+}
 
 const api: ImportWorkerApi = {
   async inspect(file, overrides) {
@@ -119,6 +128,14 @@ const api: ImportWorkerApi = {
     const profile = { columns, target, warnings, seconds: { load: (loaded - start) / 1000, profile: (performance.now() - loaded) / 1000 } };
     await saveProfile(getDb(), { datasetId, version: PROFILE_VERSION, profile });
     return profile;
+  },
+
+  async rows(datasetId, start, count) {
+    const table = await openedTable(datasetId);
+    const end = Math.min(table.rowCount, Math.max(0, start) + Math.max(0, count));
+    const out: string[][] = [];
+    for (let r = Math.max(0, start); r < end; r++) out.push(table.columns.map((c) => formatCell(c, r)));
+    return out;
   },
 
   async open(datasetId) {

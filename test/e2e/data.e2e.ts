@@ -61,6 +61,15 @@ test('a bundled sample with missing values opens, imports and is still there aft
   await page.waitForFunction(() => document.querySelector('[data-testid="column-chart"]')?.getAttribute('aria-label')?.startsWith('Histogram of bill_length_mm'));
   expect(await page.locator('[data-testid="column-chart"] .bars .point').count()).toBeGreaterThan(3);
 
+  // The table scrolls to the last row, fetched from the worker; it matches the file's last line.
+  const table = page.getByTestId('data-table');
+  await page.locator('[data-testid="data-row"][data-row="1"]').waitFor();
+  await table.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  const last = page.locator(`[data-testid="data-row"][data-row="${sample.rows}"]`);
+  await last.waitFor();
+  const lastCells = (await last.locator('td').allTextContents()).slice(1);
+  expect(lastCells.join(',')).toBe(lines.at(-1));
+
   // Once the plan names the target, the profile is recomputed for it.
   await page.getByTestId('stage-link-plan').click();
   await page.getByLabel('Target column', { exact: true }).selectOption('species');

@@ -1,0 +1,24 @@
+/** One stored value as the table shows it. */
+import { isValid, type Column } from '../shared/column';
+
+/**
+ * '' for missing; numbers as JavaScript writes them (shortest exact form); dates as ISO
+ * (date only at midnight UTC); booleans as true/false; labels as stored.
+ * Example: formatCell(dateColumn, 0) === '2024-03-05'.
+ */
+export function formatCell(column: Column, row: number): string {
+  if (!isValid(column.valid, row)) return '';
+  const v = column.values[row]!;
+  switch (column.kind) {
+    case 'numeric':
+      return String(v);
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'datetime': {
+      const iso = new Date(v).toISOString();
+      return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
+    }
+    default:
+      return column.dictionary?.[v] ?? '';
+  }
+}
