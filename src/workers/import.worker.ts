@@ -49,6 +49,8 @@ const api: ImportWorkerApi = {
 
   async importFile(job: ImportJob, onProgress): Promise<ImportOutcome> {
     const isCancelled = () => job.jobId <= cancelledUpTo;
+    // Free the table kept for scrolling: an import needs the memory more, and the table is reloaded on demand.
+    opened = null;
     const { inspection } = job;
     let lastSent = 0;
     const report = (p: Omit<ImportProgress, 'jobId'>, force = false) => {

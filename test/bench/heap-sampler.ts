@@ -27,6 +27,7 @@ export class HeapSampler {
     this.#browserSession = await browser.newBrowserCDPSession();
     this.#browserSession.on('Target.receivedMessageFromTarget', (event: { message: string }) => {
       const message = JSON.parse(event.message) as { id?: number; result?: HeapUsage };
+      // collectGarbage answers with an empty result: resolve it too.
       if (message.id && message.result) this.#pending.get(message.id)?.(message.result);
     });
     const { targetInfos } = await this.#browserSession.send('Target.getTargets');
@@ -36,19 +37,34 @@ export class HeapSampler {
     }
   }
 
+  /**
+   * Collect garbage in the page and every worker, so the peak measures this run's work and not
+   * what an earlier run left for a collection that had not come yet.
+   */
+  async collectGarbage(): Promise<void> {
+    await this.#pageSession!.send('HeapProfiler.collectGarbage');
+    for (const sessionId of this.#workerSessions) {
+      await this.#send(sessionId, 'HeapProfiler.collectGarbage');
+    }
+  }
+
   get workerCount(): number {
     return this.#workerSessions.length;
   }
 
-  #workerHeap(sessionId: string): Promise<HeapUsage> {
+  #send(sessionId: string, method: string): Promise<HeapUsage> {
     const id = this.#nextId++;
     return new Promise((resolve) => {
-      this.#pending.set(id, (usage) => {
+      this.#pending.set(id, (result) => {
         this.#pending.delete(id);
-        resolve(usage);
+        resolve(result);
       });
-      void this.#browserSession!.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) });
+      void this.#browserSession!.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
     });
+  }
+
+  #workerHeap(sessionId: string): Promise<HeapUsage> {
+    return this.#send(sessionId, 'Runtime.getHeapUsage');
   }
 
   async sample(): Promise<number> {
