@@ -4,10 +4,11 @@
  * the moments, one sorted copy for the quartiles, no per-value allocation.
  */
 import { isValid, type Column, type Table } from '../shared/column';
+import type { CorrelationMatrix } from './correlation';
 import type { DataWarning } from './warnings';
 
 /** The stored profile format; a stored profile of another version is recomputed. */
-export const PROFILE_VERSION = 1;
+export const PROFILE_VERSION = 2;
 const MAX_BINS = 30;
 const TOP_LABELS = 20;
 
@@ -148,6 +149,8 @@ export interface DatasetProfile {
   /** the target the warnings were computed for (class balance and leakage depend on it) */
   target: string | null;
   warnings: DataWarning[];
+  /** Pearson r between numeric columns, for the heatmap */
+  correlation: CorrelationMatrix;
   /** seconds to load the dataset and to profile it, for the curious */
   seconds: { load: number; profile: number };
 }

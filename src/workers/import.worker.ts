@@ -13,6 +13,7 @@ import { loadTable, saveDataset } from '../storage/datasets';
 import { saveProfile } from '../storage/profiles';
 import { PROFILE_VERSION, profileTable } from '../data/profile';
 import { datasetWarnings } from '../data/warnings';
+import { correlationMatrix } from '../data/correlation';
 import { CHUNK_ROWS, type DatasetRow } from '../storage/rows';
 import type { ImportJob, ImportOutcome, ImportProgress, ImportWorkerApi } from './import-protocol';
 
@@ -127,7 +128,8 @@ const api: ImportWorkerApi = {
     const loaded = performance.now();
     const columns = profileTable(table);
     const warnings = datasetWarnings(table, columns, target);
-    const profile = { columns, target, warnings, seconds: { load: (loaded - start) / 1000, profile: (performance.now() - loaded) / 1000 } };
+    const correlation = correlationMatrix(table);
+    const profile = { columns, target, warnings, correlation, seconds: { load: (loaded - start) / 1000, profile: (performance.now() - loaded) / 1000 } };
     await saveProfile(getDb(), { datasetId, version: PROFILE_VERSION, profile });
     return profile;
   },

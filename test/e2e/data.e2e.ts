@@ -61,6 +61,10 @@ test('a bundled sample with missing values opens, imports and is still there aft
   await page.waitForFunction(() => document.querySelector('[data-testid="column-chart"]')?.getAttribute('aria-label')?.startsWith('Histogram of bill_length_mm'));
   expect(await page.locator('[data-testid="column-chart"] .bars .point').count()).toBeGreaterThan(3);
 
+  // The heatmap names the strongest pair of numeric columns.
+  await page.locator('[data-testid="correlation-heatmap"] .main-svg').first().waitFor();
+  expect(await page.getByTestId('correlation-heatmap').getAttribute('aria-label')).toContain('the strongest pair is flipper_length_mm and body_mass_g');
+
   // The table scrolls to the last row, fetched from the worker; it matches the file's last line.
   const table = page.getByTestId('data-table');
   await page.locator('[data-testid="data-row"][data-row="1"]').waitFor();

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { columnFromStrings } from '../../../src/data/column-builder';
+import { correlationMatrix } from '../../../src/data/correlation';
 import { histogram, profileColumn, profileTable, quantileSorted } from '../../../src/data/profile';
 import { datasetWarnings, pearson } from '../../../src/data/warnings';
 import { setValid, type Column, type ColumnKind, type Table } from '../../../src/shared/column';
@@ -115,5 +116,28 @@ describe('datasetWarnings', () => {
     const vy = ys.reduce((s, y) => s + (y - my) ** 2, 0);
     expect(r).toBeCloseTo(cov / Math.sqrt(vx * vy), 12);
     expect(pearson(a, col('k', 'numeric', ['3', '3', '3', '3', '3']), 5)).toBeNaN();
+  });
+});
+
+describe('correlationMatrix', () => {
+  test('covers numeric and boolean columns, symmetric, 1 on the diagonal, NaN for a constant column', () => {
+    const t = table(
+      col('x', 'numeric', ['1', '2', '3', '4']),
+      col('label', 'categorical', ['a', 'b', 'a', 'b']),
+      col('y', 'numeric', ['2', '4', '6', '8']),
+      col('down', 'numeric', ['4', '3', '2', '1']),
+      col('flag', 'boolean', ['no', 'no', 'yes', 'yes']),
+      col('k', 'numeric', ['5', '5', '5', '5']),
+    );
+    const m = correlationMatrix(t);
+    expect(m.columns).toEqual(['x', 'y', 'down', 'flag', 'k']);
+    expect(m.r[0]![1]).toBeCloseTo(1, 12);
+    expect(m.r[0]![2]).toBeCloseTo(-1, 12);
+    // x = 1..4 against flag 0,0,1,1: cov = 2, var x = 5, var flag = 1 → r = 2 / sqrt(5)
+    expect(m.r[0]![3]).toBeCloseTo(2 / Math.sqrt(5), 12);
+    expect(m.r[3]![0]).toBe(m.r[0]![3]);
+    expect(m.r[4]![4]).toBe(1);
+    expect(m.r[0]![4]).toBeNaN();
+    expect(correlationMatrix(t, 2).columns).toEqual(['x', 'y']);
   });
 });
