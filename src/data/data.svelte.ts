@@ -17,6 +17,7 @@ import type { Dialect, TextEncoding } from './dialect';
 import { capacityProblem, estimateImportBytes, type InspectResult, type Inspection } from './inspect';
 import { PROFILE_VERSION, type DatasetProfile } from './profile';
 import type { SampleDataset } from './samples';
+import type { ScatterResult } from './scatter-sample';
 
 export interface PendingImport {
   file: File;
@@ -242,6 +243,17 @@ export class DataState {
     } catch (e) {
       this.error = describeError(e);
       return null;
+    }
+  }
+
+  /** A sampled scatter of two columns of the active dataset, coloured by `colour`. */
+  async scatter(x: string, y: string, colour: string | null): Promise<ScatterResult> {
+    const id = this.active?.id;
+    if (!id) return { ok: false, problem: 'There is no dataset to plot.' };
+    try {
+      return await callImportWorker<ScatterResult>((w) => w.scatter(id, x, y, colour));
+    } catch (e) {
+      return { ok: false, problem: describeError(e) };
     }
   }
 

@@ -30,3 +30,10 @@ export function formatTimestamp(ms: number): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
+
+/** A statistic to four significant digits, without exponent noise for everyday numbers; '–' for none. */
+export function formatStat(x: number | undefined): string {
+  if (x === undefined || Number.isNaN(x)) return '–';
+  if (Math.abs(x) >= 1e6 || (Math.abs(x) < 1e-3 && x !== 0)) return x.toPrecision(4);
+  return String(Number(x.toPrecision(4)));
+}

@@ -5,6 +5,7 @@
  */
 import type { Inspection, InspectResult } from '../data/inspect';
 import type { DatasetProfile } from '../data/profile';
+import type { ScatterResult } from '../data/scatter-sample';
 import type { Dialect, TextEncoding } from '../data/dialect';
 import type { DatasetRecipe } from '../storage/rows';
 
@@ -51,6 +52,8 @@ export interface ImportWorkerApi {
    * scrolling table. The worker keeps the last dataset it opened, so scrolling reads no storage.
    */
   rows(datasetId: string, start: number, count: number): Promise<string[][]>;
+  /** A sampled scatter of two columns of a stored dataset, coloured by a third. */
+  scatter(datasetId: string, x: string, y: string, colour: string | null): Promise<ScatterResult>;
   /** Load a stored dataset back into memory, and say how big it is and how long loading took. */
   open(datasetId: string): Promise<OpenedDataset>;
   /** Cancel a job and every older one. */

@@ -14,6 +14,7 @@ import { saveProfile } from '../storage/profiles';
 import { PROFILE_VERSION, profileTable } from '../data/profile';
 import { datasetWarnings } from '../data/warnings';
 import { correlationMatrix } from '../data/correlation';
+import { scatterSample } from '../data/scatter-sample';
 import { CHUNK_ROWS, type DatasetRow } from '../storage/rows';
 import type { ImportJob, ImportOutcome, ImportProgress, ImportWorkerApi } from './import-protocol';
 
@@ -140,6 +141,10 @@ const api: ImportWorkerApi = {
     const out: string[][] = [];
     for (let r = Math.max(0, start); r < end; r++) out.push(table.columns.map((c) => formatCell(c, r)));
     return out;
+  },
+
+  async scatter(datasetId, x, y, colour) {
+    return scatterSample(await openedTable(datasetId), x, y, colour);
   },
 
   async open(datasetId) {

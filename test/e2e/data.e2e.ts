@@ -81,6 +81,26 @@ test('a bundled sample with missing values opens, imports and is still there aft
   await page.getByTestId('stage-link-data').click();
   await page.locator('[data-testid="profile-row"][data-column="species"]', { hasText: '(target)' }).waitFor();
 
+  // The target's distribution: rows per class, counted here from the file.
+  const species = lines.slice(1).map((l) => l.split(',').at(-1)!);
+  const perClass = Object.fromEntries([...new Set(species)].map((s) => [s, String(species.filter((v) => v === s).length)]));
+  await page.locator('[data-testid="target-distribution"][data-column="species"]').waitFor();
+  const classRows = page.getByTestId('target-class');
+  const shownClasses = Object.fromEntries(await Promise.all((await classRows.all()).map(async (r) => [await r.getAttribute('data-class'), await r.getAttribute('data-count')])));
+  expect(shownClasses).toEqual(perClass);
+  await page.locator('[data-testid="target-chart"] .main-svg').first().waitFor();
+
+  // The scatter of the first two numeric columns, one trace per species; every complete row is drawn.
+  const depthAt = lines[0]!.split(',').indexOf('bill_depth_mm');
+  const complete = lines.slice(1).filter((l) => l.split(',')[at] !== '' && l.split(',')[depthAt] !== '').length;
+  const note = page.getByTestId('scatter-note');
+  await note.waitFor();
+  expect(await note.getAttribute('data-shown')).toBe(String(complete));
+  await page.locator('[data-testid="scatter-plot"] .main-svg').first().waitFor();
+  expect(await page.locator('[data-testid="scatter-plot"] .scatterlayer .trace').count()).toBe(Object.keys(perClass).length);
+  expect(await page.locator('[data-testid="scatter-plot"] .scatterlayer .point').count()).toBe(complete);
+  expect(await page.getByTestId('scatter-plot').getAttribute('aria-label')).toMatch(/^Scatter of bill_depth_mm against bill_length_mm, \d+ points, coloured by species: Adelie \(\d+\)/);
+
   await page.reload();
   await page.getByTestId('dataset-summary').waitFor();
   expect(await text(page, 'row-count')).toBe(String(sample.rows));
