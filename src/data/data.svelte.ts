@@ -12,7 +12,7 @@ import { getProfile } from '../storage/profiles';
 import { normalizePlan } from '../plan/plan';
 import type { DatasetRecipe, DatasetRow } from '../storage/rows';
 import { callImportWorker, workerCallback } from '../workers/import-client';
-import type { ImportOutcome, ImportProgress, ImportTimings } from '../workers/import-protocol';
+import type { DerivedOutcome, ImportOutcome, ImportProgress, ImportTimings } from '../workers/import-protocol';
 import type { Dialect, TextEncoding } from './dialect';
 import { capacityProblem, estimateImportBytes, type InspectResult, type Inspection } from './inspect';
 import { PROFILE_VERSION, type DatasetProfile } from './profile';
@@ -63,6 +63,11 @@ export class DataState {
 
   /** the dataset the later stages use: the chosen one, else the newest */
   active = $derived(this.datasets.find((d) => d.id === this.activeDatasetId) ?? this.datasets[0] ?? null);
+
+  /** the active dataset's parent, when it was made from one still stored */
+  parent = $derived(this.datasets.find((d) => d.id === this.active?.parentId) ?? null);
+  /** a type change, append or join in progress */
+  deriving = $state(false);
 
   readonly #projectId: string;
   readonly #db = getDb();
@@ -243,6 +248,33 @@ export class DataState {
     } catch (e) {
       this.error = describeError(e);
       return null;
+    }
+  }
+
+  /** Store a child of the active dataset with one column read as another kind, and make it active. */
+  async retype(column: string, to: ColumnKind): Promise<void> {
+    const id = this.active?.id;
+    if (!id) return;
+    await this.#derive(() => callImportWorker<DerivedOutcome>((w) => w.retype(id, column, to)));
+  }
+
+  async #derive(make: () => Promise<DerivedOutcome>): Promise<boolean> {
+    this.#reset();
+    this.deriving = true;
+    try {
+      const outcome = await make();
+      if (!outcome.ok) {
+        this.error = outcome.problem;
+        return false;
+      }
+      this.notes = outcome.notes;
+      await setActiveDataset(this.#db, this.#projectId, outcome.datasetId);
+      return true;
+    } catch (e) {
+      this.error = describeError(e);
+      return false;
+    } finally {
+      this.deriving = false;
     }
   }
 

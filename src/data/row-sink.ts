@@ -4,7 +4,7 @@
  * turned into notes the user can read.
  */
 import type { ColumnKind, Table } from '../shared/column';
-import { createColumnBuilder, type ColumnBuilder } from './column-builder';
+import { createColumnBuilder, type ColumnBuilder, type ParseFailures } from './column-builder';
 
 export interface ColumnPlan {
   name: string;
@@ -86,20 +86,24 @@ export class RowSink {
     const notes: string[] = [];
     const columns = this.#builders.map((b, i) => {
       const f = b.failures;
-      if (f) {
-        const [one, many] = EXPECTED[this.#plan[i]!.kind] ?? ['valid', 'valid'];
-        const what = f.count === 1 ? one : many;
-        const row = this.#recordNumberOf(f.firstRow);
-        notes.push(
-          `Column "${this.#plan[i]!.name}": ${f.count.toLocaleString('en')} ${f.count === 1 ? 'value was' : 'values were'} not ${what} ` +
-            `(first at row ${row}: "${f.firstValue}") and ${f.count === 1 ? 'is' : 'are'} stored as missing. ` +
-            `To keep ${f.count === 1 ? 'it' : 'them'}, import this column as categorical.`,
-        );
-      }
+      if (f) notes.push(`${describeFailures(this.#plan[i]!.name, this.#plan[i]!.kind, f, this.#recordNumberOf(f.firstRow))} To keep ${f.count === 1 ? 'it' : 'them'}, import this column as categorical.`);
       return b.finish();
     });
     return { table: { rowCount: this.rowCount, columns }, notes };
   }
+}
+
+/**
+ * 'Column "age": 2 values were not numbers (first at row 5: "n/a2") and are stored as missing.'
+ * `row` is the 1-based row the user sees for the first failure.
+ */
+export function describeFailures(column: string, kind: ColumnKind, f: ParseFailures, row: number): string {
+  const [one, many] = EXPECTED[kind] ?? ['valid', 'valid'];
+  const what = f.count === 1 ? one : many;
+  return (
+    `Column "${column}": ${f.count.toLocaleString('en')} ${f.count === 1 ? 'value was' : 'values were'} not ${what} ` +
+    `(first at row ${row.toLocaleString('en')}: "${f.firstValue}") and ${f.count === 1 ? 'is' : 'are'} stored as missing.`
+  );
 }
 
 /** "rows 4 and 7", "rows 4, 7 and 9", "rows 4, 7, … and 38 more" */

@@ -8,6 +8,7 @@ import type { DatasetProfile } from '../data/profile';
 import type { ScatterResult } from '../data/scatter-sample';
 import type { Dialect, TextEncoding } from '../data/dialect';
 import type { DatasetRecipe } from '../storage/rows';
+import type { ColumnKind } from '../shared/column';
 
 export interface ImportJob {
   /** increasing per page; a newer job cancels older ones */
@@ -40,6 +41,9 @@ export type ImportOutcome =
   | { ok: true; datasetId: string; rowCount: number; columnCount: number; notes: string[]; timings: ImportTimings }
   | { ok: false; reason: 'cancelled' | 'ragged' | 'malformed' | 'empty' | 'storage'; problem: string };
 
+/** The result of making a child dataset (a type change, an append, a join). */
+export type DerivedOutcome = { ok: true; datasetId: string; notes: string[] } | { ok: false; problem: string };
+
 export interface ImportWorkerApi {
   inspect(file: File, overrides: { encoding?: TextEncoding; dialect?: Partial<Dialect> }): Promise<InspectResult>;
   /** xxhash64 of the file's bytes, hex */
@@ -54,6 +58,8 @@ export interface ImportWorkerApi {
   rows(datasetId: string, start: number, count: number): Promise<string[][]>;
   /** A sampled scatter of two columns of a stored dataset, coloured by a third. */
   scatter(datasetId: string, x: string, y: string, colour: string | null): Promise<ScatterResult>;
+  /** Store a child of a dataset with one column read as another kind. */
+  retype(datasetId: string, column: string, to: ColumnKind): Promise<DerivedOutcome>;
   /** Load a stored dataset back into memory, and say how big it is and how long loading took. */
   open(datasetId: string): Promise<OpenedDataset>;
   /** Cancel a job and every older one. */

@@ -4,10 +4,9 @@ import * as Comlink from 'comlink';
 import { createXXHash64 } from 'hash-wasm';
 import { streamCsv } from '../data/csv-stream';
 import { HEAD_BYTES, inspectHead } from '../data/inspect';
-import { countMissing, usesDictionary, type Table } from '../shared/column';
+import type { Table } from '../shared/column';
 import { formatCell } from '../data/format-cell';
 import { describeError } from '../shared/errors';
-import { newId } from '../shared/ids';
 import { getDb } from '../storage/database';
 import { loadTable, saveDataset } from '../storage/datasets';
 import { saveProfile } from '../storage/profiles';
@@ -15,7 +14,8 @@ import { PROFILE_VERSION, profileTable } from '../data/profile';
 import { datasetWarnings } from '../data/warnings';
 import { correlationMatrix } from '../data/correlation';
 import { scatterSample } from '../data/scatter-sample';
-import { CHUNK_ROWS, type DatasetRow } from '../storage/rows';
+import { CHUNK_ROWS } from '../storage/rows';
+import { datasetRowFor, retypeDataset } from './derived-datasets';
 import type { ImportJob, ImportOutcome, ImportProgress, ImportWorkerApi } from './import-protocol';
 
 /** Jobs at or below this id are cancelled. */
@@ -79,13 +79,10 @@ const api: ImportWorkerApi = {
     const t2 = performance.now();
     const { table } = parsed;
     const notes = [...inspection.headerNotes, ...parsed.notes];
-    const row: DatasetRow = {
-      id: newId(),
+    const row = datasetRowFor(table, {
       projectId: job.projectId,
       parentId: null,
       name: job.datasetName,
-      status: 'importing',
-      createdAt: Date.now(),
       source: {
         fileName: job.file.name,
         size: job.file.size,
@@ -97,15 +94,8 @@ const api: ImportWorkerApi = {
         decimalComma: inspection.dialect.decimalComma,
       },
       recipe: job.recipe,
-      rowCount: table.rowCount,
-      columns: table.columns.map((c) => ({
-        name: c.name,
-        kind: c.kind,
-        missing: countMissing(c.valid, table.rowCount),
-        ...(usesDictionary(c.kind) ? { dictionarySize: c.dictionary?.length ?? 0 } : {}),
-      })),
       notes,
-    };
+    });
     const totalChunks = table.columns.length * Math.ceil(table.rowCount / CHUNK_ROWS);
     try {
       await saveDataset(getDb(), row, table, (written) => {
@@ -145,6 +135,10 @@ const api: ImportWorkerApi = {
 
   async scatter(datasetId, x, y, colour) {
     return scatterSample(await openedTable(datasetId), x, y, colour);
+  },
+
+  retype(datasetId, column, to) {
+    return retypeDataset(datasetId, column, to);
   },
 
   async open(datasetId) {
