@@ -11,7 +11,7 @@ import { getProject } from '../storage/projects';
 import { getProfile } from '../storage/profiles';
 import { normalizePlan } from '../plan/plan';
 import type { DatasetRecipe, DatasetRow } from '../storage/rows';
-import { callImportWorker, workerCallback } from '../workers/import-client';
+import { callImportWorker, cancelImportWorker, workerCallback, WorkerCancelled } from '../workers/import-client';
 import type { DerivedOutcome, ImportOutcome, ImportProgress, ImportTimings } from '../workers/import-protocol';
 import type { Dialect, TextEncoding } from './dialect';
 import { capacityProblem, estimateImportBytes, type InspectResult, type Inspection } from './inspect';
@@ -212,7 +212,7 @@ export class DataState {
       );
       if (jobId !== this.#jobId) return;
       if (!outcome.ok) {
-        this.error = outcome.reason === 'cancelled' ? null : outcome.problem;
+        this.error = outcome.problem;
         this.canSkipRagged = outcome.reason === 'ragged';
         this.step = 'preview';
         return;
@@ -223,7 +223,9 @@ export class DataState {
       this.step = 'idle';
       await setActiveDataset(this.#db, this.#projectId, outcome.datasetId);
     } catch (e) {
-      this.error = describeError(e);
+      if (jobId !== this.#jobId) return;
+      // A cancelled import stored nothing: back to the preview, without an alarm.
+      this.error = e instanceof WorkerCancelled ? null : describeError(e);
       this.step = 'preview';
     } finally {
       this.progress = null;
@@ -233,7 +235,7 @@ export class DataState {
   /** Cancel the running import (nothing is stored) or close the preview. */
   cancel(): void {
     if (this.step === 'importing') {
-      void callImportWorker((w) => w.cancel(this.#jobId));
+      cancelImportWorker();
       return;
     }
     this.#reset();

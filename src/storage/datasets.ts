@@ -25,20 +25,24 @@ export async function findDatasetByHash(db: LooplabDB, projectId: string, hash: 
   return rows.find((r) => r.source.hash === hash);
 }
 
-/** A copy of rows [start, end) of a typed array, as its own buffer (structured clone of a view would copy the whole buffer). */
+/** A copy of elements [start, end) of a typed array, as its own buffer (structured clone of a view would copy the whole buffer). */
 function sliceBuffer(values: ColumnValues, start: number, end: number): ArrayBuffer {
   const bytes = values.BYTES_PER_ELEMENT;
   return values.buffer.slice(values.byteOffset + start * bytes, values.byteOffset + end * bytes) as ArrayBuffer;
 }
 
+/** Rows [chunk·CHUNK_ROWS, …) of one column, up to rowCount, as a chunk row of its own buffers. */
+function chunkRow(datasetId: string, column: number, chunk: number, values: ColumnValues, valid: Uint8Array, rowCount: number): ChunkRow {
+  const start = chunk * CHUNK_ROWS;
+  const end = Math.min(rowCount, start + CHUNK_ROWS);
+  const validBytes = valid.buffer.slice(valid.byteOffset + (start >> 3), valid.byteOffset + bitmapBytes(end)) as ArrayBuffer;
+  return { datasetId, column, chunk, values: sliceBuffer(values, start, end), valid: validBytes };
+}
+
 function chunkRowsOf(datasetId: string, index: number, column: Column, rowCount: number): ChunkRow[] {
   const rows: ChunkRow[] = [];
   if (column.dictionary) rows.push({ datasetId, column: index, chunk: -1, dictionary: column.dictionary });
-  for (let chunk = 0, start = 0; start < rowCount; chunk++, start += CHUNK_ROWS) {
-    const end = Math.min(rowCount, start + CHUNK_ROWS);
-    const valid = column.valid.buffer.slice(column.valid.byteOffset + (start >> 3), column.valid.byteOffset + bitmapBytes(end)) as ArrayBuffer;
-    rows.push({ datasetId, column: index, chunk, values: sliceBuffer(column.values, start, end), valid });
-  }
+  for (let chunk = 0; chunk * CHUNK_ROWS < rowCount; chunk++) rows.push(chunkRow(datasetId, index, chunk, column.values, column.valid, rowCount));
   return rows;
 }
 

@@ -11,7 +11,7 @@ import type { DatasetRecipe } from '../storage/rows';
 import type { ColumnKind } from '../shared/column';
 
 export interface ImportJob {
-  /** increasing per page; a newer job cancels older ones */
+  /** increasing per page: progress of an older job is ignored */
   jobId: number;
   projectId: string;
   datasetName: string;
@@ -39,7 +39,7 @@ export interface ImportProgress {
 
 export type ImportOutcome =
   | { ok: true; datasetId: string; rowCount: number; columnCount: number; notes: string[]; timings: ImportTimings }
-  | { ok: false; reason: 'cancelled' | 'ragged' | 'malformed' | 'empty' | 'storage'; problem: string };
+  | { ok: false; reason: 'ragged' | 'malformed' | 'empty' | 'storage'; problem: string };
 
 /** The result of making a child dataset (a type change, an append, a join). */
 export type DerivedOutcome = { ok: true; datasetId: string; notes: string[] } | { ok: false; problem: string };
@@ -62,8 +62,6 @@ export interface ImportWorkerApi {
   retype(datasetId: string, column: string, to: ColumnKind): Promise<DerivedOutcome>;
   /** Load a stored dataset back into memory, and say how big it is and how long loading took. */
   open(datasetId: string): Promise<OpenedDataset>;
-  /** Cancel a job and every older one. */
-  cancel(jobId: number): void;
 }
 
 export interface OpenedDataset {

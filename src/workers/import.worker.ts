@@ -18,13 +18,9 @@ import { CHUNK_ROWS } from '../storage/rows';
 import { datasetRowFor, retypeDataset } from './derived-datasets';
 import type { ImportJob, ImportOutcome, ImportProgress, ImportWorkerApi } from './import-protocol';
 
-/** Jobs at or below this id are cancelled. */
-let cancelledUpTo = 0;
 const HASH_SLICE = 8 * 1024 * 1024;
 /** At most this many progress messages a second reach the page. */
 const PROGRESS_INTERVAL_MS = 100;
-
-class Cancelled extends Error {}
 
 /** The dataset the table scrolls through, kept so each scroll step is a lookup, not a load. */
 let opened: { id: string; table: Table } | null = null;
@@ -50,10 +46,9 @@ const api: ImportWorkerApi = {
   },
 
   async importFile(job: ImportJob, onProgress): Promise<ImportOutcome> {
-    const isCancelled = () => job.jobId <= cancelledUpTo;
     // Free the table kept for scrolling: an import needs the memory more, and the table is reloaded on demand.
     opened = null;
-    const { inspection } = job;
+    const { inspection, file } = job;
     let lastSent = 0;
     const report = (p: Omit<ImportProgress, 'jobId'>, force = false) => {
       const now = performance.now();
@@ -63,18 +58,22 @@ const api: ImportWorkerApi = {
     };
 
     const t0 = performance.now();
-    const hash = job.hash ?? (await api.hash(job.file));
+    const hash = job.hash ?? (await api.hash(file));
+    const db = getDb();
+    await db.open();
     const t1 = performance.now();
-    const parsed = await streamCsv(job.file, job.file.name, {
+
+    const parsed = await streamCsv(file, file.name, {
       dialect: inspection.dialect,
       encoding: inspection.encoding,
       columns: inspection.columns,
       skipRagged: job.skipRagged,
       expectedRows: Math.ceil(inspection.estimatedRows * 1.05),
       onProgress: (p) => report({ phase: 'reading', ...p, chunksWritten: 0, totalChunks: 0 }),
-      isCancelled,
     });
-    if (!parsed.ok) return { ok: false, reason: parsed.reason, problem: parsed.problem };
+    if (!parsed.ok) {
+      return { ok: false, reason: parsed.reason, problem: parsed.problem };
+    }
 
     const t2 = performance.now();
     const { table } = parsed;
@@ -84,8 +83,8 @@ const api: ImportWorkerApi = {
       parentId: null,
       name: job.datasetName,
       source: {
-        fileName: job.file.name,
-        size: job.file.size,
+        fileName: file.name,
+        size: file.size,
         hash,
         encoding: inspection.encoding,
         delimiter: inspection.dialect.delimiter,
@@ -97,17 +96,13 @@ const api: ImportWorkerApi = {
       notes,
     });
     const totalChunks = table.columns.length * Math.ceil(table.rowCount / CHUNK_ROWS);
+    const saving = (chunksWritten: number) =>
+      report({ phase: 'saving', bytesRead: file.size, totalBytes: file.size, rows: table.rowCount, chunksWritten, totalChunks }, chunksWritten === totalChunks);
     try {
-      await saveDataset(getDb(), row, table, (written) => {
-        // Throwing inside the transaction aborts it: a cancelled save leaves nothing behind.
-        if (isCancelled()) throw new Cancelled();
-        report({ phase: 'saving', bytesRead: job.file.size, totalBytes: job.file.size, rows: table.rowCount, chunksWritten: written, totalChunks });
-      });
+      await saveDataset(db, row, table, saving);
     } catch (e) {
-      if (e instanceof Cancelled) return { ok: false, reason: 'cancelled', problem: 'The import was cancelled; nothing was stored.' };
-      return { ok: false, reason: 'storage', problem: `"${job.file.name}" was read, but could not be stored, and nothing was saved. ${describeError(e)}` };
+      return { ok: false, reason: 'storage', problem: `"${file.name}" was read, but could not be stored, and nothing was saved. ${describeError(e)}` };
     }
-    report({ phase: 'saving', bytesRead: job.file.size, totalBytes: job.file.size, rows: table.rowCount, chunksWritten: totalChunks, totalChunks }, true);
     const t3 = performance.now();
     const timings = { hash: (t1 - t0) / 1000, read: (t2 - t1) / 1000, save: (t3 - t2) / 1000 };
     return { ok: true, datasetId: row.id, rowCount: table.rowCount, columnCount: table.columns.length, notes, timings };
@@ -149,9 +144,6 @@ const api: ImportWorkerApi = {
     return { rowCount: table.rowCount, columnCount: table.columns.length, rawBytes, seconds };
   },
 
-  cancel(jobId) {
-    cancelledUpTo = Math.max(cancelledUpTo, jobId);
-  },
 };
 
 Comlink.expose(api);

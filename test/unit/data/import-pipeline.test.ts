@@ -184,6 +184,35 @@ describe('odd but valid files import correctly', () => {
   });
 });
 
+describe('files are read in slices', () => {
+  test.each([1, 2, 3])('a character split %i bytes into a slice boundary is read whole, in UTF-8 and Windows-1252', async (offset) => {
+    // The fox's four bytes (F0 9F A6 8A) start `offset` bytes before the 64-byte slice boundary.
+    const head = 'city,n\n';
+    const filler = `${'x'.repeat(64 - offset - head.length - 3)},1\n`;
+    const text = `${head}${filler}🦊,2\nKöln,3\n`;
+    const bytes = utf8(text);
+    const inspection = mustInspect('cities.csv', bytes);
+    const file = new File([bytes], 'cities.csv');
+    const outcome = await streamCsv(file, 'cities.csv', { dialect: inspection.dialect, encoding: 'utf-8', columns: inspection.columns, skipRagged: false, chunkBytes: 64 });
+    if (!outcome.ok) throw new Error(outcome.problem);
+    expect(cells(outcome.table.columns[0]!)).toEqual([filler.split(',')[0], '🦊', 'Köln']);
+
+    const latin1 = new File([Uint8Array.from([...'a\nK', 0xf6, ...'ln\n'].map((c) => (typeof c === 'number' ? c : c.charCodeAt(0))))], 'l.csv');
+    const latin = await streamCsv(latin1, 'l.csv', { dialect: { ...inspection.dialect, hasHeader: true }, encoding: 'windows-1252', columns: [{ name: 'a', kind: 'categorical' }], skipRagged: false, chunkBytes: 3 });
+    if (!latin.ok) throw new Error(latin.problem);
+    expect(cells(latin.table.columns[0]!)).toEqual(['Köln']);
+  });
+
+  test('a UTF-8 byte-order mark is not part of the first header', async () => {
+    const bytes = Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('id,v\n1,2\n')]);
+    const inspection = mustInspect('bom.csv', bytes);
+    const outcome = await streamCsv(new File([bytes], 'bom.csv'), 'bom.csv', { dialect: inspection.dialect, encoding: 'utf-8', columns: inspection.columns, skipRagged: false, chunkBytes: 2 });
+    if (!outcome.ok) throw new Error(outcome.problem);
+    expect(outcome.table.columns.map((c) => c.name)).toEqual(['id', 'v']);
+    expect(outcome.table.rowCount).toBe(1);
+  });
+});
+
 describe('size estimates and limits', () => {
   test('a large file is estimated from its head and compared with what the browser grants', () => {
     const csv = largeCsv(20_000);
