@@ -8,11 +8,15 @@ import { describeError } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { KIND_LABELS } from '../data/kinds';
 import { retypeColumn } from '../data/retype';
+import { streamCsv } from '../data/csv-stream';
+import { formatCell } from '../data/format-cell';
+import { HEAD_BYTES, inspectHead } from '../data/inspect';
+import { appendTables, joinTables, planAppend } from '../data/merge';
 import { describeFailures } from '../data/row-sink';
 import { getDb } from '../storage/database';
 import { loadTable, saveDataset } from '../storage/datasets';
 import type { ColumnMeta, DatasetRecipe, DatasetRow, DatasetSource } from '../storage/rows';
-import type { DerivedOutcome } from './import-protocol';
+import type { DerivedOutcome, MergePreviewResult, MergeRequest } from './import-protocol';
 
 export function columnMetas(table: Table): ColumnMeta[] {
   return table.columns.map((c) => ({
@@ -55,4 +59,93 @@ export async function retypeDataset(parentId: string, columnName: string, to: Da
   const change = `Column "${columnName}" changed from ${KIND_LABELS[column.kind].toLowerCase()} to ${KIND_LABELS[to].toLowerCase()}.`;
   const notes = [change, ...(failures ? [describeFailures(columnName, to, failures, failures.firstRow + 1)] : [])];
   return storeChild(parent, { rowCount: table.rowCount, columns }, { kind: 'retype', column: columnName, from: column.kind, to }, `${parent.name} (${columnName} as ${KIND_LABELS[to].toLowerCase()})`, notes);
+}
+
+/** Rows shown in a merge preview. */
+const PREVIEW_ROWS = 10;
+
+/** The last merge previewed, kept until it is applied or another is previewed. */
+let pendingMerge: { token: number; parent: DatasetRow; table: Table; recipe: DatasetRecipe; notes: string[] } | null = null;
+let lastToken = 0;
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/**
+ * Read a second file and combine it with a stored dataset, without storing anything yet: the
+ * result is kept here for `applyMerge`, and its size, notes and first rows go back for the preview.
+ */
+export async function previewMerge(request: MergeRequest, parentTable: (id: string) => Promise<{ row: DatasetRow; table: Table }>): Promise<MergePreviewResult> {
+  pendingMerge = null;
+  const { file } = request;
+  const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+  const inspected = inspectHead(head, { name: file.name, size: file.size }, {});
+  if (!inspected.ok) return inspected;
+  const { inspection } = inspected;
+  const { row: parent, table } = await parentTable(request.parentId);
+  const columns = inspection.columns.map((c) => ({ ...c }));
+
+  let mapping: number[] = [];
+  if (request.how === 'append') {
+    const plan = planAppend(
+      table.columns.map((c) => c.name),
+      columns.map((c) => c.name),
+      file.name,
+    );
+    if (!plan.ok) return plan;
+    mapping = plan.mapping;
+    // Read each column as the dataset already has it, so values are judged by the same type.
+    table.columns.forEach((c, i) => (columns[mapping[i]!]!.kind = c.kind));
+  }
+  const parsed = await streamCsv(file, file.name, { dialect: inspection.dialect, encoding: inspection.encoding, columns, skipRagged: false, expectedRows: inspection.estimatedRows });
+  if (!parsed.ok) return { ok: false, problem: parsed.reason === 'ragged' ? `${parsed.problem.replace(/ You can skip.*$/, '')} Import it on its own first to skip those rows, or fix the file.` : parsed.problem };
+  const other = parsed.table;
+  const notes = [...inspection.headerNotes, ...parsed.notes];
+
+  let merged: Table;
+  let recipe: DatasetRecipe;
+  if (request.how === 'append') {
+    const result = appendTables(table, other, mapping);
+    merged = result.table;
+    recipe = { kind: 'append', otherFile: file.name };
+    notes.unshift(`${plural(other.rowCount, 'row', 'rows')} from "${file.name}" appended to the ${plural(table.rowCount, 'row', 'rows')} of "${parent.name}".`);
+  } else {
+    const leftKey = request.leftKey ?? '';
+    const rightKey = request.rightKey ?? '';
+    const result = joinTables(table, other, leftKey, rightKey, request.how);
+    if (!result.ok) return result;
+    merged = result.table;
+    recipe = { kind: 'join', otherFile: file.name, key: leftKey === rightKey ? leftKey : `${leftKey} = ${rightKey}`, how: request.how };
+    const { stats } = result;
+    notes.unshift(
+      `${plural(stats.matchedLeftRows, 'row', 'rows')} of "${parent.name}" found a match in "${file.name}"; ` +
+        `${plural(stats.unmatchedLeftRows, 'row has', 'rows have')} none and ${request.how === 'left' ? 'keep missing values in the new columns' : 'are left out'}.`,
+    );
+    if (stats.duplicateRightKeys) {
+      notes.push(`${plural(stats.duplicateRightKeys, 'key value occurs', 'key values occur')} more than once in "${file.name}", so the matching rows appear once per occurrence.`);
+    }
+    for (const r of stats.renamed) notes.push(`"${r.from}" from "${file.name}" is called "${r.to}", because "${parent.name}" already has a "${r.from}".`);
+  }
+  const token = ++lastToken;
+  pendingMerge = { token, parent, table: merged, recipe, notes };
+  const shown = Math.min(PREVIEW_ROWS, merged.rowCount);
+  return {
+    ok: true,
+    token,
+    rowCount: merged.rowCount,
+    columns: merged.columns.map((c) => ({ name: c.name, kind: c.kind })),
+    rows: Array.from({ length: shown }, (_, r) => merged.columns.map((c) => formatCell(c, r))),
+    notes,
+  };
+}
+
+/** Store the merge last previewed as a child of its dataset. */
+export async function applyMerge(token: number, name: string): Promise<DerivedOutcome> {
+  const pending = pendingMerge;
+  if (pending?.token !== token) return { ok: false, problem: 'This preview is out of date; preview the merge again.' };
+  pendingMerge = null;
+  return storeChild(pending.parent, pending.table, pending.recipe, name.trim() || `${pending.parent.name} (merged)`, pending.notes);
+}
+
+export function discardMerge(): void {
+  pendingMerge = null;
 }

@@ -44,6 +44,20 @@ export type ImportOutcome =
 /** The result of making a child dataset (a type change, an append, a join). */
 export type DerivedOutcome = { ok: true; datasetId: string; notes: string[] } | { ok: false; problem: string };
 
+/** Combine a stored dataset with a second file: append its rows, or join it on a key. */
+export interface MergeRequest {
+  parentId: string;
+  file: File;
+  how: 'append' | 'inner' | 'left';
+  /** for joins: the key column in the dataset, and in the file */
+  leftKey?: string;
+  rightKey?: string;
+}
+
+export type MergePreviewResult =
+  | { ok: true; token: number; rowCount: number; columns: { name: string; kind: ColumnKind }[]; rows: string[][]; notes: string[] }
+  | { ok: false; problem: string };
+
 export interface ImportWorkerApi {
   inspect(file: File, overrides: { encoding?: TextEncoding; dialect?: Partial<Dialect> }): Promise<InspectResult>;
   /** xxhash64 of the file's bytes, hex */
@@ -60,6 +74,12 @@ export interface ImportWorkerApi {
   scatter(datasetId: string, x: string, y: string, colour: string | null): Promise<ScatterResult>;
   /** Store a child of a dataset with one column read as another kind. */
   retype(datasetId: string, column: string, to: ColumnKind): Promise<DerivedOutcome>;
+  /** Read a second file and combine it with a dataset; keep the result for applyMerge and return a preview. */
+  previewMerge(request: MergeRequest): Promise<MergePreviewResult>;
+  /** Store the previewed merge as a child dataset named `name`. */
+  applyMerge(token: number, name: string): Promise<DerivedOutcome>;
+  /** Forget the previewed merge (frees its memory). */
+  discardMerge(): void;
   /** Load a stored dataset back into memory, and say how big it is and how long loading took. */
   open(datasetId: string): Promise<OpenedDataset>;
 }

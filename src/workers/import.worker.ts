@@ -6,16 +6,16 @@ import { streamCsv } from '../data/csv-stream';
 import { HEAD_BYTES, inspectHead } from '../data/inspect';
 import type { Table } from '../shared/column';
 import { formatCell } from '../data/format-cell';
-import { describeError } from '../shared/errors';
 import { getDb } from '../storage/database';
-import { loadTable, saveDataset } from '../storage/datasets';
+import { getDataset, loadTable, saveDataset } from '../storage/datasets';
+import { describeError, UserFacingError } from '../shared/errors';
 import { saveProfile } from '../storage/profiles';
 import { PROFILE_VERSION, profileTable } from '../data/profile';
 import { datasetWarnings } from '../data/warnings';
 import { correlationMatrix } from '../data/correlation';
 import { scatterSample } from '../data/scatter-sample';
 import { CHUNK_ROWS } from '../storage/rows';
-import { datasetRowFor, retypeDataset } from './derived-datasets';
+import { applyMerge, datasetRowFor, discardMerge, previewMerge, retypeDataset } from './derived-datasets';
 import type { ImportJob, ImportOutcome, ImportProgress, ImportWorkerApi } from './import-protocol';
 
 const HASH_SLICE = 8 * 1024 * 1024;
@@ -130,6 +130,23 @@ const api: ImportWorkerApi = {
 
   async scatter(datasetId, x, y, colour) {
     return scatterSample(await openedTable(datasetId), x, y, colour);
+  },
+
+  previewMerge(request) {
+    return previewMerge(request, async (id) => {
+      const table = await openedTable(id);
+      const row = await getDataset(getDb(), id);
+      if (!row) throw new UserFacingError('This dataset is no longer stored; it may have been deleted.');
+      return { row, table };
+    });
+  },
+
+  applyMerge(token, name) {
+    return applyMerge(token, name);
+  },
+
+  discardMerge() {
+    discardMerge();
   },
 
   retype(datasetId, column, to) {

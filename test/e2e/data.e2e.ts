@@ -190,3 +190,62 @@ test('a long import shows progress and can be cancelled, leaving nothing stored'
   await page.getByTestId('dataset-summary').waitFor();
   expect(await page.getByTestId('dataset-item').count()).toBe(1);
 });
+
+test('a second file is appended or joined after a preview, as new datasets that survive a reload', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'looplab-merge-'));
+  const write = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+  const people = write('people.csv', 'id,name,age\n1,Ann,34\n2,Bob,41\n3,Cy,29\n4,Dee,52\n');
+  const misnamed = write('misnamed.csv', 'id,Name,age\n5,Eve,23\n');
+  const more = write('more-people.csv', 'name,age,id\nEve,23,5\nFay,n/a,6\n');
+  const cities = write('cities.csv', 'id,city\n2,Oslo\n1,Rome\n6,Lima\n9,Kyiv\n');
+
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await openDataStage(page, 'Merge');
+  await pick(page, people);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByTestId('dataset-summary').waitFor();
+
+  // Mismatched columns are explained, and nothing is stored.
+  await page.getByLabel('Append its rows (same columns)').check();
+  await page.getByLabel('Second CSV file').setInputFiles(misnamed);
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  const problem = await page.getByTestId('merge-error').textContent();
+  expect(problem).toContain('It lacks "name".');
+  expect(problem).toContain('"Name" there looks like "name" here');
+  expect(await page.getByTestId('dataset-item').count()).toBe(1);
+
+  // Append: columns matched by name, values read with this dataset's types.
+  await page.getByLabel('Second CSV file').setInputFiles(more);
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  await page.getByTestId('merge-preview').waitFor();
+  expect(await text(page, 'merge-row-count')).toBe('6');
+  expect(await page.getByTestId('merge-preview-table').locator('tbody tr').last().locator('td').allTextContents()).toEqual(['6', 'Fay', '']);
+  await page.getByRole('button', { name: 'Make the new dataset' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="row-count"]')?.textContent === '6');
+  expect(await text(page, 'dataset-lineage')).toBe('people, with the rows of more-people.csv appended.');
+
+  // Join the appended dataset with a lookup file, keeping every row.
+  await page.getByLabel('Join it on a key, keeping every row here').check();
+  await page.getByLabel('Second CSV file').setInputFiles(cities);
+  await page.getByLabel('Key in cities.csv').waitFor();
+  expect(await page.getByLabel('Key in cities.csv').inputValue()).toBe('id');
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  await page.getByTestId('merge-preview').waitFor();
+  expect(await text(page, 'merge-row-count')).toBe('6');
+  expect(await text(page, 'merge-notes')).toContain('3 rows of "people + more-people" found a match in "cities.csv"; 3 rows have none and keep missing values in the new columns.');
+  const cityColumn = await page.getByTestId('merge-preview-table').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[3]?.textContent));
+  expect(cityColumn).toEqual(['Rome', 'Oslo', '', '', '', 'Lima']);
+  await page.getByRole('button', { name: 'Make the new dataset' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="column-count"]')?.textContent === '4');
+  expect(await text(page, 'dataset-lineage')).toBe('people + more-people, left-joined with cities.csv on "id".');
+
+  await page.reload();
+  await page.getByTestId('dataset-summary').waitFor();
+  expect(await text(page, 'column-count')).toBe('4');
+  expect(await text(page, 'row-count')).toBe('6');
+  expect(await page.getByTestId('dataset-item').count()).toBe(3);
+});
