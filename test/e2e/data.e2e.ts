@@ -249,3 +249,59 @@ test('a second file is appended or joined after a preview, as new datasets that 
   expect(await text(page, 'row-count')).toBe('6');
   expect(await page.getByTestId('dataset-item').count()).toBe(3);
 });
+
+/** Rows in an object store of the app's database, read with IndexedDB itself. */
+function countRows(page: Page, store: string): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('looplab');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).count();
+          request.onsuccess = () => {
+            resolve(request.result);
+            open.result.close();
+          };
+        };
+      }),
+    store,
+  );
+}
+
+test('a file larger than the storage quota gets a clear alert, and nothing stored changes', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'looplab-quota-'));
+  const small = join(dir, 'small.csv');
+  const big = join(dir, 'big.csv');
+  writeFileSync(small, largeCsv(1_000));
+  writeFileSync(big, largeCsv(100_000));
+  const session = await startBrowser();
+  const page = await session.newPage();
+  // Chromium's quota for this origin, cut to 3 MB before the database first opens (it is read
+  // then): the small file fits, the 100,000-row one needs about 8 MB. navigator.storage.estimate
+  // still reports the disk's quota, so the preflight passes and the real write is what fails.
+  const cdp = await session.context.newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseUrl()).origin, quotaSize: 3_000_000 });
+  await openDataStage(page, 'Quota');
+  await pick(page, small);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByTestId('dataset-summary').waitFor();
+  const chunks = await countRows(page, 'chunks');
+  expect(chunks).toBeGreaterThan(0);
+
+  await pick(page, big);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const alert = page.getByTestId('data-error');
+  await alert.waitFor({ timeout: 60_000 });
+  expect((await alert.textContent())?.trim()).toBe(
+    '"big.csv" was read, but could not be stored, and nothing was saved. The browser\'s storage for Looplab is full. Delete a project you no longer need, or free disk space, then try again.',
+  );
+  expect(await alert.getAttribute('role')).toBe('alert');
+  // The dataset stored before is untouched, and the failed import left no chunk behind.
+  expect(await text(page, 'row-count')).toBe('1000');
+  expect(await countRows(page, 'chunks')).toBe(chunks);
+  expect(await countRows(page, 'datasets')).toBe(1);
+  await page.reload();
+  await page.getByTestId('dataset-summary').waitFor();
+  expect(await text(page, 'row-count')).toBe('1000');
+});
