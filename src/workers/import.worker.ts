@@ -15,7 +15,7 @@ import { datasetWarnings } from '../data/warnings';
 import { correlationMatrix } from '../data/correlation';
 import { scatterSample } from '../data/scatter-sample';
 import { CHUNK_ROWS } from '../storage/rows';
-import { applyMerge, datasetRowFor, discardMerge, previewMerge, retypeDataset } from './derived-datasets';
+import { applyMerge, datasetRowFor, discardMerge, previewMerge, retypeDataset } from './in-worker/derived-datasets';
 import type { ImportJob, ImportOutcome, ImportProgress, ImportWorkerApi } from './import-protocol';
 
 const HASH_SLICE = 8 * 1024 * 1024;

@@ -81,7 +81,9 @@ describe('the import rules of DESIGN.md', () => {
       [placeOf('plan/views/PlanView.svelte'), placeOf('app/SaveStatus.svelte')],
       [placeOf('storage/schema.ts'), { kind: 'package', name: 'dexie' }],
       [placeOf('workers/train.worker.ts'), placeOf('storage/runs.ts')],
+      [placeOf('workers/in-worker/derived-datasets.ts'), placeOf('storage/datasets.ts')],
     ];
+    expect(violation(placeOf('workers/import-client.ts'), placeOf('storage/datasets.ts'))).not.toBeNull();
     for (const [from, to] of allowed) expect(violation(from, to)).toBeNull();
     expect(importsOf("import type { A } from './a';\nexport { b } from './b';\n// import x from './c';")).toEqual([
       { specifier: './a', typeOnly: true },

@@ -13,7 +13,7 @@ export type Place =
   | { kind: 'entry' } // src/main.ts
   | { kind: 'shared' }
   | { kind: 'storage' }
-  | { kind: 'worker' } // workers/*.worker.ts
+  | { kind: 'worker' } // workers/*.worker.ts, and workers/in-worker/ (code that runs only inside a worker)
   | { kind: 'worker-client' } // workers/ protocol and client
   | { kind: 'app-pure' } // app/*.ts
   | { kind: 'app-state' } // app/*.svelte.ts
@@ -33,7 +33,7 @@ export function placeOf(path: string): Place {
   if (path === 'main.ts') return { kind: 'entry' };
   if (top === 'shared') return { kind: 'shared' };
   if (top === 'storage') return { kind: 'storage' };
-  if (top === 'workers') return file.endsWith('.worker.ts') ? { kind: 'worker' } : { kind: 'worker-client' };
+  if (top === 'workers') return file.endsWith('.worker.ts') || parts[1] === 'in-worker' ? { kind: 'worker' } : { kind: 'worker-client' };
   if (top === 'app') {
     if (file.endsWith('.svelte')) return { kind: 'app-view' };
     if (file.endsWith('.svelte.ts')) return { kind: 'app-state' };
@@ -106,7 +106,7 @@ export function violation(from: Place, to: Target): string | null {
       if (to.kind === 'app-view' || to.kind === 'app-state' || to.kind === 'view' || isPureTarget) return null;
       return 'the shell’s views may import only app/, stage views and pure files';
     case 'worker':
-      return isPureTarget || to.kind === 'storage' || to.kind === 'worker-client' ? null : 'a worker may import only pure files, storage/ and the protocol';
+      return isPureTarget || to.kind === 'storage' || to.kind === 'worker-client' || to.kind === 'worker' ? null : 'a worker may import only pure files, storage/, the protocol and in-worker code';
     case 'worker-client':
       return isPureTarget || to.kind === 'worker-client' || to.kind === 'worker' ? null : 'the workers client may import only pure files and workers/';
   }

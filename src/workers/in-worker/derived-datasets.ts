@@ -3,20 +3,20 @@
  * The parent is never changed; the child is stored whole, in one transaction, pointing at its
  * parent (lineage) with the recipe that made it.
  */
-import { countMissing, usesDictionary, type Table } from '../shared/column';
-import { describeError } from '../shared/errors';
-import { newId } from '../shared/ids';
-import { KIND_LABELS } from '../data/kinds';
-import { retypeColumn } from '../data/retype';
-import { streamCsv } from '../data/csv-stream';
-import { formatCell } from '../data/format-cell';
-import { HEAD_BYTES, inspectHead } from '../data/inspect';
-import { appendTables, joinTables, planAppend } from '../data/merge';
-import { describeFailures } from '../data/row-sink';
-import { getDb } from '../storage/database';
-import { loadTable, saveDataset } from '../storage/datasets';
-import type { ColumnMeta, DatasetRecipe, DatasetRow, DatasetSource } from '../storage/rows';
-import type { DerivedOutcome, MergePreviewResult, MergeRequest } from './import-protocol';
+import { countMissing, usesDictionary, type Table } from '../../shared/column';
+import { describeError } from '../../shared/errors';
+import { newId } from '../../shared/ids';
+import { KIND_LABELS } from '../../data/kinds';
+import { retypeColumn } from '../../data/retype';
+import { streamCsv } from '../../data/csv-stream';
+import { formatCell } from '../../data/format-cell';
+import { HEAD_BYTES, inspectHead } from '../../data/inspect';
+import { appendTables, joinTables, planAppend } from '../../data/merge';
+import { describeFailures } from '../../data/row-sink';
+import { getDb } from '../../storage/database';
+import { loadTable, saveDataset } from '../../storage/datasets';
+import type { ColumnMeta, DatasetRecipe, DatasetRow, DatasetSource } from '../../storage/rows';
+import type { DerivedOutcome, MergePreviewResult, MergeRequest } from '../import-protocol';
 
 export function columnMetas(table: Table): ColumnMeta[] {
   return table.columns.map((c) => ({
