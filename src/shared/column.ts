@@ -69,3 +69,11 @@ export function countMissing(valid: Uint8Array, rowCount: number): number {
   for (let row = fullBytes << 3; row < rowCount; row++) if (isValid(valid, row)) present++;
   return rowCount - present;
 }
+
+/** Whether all of the first rowCount rows are present: one byte compare per 8 rows, for fast paths. */
+export function allPresent(valid: Uint8Array, rowCount: number): boolean {
+  const fullBytes = rowCount >> 3;
+  for (let i = 0; i < fullBytes; i++) if (valid[i] !== 255) return false;
+  for (let row = fullBytes << 3; row < rowCount; row++) if (!isValid(valid, row)) return false;
+  return true;
+}

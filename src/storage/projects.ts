@@ -63,11 +63,11 @@ export async function savePlan(db: LooplabDB, id: string, plan: unknown, now = D
 
 /**
  * A copy of the project under a new id, named "<name> (copy)", with its datasets (values and
- * profiles included) under new ids, in one transaction. Rows of later stages (recipes, runs,
+ * profiles included) and its recipe under new ids, in one transaction. Rows of later stages (runs,
  * batches) must be added here, ids remapped, when those stages store them.
  */
 export async function duplicateProject(db: LooplabDB, id: string, now = Date.now()): Promise<ProjectRow> {
-  return write(db, [db.projects, db.datasets, db.chunks, db.profiles], async () => {
+  return write(db, [db.projects, db.datasets, db.chunks, db.profiles, db.recipes], async () => {
     const source = await mustGet(db, id);
     const datasets = await db.datasets.where('projectId').equals(id).toArray();
     const newIds = new Map(datasets.map((d) => [d.id, newId()]));
@@ -93,6 +93,8 @@ export async function duplicateProject(db: LooplabDB, id: string, now = Date.now
       const profile = await db.profiles.get(dataset.id);
       if (profile) await db.profiles.add({ ...profile, datasetId });
     }
+    const recipes = await db.recipes.where('projectId').equals(id).toArray();
+    for (const recipe of recipes) await db.recipes.add({ ...recipe, id: newId(), projectId: copy.id, datasetId: remap(recipe.datasetId) });
     return copy;
   });
 }

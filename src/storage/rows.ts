@@ -97,10 +97,26 @@ export interface ProfileRow {
   /** written by data/profile.ts */
   profile: unknown;
 }
+/** One saved state of a project's Prepare recipe. */
+export interface RecipeVersion {
+  version: number;
+  /** epoch ms */
+  savedAt: number;
+  /** JSON written by prepare/recipe.ts; read back through normalizeRecipe */
+  recipe: unknown;
+}
+
+/** A project's Prepare recipe: the current version, and earlier ones that runs may name. */
 export interface RecipeRow {
   id: string;
   projectId: string;
-  [field: string]: unknown;
+  /** the dataset the recipe was built on */
+  datasetId: string | null;
+  version: number;
+  updatedAt: number;
+  recipe: unknown;
+  /** earlier versions, newest last, at most RECIPE_HISTORY of them */
+  history: RecipeVersion[];
 }
 export interface SplitRow {
   id: string;

@@ -80,7 +80,7 @@ describe('projects', () => {
       chunk: { datasetId: `d-${tag}`, column: 0, chunk: 0, values: new ArrayBuffer(8) },
       profile: { datasetId: `d-${tag}`, version: 1, profile: {} },
       split: { id: `s-${tag}`, datasetId: `d-${tag}` },
-      recipe: { id: `rc-${tag}`, projectId },
+      recipe: { id: `rc-${tag}`, projectId, datasetId: null, version: 1, updatedAt: 0, recipe: {}, history: [] },
       run: { id: `r-${tag}`, projectId, status: 'done' },
       artifact: { runId: `r-${tag}`, kind: 'weights' },
       evaluation: { id: `e-${tag}`, runId: `r-${tag}` },
@@ -117,7 +117,7 @@ describe('projects', () => {
 
   test('a failing delete changes nothing (one transaction)', async () => {
     const row = await createProject(db, 'Atomic', {});
-    await db.recipes.add({ id: 'rc', projectId: row.id });
+    await db.recipes.add({ id: 'rc', projectId: row.id, datasetId: null, version: 1, updatedAt: 0, recipe: {}, history: [] });
     // Closing the database mid-way makes the transaction fail; nothing may be half-deleted.
     const failing = deleteProject(db, row.id);
     db.close();

@@ -1,0 +1,72 @@
+/**
+ * Row conditions, for the filter step and bulk relabelling: one column compared with one value.
+ * Numbers compare as numbers, labels as text; a missing value matches only "is missing".
+ */
+import * as v from 'valibot';
+import { isValid, type Column } from '../shared/column';
+import { labelAt, requireColumn, type Frame } from './frame';
+import { StepProblem } from './step-problem';
+
+export const CONDITION_OPS = ['==', '!=', '<', '<=', '>', '>=', 'is missing', 'is present'] as const;
+export type ConditionOp = (typeof CONDITION_OPS)[number];
+
+export const conditionSchema = v.object({
+  column: v.string(),
+  op: v.picklist(CONDITION_OPS),
+  value: v.fallback(v.string(), ''),
+});
+export type Condition = v.InferOutput<typeof conditionSchema>;
+
+export function describeCondition(c: Condition): string {
+  return c.op === 'is missing' || c.op === 'is present' ? `${c.column} ${c.op}` : `${c.column} ${c.op} ${c.value}`;
+}
+
+/** 1 per row where the condition holds, for the frame's rows. */
+export function matchRows(frame: Frame, c: Condition): Uint8Array {
+  const column = requireColumn(frame, c.column);
+  const n = frame.table.rowCount;
+  const out = new Uint8Array(n);
+  if (c.op === 'is missing' || c.op === 'is present') {
+    const want = c.op === 'is present';
+    for (let i = 0; i < n; i++) out[i] = isValid(column.valid, i) === want ? 1 : 0;
+    return out;
+  }
+  const test = comparer(column, c);
+  for (let i = 0; i < n; i++) out[i] = isValid(column.valid, i) && test(i) ? 1 : 0;
+  return out;
+}
+
+function comparer(column: Column, c: Condition): (row: number) => boolean {
+  const cmp = compareWith(c.op);
+  if (column.kind === 'numeric' || column.kind === 'datetime') {
+    const target = column.kind === 'datetime' ? Date.parse(c.value) : Number(c.value.trim());
+    if (c.value.trim() === '' || !Number.isFinite(target)) {
+      const what = column.kind === 'datetime' ? 'a date such as 2024-01-31' : 'a number';
+      throw new StepProblem(`Column "${c.column}" holds ${column.kind === 'datetime' ? 'dates' : 'numbers'}: compare it with ${what}, not "${c.value}".`);
+    }
+    const values = column.values;
+    return (row) => cmp(values[row]! - target);
+  }
+  if (c.op !== '==' && c.op !== '!=') {
+    // Labels have no order; "<" over text would silently compare spellings.
+    throw new StepProblem(`Column "${c.column}" holds labels: use = or ≠, not ${c.op}.`);
+  }
+  return (row) => cmp(labelAt(column, row) === c.value ? 0 : 1);
+}
+
+function compareWith(op: ConditionOp): (diff: number) => boolean {
+  switch (op) {
+    case '==':
+      return (d) => d === 0;
+    case '!=':
+      return (d) => d !== 0;
+    case '<':
+      return (d) => d < 0;
+    case '<=':
+      return (d) => d <= 0;
+    case '>':
+      return (d) => d > 0;
+    default:
+      return (d) => d >= 0;
+  }
+}

@@ -1,0 +1,278 @@
+/**
+ * The Prepare stage's state: the recipe being edited, with undo and redo; a save of a new
+ * version after every change; and the worker's report on it (split, fitted steps, preview,
+ * augmentation), recomputed after each change, one request at a time.
+ *
+ * A change that makes a step unable to apply is refused, with the reason, and the pipeline
+ * stays as it was: every change is tried in the worker before it is committed.
+ * Construct it during a component's initialisation (it sets up effects).
+ */
+import { describeError } from '../shared/errors';
+import { newId } from '../shared/ids';
+import { getDb, watch } from '../storage/database';
+import { activeDataset } from '../storage/datasets';
+import { getRecipe, saveRecipe } from '../storage/recipes';
+import type { DatasetRow } from '../storage/rows';
+import type { LooplabDB } from '../storage/schema';
+import { callPrepareWorker, cancelPrepareWorker } from '../workers/prepare-client';
+import type { EditableRows, PrepareProgress, PrepareReport, TaskKind } from '../workers/prepare-protocol';
+import { WorkerCancelled, workerCallback } from '../workers/worker-handle';
+import type { Condition } from './condition';
+import { normalizeRecipe, type Recipe } from './recipe';
+import type { StepSpec } from './step';
+
+export type SaveState = 'saved' | 'saving' | 'error';
+
+/** Undo steps kept in memory. */
+const UNDO_LIMIT = 100;
+
+type EditStep = StepSpec & { params: { edits: { row: number; column: string; value: string }[]; bulk: { where: Condition; column: string; value: string }[] } };
+
+const clone = (recipe: Recipe): Recipe => JSON.parse(JSON.stringify(recipe)) as Recipe;
+
+export class PrepareState {
+  /** undefined while loading, null when the project has no dataset */
+  dataset = $state.raw<DatasetRow | null | undefined>(undefined);
+  recipe = $state.raw<Recipe | null>(null);
+  /** the stored version of the recipe */
+  version = $state(0);
+  report = $state.raw<PrepareReport | null>(null);
+  progress = $state.raw<PrepareProgress | null>(null);
+  computing = $state(false);
+  /** why the last change was refused, and which form it came from */
+  refused = $state.raw<{ where: string; problem: string } | null>(null);
+  error = $state<string | null>(null);
+  saveState = $state<SaveState>('saved');
+  previewStepId = $state<string | null>(null);
+  scatter = $state.raw<[string, string] | null>(null);
+  canUndo = $state(false);
+  canRedo = $state(false);
+
+  readonly target: string | null;
+  readonly task: TaskKind | null;
+  readonly #projectId: string;
+  readonly #db: LooplabDB;
+  #undo: Recipe[] = [];
+  #redo: Recipe[] = [];
+  #queue: Promise<unknown> = Promise.resolve();
+  #seed: number;
+
+  constructor(projectId: string, plan: { target: string; taskType: string }, seed: number, db: LooplabDB = getDb()) {
+    this.#projectId = projectId;
+    this.#db = db;
+    this.#seed = seed;
+    this.target = plan.target || null;
+    this.task = plan.taskType === 'regression' ? 'regression' : plan.taskType === 'binary' || plan.taskType === 'multiclass' ? 'classification' : null;
+    $effect(() =>
+      watch(
+        () => activeDataset(db, projectId),
+        (d) => {
+          const changed = d?.id !== this.dataset?.id;
+          this.dataset = d;
+          if (changed) void this.#load();
+        },
+        (e) => (this.error = describeError(e)),
+      ),
+    );
+    $effect(() => () => cancelPrepareWorker());
+  }
+
+  async #load(): Promise<void> {
+    try {
+      const row = await getRecipe(this.#db, this.#projectId);
+      this.recipe = normalizeRecipe(row?.recipe, this.#seed, this.task === 'classification');
+      this.version = row?.version ?? 0;
+      await this.refresh();
+    } catch (e) {
+      this.error = describeError(e);
+    }
+  }
+
+  /** The worker's report on a recipe (or null when cancelled or failed, with the error shown). */
+  async #ask(recipe: Recipe): Promise<PrepareReport | null> {
+    const dataset = this.dataset;
+    if (!dataset) return null;
+    this.computing = true;
+    try {
+      const request = { datasetId: dataset.id, recipe, target: this.target, task: this.task, previewStepId: this.previewStepId, scatter: this.scatter };
+      return await callPrepareWorker<PrepareReport>((api) => api.report(request, workerCallback((p: PrepareProgress) => (this.progress = p))));
+    } catch (e) {
+      if (!(e instanceof WorkerCancelled)) this.error = describeError(e);
+      return null;
+    } finally {
+      this.computing = false;
+      this.progress = null;
+    }
+  }
+
+  /** Recompute the report for the current recipe (after the preview step or chart changes). */
+  refresh(): Promise<void> {
+    const run = this.#queue.then(async () => {
+      if (!this.recipe) return;
+      const report = await this.#ask(this.recipe);
+      if (report) this.report = report;
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Stop a long fit: the page keeps the last report. */
+  cancel(): void {
+    cancelPrepareWorker();
+  }
+
+  /**
+   * Try a change: the new recipe is fitted first; if a step that could apply before cannot
+   * now, the change is refused with the reason (shown by the form named `where`).
+   */
+  change(where: string, mutate: (draft: Recipe) => void, focusStep?: string): Promise<boolean> {
+    const run = this.#queue.then(async () => {
+      const current = this.recipe;
+      if (!current) return false;
+      const draft = clone(current);
+      mutate(draft);
+      if (focusStep) this.previewStepId = focusStep;
+      const report = await this.#ask(draft);
+      if (!report) return false;
+      const broken = report.steps.find((s) => s.state === 'problem');
+      const wasBroken = this.report?.steps.some((s) => s.state === 'problem') ?? false;
+      if (broken && !wasBroken) {
+        const index = draft.steps.findIndex((s) => s.id === broken.id);
+        this.refused = { where, problem: `Step ${index + 1}: ${broken.problem}` };
+        return false;
+      }
+      this.refused = null;
+      this.#undo = [...this.#undo, current].slice(-UNDO_LIMIT);
+      this.#redo = [];
+      this.#commit(draft, report);
+      return true;
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  #commit(recipe: Recipe, report: PrepareReport): void {
+    this.recipe = recipe;
+    this.report = report;
+    this.canUndo = this.#undo.length > 0;
+    this.canRedo = this.#redo.length > 0;
+    void this.#save(recipe);
+  }
+
+  async #save(recipe: Recipe): Promise<void> {
+    this.saveState = 'saving';
+    try {
+      const row = await saveRecipe(this.#db, this.#projectId, this.dataset?.id ?? null, clone(recipe));
+      this.version = row.version;
+      this.saveState = 'saved';
+    } catch (e) {
+      this.saveState = 'error';
+      this.error = describeError(e);
+    }
+  }
+
+  retrySave(): Promise<void> {
+    return this.recipe ? this.#save(this.recipe) : Promise.resolve();
+  }
+
+  /** Step back to the recipe before the last change (saved as a new version: history is never rewritten). */
+  undo(): Promise<void> {
+    return this.#travel(this.#undo, this.#redo);
+  }
+
+  redo(): Promise<void> {
+    return this.#travel(this.#redo, this.#undo);
+  }
+
+  #travel(from: Recipe[], to: Recipe[]): Promise<void> {
+    const run = this.#queue.then(async () => {
+      const target = from.pop();
+      if (!target || !this.recipe) return;
+      const report = await this.#ask(target);
+      if (!report) {
+        from.push(target);
+        return;
+      }
+      to.push(this.recipe);
+      this.refused = null;
+      this.#commit(target, report);
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  addStep(kind: string, params: unknown): Promise<boolean> {
+    const id = newId();
+    return this.change('add', (r) => void r.steps.push({ id, kind, enabled: true, params }), id);
+  }
+
+  editStep(id: string, params: unknown): Promise<boolean> {
+    return this.change(`edit-${id}`, (r) => void (r.steps.find((s) => s.id === id)!.params = params), id);
+  }
+
+  removeStep(id: string): Promise<boolean> {
+    if (this.previewStepId === id) this.previewStepId = null;
+    return this.change('list', (r) => void (r.steps = r.steps.filter((s) => s.id !== id)));
+  }
+
+  toggleStep(id: string): Promise<boolean> {
+    return this.change('list', (r) => {
+      const step = r.steps.find((s) => s.id === id)!;
+      step.enabled = !step.enabled;
+    });
+  }
+
+  moveStep(id: string, by: -1 | 1): Promise<boolean> {
+    return this.change('list', (r) => {
+      const at = r.steps.findIndex((s) => s.id === id);
+      const to = at + by;
+      if (at < 0 || to < 0 || to >= r.steps.length) return;
+      [r.steps[at], r.steps[to]] = [r.steps[to]!, r.steps[at]!];
+    });
+  }
+
+  /** The recipe's edit step, created first in the pipeline when there is none. */
+  #editStep(r: Recipe): EditStep {
+    let step = r.steps.find((s) => s.kind === 'edit-cells');
+    if (!step) {
+      step = { id: newId(), kind: 'edit-cells', enabled: true, params: { edits: [], bulk: [] } };
+      r.steps.unshift(step);
+    }
+    return step as EditStep;
+  }
+
+  editCell(row: number, column: string, value: string): Promise<boolean> {
+    return this.change('labels', (r) => {
+      const edits = this.#editStep(r).params.edits;
+      const same = edits.findIndex((e) => e.row === row && e.column === column);
+      if (same >= 0) edits.splice(same, 1);
+      edits.push({ row, column, value });
+    });
+  }
+
+  relabelWhere(where: Condition, column: string, value: string): Promise<boolean> {
+    return this.change('labels', (r) => void this.#editStep(r).params.bulk.push({ where, column, value }));
+  }
+
+  setPreview(id: string | null): Promise<void> {
+    this.previewStepId = id;
+    return this.refresh();
+  }
+
+  setScatter(pair: [string, string] | null): Promise<void> {
+    this.scatter = pair;
+    return this.refresh();
+  }
+
+  /** Dataset rows as edited, for the labels table. */
+  async rows(start: number, count: number): Promise<EditableRows | null> {
+    if (!this.dataset || !this.recipe) return null;
+    const [datasetId, recipe] = [this.dataset.id, clone(this.recipe)];
+    try {
+      return await callPrepareWorker<EditableRows>((api) => api.rows(datasetId, recipe, start, count));
+    } catch (e) {
+      if (!(e instanceof WorkerCancelled)) this.error = describeError(e);
+      return null;
+    }
+  }
+}

@@ -1,0 +1,212 @@
+/**
+ * Seeded train / validation / test splits and k-fold assignment, over typed arrays.
+ * Parts: 0 train, 1 validation, 2 test. The same seed gives the same split on any machine.
+ */
+import { seeded, type Rng } from './random';
+
+export const PART_NAMES = ['train', 'validation', 'test'] as const;
+
+export interface SplitSpec {
+  strategy: 'random' | 'stratified' | 'grouped' | 'ordered';
+  /** train, validation, test; each in [0, 1], summing to 1 */
+  fractions: readonly [number, number, number];
+  seed: number;
+}
+
+/**
+ * Per row: stratified → class codes (-1 missing: one more stratum); grouped → group codes
+ * (-1 missing: a group of its own); ordered → sort keys (NaN missing: last).
+ */
+export interface SplitInputs {
+  rowCount: number;
+  classes?: Int32Array;
+  groups?: Int32Array;
+  order?: Float64Array;
+}
+
+function shuffle(a: Int32Array | Uint32Array, rng: Rng): void {
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    const t = a[i]!;
+    a[i] = a[j]!;
+    a[j] = t;
+  }
+}
+
+/** How many of n go to each part: train and validation rounded, test the rest, so they add up to n. */
+function partSizes(n: number, f: readonly [number, number, number]): [number, number, number] {
+  const train = Math.round(n * f[0]);
+  const validation = Math.min(n - train, Math.round(n * f[1]));
+  return [train, validation, n - train - validation];
+}
+
+const nonEmptyParts = (f: readonly [number, number, number]) => f.filter((x) => x > 0).length;
+
+/** Why a split cannot be made, in a sentence for the user, or null. */
+export function splitProblem(spec: SplitSpec, inputs: SplitInputs): string | null {
+  const f = spec.fractions;
+  if (f.some((x) => !(x >= 0) || x > 1)) return 'Each part’s share must be between 0% and 100%.';
+  if (Math.abs(f[0] + f[1] + f[2] - 1) > 1e-9) return `The parts add up to ${Math.round((f[0] + f[1] + f[2]) * 1000) / 10}%; they must add up to 100%.`;
+  if (f[0] === 0) return 'The training part cannot be empty: the model learns from it.';
+  const parts = nonEmptyParts(f);
+  if (inputs.rowCount < parts) return `The dataset has ${inputs.rowCount} row${inputs.rowCount === 1 ? '' : 's'}, too few for ${parts} parts.`;
+  if (spec.strategy === 'stratified' && !inputs.classes) return 'A stratified split needs a classification target.';
+  if (spec.strategy === 'ordered' && !inputs.order) return 'An ordered split needs a column to order the rows by.';
+  if (spec.strategy === 'grouped') {
+    if (!inputs.groups) return 'A grouped split needs a column whose rows stay together.';
+    const groups = new Set<number>();
+    let missing = 0;
+    for (const g of inputs.groups) {
+      if (g < 0) missing++;
+      else groups.add(g);
+    }
+    if (groups.size + missing < parts) return `The group column has ${groups.size + missing} group${groups.size + missing === 1 ? '' : 's'}, too few for ${parts} parts.`;
+  }
+  return null;
+}
+
+/** Assign positions [from, to) of `order` to parts by the fractions of that stretch. */
+function cut(order: ArrayLike<number>, f: readonly [number, number, number], parts: Uint8Array): void {
+  const [train, validation] = partSizes(order.length, f);
+  for (let k = 0; k < order.length; k++) parts[order[k]!] = k < train ? 0 : k < train + validation ? 1 : 2;
+}
+
+/** Row indices grouped by code (codes -1 together at the end). */
+function strata(codes: Int32Array): Int32Array[] {
+  let max = -1;
+  for (const c of codes) if (c > max) max = c;
+  const counts = new Int32Array(max + 2);
+  for (const c of codes) counts[c < 0 ? max + 1 : c]!++;
+  const out = Array.from(counts, (n) => new Int32Array(n));
+  const fill = new Int32Array(max + 2);
+  codes.forEach((c, i) => {
+    const s = c < 0 ? max + 1 : c;
+    out[s]![fill[s]!++] = i;
+  });
+  return out.filter((s) => s.length > 0);
+}
+
+/** Distinct groups as lists of rows, a missing group code making a group per row. */
+function groupsOf(codes: Int32Array): Int32Array[] {
+  const missing: Int32Array[] = [];
+  const withCode = strata(codes.map((c) => c)).filter((s) => codes[s[0]!]! >= 0);
+  codes.forEach((c, i) => c < 0 && missing.push(Int32Array.of(i)));
+  return [...withCode, ...missing];
+}
+
+/** The part of every row (0 train, 1 validation, 2 test). Throws when splitProblem is not null. */
+export function assignParts(spec: SplitSpec, inputs: SplitInputs): Uint8Array {
+  const problem = splitProblem(spec, inputs);
+  if (problem) throw new Error(problem);
+  const n = inputs.rowCount;
+  const parts = new Uint8Array(n);
+  const rng = seeded(spec.seed);
+  const f = spec.fractions;
+  switch (spec.strategy) {
+    case 'random': {
+      const order = Int32Array.from({ length: n }, (_, i) => i);
+      shuffle(order, rng);
+      cut(order, f, parts);
+      break;
+    }
+    case 'stratified':
+      // Per class, so each part's class shares match the whole to within a row per class.
+      for (const rows of strata(inputs.classes!)) {
+        shuffle(rows, rng);
+        cut(rows, f, parts);
+      }
+      break;
+    case 'grouped': {
+      const groups = groupsOf(inputs.groups!);
+      const order = Int32Array.from({ length: groups.length }, (_, i) => i);
+      shuffle(order, rng);
+      const sizes = partSizes(n, f);
+      const used = ([0, 1, 2] as const).filter((p) => f[p] > 0);
+      const ends = used.map((_, i) => used.slice(0, i + 1).reduce((s: number, p) => s + sizes[p], 0));
+      let at = 0;
+      let placed = 0;
+      let inPart = 0;
+      // Whole groups in shuffled order fill each part up to its share; a part moves on early
+      // when the groups left are just enough to give every later part one.
+      for (let k = 0; k < order.length; k++) {
+        const left = order.length - k;
+        while (at < used.length - 1 && inPart > 0 && (placed >= ends[at]! || left <= used.length - 1 - at)) {
+          at++;
+          inPart = 0;
+        }
+        const rows = groups[order[k]!]!;
+        for (const r of rows) parts[r] = used[at]!;
+        placed += rows.length;
+        inPart++;
+      }
+      break;
+    }
+    case 'ordered': {
+      const keys = inputs.order!;
+      const order = Int32Array.from({ length: n }, (_, i) => i);
+      // Stable by row index for ties; missing keys last.
+      order.sort((a, b) => {
+        const ka = keys[a]!;
+        const kb = keys[b]!;
+        if (ka !== ka) return kb !== kb ? a - b : 1;
+        if (kb !== kb) return -1;
+        return ka - kb || a - b;
+      });
+      cut(order, f, parts);
+      break;
+    }
+  }
+  return parts;
+}
+
+export interface PartSummary {
+  part: (typeof PART_NAMES)[number];
+  rows: number;
+  /** rows per class code, when classes are given */
+  classCounts?: number[];
+}
+
+export function summariseParts(parts: Uint8Array, classes?: Int32Array, classCount = 0): PartSummary[] {
+  const rows = [0, 0, 0];
+  const counts = [0, 1, 2].map(() => new Array<number>(classCount).fill(0));
+  parts.forEach((p, i) => {
+    rows[p]!++;
+    const c = classes?.[i] ?? -1;
+    if (c >= 0) counts[p]![c]!++;
+  });
+  return PART_NAMES.map((part, p) => ({ part, rows: rows[p]!, ...(classes ? { classCounts: counts[p]! } : {}) }));
+}
+
+/** The fold (0 … k − 1) of every row, for k-fold cross-validation. */
+export function assignFolds(k: number, inputs: SplitInputs, seed: number, strategy: 'random' | 'stratified' | 'grouped'): Uint8Array {
+  if (!Number.isInteger(k) || k < 2 || k > 20) throw new Error('Choose between 2 and 20 folds.');
+  const n = inputs.rowCount;
+  if (n < k) throw new Error(`The dataset has ${n} rows, too few for ${k} folds.`);
+  const rng = seeded(seed);
+  const folds = new Uint8Array(n);
+  if (strategy === 'grouped') {
+    if (!inputs.groups) throw new Error('Grouped folds need a group column.');
+    const groups = groupsOf(inputs.groups);
+    if (groups.length < k) throw new Error(`The group column has ${groups.length} groups, too few for ${k} folds.`);
+    const order = Int32Array.from({ length: groups.length }, (_, i) => i);
+    shuffle(order, rng);
+    const sizes = new Array<number>(k).fill(0);
+    for (const g of order) {
+      // The smallest fold so far takes the next group (ties: the lowest fold).
+      let best = 0;
+      for (let f = 1; f < k; f++) if (sizes[f]! < sizes[best]!) best = f;
+      for (const r of groups[g]!) folds[r] = best;
+      sizes[best]! += groups[g]!.length;
+    }
+    return folds;
+  }
+  if (strategy === 'stratified' && !inputs.classes) throw new Error('Stratified folds need class codes.');
+  const lists = strategy === 'stratified' ? strata(inputs.classes!) : [Int32Array.from({ length: n }, (_, i) => i)];
+  // Round-robin continues across classes, so fold sizes differ by at most one overall too.
+  let next = 0;
+  for (const rows of lists) {
+    shuffle(rows, rng);
+    for (const r of rows) folds[r] = next++ % k;
+  }
+  return folds;
+}

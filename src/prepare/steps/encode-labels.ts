@@ -1,0 +1,39 @@
+/** What one-hot and ordinal encoding share: a label column read as label texts per code. */
+import type { Column } from '../../shared/column';
+import { isLabelColumn, requireColumn, type Frame } from '../frame';
+import { codeCounts, labelOfCode } from '../stats';
+import { StepProblem } from '../step-problem';
+
+/** Most categories an encoder learns; beyond this a column is an identifier, not a category. */
+export const MAX_CATEGORIES = 50_000;
+
+export function requireLabels(frame: Frame, name: string): Column {
+  const column = requireColumn(frame, name);
+  if (!isLabelColumn(column)) throw new StepProblem(`Column "${name}" is ${column.kind}: only label columns are encoded. Bin it first, or change its type.`);
+  return column;
+}
+
+/**
+ * The training rows' labels with their counts, most frequent first, ties by label text. Never
+ * by code: dictionary order depends on rows outside training (a test-only label shifts it).
+ */
+export function labelsByFrequency(column: Column, n: number): { label: string; count: number }[] {
+  const counts = codeCounts(column, n);
+  const present: { label: string; count: number }[] = [];
+  for (let code = 0; code < counts.length; code++) if (counts[code]) present.push({ label: labelOfCode(column, code), count: counts[code]! });
+  if (present.length > MAX_CATEGORIES) {
+    throw new StepProblem(
+      `Column "${column.name}" has ${present.length.toLocaleString('en')} different values in the training rows, more than ${MAX_CATEGORIES.toLocaleString('en')}: encoding it would make a column per value. Drop it, or use it as a group for the split.`,
+    );
+  }
+  return present.sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+}
+
+/** For each code of this frame's column, the index of its label in `labels`, or -1. */
+export function codeToIndex(column: Column, labels: readonly string[]): Int32Array {
+  const index = new Map(labels.map((l, i) => [l, i]));
+  const size = column.kind === 'boolean' ? 2 : column.dictionary!.length;
+  const out = new Int32Array(size);
+  for (let code = 0; code < size; code++) out[code] = index.get(labelOfCode(column, code)) ?? -1;
+  return out;
+}

@@ -1,0 +1,40 @@
+import * as v from 'valibot';
+import { bitmapBytes, isValid, setValid } from '../../shared/column';
+import { withColumns } from '../frame';
+import { StepProblem } from '../step-problem';
+import { defineStep } from '../step';
+import { codeToIndex, labelsByFrequency, requireLabels } from './encode-labels';
+import { columnName } from './params';
+
+export const ordinal = defineStep({
+  kind: 'ordinal',
+  title: 'Ordinal encode',
+  explain: 'Turns a label column into numbers 0, 1, 2… in an order you give (small < medium < large), or alphabetical. Values never seen in training become missing.',
+  removesRows: false,
+  params: v.object({ column: columnName, order: v.fallback(v.array(v.string()), []) }),
+  columnsOf: (p) => [p.column],
+  describe: (p) => `Ordinal encode "${p.column}"${p.order.length ? ` as ${p.order.join(' < ')}` : ''}`,
+  fit: (p, train) => {
+    const seen = labelsByFrequency(requireLabels(train, p.column), train.table.rowCount).map((l) => l.label);
+    if (p.order.length === 0) return { categories: seen.sort() };
+    const missing = seen.filter((l) => !p.order.includes(l));
+    if (missing.length) throw new StepProblem(`The order does not place ${missing.slice(0, 5).map((l) => `"${l}"`).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}, seen in "${p.column}".`);
+    return { categories: [...p.order] };
+  },
+  transform: (p, learned, frame) => {
+    const n = frame.table.rowCount;
+    const source = requireLabels(frame, p.column);
+    const index = codeToIndex(source, learned.categories);
+    const values = new Float64Array(n);
+    const valid = new Uint8Array(bitmapBytes(n));
+    for (let i = 0; i < n; i++) {
+      if (!isValid(source.valid, i)) continue;
+      const k = index[source.values[i]!]!;
+      if (k >= 0) {
+        values[i] = k;
+        setValid(valid, i);
+      }
+    }
+    return withColumns(frame, [{ name: p.column, kind: 'numeric', values, valid }]);
+  },
+});

@@ -1,0 +1,188 @@
+/**
+ * Everything the Prepare page shows for one recipe, computed in the prepare worker: the split's
+ * parts and their class balance, each step fitted on the training part (or the first problem),
+ * the chosen step's before/after, and the augmentation's effect.
+ */
+import { augment, type Augmented } from '../../prepare/augment';
+import { datasetFrame, findColumn, type Frame } from '../../prepare/frame';
+import { fitPipeline, framesOfParts, parseStep, prepareParts } from '../../prepare/pipeline';
+import { stepDef } from '../../prepare/steps';
+import { stepPreview, type StepPreview } from '../../prepare/preview';
+import type { SplitSettings } from '../../prepare/recipe';
+import { assignParts, splitProblem, summariseParts, type SplitInputs } from '../../prepare/split';
+import { StepProblem } from '../../prepare/step-problem';
+import { isValid, type Column, type Table } from '../../shared/column';
+import type { AugmentReport, PartReport, PreparedResult, PrepareProgress, PrepareReport, PrepareRequest, StepStatus } from '../prepare-protocol';
+import { seeded } from '../../prepare/random';
+import { codesOf } from '../../prepare/class-codes';
+
+const SCATTER_POINTS = 1500;
+
+export type SplitOutcome = { ok: true; parts: Uint8Array; report: PartReport[] } | { ok: false; problem: string };
+
+/** The split of the dataset's rows, with the inputs its strategy needs read from the table. */
+export function splitRows(table: Table, settings: SplitSettings, target: string | null, classification: boolean): SplitOutcome {
+  const n = table.rowCount;
+  const column = (name: string | null) => (name ? table.columns.find((c) => c.name === name) : undefined);
+  const inputs: SplitInputs = { rowCount: n };
+  const targetColumn = column(target);
+  const classes = classification && targetColumn ? codesOf(targetColumn, n) : null;
+  if (settings.strategy === 'stratified') {
+    if (!classes) return { ok: false, problem: 'A stratified split keeps each class’s share in every part, so it needs a classification target: choose one in Plan, or use a random split.' };
+    inputs.classes = classes.codes;
+  }
+  if (settings.strategy === 'grouped') {
+    const g = column(settings.groupColumn);
+    if (!g) return { ok: false, problem: 'Choose the column whose rows must stay together (a customer or patient id, for example).' };
+    inputs.groups = codesOf(g, n).codes;
+  }
+  if (settings.strategy === 'ordered') {
+    const o = column(settings.orderColumn);
+    if (!o || (o.kind !== 'datetime' && o.kind !== 'numeric')) return { ok: false, problem: 'Choose a date or number column to order the rows by; the latest rows become the test part.' };
+    const order = new Float64Array(n);
+    for (let i = 0; i < n; i++) order[i] = isValid(o.valid, i) ? o.values[i]! : Number.NaN;
+    inputs.order = order;
+  }
+  const spec = { strategy: settings.strategy, fractions: settings.fractions, seed: settings.seed };
+  const problem = splitProblem(spec, inputs);
+  if (problem) return { ok: false, problem };
+  const parts = assignParts(spec, inputs);
+  const summary = summariseParts(parts, classes?.codes, classes?.labels.length);
+  const report = summary.map((s) => ({
+    part: s.part,
+    rows: s.rows,
+    classes: classes && s.classCounts ? classes.labels.map((label, k) => ({ label, count: s.classCounts![k]! })) : null,
+  }));
+  return { ok: true, parts, report };
+}
+
+/** Up to `max` rows of two numeric columns, sampled with a fixed seed. */
+function points(frame: Frame, x: Column, y: Column, from: number, to: number, max: number): { x: number[]; y: number[] } {
+  const rows: number[] = [];
+  for (let i = from; i < to; i++) if (isValid(x.valid, i) && isValid(y.valid, i)) rows.push(i);
+  const rng = seeded('augment-scatter');
+  // A partial Fisher–Yates: the first `max` of a seeded shuffle.
+  for (let k = 0; k < Math.min(max, rows.length); k++) {
+    const j = k + Math.floor(rng() * (rows.length - k));
+    [rows[k], rows[j]] = [rows[j]!, rows[k]!];
+  }
+  const chosen = rows.slice(0, max);
+  return { x: chosen.map((i) => x.values[i]!), y: chosen.map((i) => y.values[i]!) };
+}
+
+function augmentReport(result: Augmented, scatter: [string, string] | null, target: string): AugmentReport {
+  const frame = result.frame;
+  const real = frame.table.rowCount - result.added;
+  // Without a chosen pair, the first two numeric features.
+  const numeric = frame.table.columns.filter((c) => c.kind === 'numeric' && c.name !== target);
+  const x = scatter ? findColumn(frame, scatter[0]) : numeric[0];
+  const y = scatter ? findColumn(frame, scatter[1]) : numeric[1];
+  const chart =
+    x && y && x.kind === 'numeric' && y.kind === 'numeric'
+      ? { x: x.name, y: y.name, real: points(frame, x, y, 0, real, SCATTER_POINTS), generated: points(frame, x, y, real, frame.table.rowCount, SCATTER_POINTS) }
+      : null;
+  return { ok: true, added: result.added, before: result.before, after: result.after, scatter: chart };
+}
+
+export function prepareReport(table: Table, request: PrepareRequest, onProgress: (p: PrepareProgress) => void): PrepareReport {
+  const t0 = performance.now();
+  const { recipe } = request;
+  const classification = request.task === 'classification';
+  onProgress({ phase: 'splitting', done: 0, total: 1 });
+  const split = splitRows(table, recipe.split, request.target, classification);
+  const notReached = (): StepStatus[] => recipe.steps.map((s) => ({ id: s.id, state: s.enabled ? 'not-reached' : 'disabled' }));
+  if (!split.ok) return { split, steps: notReached(), preview: null, columns: [], augment: null, seconds: (performance.now() - t0) / 1000 };
+
+  const { train } = framesOfParts(datasetFrame(table), split.parts);
+  const statuses = new Map<string, StepStatus>();
+  let preview: StepPreview | null = null;
+  const fit = fitPipeline(recipe.steps, train, {
+    onStep: (done, total) => onProgress({ phase: 'fitting', done, total }),
+    observe: (id, before, after) => {
+      statuses.set(id, { id, state: 'fitted', rowsAfter: after.table.rowCount, columnsAfter: after.table.columns.length });
+      if (id === request.previewStepId) {
+        const parsed = parseStep(recipe.steps.find((s) => s.id === id)!);
+        preview = stepPreview(before, after, parsed.ok ? stepDef(parsed.kind)!.columnsOf(parsed.params) : []);
+      }
+    },
+  });
+  if (!fit.ok) statuses.set(fit.stepId, { id: fit.stepId, state: 'problem', problem: fit.problem });
+  const steps = recipe.steps.map((s): StepStatus => (s.enabled ? (statuses.get(s.id) ?? { id: s.id, state: 'not-reached' }) : { id: s.id, state: 'disabled' }));
+  const last = fit.ok ? fit.train : null;
+  const columns = last ? last.table.columns.map((c) => ({ name: c.name, kind: c.kind })) : [];
+
+  let augmentResult: AugmentReport | null = null;
+  if (last && recipe.augment.method !== 'none') {
+    onProgress({ phase: 'augmenting', done: 0, total: 1 });
+    if (!request.target || !request.task) augmentResult = { ok: false, problem: 'Augmentation needs a target: choose it in Plan.' };
+    else {
+      try {
+        augmentResult = augmentReport(augment(recipe.augment, last, request.target, request.task), request.scatter, request.target);
+      } catch (e) {
+        if (!(e instanceof StepProblem)) throw e;
+        augmentResult = { ok: false, problem: e.message };
+      }
+    }
+  }
+  return { split: { ok: true, parts: split.report }, steps, preview, columns, augment: augmentResult, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** The whole recipe applied, as training will use it; also what bench:prepare times. */
+export function prepareDataset(table: Table, request: Omit<PrepareRequest, 'previewStepId' | 'scatter'>, onProgress: (p: PrepareProgress) => void): PreparedResult {
+  const t0 = performance.now();
+  const classification = request.task === 'classification';
+  onProgress({ phase: 'splitting', done: 0, total: 1 });
+  const split = splitRows(table, request.recipe.split, request.target, classification);
+  if (!split.ok) return split;
+  // Where the time goes: the split, then each step's fit and transform of the training part.
+  const timings: { phase: string; seconds: number }[] = [];
+  let mark = t0;
+  const lap = (phase: string) => {
+    const now = performance.now();
+    timings.push({ phase, seconds: (now - mark) / 1000 });
+    mark = now;
+  };
+  lap('split');
+  const prepared = prepareParts(request.recipe.steps, datasetFrame(table), split.parts, {
+    onStep: (done, total) => onProgress({ phase: 'fitting', done, total }),
+    observe: (id) => lap(id),
+  });
+  lap('apply to validation and test');
+  if (!prepared.ok) {
+    const index = request.recipe.steps.findIndex((s) => s.id === prepared.stepId);
+    return { ok: false, problem: `Step ${index + 1}: ${prepared.problem}` };
+  }
+  let train = prepared.frames.train;
+  let added = 0;
+  if (request.recipe.augment.method !== 'none' && request.target && request.task) {
+    onProgress({ phase: 'augmenting', done: 0, total: 1 });
+    try {
+      const result = augment(request.recipe.augment, train, request.target, request.task);
+      [train, added] = [result.frame, result.added];
+    } catch (e) {
+      if (!(e instanceof StepProblem)) throw e;
+      return { ok: false, problem: e.message };
+    }
+  }
+  return {
+    ok: true,
+    summary: {
+      rows: { train: train.table.rowCount, validation: prepared.frames.validation.table.rowCount, test: prepared.frames.test.table.rowCount },
+      added,
+      columns: train.table.columns.map((c) => ({ name: c.name, kind: c.kind })),
+      timings,
+      seconds: (performance.now() - t0) / 1000,
+    },
+  };
+}
+
+/** One plain loop over every value of every column: the floor any pipeline is measured against. */
+export function readEveryValue(table: Table): { seconds: number; sum: number } {
+  const t0 = performance.now();
+  let sum = 0;
+  for (const c of table.columns) {
+    const values = c.values;
+    for (let i = 0; i < table.rowCount; i++) sum += values[i]!;
+  }
+  return { seconds: (performance.now() - t0) / 1000, sum };
+}

@@ -1,0 +1,99 @@
+/** Messages between the Prepare page and the prepare worker. */
+import type { ColumnKind } from '../shared/column';
+import type { ClassCount } from '../prepare/augment';
+import type { StepPreview } from '../prepare/preview';
+import type { Recipe } from '../prepare/recipe';
+
+export type TaskKind = 'classification' | 'regression';
+
+export interface PrepareRequest {
+  datasetId: string;
+  recipe: Recipe;
+  target: string | null;
+  task: TaskKind | null;
+  /** the step whose before/after the page shows */
+  previewStepId: string | null;
+  /** two numeric columns for the chart of real against generated rows */
+  scatter: [string, string] | null;
+}
+
+export type StepState = 'fitted' | 'problem' | 'not-reached' | 'disabled';
+
+export interface StepStatus {
+  id: string;
+  state: StepState;
+  problem?: string;
+  /** training rows and columns after this step */
+  rowsAfter?: number;
+  columnsAfter?: number;
+}
+
+export interface PartReport {
+  part: 'train' | 'validation' | 'test';
+  rows: number;
+  /** per class, when the target is a classification target */
+  classes: ClassCount[] | null;
+}
+
+export interface ScatterPoints {
+  x: number[];
+  y: number[];
+}
+
+export type AugmentReport =
+  | {
+      ok: true;
+      added: number;
+      before: ClassCount[] | null;
+      after: ClassCount[] | null;
+      scatter: { x: string; y: string; real: ScatterPoints; generated: ScatterPoints } | null;
+    }
+  | { ok: false; problem: string };
+
+export interface PrepareReport {
+  split: { ok: true; parts: PartReport[] } | { ok: false; problem: string };
+  steps: StepStatus[];
+  preview: StepPreview | null;
+  /** the columns after the whole pipeline, as the model will see them */
+  columns: { name: string; kind: ColumnKind }[];
+  /** numeric columns after the pipeline, for the augmentation chart's pickers */
+  augment: AugmentReport | null;
+  seconds: number;
+}
+
+export interface PrepareProgress {
+  phase: 'loading' | 'splitting' | 'fitting' | 'augmenting';
+  done: number;
+  total: number;
+}
+
+/** Dataset rows with the recipe's cell edits applied, for the labels table. */
+export interface EditableRows {
+  rowCount: number;
+  columns: { name: string; kind: ColumnKind }[];
+  /** [dataset row, cells as text] */
+  rows: { row: number; cells: string[] }[];
+}
+
+/** The recipe fitted on the training part and applied to validation and test: what training uses. */
+export interface PreparedSummary {
+  rows: { train: number; validation: number; test: number };
+  /** rows added to the training part by augmentation */
+  added: number;
+  columns: { name: string; kind: ColumnKind }[];
+  seconds: number;
+  /** seconds per phase: 'split', each step's id (its fit and transform of the training part; the first also holds the partition), 'apply to validation and test' */
+  timings: { phase: string; seconds: number }[];
+}
+
+export type PreparedResult = { ok: true; summary: PreparedSummary } | { ok: false; problem: string };
+
+export interface PrepareWorkerApi {
+  /** Split, fit on the training part, apply to validation and test, augment the training part. */
+  prepare(request: Omit<PrepareRequest, 'previewStepId' | 'scatter'>, onProgress: (p: PrepareProgress) => void): Promise<PreparedResult>;
+  /** Benchmarks' reference: seconds for one plain loop reading every value of the dataset's typed arrays once. */
+  readEveryValue(datasetId: string): Promise<{ seconds: number; sum: number }>;
+  report(request: PrepareRequest, onProgress: (p: PrepareProgress) => void): Promise<PrepareReport>;
+  /** rows [start, start + count) of the dataset, after the recipe's edit steps only; `where` filters first */
+  rows(datasetId: string, recipe: Recipe, start: number, count: number): Promise<EditableRows>;
+}

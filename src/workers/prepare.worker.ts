@@ -1,0 +1,61 @@
+/// <reference lib="webworker" />
+/** The prepare worker: fits recipes on stored datasets off the page. */
+import * as Comlink from 'comlink';
+import { formatCell } from '../data/format-cell';
+import { datasetFrame, takeColumnRows } from '../prepare/frame';
+import { applyPipeline } from '../prepare/pipeline';
+import type { Recipe } from '../prepare/recipe';
+import type { Table } from '../shared/column';
+import { getDb } from '../storage/database';
+import { loadTable } from '../storage/datasets';
+import { prepareDataset, prepareReport, readEveryValue } from './in-worker/prepare-report';
+import type { EditableRows, PrepareWorkerApi } from './prepare-protocol';
+
+/** The dataset last opened: every change to the recipe re-fits on it, so it stays in memory. */
+let opened: { id: string; table: Table } | null = null;
+
+async function openedTable(datasetId: string): Promise<Table> {
+  if (opened?.id !== datasetId) {
+    opened = null; // free the old one before loading the new one
+    opened = { id: datasetId, table: (await loadTable(getDb(), datasetId)).table };
+  }
+  return opened.table;
+}
+
+const api: PrepareWorkerApi = {
+  async prepare(request, onProgress) {
+    onProgress({ phase: 'loading', done: 0, total: 1 });
+    return prepareDataset(await openedTable(request.datasetId), request, onProgress);
+  },
+
+  async readEveryValue(datasetId) {
+    return readEveryValue(await openedTable(datasetId));
+  },
+
+  async report(request, onProgress) {
+    onProgress({ phase: 'loading', done: 0, total: 1 });
+    return prepareReport(await openedTable(request.datasetId), request, onProgress);
+  },
+
+  async rows(datasetId: string, recipe: Recipe, start: number, count: number): Promise<EditableRows> {
+    const table = await openedTable(datasetId);
+    // Only the edit steps: the table shows the dataset's own rows and columns, as edited.
+    const edits = recipe.steps.filter((s) => s.kind === 'edit-cells' && s.enabled);
+    const fitted = { format: 1 as const, steps: edits.map((s) => ({ id: s.id, kind: s.kind, params: s.params, learned: {} })) };
+    const end = Math.min(table.rowCount, start + count);
+    const rowIds = Uint32Array.from({ length: Math.max(0, end - start) }, (_, i) => start + i);
+    const frame = applyPipeline(fitted, { ...datasetFrame(table), rowIds, table: sliceTable(table, start, end), flagged: new Uint8Array(rowIds.length) });
+    return {
+      rowCount: table.rowCount,
+      columns: table.columns.map((c) => ({ name: c.name, kind: c.kind })),
+      rows: Array.from(rowIds, (row, i) => ({ row, cells: frame.table.columns.map((c) => formatCell(c, i)) })),
+    };
+  },
+};
+
+function sliceTable(table: Table, start: number, end: number): Table {
+  const rows = Uint32Array.from({ length: Math.max(0, end - start) }, (_, i) => start + i);
+  return { rowCount: rows.length, columns: table.columns.map((c) => takeColumnRows(c, rows, table.rowCount)) };
+}
+
+Comlink.expose(api);

@@ -1,0 +1,111 @@
+/**
+ * npm run bench:prepare — the 1,000,000-row dataset of the import benchmark, imported through
+ * the app, then a six-step recipe (impute, one-hot, standard scaling, outlier filter, dedupe,
+ * derived column) split 70/15/15, fitted on the training part and applied to validation and
+ * test in the prepare worker, with progress. In the same worker and run: one plain loop reading
+ * every value of the same typed arrays once. Medians of BENCH_RUNS runs (default 3).
+ */
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { expect, inject, test } from 'vitest';
+import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.mjs';
+import { median, writeResults } from './results-file';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const numeric = ['x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', 'x8'];
+const recipe = {
+  steps: [
+    { id: 'impute', kind: 'impute', enabled: true, params: { columns: numeric, strategy: 'median' } },
+    { id: 'one-hot', kind: 'one-hot', enabled: true, params: { column: 'segment', maxCategories: 20 } },
+    { id: 'scale', kind: 'scale', enabled: true, params: { columns: numeric, method: 'standard' } },
+    // The data is uniform on [-100, 100] (max |z| ≈ 1.73): 1.7 standard deviations removes ~2% per column.
+    { id: 'outliers', kind: 'outliers', enabled: true, params: { columns: numeric, rule: 'zscore', factor: 1.7, action: 'remove' } },
+    { id: 'dedupe', kind: 'dedupe', enabled: true, params: { columns: [] } },
+    { id: 'derive', kind: 'derive', enabled: true, params: { name: 'x1x2', expression: 'x1 * x2 + log(abs(x3) + 1)' } },
+  ],
+  split: { strategy: 'random', fractions: [0.7, 0.15, 0.15], seed: 1, groupColumn: null, orderColumn: null },
+  augment: { method: 'none', seed: 1, k: 5, scale: 0.05, count: 0, alpha: 0.2 },
+};
+
+interface Bench {
+  callPrepareWorker: <T>(f: (w: unknown) => Promise<T>) => Promise<T>;
+  workerCallback: (f: (p: unknown) => void) => unknown;
+}
+
+test('a six-step recipe over a million rows, against one plain pass over the same arrays', async () => {
+  const ROWS = inject('benchRows');
+  const baseUrl = inject('benchUrl');
+  const csvPath = join(inject('benchDir'), 'bench-import.csv');
+  const browser = await chromium.launch({ executablePath: findChromium()!, headless: true, args: CHROMIUM_ARGS });
+  const page = await (await browser.newContext()).newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+
+  await page.goto(baseUrl + '#/');
+  await page.getByLabel('New project name', { exact: true }).fill('Bench prepare');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await page.waitForURL(/\/plan$/);
+  await page.getByTestId('stage-link-data').click();
+  await page.getByLabel('Choose a CSV file').setInputFiles(csvPath);
+  await page.getByTestId('import-preview').waitFor();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByTestId('profile-table').waitFor({ timeout: 600_000 });
+  const datasetId = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const r = indexedDB.open('looplab');
+      r.onsuccess = () => resolve(r.result);
+    });
+    const rows = await new Promise<{ id: string }[]>((resolve) => {
+      const q = db.transaction('datasets').objectStore('datasets').getAll();
+      q.onsuccess = () => resolve(q.result);
+    });
+    db.close();
+    return rows[0]!.id;
+  });
+
+  const runs: Record<string, number>[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const result = await page.evaluate(
+      async ({ datasetId, recipe }) => {
+        const looplab = (window as unknown as { __looplab: Bench }).__looplab;
+        // Loads the table into the worker first, so neither timing includes IndexedDB.
+        const reference = await looplab.callPrepareWorker((w) => (w as { readEveryValue(id: string): Promise<{ seconds: number }> }).readEveryValue(datasetId));
+        const progress: string[] = [];
+        const onProgress = looplab.workerCallback((p) => progress.push(JSON.stringify(p)));
+        const prepared = await looplab.callPrepareWorker((w) =>
+          (w as { prepare(r: unknown, p: unknown): Promise<unknown> }).prepare({ datasetId, recipe, target: 'target', task: 'classification' }, onProgress),
+        );
+        return { reference, prepared, progress };
+      },
+      { datasetId, recipe },
+    );
+    const prepared = result.prepared as { ok: boolean; summary: { seconds: number; rows: { train: number; validation: number; test: number }; columns: unknown[] } };
+    expect(prepared.ok).toBe(true);
+    const { rows, seconds } = prepared.summary;
+    expect(rows.validation + rows.test).toBe(ROWS - Math.round(ROWS * 0.7));
+    expect(rows.train).toBeLessThan(Math.round(ROWS * 0.7)); // the outlier filter removed some
+    expect(prepared.summary.columns).toHaveLength(10 - 1 + 5 + 1);
+    expect(result.progress.some((p) => p.includes('"phase":"fitting","done":6'))).toBe(true);
+    console.log('phases:', JSON.stringify((prepared.summary as unknown as { timings: unknown }).timings));
+    runs.push({ seconds, singlePassSeconds: result.reference.seconds, ratioToSinglePass: seconds / result.reference.seconds, trainRows: rows.train });
+    console.log(`run ${run + 1}/${RUNS}:`, JSON.stringify(runs.at(-1)));
+  }
+  await browser.close();
+  expect(errors).toEqual([]);
+
+  const m = (key: string) => median(runs.map((r) => r[key]!));
+  writeResults('prepare', {
+    rows: ROWS,
+    steps: recipe.steps.map((s) => s.kind),
+    runs: RUNS,
+    seconds: m('seconds'),
+    singlePassSeconds: m('singlePassSeconds'),
+    ratioToSinglePass: m('ratioToSinglePass'),
+    trainRowsAfterFilter: m('trainRows'),
+    targets: { ratioToSinglePass: '≤ 5' },
+    note: 'medians; seconds = split + fit on the 70% training part (each step fitted, then applied to it) + apply to validation and test, in the prepare worker, table already in memory; singlePass = one loop summing every value of the 10 typed arrays, same worker, same run',
+    command: 'npm run bench:prepare',
+    date: new Date().toISOString(),
+    perRun: runs,
+  });
+});

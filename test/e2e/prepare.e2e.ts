@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { baseUrl, startBrowser } from './harness';
+
+const penguins = readFileSync(join(import.meta.dirname, '../../public/samples/penguins.csv'), 'utf8').trim().split('\n');
+const speciesCounts = (() => {
+  const counts = new Map<string, number>();
+  for (const line of penguins.slice(1)) counts.set(line.split(',').at(-1)!, (counts.get(line.split(',').at(-1)!) ?? 0) + 1);
+  return counts;
+})();
+
+async function penguinsProject(page: Page): Promise<void> {
+  await page.goto(baseUrl() + '#/');
+  await page.getByLabel('New project name', { exact: true }).fill('Penguins prep');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await page.waitForURL(/\/plan$/);
+  await page.getByLabel('Task type', { exact: true }).selectOption('multiclass');
+  await page.getByLabel('Target column', { exact: true }).fill('species');
+  await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
+  await page.getByTestId('stage-link-data').click();
+  await page.getByRole('button', { name: /^Open sample .*enguins/ }).click();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByTestId('dataset-summary').waitFor();
+  await page.getByTestId('stage-link-prepare').click();
+}
+
+const idle = (page: Page) => page.locator('[data-testid="prepare-status"][data-busy="false"]').waitFor();
+const partRows = async (page: Page) =>
+  Object.fromEntries(await Promise.all((await page.getByTestId('split-part').all()).map(async (p) => [await p.getAttribute('data-part'), Number(await p.getAttribute('data-rows'))])));
+
+async function addStep(page: Page, title: string, fill: () => Promise<unknown>): Promise<void> {
+  await page.getByLabel('Step', { exact: true }).selectOption({ label: title });
+  await fill();
+  await page.getByRole('button', { name: 'Add step' }).click();
+  await idle(page);
+}
+
+test('a pipeline, a split, label edits and SMOTE on a sample with missing values survive a reload', async () => {
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await penguinsProject(page);
+
+  // The default split is stratified 70/15/15; each part's size is the sum of per-class roundings.
+  await page.getByTestId('split-parts').waitFor();
+  const perClass = (share: number) => [...speciesCounts.values()].reduce((s, n) => s + Math.round(n * share), 0);
+  expect(await partRows(page)).toEqual({ train: perClass(0.7), validation: perClass(0.15), test: 344 - perClass(0.7) - perClass(0.15) });
+
+  // Impute: the preview shows cells filled in the training rows and no missing values after.
+  const numeric = ['bill_length_mm', 'bill_depth_mm', 'flipper_length_mm', 'body_mass_g'];
+  await addStep(page, 'Fill missing values', async () => {
+    await page.getByLabel('Columns to fill', { exact: true }).selectOption([...numeric, 'sex']);
+    await page.getByLabel('Fill with', { exact: true }).selectOption('most-frequent');
+  });
+  await page.locator('[data-testid="pipeline-step"][data-state="fitted"]').first().waitFor();
+  await page.getByRole('button', { name: 'Preview step 1' }).click();
+  await page.getByTestId('step-preview').waitFor();
+  await idle(page);
+  expect(Number(await page.getByTestId('preview-cells').textContent())).toBeGreaterThan(0);
+  expect(await page.locator('[data-testid="preview-profile"][data-column="sex"] td').nth(1).textContent()).toMatch(/^0 missing/);
+  expect(await page.locator('[data-testid="preview-profile"][data-column="sex"] td').first().textContent()).not.toMatch(/^0 missing/);
+
+  // One-hot the island, then scale the numbers.
+  await addStep(page, 'One-hot encode', () => page.getByLabel('Column', { exact: true }).selectOption('island'));
+  await addStep(page, 'Scale numbers', () => page.getByLabel('Columns to scale', { exact: true }).selectOption(numeric));
+  const steps = page.getByTestId('pipeline-step');
+  expect(await steps.count()).toBe(3);
+  expect(await page.locator('[data-testid="pipeline-step"][data-state="fitted"]').count()).toBe(3);
+  expect(await steps.nth(1).textContent()).toMatch(/9 columns/); // 7 − island + 3 islands
+
+  // A step that cannot apply says why in its form, and the pipeline stays as it was.
+  await addStep(page, 'Scale numbers', () => page.getByLabel('Columns to scale', { exact: true }).selectOption(['island=Biscoe']));
+  expect(await page.getByTestId('step-problem').textContent()).toContain('"island=Biscoe" is boolean, not numeric');
+  expect(await steps.count()).toBe(3);
+
+  // The split: 60/20/20 with seed 42.
+  await page.getByLabel('Train %', { exact: true }).fill('60');
+  await page.getByLabel('Validation %', { exact: true }).fill('20');
+  await page.getByLabel('Test %', { exact: true }).fill('20');
+  await page.getByRole('button', { name: 'Apply fractions' }).click();
+  await idle(page);
+  await page.getByLabel('Seed', { exact: true }).first().fill('42');
+  await page.getByRole('button', { name: 'Use this seed' }).click();
+  await idle(page);
+  const train60 = perClass(0.6);
+  await page.locator(`[data-testid="split-part"][data-part="train"][data-rows="${train60}"]`).waitFor();
+
+  // Relabel one row: the edit becomes the first step; the table shows it; the data is untouched.
+  await page.getByLabel('Row', { exact: true }).fill('1');
+  await page.getByLabel('Column to edit', { exact: true }).selectOption('species');
+  await page.getByLabel('New value', { exact: true }).fill('Gentoo');
+  await page.getByRole('button', { name: 'Edit cell' }).click();
+  await idle(page);
+  expect(await steps.first().getAttribute('data-kind')).toBe('edit-cells');
+  await page.locator('[data-testid="labels-table"] tr[data-row="0"] td', { hasText: 'Gentoo' }).waitFor();
+
+  // SMOTE balances the training part; the chart shows real and generated rows.
+  await page.getByLabel('Augmentation method', { exact: true }).selectOption('smote');
+  await page.getByRole('button', { name: 'Apply augmentation' }).click();
+  await idle(page);
+  await page.getByTestId('augment-balance').waitFor();
+  const classes = await Promise.all(
+    (await page.getByTestId('augment-class').all()).map(async (r) => ({ before: Number(await r.getAttribute('data-before')), after: Number(await r.getAttribute('data-after')) })),
+  );
+  const largest = Math.max(...classes.map((c) => c.before));
+  expect(classes.reduce((s, c) => s + c.before, 0)).toBe(train60);
+  expect(classes.every((c) => c.after === largest)).toBe(true);
+  expect(Number(await page.getByTestId('augment-added').getAttribute('data-added'))).toBe(classes.reduce((s, c) => s + largest - c.before, 0));
+  await page.locator('[data-testid="augment-chart"] .main-svg').first().waitFor();
+  expect(await page.locator('[data-testid="augment-chart"] .scatterlayer .trace').count()).toBe(2);
+
+  // Undo takes SMOTE back; redo brings it again.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await idle(page);
+  expect(await page.getByTestId('augment-added').count()).toBe(0);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await idle(page);
+  await page.getByTestId('augment-added').waitFor();
+  await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
+  const version = await page.getByTestId('recipe-version').textContent();
+
+  await page.reload();
+  await page.getByTestId('pipeline-steps').waitFor();
+  await idle(page);
+  expect(await page.getByTestId('pipeline-step').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).toEqual(['edit-cells', 'impute', 'one-hot', 'scale']);
+  expect(await page.locator('[data-testid="pipeline-step"][data-state="fitted"]').count()).toBe(4);
+  expect(await page.getByLabel('Train %', { exact: true }).inputValue()).toBe('60');
+  expect(await page.getByTestId('split-seed').inputValue()).toBe('42');
+  expect(await page.getByLabel('Augmentation method', { exact: true }).inputValue()).toBe('smote');
+  await page.locator(`[data-testid="split-part"][data-part="train"][data-rows="${train60}"]`).waitFor();
+  await page.getByTestId('augment-balance').waitFor();
+  expect(await page.getByTestId('recipe-version').textContent()).toBe(version);
+});

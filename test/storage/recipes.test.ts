@@ -1,0 +1,61 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { defaultRecipe, normalizeRecipe } from '../../src/prepare/recipe';
+import { createProject, duplicateProject } from '../../src/storage/projects';
+import { getRecipe, RECIPE_HISTORY, saveRecipe } from '../../src/storage/recipes';
+import { LooplabDB } from '../../src/storage/schema';
+import { freshName } from './legacy';
+
+let db: LooplabDB;
+beforeEach(async () => {
+  db = new LooplabDB(freshName());
+  await db.open();
+});
+afterEach(() => db.close());
+
+describe('recipes', () => {
+  test('every save is a new version; the previous one moves into the history', async () => {
+    const project = await createProject(db, 'P', {});
+    expect(await getRecipe(db, project.id)).toBeUndefined();
+    const first = await saveRecipe(db, project.id, 'd1', { steps: [1] }, 1000);
+    expect(first).toMatchObject({ version: 1, history: [], datasetId: 'd1' });
+    const second = await saveRecipe(db, project.id, 'd1', { steps: [1, 2] }, 2000);
+    expect(second.id).toBe(first.id);
+    expect(second).toMatchObject({ version: 2, recipe: { steps: [1, 2] }, history: [{ version: 1, savedAt: 1000, recipe: { steps: [1] } }] });
+    expect((await getRecipe(db, project.id))!.version).toBe(2);
+  });
+
+  test(`the history keeps the last ${RECIPE_HISTORY} versions`, async () => {
+    const project = await createProject(db, 'P', {});
+    for (let i = 0; i < RECIPE_HISTORY + 5; i++) await saveRecipe(db, project.id, null, { i });
+    const row = (await getRecipe(db, project.id))!;
+    expect(row.version).toBe(RECIPE_HISTORY + 5);
+    expect(row.history).toHaveLength(RECIPE_HISTORY);
+    expect(row.history[0]!.version).toBe(5);
+  });
+
+  test('a duplicated project gets its own copy of the recipe', async () => {
+    const project = await createProject(db, 'P', {});
+    await saveRecipe(db, project.id, null, { steps: ['a'] });
+    const copy = await duplicateProject(db, project.id);
+    const copied = (await getRecipe(db, copy.id))!;
+    expect(copied.recipe).toEqual({ steps: ['a'] });
+    expect(copied.id).not.toBe((await getRecipe(db, project.id))!.id);
+  });
+});
+
+describe('normalizeRecipe', () => {
+  test('keeps readable steps and settings, drops unreadable steps, defaults the rest', () => {
+    const raw = {
+      steps: [{ id: 'a', kind: 'scale', enabled: false, params: { columns: ['x'], method: 'standard' } }, { kind: 'no id' }, 42],
+      split: { strategy: 'grouped', fractions: [0.8, 0.1, 0.1], seed: 9, groupColumn: 'patient', orderColumn: null },
+      augment: 'nonsense',
+    };
+    const recipe = normalizeRecipe(raw, 3, true);
+    expect(recipe.steps).toEqual([raw.steps[0]]);
+    expect(recipe.split).toEqual(raw.split);
+    expect(recipe.augment).toEqual(defaultRecipe(3, true).augment);
+    expect(normalizeRecipe(null, 3, false).split.strategy).toBe('random');
+    expect(normalizeRecipe(undefined, 3, true).split).toMatchObject({ strategy: 'stratified', fractions: [0.7, 0.15, 0.15], seed: 3 });
+  });
+});

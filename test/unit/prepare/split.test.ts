@@ -1,0 +1,96 @@
+import { describe, expect, test } from 'vitest';
+import { assignFolds, assignParts, splitProblem, summariseParts, type SplitSpec } from '../../../src/prepare/split';
+
+const spec = (strategy: SplitSpec['strategy'], seed = 7, fractions: [number, number, number] = [0.7, 0.15, 0.15]): SplitSpec => ({ strategy, fractions, seed });
+const count = (parts: Uint8Array) => [0, 1, 2].map((p) => parts.filter((x) => x === p).length);
+/** 1000 rows, classes 0 (600), 1 (300), 2 (100). */
+const classes = Int32Array.from({ length: 1000 }, (_, i) => (i < 600 ? 0 : i < 900 ? 1 : 2));
+
+describe('holdout splits', () => {
+  test('random: sizes add up, the seed decides, another seed differs', () => {
+    const a = assignParts(spec('random'), { rowCount: 1000 });
+    expect(count(a)).toEqual([700, 150, 150]);
+    expect(assignParts(spec('random'), { rowCount: 1000 })).toEqual(a);
+    expect(assignParts(spec('random', 8), { rowCount: 1000 })).not.toEqual(a);
+  });
+
+  test('stratified: every part keeps each class’s share to within one row', () => {
+    const parts = assignParts(spec('stratified'), { rowCount: 1000, classes });
+    const summary = summariseParts(parts, classes, 3);
+    expect(summary.map((s) => s.rows)).toEqual([700, 150, 150]);
+    const expected = [
+      [420, 210, 70],
+      [90, 45, 15],
+      [90, 45, 15],
+    ];
+    summary.forEach((s, p) => s.classCounts!.forEach((c, k) => expect(Math.abs(c - expected[p]![k]!)).toBeLessThanOrEqual(1)));
+  });
+
+  test('grouped: no group is in two parts, and each non-empty part gets rows', () => {
+    const groups = Int32Array.from({ length: 1000 }, (_, i) => i % 37);
+    groups[5] = -1; // a row with no group is a group of its own
+    const parts = assignParts(spec('grouped'), { rowCount: 1000, groups });
+    const partOf = new Map<number, number>();
+    groups.forEach((g, i) => {
+      if (g < 0) return;
+      if (partOf.has(g)) expect(parts[i]).toBe(partOf.get(g));
+      partOf.set(g, parts[i]!);
+    });
+    expect(count(parts).every((c) => c > 0)).toBe(true);
+    expect(Math.abs(count(parts)[0]! - 700)).toBeLessThan(60);
+    // Three groups for three parts: one each.
+    expect(count(assignParts(spec('grouped'), { rowCount: 6, groups: Int32Array.of(0, 0, 1, 1, 2, 2) }))).toEqual([2, 2, 2]);
+  });
+
+  test('ordered: every training key is before every validation key, before every test key; missing keys last', () => {
+    const order = Float64Array.from({ length: 100 }, (_, i) => (i * 7919) % 100);
+    order[3] = Number.NaN;
+    const parts = assignParts(spec('ordered'), { rowCount: 100, order });
+    const keys = (p: number) => Array.from(order).filter((_, i) => parts[i] === p && !Number.isNaN(order[i]));
+    expect(Math.max(...keys(0))).toBeLessThan(Math.min(...keys(1)));
+    expect(Math.max(...keys(1))).toBeLessThan(Math.min(...keys(2)));
+    expect(parts[3]).toBe(2);
+  });
+
+  test('what cannot be split is explained', () => {
+    expect(splitProblem(spec('random', 1, [0.5, 0.3, 0.3]), { rowCount: 10 })).toMatch(/add up to 110%/);
+    expect(splitProblem(spec('random', 1, [0, 0.5, 0.5]), { rowCount: 10 })).toMatch(/training part cannot be empty/);
+    expect(splitProblem(spec('random'), { rowCount: 2 })).toMatch(/2 rows, too few for 3 parts/);
+    expect(splitProblem(spec('stratified'), { rowCount: 10 })).toMatch(/classification target/);
+    expect(splitProblem(spec('grouped'), { rowCount: 10, groups: new Int32Array(10) })).toMatch(/1 group, too few/);
+    expect(splitProblem(spec('ordered'), { rowCount: 10 })).toMatch(/column to order/);
+    expect(() => assignParts(spec('ordered'), { rowCount: 10 })).toThrow(/column to order/);
+    expect(splitProblem(spec('random', 1, [0.8, 0, 0.2]), { rowCount: 2 })).toBeNull();
+  });
+});
+
+describe('k-fold', () => {
+  test('random folds differ in size by at most one, and are seeded', () => {
+    const folds = assignFolds(5, { rowCount: 103 }, 3, 'random');
+    const sizes = [0, 1, 2, 3, 4].map((f) => folds.filter((x) => x === f).length);
+    expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+    expect(assignFolds(5, { rowCount: 103 }, 3, 'random')).toEqual(folds);
+    expect(assignFolds(5, { rowCount: 103 }, 4, 'random')).not.toEqual(folds);
+  });
+
+  test('stratified folds hold each class to within one row', () => {
+    const folds = assignFolds(4, { rowCount: 1000, classes }, 1, 'stratified');
+    for (const k of [0, 1, 2]) {
+      const per = [0, 1, 2, 3].map((f) => Array.from(folds).filter((x, i) => x === f && classes[i] === k).length);
+      expect(Math.max(...per) - Math.min(...per)).toBeLessThanOrEqual(1);
+    }
+  });
+
+  test('grouped folds keep a group in one fold; k out of range is refused', () => {
+    const groups = Int32Array.from({ length: 200 }, (_, i) => i % 13);
+    const folds = assignFolds(5, { rowCount: 200, groups }, 1, 'grouped');
+    const foldOf = new Map<number, number>();
+    groups.forEach((g, i) => {
+      if (foldOf.has(g)) expect(folds[i]).toBe(foldOf.get(g));
+      foldOf.set(g, folds[i]!);
+    });
+    expect(new Set(folds).size).toBe(5);
+    expect(() => assignFolds(21, { rowCount: 200 }, 1, 'random')).toThrow('between 2 and 20');
+    expect(() => assignFolds(5, { rowCount: 3 }, 1, 'random')).toThrow('too few for 5 folds');
+  });
+});

@@ -1,0 +1,268 @@
+import { describe, expect, test } from 'vitest';
+import { dropOrFlag, newRowsFrame } from '../../../src/prepare/frame';
+import { applyPipeline, fitPipeline } from '../../../src/prepare/pipeline';
+import type { StepSpec } from '../../../src/prepare/step';
+import { STEPS } from '../../../src/prepare/steps';
+import { duplicateRows } from '../../../src/prepare/steps/dedupe';
+import { cells, col, frameOf, names, snapshot, table } from './tables';
+
+/** A training frame with numbers, a label column, a boolean and gaps in each. */
+const train = () =>
+  frameOf(
+    col('x', 'numeric', ['1', '2', '', '4', '100', '2']),
+    col('y', 'numeric', ['10', '20', '30', '40', '50', '20']),
+    col('colour', 'categorical', ['red', 'blue', 'red', '', 'green', 'blue']),
+    col('ok', 'boolean', ['true', 'false', 'true', 'true', '', 'false']),
+  );
+/** Other rows, with a value and a category training never saw. */
+const other = () =>
+  frameOf(
+    col('x', 'numeric', ['', '3', '-50']),
+    col('y', 'numeric', ['5', '', '1']),
+    col('colour', 'categorical', ['purple', 'red', '']),
+    col('ok', 'boolean', ['false', '', 'true']),
+  );
+
+const spec = (kind: string, params: unknown): StepSpec => ({ id: kind, kind, enabled: true, params });
+
+/** One working spec per step kind, for the conformance checks every step must pass. */
+const EXAMPLES: Record<string, unknown> = {
+  'drop-columns': { columns: ['y'] },
+  cast: { column: 'y', to: 'categorical' },
+  impute: { columns: ['x', 'colour'], strategy: 'most-frequent', indicator: true },
+  'drop-missing': { columns: ['x'] },
+  dedupe: { columns: [] },
+  outliers: { columns: ['x'], rule: 'iqr', action: 'remove' },
+  filter: { condition: { column: 'y', op: '>', value: '10' } },
+  rename: { column: 'x', to: 'ex' },
+  'one-hot': { column: 'colour', maxCategories: 2 },
+  ordinal: { column: 'colour', order: [] },
+  scale: { columns: ['x', 'y'], method: 'standard' },
+  log: { columns: ['y'], plusOne: true },
+  bin: { column: 'y', bins: 2, strategy: 'width' },
+  derive: { name: 'ratio', expression: 'x / y' },
+  'edit-cells': { edits: [{ row: 1, column: 'colour', value: 'green' }], bulk: [] },
+};
+
+describe('every step', () => {
+  test('has an example here', () => {
+    expect(Object.keys(EXAMPLES).sort()).toEqual(STEPS.map((s) => s.kind).sort());
+  });
+
+  for (const def of STEPS) {
+    test(`${def.kind}: fits on training rows, transforms other rows, never mutates input, and its learned state survives JSON`, () => {
+      const t = train();
+      const o = other();
+      const [before, otherBefore] = [snapshot(t), snapshot(o)];
+      const fit = fitPipeline([spec(def.kind, EXAMPLES[def.kind])], t);
+      if (!fit.ok) throw new Error(fit.problem);
+      const roundTrip = JSON.parse(JSON.stringify(fit.fitted));
+      expect(roundTrip).toEqual(fit.fitted);
+      const applied = applyPipeline(roundTrip, o);
+      expect(snapshot(t)).toBe(before);
+      expect(snapshot(o)).toBe(otherBefore);
+      // Rows to predict are never dropped.
+      expect(applied.table.rowCount).toBe(3);
+      expect(applied.rowIds).toEqual(o.rowIds);
+      expect(def.explain.length).toBeGreaterThan(20);
+    });
+
+    test(`${def.kind}: a value missing in an untouched column stays missing`, () => {
+      const fit = fitPipeline([spec(def.kind, EXAMPLES[def.kind])], train());
+      if (!fit.ok) throw new Error(fit.problem);
+      const applied = applyPipeline(fit.fitted, other());
+      if (names(applied).includes('ok')) expect(cells(applied, 'ok')[1]).toBe('');
+    });
+  }
+});
+
+const fitOne = (kind: string, params: unknown, frame = train()) => {
+  const fit = fitPipeline([spec(kind, params)], frame);
+  if (!fit.ok) throw new Error(fit.problem);
+  return fit;
+};
+const problemOf = (kind: string, params: unknown, frame = train()) => {
+  const fit = fitPipeline([spec(kind, params)], frame);
+  if (fit.ok) throw new Error('expected a problem');
+  return fit.problem;
+};
+
+describe('impute', () => {
+  test('mean, median and most frequent come from the training rows; the indicator marks what was filled', () => {
+    const mean = fitOne('impute', { columns: ['x'], strategy: 'mean', indicator: true });
+    expect(mean.fitted.steps[0]!.learned).toEqual({ fills: [21.8] });
+    expect(cells(mean.train, 'x')).toEqual(['1', '2', '21.8', '4', '100', '2']);
+    expect(cells(mean.train, 'x was missing')).toEqual(['false', 'false', 'true', 'false', 'false', 'false']);
+    expect(fitOne('impute', { columns: ['x'], strategy: 'median' }).fitted.steps[0]!.learned).toEqual({ fills: [2] });
+    expect(fitOne('impute', { columns: ['colour'], strategy: 'most-frequent' }).fitted.steps[0]!.learned).toEqual({ fills: ['blue'] }); // red and blue tie: the smallest, as scikit-learn
+    const constant = fitOne('impute', { columns: ['colour'], strategy: 'constant', constant: 'unknown' });
+    expect(cells(constant.train, 'colour')[3]).toBe('unknown');
+  });
+
+  test('an all-missing column, a mean of labels and a non-number constant are refused with a reason', () => {
+    const empty = frameOf(col('x', 'numeric', ['', '']), col('c', 'categorical', ['a', 'b']));
+    expect(problemOf('impute', { columns: ['x'], strategy: 'mean' }, empty)).toMatch(/"x" has no values in the training rows/);
+    expect(problemOf('impute', { columns: ['colour'], strategy: 'mean' })).toMatch(/holds labels, which have no mean/);
+    expect(problemOf('impute', { columns: ['x'], strategy: 'constant', constant: 'abc' })).toMatch(/must be a number/);
+    expect(problemOf('impute', { columns: ['nope'], strategy: 'mean' })).toMatch(/no column "nope"/);
+    expect(problemOf('impute', { columns: [], strategy: 'mean' })).toMatch(/Choose at least one column/);
+  });
+});
+
+describe('row-removing steps', () => {
+  test('drop-missing removes training rows, but fills and flags rows to predict', () => {
+    const fit = fitOne('drop-missing', { columns: ['x'] });
+    expect(cells(fit.train, 'x')).toEqual(['1', '2', '4', '100', '2']);
+    expect(Array.from(fit.train.rowIds)).toEqual([0, 1, 3, 4, 5]);
+    const applied = applyPipeline(fit.fitted, other());
+    expect(cells(applied, 'x')).toEqual(['2', '3', '-50']);
+    expect(Array.from(applied.flagged)).toEqual([1, 0, 0]);
+  });
+
+  test('dedupe keeps the first of equal rows; missing equals missing; over chosen columns', () => {
+    const f = frameOf(col('a', 'numeric', ['1', '1', '', '', '1']), col('b', 'categorical', ['p', 'p', 'q', 'q', 'r']));
+    expect(Array.from(duplicateRows(f.table.columns, 5))).toEqual([0, 1, 0, 1, 0]);
+    expect(Array.from(fitOne('dedupe', { columns: ['a'] }, f).train.rowIds)).toEqual([0, 2]);
+    expect(Array.from(fitOne('dedupe', { columns: [] }, train()).train.rowIds)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  test('outliers: IQR bounds from training rows; removal in training, clip and flag elsewhere', () => {
+    const fit = fitOne('outliers', { columns: ['x'], rule: 'iqr', action: 'remove' });
+    // training x present: 1 2 4 100 2 → q1 2, q3 4, IQR 2 → [-1, 7]
+    expect(fit.fitted.steps[0]!.learned).toEqual({ bounds: [[-1, 7]] });
+    expect(cells(fit.train, 'x')).toEqual(['1', '2', '', '4', '2']);
+    const applied = applyPipeline(fit.fitted, other());
+    expect(cells(applied, 'x')).toEqual(['', '3', '-1']);
+    expect(Array.from(applied.flagged)).toEqual([0, 0, 1]);
+    const z = fitOne('outliers', { columns: ['y'], rule: 'zscore', factor: 1, action: 'clip' });
+    expect(z.train.table.rowCount).toBe(6);
+    expect(Number(cells(z.train, 'y')[4])).toBeCloseTo(28.33 + 13.44, 1);
+  });
+
+  test('filter keeps matching training rows and flags the others; bad comparisons are explained', () => {
+    const fit = fitOne('filter', { condition: { column: 'colour', op: '==', value: 'red' } });
+    expect(Array.from(fit.train.rowIds)).toEqual([0, 2]);
+    expect(Array.from(applyPipeline(fit.fitted, other()).flagged)).toEqual([1, 0, 1]);
+    expect(problemOf('filter', { condition: { column: 'colour', op: '<', value: 'red' } })).toMatch(/labels: use = or ≠/);
+    expect(problemOf('filter', { condition: { column: 'x', op: '>', value: 'ten' } })).toMatch(/compare it with a number/);
+    expect(problemOf('filter', { condition: { column: 'x', op: '>', value: '1000' } })).toMatch(/would remove them all/);
+  });
+});
+
+describe('encoders', () => {
+  test('one-hot: the most frequent values, an other bucket for the rest and for unseen values, missing stays missing', () => {
+    const fit = fitOne('one-hot', { column: 'colour', maxCategories: 2 });
+    // red and blue tie on 2 rows: ties go by label, never by dictionary order (see the leakage test)
+    expect(fit.fitted.steps[0]!.learned).toEqual({ categories: ['blue', 'red'], other: true });
+    expect(names(fit.train)).toEqual(['x', 'y', 'colour=blue', 'colour=red', 'colour=other', 'ok']);
+    const applied = applyPipeline(fit.fitted, other());
+    expect(cells(applied, 'colour=other')).toEqual(['true', 'false', '']);
+    expect(cells(applied, 'colour=red')).toEqual(['false', 'true', '']);
+  });
+
+  test('one-hot over 50,000 categories and of a numeric column is refused', () => {
+    const many = Array.from({ length: 50_001 }, (_, i) => `id${i}`);
+    expect(problemOf('one-hot', { column: 'c', maxCategories: 20 }, frameOf(col('c', 'categorical', many)))).toMatch(/50,001 different values/);
+    expect(problemOf('one-hot', { column: 'x', maxCategories: 20 })).toMatch(/"x" is numeric/);
+  });
+
+  test('ordinal: alphabetical by default or in a given order; unseen values become missing; an incomplete order is refused', () => {
+    const fit = fitOne('ordinal', { column: 'colour', order: [] });
+    expect(cells(fit.train, 'colour')).toEqual(['2', '0', '2', '', '1', '0']);
+    expect(cells(applyPipeline(fit.fitted, other()), 'colour')).toEqual(['', '2', '']);
+    expect(cells(fitOne('ordinal', { column: 'colour', order: ['red', 'green', 'blue'] }).train, 'colour')).toEqual(['0', '2', '0', '', '1', '2']);
+    expect(problemOf('ordinal', { column: 'colour', order: ['red'] })).toMatch(/does not place "blue", "green"/);
+  });
+});
+
+describe('scaling and transforms', () => {
+  test('standard, min-max and robust scaling learn from training rows only', () => {
+    const std = fitOne('scale', { columns: ['y'], method: 'standard' });
+    const { center, spread } = (std.fitted.steps[0]!.learned as { params: { center: number; spread: number }[] }).params[0]!;
+    expect(center).toBeCloseTo(28.3333, 3);
+    expect(spread).toBeCloseTo(13.437, 3); // numpy.std([10,20,30,40,50,20])
+    const minmax = fitOne('scale', { columns: ['y'], method: 'minmax' });
+    expect(cells(minmax.train, 'y')).toEqual(['0', '0.25', '0.5', '0.75', '1', '0.25']);
+    expect(cells(applyPipeline(minmax.fitted, other()), 'y')).toEqual(['-0.125', '', '-0.225']);
+    const robust = fitOne('scale', { columns: ['y'], method: 'robust' });
+    expect((robust.fitted.steps[0]!.learned as { params: unknown[] }).params[0]).toEqual({ center: 25, spread: 17.5 });
+  });
+
+  test('scaling a constant column is refused', () => {
+    expect(problemOf('scale', { columns: ['k'], method: 'standard' }, frameOf(col('k', 'numeric', ['3', '3', '3'])))).toMatch(/same value in every training row/);
+  });
+
+  test('log(1 + x) and log(x); values outside the domain become missing and flagged when predicting', () => {
+    const fit = fitOne('log', { columns: ['y'], plusOne: false });
+    expect(Number(cells(fit.train, 'y')[0])).toBeCloseTo(Math.log(10));
+    const applied = applyPipeline(fit.fitted, frameOf(col('y', 'numeric', ['-1', '1'])));
+    expect(cells(applied, 'y')).toEqual(['', '0']);
+    expect(Array.from(applied.flagged)).toEqual([1, 0]);
+    expect(problemOf('log', { columns: ['x'], plusOne: false }, frameOf(col('x', 'numeric', ['0', '1'])))).toMatch(/values down to 0/);
+  });
+
+  test('binning by width and by quantile; values beyond the training range go to the end bins', () => {
+    const fit = fitOne('bin', { column: 'y', bins: 2, strategy: 'width' });
+    expect(cells(fit.train, 'y')).toEqual(['[10, 30)', '[10, 30)', '[30, 50]', '[30, 50]', '[30, 50]', '[10, 30)']);
+    expect(cells(applyPipeline(fit.fitted, other()), 'y')).toEqual(['[10, 30)', '', '[10, 30)']);
+    const q = fitOne('bin', { column: 'y', bins: 2, strategy: 'quantile' });
+    expect(q.fitted.steps[0]!.learned).toEqual({ edges: [10, 25, 50] });
+  });
+
+  test('derived column: computed per row; a division by zero in the training rows is refused', () => {
+    const fit = fitOne('derive', { name: 'sum', expression: 'x + y * 2' });
+    expect(cells(fit.train, 'sum')).toEqual(['21', '42', '', '84', '200', '42']);
+    expect(problemOf('derive', { name: 'r', expression: 'y / (x - 2)' })).toMatch(/divides by zero in row 2/);
+    expect(problemOf('derive', { name: 'r', expression: 'y / nope' })).toMatch(/no column "nope"/);
+    expect(problemOf('derive', { name: 'x', expression: 'y' })).toMatch(/already a column "x"/);
+  });
+
+  test('cast reads a column as another type, rename renames and refuses a clash', () => {
+    expect(fitOne('cast', { column: 'y', to: 'categorical' }).train.table.columns[1]!.kind).toBe('categorical');
+    expect(names(fitOne('rename', { column: 'x', to: 'ex' }).train)[0]).toBe('ex');
+    expect(problemOf('rename', { column: 'x', to: 'y' })).toMatch(/already a column "y"/);
+  });
+});
+
+describe('label edits', () => {
+  test('edit single cells by dataset row and relabel in bulk by a condition; the data itself is untouched', () => {
+    const t = train();
+    const before = snapshot(t);
+    const fit = fitOne('edit-cells', { edits: [{ row: 3, column: 'colour', value: 'blue' }], bulk: [{ where: { column: 'x', op: '>', value: '50' }, column: 'colour', value: 'outlier' }] }, t);
+    expect(cells(fit.train, 'colour')).toEqual(['red', 'blue', 'red', 'blue', 'outlier', 'blue']);
+    expect(snapshot(t)).toBe(before);
+  });
+
+  test('edits follow rows through earlier row removal, and do not touch a new file', () => {
+    const fit = fitPipeline([spec('drop-missing', { columns: ['x'] }), spec('edit-cells', { edits: [{ row: 4, column: 'y', value: '' }], bulk: [] })], train());
+    if (!fit.ok) throw new Error(fit.problem);
+    expect(cells(fit.train, 'y')).toEqual(['10', '20', '40', '', '20']);
+    const fresh = newRowsFrame(table(...train().table.columns));
+    expect(cells(applyPipeline(fit.fitted, fresh), 'y')[4]).toBe('50');
+  });
+
+  test('a value the column cannot hold is refused', () => {
+    expect(problemOf('edit-cells', { edits: [{ row: 0, column: 'x', value: 'many' }], bulk: [] })).toMatch(/"many" is not one/);
+  });
+});
+
+describe('pipeline', () => {
+  test('steps fit in order on the output of the steps before; disabled steps are skipped', () => {
+    const steps = [spec('impute', { columns: ['x'], strategy: 'median' }), { ...spec('drop-columns', { columns: ['y'] }), enabled: false }, spec('scale', { columns: ['x'], method: 'minmax' })];
+    const fit = fitPipeline(steps, train());
+    if (!fit.ok) throw new Error(fit.problem);
+    expect(fit.fitted.steps.map((s) => s.kind)).toEqual(['impute', 'scale']);
+    expect(cells(fit.train, 'x')).toEqual(['0', String(1 / 99), String(1 / 99), String(3 / 99), '1', String(1 / 99)]);
+  });
+
+  test('the first step that cannot apply is named, with its problem', () => {
+    const fit = fitPipeline([spec('impute', { columns: ['x'], strategy: 'mean' }), { ...spec('scale', { columns: ['nope'], method: 'standard' }), id: 'bad' }], train());
+    expect(fit).toEqual({ ok: false, stepId: 'bad', problem: 'There is no column "nope" at this point of the pipeline.' });
+    expect(fitPipeline([spec('teleport', {})], train())).toMatchObject({ ok: false, problem: 'Looplab does not know a step called "teleport".' });
+  });
+
+  test('dropOrFlag never drops when applying', () => {
+    const f = train();
+    expect(dropOrFlag(f, new Uint8Array([1, 0, 0, 0, 0, 1]), 'apply').table.rowCount).toBe(6);
+  });
+});
