@@ -1,0 +1,221 @@
+/**
+ * The training loop, written for speed: the data goes to the backend once, each epoch's
+ * shuffled order is one small index tensor, batches are gathered on the backend, and the loss
+ * is summed there; the page hears once per epoch, when the epoch's figures are read back.
+ * Early stopping keeps the best weights (copies on the backend) and restores them.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import seedrandom from 'seedrandom';
+import type { TrainSpec } from './model-spec';
+import type { Matrices } from './training-data';
+
+export interface EpochRecord {
+  epoch: number;
+  loss: number;
+  valLoss: number | null;
+  /** accuracy (classification) or RMSE (regression) */
+  metric: number;
+  valMetric: number | null;
+  seconds: number;
+  samplesPerSec: number;
+}
+
+export type Ending = 'completed' | 'early-stopped' | 'stopped' | 'cancelled' | 'diverged';
+
+export interface TrainOutcome {
+  ending: Ending;
+  history: EpochRecord[];
+  /** the epoch whose weights the model holds (1-based) */
+  bestEpoch: number;
+  /** for 'diverged': what happened and what to try */
+  message: string | null;
+}
+
+export interface TrainControl {
+  /** read between batches: 'stop' keeps the model so far, 'cancel' throws it away */
+  request(): 'continue' | 'stop' | 'cancel';
+  onEpoch(record: EpochRecord): void;
+}
+
+export interface TrainInputs {
+  model: tfl.LayersModel;
+  spec: TrainSpec;
+  /** number of classes; null for regression */
+  classCount: number | null;
+  train: Matrices;
+  validation: Matrices | null;
+  features: number;
+}
+
+function optimizerFor(spec: TrainSpec): tf.Optimizer {
+  if (spec.optimizer === 'sgd') return tf.train.momentum(spec.learningRate, spec.momentum);
+  if (spec.optimizer === 'rmsprop') return tf.train.rmsprop(spec.learningRate);
+  return tf.train.adam(spec.learningRate);
+}
+
+/** Targets as the loss wants them: one-hot for several classes, a column otherwise. */
+function targetTensor(y: Float32Array, classCount: number | null): tf.Tensor {
+  if (classCount !== null && classCount > 2) return tf.tidy(() => tf.cast(tf.oneHot(tf.tensor1d(Int32Array.from(y), 'int32'), classCount), 'float32'));
+  return tf.tensor2d(y, [y.length, 1]);
+}
+
+/** Per-row weights: each class counted by the inverse of its share (as scikit-learn's 'balanced'). */
+export function balancedWeights(y: Float32Array, classCount: number): Float32Array {
+  const counts = new Array<number>(classCount).fill(0);
+  for (const k of y) counts[k]!++;
+  const w = new Float32Array(y.length);
+  for (let i = 0; i < y.length; i++) w[i] = y.length / (classCount * counts[y[i]!]!);
+  return w;
+}
+
+/** Mean loss over rows (weighted when `w` is given), from logits or values. */
+function lossOf(logits: tf.Tensor, target: tf.Tensor, classCount: number | null, w?: tf.Tensor): tf.Scalar {
+  if (classCount === null) return tf.losses.meanSquaredError(target, logits) as tf.Scalar;
+  const reduction = tf.Reduction.SUM_BY_NONZERO_WEIGHTS;
+  if (classCount === 2) return tf.losses.sigmoidCrossEntropy(target, logits, w ? tf.reshape(w, [-1, 1]) : undefined, 0, reduction) as tf.Scalar;
+  return tf.losses.softmaxCrossEntropy(target, logits, w, 0, reduction) as tf.Scalar;
+}
+
+/** Accuracy (classification) or RMSE (regression), as a scalar tensor. */
+function metricOf(logits: tf.Tensor, target: tf.Tensor, classCount: number | null): tf.Scalar {
+  if (classCount === null) return tf.sqrt(tf.losses.meanSquaredError(target, logits)) as tf.Scalar;
+  if (classCount === 2) return tf.mean(tf.cast(tf.equal(tf.cast(tf.greater(logits, 0), 'float32'), target), 'float32')) as tf.Scalar;
+  return tf.mean(tf.cast(tf.equal(tf.argMax(logits, 1), tf.argMax(target, 1)), 'float32')) as tf.Scalar;
+}
+
+/** The L2 penalty over dense kernels: spec.l2 × Σ w². */
+function l2Penalty(model: tfl.LayersModel, l2: number): tf.Scalar | null {
+  if (l2 === 0) return null;
+  const kernels = model.layers.flatMap((layer) => {
+    const kernel = (layer as unknown as { kernel?: { read(): tf.Tensor } }).kernel;
+    return kernel ? [kernel.read()] : [];
+  });
+  return tf.mul(l2, tf.addN(kernels.map((k) => tf.sum(tf.square(k))))) as tf.Scalar;
+}
+
+/** Loss and metric over a whole part, in batches so a large part does not exhaust GPU memory. */
+function evaluatePart(model: tfl.LayersModel, x: tf.Tensor2D, y: tf.Tensor, classCount: number | null, batch: number): [tf.Scalar, tf.Scalar] {
+  const n = x.shape[0];
+  return tf.tidy(() => {
+    const parts: tf.Tensor[] = [];
+    for (let start = 0; start < n; start += batch) {
+      const size = Math.min(batch, n - start);
+      parts.push(model.apply(tf.slice(x, [start, 0], [size, -1]), { training: false }) as tf.Tensor);
+    }
+    const logits = parts.length === 1 ? parts[0]! : tf.concat(parts, 0);
+    return [lossOf(logits, y, classCount), metricOf(logits, y, classCount)];
+  });
+}
+
+const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export async function trainLoop(inputs: TrainInputs, control: TrainControl): Promise<TrainOutcome> {
+  const { model, spec, classCount, train, validation, features } = inputs;
+  const n = train.rows;
+  const xTrain = tf.tensor2d(train.x, [n, features]);
+  const yTrain = targetTensor(train.y, classCount);
+  const weights = spec.classWeights && classCount !== null ? tf.tensor1d(balancedWeights(train.y, classCount)) : null;
+  const xVal = validation && validation.rows > 0 ? tf.tensor2d(validation.x, [validation.rows, features]) : null;
+  const yVal = xVal ? targetTensor(validation!.y, classCount) : null;
+  const optimizer = optimizerFor(spec);
+  const rng = seedrandom.alea(`shuffle-${spec.seed}`);
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  const batch = Math.min(spec.batchSize, n);
+  const history: EpochRecord[] = [];
+  let best: { loss: number; epoch: number; weights: tf.Tensor[] } | null = null;
+  let ending: Ending = 'completed';
+  let message: string | null = null;
+  let firstLoss = Number.NaN;
+
+  try {
+    for (let epoch = 1; epoch <= spec.epochs; epoch++) {
+      const t0 = performance.now();
+      for (let i = n - 1; i > 0; i--) {
+        const j = Math.floor(rng() * (i + 1));
+        [order[i], order[j]] = [order[j]!, order[i]!];
+      }
+      const orderTensor = tf.tensor1d(order, 'int32');
+      let sum: tf.Scalar = tf.scalar(0);
+      let lastYield = performance.now();
+      let request: 'continue' | 'stop' | 'cancel' = 'continue';
+      for (let start = 0; start < n; start += batch) {
+        const size = Math.min(batch, n - start);
+        const next = tf.tidy(() => {
+          const idx = tf.slice(orderTensor, start, size);
+          const xb = tf.gather(xTrain, idx);
+          const yb = tf.gather(yTrain, idx);
+          const wb = weights ? tf.gather(weights, idx) : undefined;
+          const cost = optimizer.minimize(() => {
+            const loss = lossOf(model.apply(xb, { training: true }) as tf.Tensor, yb, classCount, wb);
+            const penalty = l2Penalty(model, spec.l2);
+            return penalty ? tf.add(loss, penalty) : loss;
+          }, true)!;
+          return tf.add(sum, tf.mul(cost, size)) as tf.Scalar;
+        });
+        sum.dispose();
+        sum = next;
+        // Let Stop and Cancel messages in now and then, without a sync per batch.
+        if (performance.now() - lastYield > 100) {
+          await yieldToMessages();
+          lastYield = performance.now();
+          request = control.request();
+          if (request !== 'continue') break;
+        }
+      }
+      orderTensor.dispose();
+      if (request === 'cancel') {
+        sum.dispose();
+        ending = 'cancelled';
+        break;
+      }
+      const [trainLoss, trainMetric] = evaluatePart(model, xTrain, yTrain, classCount, 4096);
+      const [valLoss, valMetric] = xVal ? evaluatePart(model, xVal, yVal!, classCount, 4096) : [null, null];
+      // The one read-back of the epoch.
+      const figures = await Promise.all([trainLoss, trainMetric, valLoss, valMetric].map((t) => (t ? t.data() : Promise.resolve(null))));
+      [sum, trainLoss, trainMetric, valLoss, valMetric].forEach((t) => t?.dispose());
+      const seconds = (performance.now() - t0) / 1000;
+      const record: EpochRecord = {
+        epoch,
+        loss: figures[0]![0]!,
+        metric: figures[1]![0]!,
+        valLoss: figures[2] ? figures[2][0]! : null,
+        valMetric: figures[3] ? figures[3][0]! : null,
+        seconds,
+        samplesPerSec: n / seconds,
+      };
+      if (epoch === 1) firstLoss = record.loss;
+      if (!Number.isFinite(record.loss) || record.loss > 1000 * Math.max(firstLoss, 1)) {
+        ending = 'diverged';
+        message = `The loss ${Number.isFinite(record.loss) ? 'exploded' : 'became NaN'} at epoch ${epoch}. Lower the learning rate (try ${spec.learningRate / 10}), or scale the features with a scaling step in Prepare.`;
+        break;
+      }
+      history.push(record);
+      control.onEpoch(record);
+      const watched = record.valLoss ?? record.loss;
+      if (!best || watched < best.loss) {
+        best?.weights.forEach((w) => w.dispose());
+        best = { loss: watched, epoch, weights: model.getWeights().map((w) => w.clone()) };
+      } else if (spec.patience > 0 && epoch - best.epoch >= spec.patience) {
+        ending = 'early-stopped';
+        break;
+      }
+      if (request === 'stop' || control.request() === 'stop') {
+        ending = 'stopped';
+        break;
+      }
+      if (control.request() === 'cancel') {
+        ending = 'cancelled';
+        break;
+      }
+    }
+    const bestEpoch = best?.epoch ?? 0;
+    // Diverged or early-stopped runs keep their best epoch's weights, not the last.
+    if (best && ending !== 'cancelled') model.setWeights(best.weights);
+    return { ending, history, bestEpoch, message };
+  } finally {
+    best?.weights.forEach((w) => w.dispose());
+    [xTrain, yTrain, weights, xVal, yVal].forEach((t) => t?.dispose());
+    optimizer.dispose();
+  }
+}

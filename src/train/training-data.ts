@@ -1,0 +1,115 @@
+/**
+ * Prepared frames as the matrices a model trains on: float32 features, row-major, and the
+ * target as a class index or a number. Pure: no TF.js here, so it is tested in Node directly.
+ */
+import { isValid, type Column } from '../shared/column';
+import { labelAt, type Frame } from '../prepare/frame';
+
+export type Task = 'classification' | 'regression';
+
+export interface Matrices {
+  rows: number;
+  /** row-major rows × features */
+  x: Float32Array;
+  /** class index (classification) or value (regression) per row */
+  y: Float32Array;
+}
+
+export interface Layout {
+  features: string[];
+  /** class labels, index = class (classification); null for regression */
+  classes: string[] | null;
+  /** what was left out, in sentences */
+  notes: string[];
+}
+
+export type LayoutOutcome = { ok: true; layout: Layout } | { ok: false; problem: string };
+
+const isFeatureKind = (c: Column) => c.kind === 'numeric' || c.kind === 'boolean' || c.kind === 'datetime';
+
+/** The features and classes, read from the (prepared) training rows. */
+export function layoutOf(train: Frame, target: string, task: Task): LayoutOutcome {
+  const n = train.table.rowCount;
+  const targetColumn = train.table.columns.find((c) => c.name === target);
+  if (!targetColumn) return { ok: false, problem: `The target "${target}" is not among the prepared columns: did a step drop or rename it?` };
+  const notes: string[] = [];
+  const features: string[] = [];
+  for (const c of train.table.columns) {
+    if (c === targetColumn) continue;
+    if (c.kind === 'categorical') {
+      return { ok: false, problem: `Column "${c.name}" holds categories, which a model cannot read as numbers: add a one-hot or ordinal encoding step for it in Prepare, or drop it.` };
+    }
+    if (!isFeatureKind(c)) {
+      notes.push(`Column "${c.name}" (${c.kind === 'identifier' ? 'an identifier' : 'free text'}) is left out of the features.`);
+      continue;
+    }
+    let missing = 0;
+    for (let i = 0; i < n; i++) if (!isValid(c.valid, i)) missing++;
+    if (missing > 0) {
+      return { ok: false, problem: `Column "${c.name}" has ${missing.toLocaleString('en')} missing value${missing === 1 ? '' : 's'} in the training rows: add a "Fill missing values" step for it in Prepare, or drop it.` };
+    }
+    features.push(c.name);
+  }
+  if (features.length === 0) return { ok: false, problem: 'No numeric feature is left after Prepare: the model would have nothing to learn from.' };
+  if (task === 'regression') {
+    if (targetColumn.kind !== 'numeric') return { ok: false, problem: `The target "${target}" is ${targetColumn.kind}, not numeric, so this cannot be a regression: set the task type in Plan.` };
+    return { ok: true, layout: { features, classes: null, notes } };
+  }
+  const seen = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const label = classLabel(targetColumn, i);
+    if (label !== null) seen.add(label);
+  }
+  if (seen.size < 2) return { ok: false, problem: `The target "${target}" has ${seen.size} class in the training rows: a classifier needs at least two.` };
+  if (seen.size > 1000) return { ok: false, problem: `The target "${target}" has ${seen.size} different values: is it really a class? For numbers, set the task type to regression in Plan.` };
+  return { ok: true, layout: { features, classes: [...seen].sort(), notes } };
+}
+
+function classLabel(column: Column, row: number): string | null {
+  if (column.kind === 'numeric' || column.kind === 'datetime') return isValid(column.valid, row) ? String(column.values[row]) : null;
+  return labelAt(column, row);
+}
+
+/**
+ * A frame's rows as matrices in the layout. Rows whose target is missing or a class training
+ * never saw cannot be scored, so they are left out and counted; a missing feature value (rare:
+ * a step can leave one outside training) becomes 0 and is counted.
+ */
+export function toMatrices(frame: Frame, layout: Layout, target: string): { matrices: Matrices; skipped: number; filled: number } {
+  const n = frame.table.rowCount;
+  const byName = new Map(frame.table.columns.map((c) => [c.name, c]));
+  const columns = layout.features.map((f) => byName.get(f));
+  const targetColumn = byName.get(target);
+  const classIndex = layout.classes ? new Map(layout.classes.map((c, i) => [c, i])) : null;
+  const y = new Float32Array(n);
+  const keep: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!targetColumn) break;
+    if (classIndex) {
+      const label = classLabel(targetColumn, i);
+      const k = label === null ? undefined : classIndex.get(label);
+      if (k === undefined) continue;
+      y[keep.length] = k;
+    } else {
+      if (!isValid(targetColumn.valid, i)) continue;
+      y[keep.length] = targetColumn.values[i]!;
+    }
+    keep.push(i);
+  }
+  const d = layout.features.length;
+  const x = new Float32Array(keep.length * d);
+  let filled = 0;
+  columns.forEach((c, j) => {
+    if (!c) {
+      filled += keep.length;
+      return;
+    }
+    const values = c.values;
+    for (let r = 0; r < keep.length; r++) {
+      const i = keep[r]!;
+      if (isValid(c.valid, i)) x[r * d + j] = values[i]!;
+      else filled++;
+    }
+  });
+  return { matrices: { rows: keep.length, x, y: y.slice(0, keep.length) }, skipped: n - keep.length, filled };
+}

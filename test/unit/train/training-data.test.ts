@@ -1,0 +1,43 @@
+import { describe, expect, test } from 'vitest';
+import { layoutOf, toMatrices } from '../../../src/train/training-data';
+import { col, frameOf } from '../prepare/tables';
+
+describe('training data', () => {
+  test('numeric, boolean and date columns are features; identifiers are left out with a note; classes are sorted', () => {
+    const f = frameOf(
+      col('id', 'identifier', ['a1', 'a2', 'a3']),
+      col('x', 'numeric', ['1', '2', '3']),
+      col('flag', 'boolean', ['true', 'false', 'true']),
+      col('y', 'categorical', ['dog', 'cat', 'dog']),
+    );
+    const layout = layoutOf(f, 'y', 'classification');
+    expect(layout).toEqual({ ok: true, layout: { features: ['x', 'flag'], classes: ['cat', 'dog'], notes: ['Column "id" (an identifier) is left out of the features.'] } });
+    if (!layout.ok) throw new Error(layout.problem);
+    const { matrices, skipped } = toMatrices(f, layout.layout, 'y');
+    expect(skipped).toBe(0);
+    expect(Array.from(matrices.x)).toEqual([1, 1, 2, 0, 3, 1]);
+    expect(Array.from(matrices.y)).toEqual([1, 0, 1]);
+  });
+
+  test('what a model cannot read is refused, naming the column and the step that fixes it', () => {
+    const problem = (f: ReturnType<typeof frameOf>, task: 'classification' | 'regression' = 'classification') => {
+      const r = layoutOf(f, 'y', task);
+      return r.ok ? null : r.problem;
+    };
+    expect(problem(frameOf(col('c', 'categorical', ['a', 'b']), col('y', 'numeric', ['1', '2'])))).toMatch(/"c" holds categories.*one-hot or ordinal encoding step/);
+    expect(problem(frameOf(col('x', 'numeric', ['1', '']), col('y', 'numeric', ['1', '2'])))).toMatch(/"x" has 1 missing value in the training rows: add a "Fill missing values" step/);
+    expect(problem(frameOf(col('x', 'numeric', ['1', '2']), col('y', 'categorical', ['a', 'a'])))).toMatch(/1 class in the training rows/);
+    expect(problem(frameOf(col('x', 'numeric', ['1', '2']), col('y', 'categorical', ['a', 'b'])), 'regression')).toMatch(/not numeric, so this cannot be a regression/);
+    expect(problem(frameOf(col('x', 'numeric', ['1', '2']), col('z', 'numeric', ['1', '2'])))).toMatch(/target "y" is not among the prepared columns/);
+  });
+
+  test('rows with a missing target or a class training never saw are left out and counted', () => {
+    const train = frameOf(col('x', 'numeric', ['1', '2']), col('y', 'categorical', ['a', 'b']));
+    const layout = layoutOf(train, 'y', 'classification');
+    if (!layout.ok) throw new Error(layout.problem);
+    const other = frameOf(col('x', 'numeric', ['5', '6', '7']), col('y', 'categorical', ['b', '', 'c']));
+    const { matrices, skipped } = toMatrices(other, layout.layout, 'y');
+    expect(skipped).toBe(2);
+    expect(matrices).toEqual({ rows: 1, x: Float32Array.of(5), y: Float32Array.of(1) });
+  });
+});
