@@ -2,6 +2,7 @@
 import { describeError } from '../shared/errors';
 import { openAppDb } from '../storage/database';
 import { sweepUnfinishedImports } from '../storage/datasets';
+import { sweepInterruptedRuns } from '../storage/runs';
 
 export class AppStartup {
   status = $state<'opening' | 'ready' | 'failed' | 'closed'>('opening');
@@ -12,6 +13,8 @@ export class AppStartup {
       const db = await openAppDb(() => (this.status = 'closed'));
       // A dataset left 'importing' by a killed tab is swept before anyone can open it.
       await sweepUnfinishedImports(db);
+      // A run left 'running' by a closed tab shows as interrupted, never as running forever.
+      await sweepInterruptedRuns(db);
       this.status = 'ready';
     } catch (e) {
       this.status = 'failed';

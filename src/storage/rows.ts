@@ -123,12 +123,48 @@ export interface SplitRow {
   datasetId: string;
   [field: string]: unknown;
 }
+/** Where a run is: training, ended one way or another, or cut off (the tab closed mid-run). */
+export type RunStatus = 'running' | 'completed' | 'early-stopped' | 'stopped' | 'diverged' | 'failed' | 'interrupted';
+
+/** One training run, written as it goes. Stage-specific parts are plain JSON the train stage reads back. */
 export interface RunRow {
   id: string;
   projectId: string;
-  status: string;
-  [field: string]: unknown;
+  /** indexed */
+  status: RunStatus;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
+  /** written every few seconds while running; a stale one means the run was cut off */
+  heartbeatAt: number;
+  datasetId: string;
+  recipeVersion: number;
+  target: string;
+  task: 'classification' | 'regression';
+  /** the model and its settings (train/model-spec.ts) */
+  spec: unknown;
+  backend: string;
+  /** why this backend, and any fallback on the way */
+  backendNote: string;
+  /** per-epoch figures (train/train-loop.ts EpochRecord) */
+  history: unknown[];
+  bestEpoch: number;
+  /** features, classes and notes (train/training-data.ts Layout) */
+  layout: unknown;
+  /** the fitted pipeline (prepare/pipeline.ts FittedPipeline), applied unchanged at prediction */
+  pipeline: unknown;
+  /** the baseline's loss and metric on the same parts */
+  baseline: unknown;
+  rows: { train: number; validation: number; test: number };
+  seconds: number;
+  message: string | null;
+  tags: string[];
+  notes: string;
+  starred: boolean;
+  versions: { app: string; tfjs: string };
 }
+
+/** A run's model: TF.js topology, weight specs and weight bytes, with what reading it back needs. */
 export interface ArtifactRow {
   runId: string;
   kind: string;

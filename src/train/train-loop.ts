@@ -108,7 +108,20 @@ function evaluatePart(model: tfl.LayersModel, x: tf.Tensor2D, y: tf.Tensor, clas
   });
 }
 
-const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * Let queued messages (Stop, Cancel) in. A MessageChannel round trip is a task of its own that,
+ * unlike setTimeout(0), is never clamped to 4 ms; awaiting a read-back is not enough, as on
+ * CPU and WASM it resolves without ever leaving the microtask queue.
+ */
+const yieldToMessages = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+
+/** How often the loop lets messages in, in ms. */
+const YIELD_EVERY_MS = 50;
 
 export async function trainLoop(inputs: TrainInputs, control: TrainControl): Promise<TrainOutcome> {
   const { model, spec, classCount, train, validation, features } = inputs;
@@ -127,6 +140,7 @@ export async function trainLoop(inputs: TrainInputs, control: TrainControl): Pro
   let ending: Ending = 'completed';
   let message: string | null = null;
   let firstLoss = Number.NaN;
+  let lastYield = performance.now();
 
   try {
     for (let epoch = 1; epoch <= spec.epochs; epoch++) {
@@ -137,7 +151,6 @@ export async function trainLoop(inputs: TrainInputs, control: TrainControl): Pro
       }
       const orderTensor = tf.tensor1d(order, 'int32');
       let sum: tf.Scalar = tf.scalar(0);
-      let lastYield = performance.now();
       let request: 'continue' | 'stop' | 'cancel' = 'continue';
       for (let start = 0; start < n; start += batch) {
         const size = Math.min(batch, n - start);
@@ -156,7 +169,7 @@ export async function trainLoop(inputs: TrainInputs, control: TrainControl): Pro
         sum.dispose();
         sum = next;
         // Let Stop and Cancel messages in now and then, without a sync per batch.
-        if (performance.now() - lastYield > 100) {
+        if (performance.now() - lastYield > YIELD_EVERY_MS) {
           await yieldToMessages();
           lastYield = performance.now();
           request = control.request();
@@ -199,6 +212,10 @@ export async function trainLoop(inputs: TrainInputs, control: TrainControl): Pro
       } else if (spec.patience > 0 && epoch - best.epoch >= spec.patience) {
         ending = 'early-stopped';
         break;
+      }
+      if (performance.now() - lastYield > YIELD_EVERY_MS) {
+        await yieldToMessages();
+        lastYield = performance.now();
       }
       if (request === 'stop' || control.request() === 'stop') {
         ending = 'stopped';

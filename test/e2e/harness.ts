@@ -61,9 +61,9 @@ export async function startBrowser(options: { userDataDir?: string; args?: strin
 
 const sessions = new Set<Session>();
 
-/** Deletes a profile folder once no browser uses it. */
+/** Deletes a profile folder once no browser uses it (retrying: Chromium may still be flushing files as it exits). */
 export function removeProfile(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 }
 
 // Every test fails on page errors, and leaves no browser behind.

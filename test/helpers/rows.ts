@@ -1,5 +1,5 @@
 /** Stored rows for tests, complete with every required field. */
-import type { DatasetRow } from '../../src/storage/rows';
+import type { DatasetRow, RunRow } from '../../src/storage/rows';
 
 export function datasetRow(overrides: Partial<DatasetRow> & { id: string; projectId: string }): DatasetRow {
   return {
@@ -12,6 +12,36 @@ export function datasetRow(overrides: Partial<DatasetRow> & { id: string; projec
     rowCount: 0,
     columns: [],
     notes: [],
+    ...overrides,
+  };
+}
+
+export function runRow(overrides: Partial<RunRow> & { id: string; projectId: string }): RunRow {
+  return {
+    status: 'completed',
+    name: overrides.id,
+    createdAt: 1,
+    updatedAt: 1,
+    heartbeatAt: 1,
+    datasetId: 'd',
+    recipeVersion: 1,
+    target: 'y',
+    task: 'classification',
+    spec: {},
+    backend: 'cpu',
+    backendNote: '',
+    history: [],
+    bestEpoch: 0,
+    layout: null,
+    pipeline: null,
+    baseline: null,
+    rows: { train: 0, validation: 0, test: 0 },
+    seconds: 0,
+    message: null,
+    tags: [],
+    notes: '',
+    starred: false,
+    versions: { app: '0', tfjs: '0' },
     ...overrides,
   };
 }

@@ -15,7 +15,7 @@ import {
 } from '../../src/storage/projects';
 import { stageCounts } from '../../src/storage/stage-content';
 import { LooplabDB } from '../../src/storage/schema';
-import { datasetRow } from '../helpers/rows';
+import { datasetRow, runRow } from '../helpers/rows';
 import { freshName } from './legacy';
 
 let db: LooplabDB;
@@ -81,7 +81,7 @@ describe('projects', () => {
       profile: { datasetId: `d-${tag}`, version: 1, profile: {} },
       split: { id: `s-${tag}`, datasetId: `d-${tag}` },
       recipe: { id: `rc-${tag}`, projectId, datasetId: null, version: 1, updatedAt: 0, recipe: {}, history: [] },
-      run: { id: `r-${tag}`, projectId, status: 'done' },
+      run: runRow({ id: `r-${tag}`, projectId }),
       artifact: { runId: `r-${tag}`, kind: 'weights' },
       evaluation: { id: `e-${tag}`, runId: `r-${tag}` },
       batch: { id: `b-${tag}`, projectId },

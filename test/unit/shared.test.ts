@@ -93,3 +93,11 @@ describe('flush registry', () => {
     expect(hasUnsavedWork()).toBe(false);
   });
 });
+
+describe('APP_VERSION', () => {
+  test('is package.json’s version', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { APP_VERSION } = await import('../../src/shared/version');
+    expect(APP_VERSION).toBe(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
+  });
+});

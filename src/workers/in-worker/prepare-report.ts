@@ -5,7 +5,7 @@
  */
 import { augment, type Augmented } from '../../prepare/augment';
 import { datasetFrame, findColumn, type Frame } from '../../prepare/frame';
-import { fitPipeline, framesOfParts, parseStep, prepareParts } from '../../prepare/pipeline';
+import { fitPipeline, framesOfParts, parseStep, prepareParts, type FittedPipeline } from '../../prepare/pipeline';
 import { stepDef } from '../../prepare/steps';
 import { stepPreview, type StepPreview } from '../../prepare/preview';
 import type { SplitSettings } from '../../prepare/recipe';
@@ -127,8 +127,20 @@ export function prepareReport(table: Table, request: PrepareRequest, onProgress:
   return { split: { ok: true, parts: split.report }, steps, preview, columns, augment: augmentResult, seconds: (performance.now() - t0) / 1000 };
 }
 
-/** The whole recipe applied, as training will use it; also what bench:prepare times. */
-export function prepareDataset(table: Table, request: Omit<PrepareRequest, 'previewStepId' | 'scatter'>, onProgress: (p: PrepareProgress) => void): PreparedResult {
+export interface PreparedFrames {
+  /** the training part, transformed and augmented */
+  train: Frame;
+  validation: Frame;
+  test: Frame;
+  fitted: FittedPipeline;
+  added: number;
+  timings: { phase: string; seconds: number }[];
+}
+
+type PrepareInput = Omit<PrepareRequest, 'previewStepId' | 'scatter' | 'datasetId'>;
+
+/** The whole recipe applied, as training uses it: split, fit on training rows, apply to the rest, augment. */
+export function prepareFrames(table: Table, request: PrepareInput, onProgress: (p: PrepareProgress) => void): { ok: true; frames: PreparedFrames } | { ok: false; problem: string } {
   const t0 = performance.now();
   const classification = request.task === 'classification';
   onProgress({ phase: 'splitting', done: 0, total: 1 });
@@ -150,7 +162,7 @@ export function prepareDataset(table: Table, request: Omit<PrepareRequest, 'prev
   lap('apply to validation and test');
   if (!prepared.ok) {
     const index = request.recipe.steps.findIndex((s) => s.id === prepared.stepId);
-    return { ok: false, problem: `Step ${index + 1}: ${prepared.problem}` };
+    return { ok: false, problem: `Step ${index + 1} of the Prepare pipeline: ${prepared.problem}` };
   }
   let train = prepared.frames.train;
   let added = 0;
@@ -164,10 +176,19 @@ export function prepareDataset(table: Table, request: Omit<PrepareRequest, 'prev
       return { ok: false, problem: e.message };
     }
   }
+  return { ok: true, frames: { train, validation: prepared.frames.validation, test: prepared.frames.test, fitted: prepared.fitted, added, timings } };
+}
+
+/** prepareFrames, summarised for the page; also what bench:prepare times. */
+export function prepareDataset(table: Table, request: PrepareInput, onProgress: (p: PrepareProgress) => void): PreparedResult {
+  const t0 = performance.now();
+  const outcome = prepareFrames(table, request, onProgress);
+  if (!outcome.ok) return outcome;
+  const { train, validation, test, added, timings } = outcome.frames;
   return {
     ok: true,
     summary: {
-      rows: { train: train.table.rowCount, validation: prepared.frames.validation.table.rowCount, test: prepared.frames.test.table.rowCount },
+      rows: { train: train.table.rowCount, validation: validation.table.rowCount, test: test.table.rowCount },
       added,
       columns: train.table.columns.map((c) => ({ name: c.name, kind: c.kind })),
       timings,

@@ -57,7 +57,7 @@ describe('the Prepare report', () => {
 
   test('prepareDataset fits on training rows and applies to the rest, with timings per phase', () => {
     const steps = [{ id: 'drop', kind: 'drop-missing', enabled: true, params: { columns: ['x'] } }];
-    const result = prepareDataset(data(), { datasetId: 'd', recipe: recipe({ steps }), target: 'y', task: 'classification' }, quiet);
+    const result = prepareDataset(data(), { recipe: recipe({ steps }), target: 'y', task: 'classification' }, quiet);
     if (!result.ok) throw new Error(result.problem);
     expect(result.summary.rows.validation + result.summary.rows.test).toBe(12); // never dropped outside training
     expect(result.summary.rows.train).toBeLessThan(28);

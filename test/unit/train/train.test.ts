@@ -10,6 +10,7 @@ import { prepareParts } from '../../../src/prepare/pipeline';
 import { assignParts } from '../../../src/prepare/split';
 import { fitBaseline, scoreBaseline } from '../../../src/train/baseline';
 import { buildModel } from '../../../src/train/build-model';
+import { captureModel, restoreModel } from '../../../src/train/model-io';
 import { normalizeTrainSpec, type TrainSpec } from '../../../src/train/model-spec';
 import { trainLoop, type EpochRecord } from '../../../src/train/train-loop';
 import { layoutOf, toMatrices, type Matrices } from '../../../src/train/training-data';
@@ -180,5 +181,18 @@ describe('baselines', () => {
     const { outcome } = await fit(spec, train, validation, layout.classes, 4);
     expect(outcome.history.at(-1)!.valLoss).toBeLessThan(prior.loss);
     expect(outcome.history.at(-1)!.valMetric).toBeGreaterThan(prior.metric + 0.4);
+  });
+});
+
+describe('model artifacts', () => {
+  test('a captured model restores to the same predictions', async () => {
+    const spec = normalizeTrainSpec({ model: 'mlp', layers: [{ units: 5, batchNorm: true, dropout: 0.1 }], seed: 9 });
+    const model = buildModel(spec, 3, ['a', 'b', 'c']);
+    const stored = await captureModel(model);
+    expect(stored.format).toBe('looplab-model/1');
+    // The topology goes through JSON, as it does into IndexedDB and the project file.
+    const copy = await restoreModel({ ...stored, modelTopology: JSON.parse(JSON.stringify(stored.modelTopology)), weightData: stored.weightData.slice(0) });
+    const x = tf.tensor2d([[1, 2, 3], [-1, 0, 4]]);
+    expect(Array.from((copy.predict(x) as tf.Tensor).dataSync())).toEqual(Array.from((model.predict(x) as tf.Tensor).dataSync()));
   });
 });

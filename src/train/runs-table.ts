@@ -1,0 +1,108 @@
+/**
+ * The runs table's logic: what each run shows (its key settings and figures at the best epoch),
+ * sorting, filtering, and the settings that differ between runs being compared.
+ */
+import { HEARTBEAT_STALE_MS } from '../shared/heartbeat';
+import type { RunRow, RunStatus } from '../storage/rows';
+import { normalizeTrainSpec, type TrainSpec } from './model-spec';
+import type { EpochRecord } from './train-loop';
+
+export interface RunLine {
+  id: string;
+  name: string;
+  status: RunStatus;
+  model: string;
+  backend: string;
+  epochs: number;
+  /** validation loss and metric at the kept (best) epoch; null before the first epoch */
+  valLoss: number | null;
+  valMetric: number | null;
+  metricName: 'accuracy' | 'RMSE';
+  baselineMetric: number | null;
+  learningRate: number;
+  batchSize: number;
+  createdAt: number;
+  starred: boolean;
+  tags: string[];
+  notes: string;
+}
+
+/** Running with a heartbeat gone quiet: cut off, whatever the row still says. */
+export function displayStatus(run: RunRow, now: number): RunStatus {
+  return run.status === 'running' && now - run.heartbeatAt > HEARTBEAT_STALE_MS ? 'interrupted' : run.status;
+}
+
+export function modelLabel(spec: TrainSpec, task: RunRow['task']): string {
+  if (spec.model === 'baseline') return task === 'regression' ? 'Baseline (mean)' : 'Baseline (class prior)';
+  if (spec.model === 'linear') return task === 'regression' ? 'Linear regression' : 'Logistic regression';
+  return `MLP ${spec.layers.map((l) => l.units).join('→')}`;
+}
+
+export function runLine(run: RunRow, now: number): RunLine {
+  const spec = normalizeTrainSpec(run.spec);
+  const history = run.history as EpochRecord[];
+  const kept = history[run.bestEpoch - 1] ?? history.at(-1);
+  const baseline = run.baseline as { validation?: { loss: number; metric: number } } | null;
+  const isBaseline = spec.model === 'baseline';
+  return {
+    id: run.id,
+    name: run.name,
+    status: displayStatus(run, now),
+    model: modelLabel(spec, run.task),
+    backend: run.backend,
+    epochs: history.length,
+    valLoss: isBaseline ? (baseline?.validation?.loss ?? null) : (kept?.valLoss ?? null),
+    valMetric: isBaseline ? (baseline?.validation?.metric ?? null) : (kept?.valMetric ?? null),
+    metricName: run.task === 'regression' ? 'RMSE' : 'accuracy',
+    baselineMetric: baseline?.validation?.metric ?? null,
+    learningRate: spec.learningRate,
+    batchSize: spec.batchSize,
+    createdAt: run.createdAt,
+    starred: run.starred,
+    tags: run.tags,
+    notes: run.notes,
+  };
+}
+
+export type SortKey = 'name' | 'status' | 'model' | 'valMetric' | 'valLoss' | 'epochs' | 'createdAt' | 'learningRate';
+
+/** Sorted copy; missing figures always last; ties newest first. */
+export function sortLines(lines: readonly RunLine[], key: SortKey, ascending: boolean): RunLine[] {
+  const sign = ascending ? 1 : -1;
+  return [...lines].sort((a, b) => {
+    const x = a[key];
+    const y = b[key];
+    if (x === null || y === null) return x === y ? b.createdAt - a.createdAt : x === null ? 1 : -1;
+    const c = typeof x === 'string' ? x.localeCompare(y as string) : (x as number) - (y as number);
+    return c !== 0 ? sign * c : b.createdAt - a.createdAt;
+  });
+}
+
+/** Lines whose name, model, status, backend, tags or notes contain every word of the filter. */
+export function filterLines(lines: readonly RunLine[], filter: string, starredOnly = false): RunLine[] {
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+  return lines.filter((l) => {
+    if (starredOnly && !l.starred) return false;
+    const text = [l.name, l.model, l.status, l.backend, ...l.tags, l.notes].join(' ').toLowerCase();
+    return words.every((w) => text.includes(w));
+  });
+}
+
+/** The settings that differ between the specs: [setting, value per run]. */
+export function settingsDiff(specs: readonly TrainSpec[]): [string, string[]][] {
+  const flat = specs.map((s) => ({
+    model: s.model,
+    layers: s.model === 'mlp' ? s.layers.map((l) => `${l.units}${l.activation === 'relu' ? '' : ` ${l.activation}`}${l.dropout ? ` drop ${l.dropout}` : ''}${l.batchNorm ? ' bn' : ''}`).join(' → ') : '—',
+    optimizer: s.optimizer,
+    'learning rate': String(s.learningRate),
+    'batch size': String(s.batchSize),
+    epochs: String(s.epochs),
+    patience: String(s.patience),
+    L2: String(s.l2),
+    'class weights': s.classWeights ? 'yes' : 'no',
+    seed: String(s.seed),
+    backend: s.backend,
+  }));
+  const keys = Object.keys(flat[0] ?? {}) as (keyof (typeof flat)[number])[];
+  return keys.filter((k) => new Set(flat.map((f) => f[k])).size > 1).map((k) => [k, flat.map((f) => f[k])]);
+}

@@ -1,0 +1,197 @@
+/**
+ * One training run, inside the train worker: read the project's plan, dataset and recipe; prepare
+ * the parts; choose and start a backend; train; store the run as it goes and its model at the end.
+ * A backend that fails mid-run (device lost, out of memory) hands over to the next one, and the
+ * run says so.
+ */
+import { normalizePlan } from '../../plan/plan';
+import { normalizeRecipe } from '../../prepare/recipe';
+import { describeError } from '../../shared/errors';
+import { newId } from '../../shared/ids';
+import { HEARTBEAT_MS } from '../../shared/heartbeat';
+import { APP_VERSION } from '../../shared/version';
+import { getDb } from '../../storage/database';
+import { activeDataset, loadTable } from '../../storage/datasets';
+import { getProject } from '../../storage/projects';
+import { getRecipe } from '../../storage/recipes';
+import { deleteRun, finishRun, putRun, updateRun } from '../../storage/runs';
+import type { RunRow, RunStatus } from '../../storage/rows';
+import { chooseBackend, NAMES } from '../../train/backend-choice';
+import { useBackend, tfVersion } from '../../train/backends';
+import { fitBaseline, scoreBaseline } from '../../train/baseline';
+import { buildModel } from '../../train/build-model';
+import { captureModel } from '../../train/model-io';
+import { normalizeTrainSpec, type BackendName, type TrainSpec } from '../../train/model-spec';
+import { trainLoop, type EpochRecord, type TrainControl, type TrainOutcome } from '../../train/train-loop';
+import { layoutOf, toMatrices, type Layout, type Matrices } from '../../train/training-data';
+import type { TrainEvent, TrainRequest, TrainResult } from '../train-protocol';
+import { probeBackends } from './backend-probe';
+import { prepareFrames, type PreparedFrames } from './prepare-report';
+
+
+export interface RunFlags {
+  stop: boolean;
+  cancel: boolean;
+}
+
+export interface TrainingData {
+  spec: TrainSpec;
+  target: string;
+  task: 'classification' | 'regression';
+  datasetId: string;
+  recipeVersion: number;
+  frames: PreparedFrames;
+  layout: Layout;
+  train: Matrices;
+  validation: Matrices;
+  test: Matrices;
+}
+
+/** Everything a run needs, read from storage and prepared; or the reason it cannot start. */
+export async function trainingData(projectId: string, rawSpec: unknown): Promise<{ ok: true; data: TrainingData } | { ok: false; problem: string }> {
+  const db = getDb();
+  const spec = normalizeTrainSpec(rawSpec);
+  const project = await getProject(db, projectId);
+  if (!project) return { ok: false, problem: 'This project no longer exists.' };
+  const plan = normalizePlan(project.plan);
+  const task = plan.taskType === 'regression' ? 'regression' : plan.taskType === 'binary' || plan.taskType === 'multiclass' ? 'classification' : null;
+  if (!plan.target || !task) return { ok: false, problem: 'Choose the task type and the target column in Plan first.' };
+  const dataset = await activeDataset(db, projectId);
+  if (!dataset) return { ok: false, problem: 'Import a dataset in Data first.' };
+  const recipeRow = await getRecipe(db, projectId);
+  const recipe = normalizeRecipe(recipeRow?.recipe, project.seed, task === 'classification');
+  const { table } = await loadTable(db, dataset.id);
+  const prepared = prepareFrames(table, { recipe, target: plan.target, task }, () => undefined);
+  if (!prepared.ok) return prepared;
+  const layout = layoutOf(prepared.frames.train, plan.target, task);
+  if (!layout.ok) return layout;
+  const [train, validation, test] = [prepared.frames.train, prepared.frames.validation, prepared.frames.test].map((f) => toMatrices(f, layout.layout, plan.target).matrices) as [Matrices, Matrices, Matrices];
+  if (train.rows < 2) return { ok: false, problem: 'Fewer than two training rows have a target value: there is nothing to learn from.' };
+  return { ok: true, data: { spec, target: plan.target, task, datasetId: dataset.id, recipeVersion: recipeRow?.version ?? 0, frames: prepared.frames, layout: layout.layout, train, validation, test } };
+}
+
+/** Start the chosen backend, or the next ones in order; says which and why. */
+export async function startBackend(forced: BackendName | 'auto'): Promise<{ backend: BackendName; note: string; order: BackendName[] }> {
+  const env = await probeBackends();
+  const choice = chooseBackend(env);
+  const wanted = forced === 'auto' ? choice.backend : forced;
+  const order = [wanted, ...choice.order.filter((b) => b !== wanted)];
+  const failures: string[] = [];
+  for (const backend of order) {
+    try {
+      await useBackend(backend);
+      const why = forced === 'auto' ? choice.reason : `${NAMES[backend]} was chosen by hand.`;
+      const fell = failures.length ? ` ${failures.join(' ')} Fell back to ${NAMES[backend]}.` : '';
+      return { backend, note: why + fell, order: order.slice(order.indexOf(backend) + 1) };
+    } catch (e) {
+      failures.push(`${NAMES[backend]} could not start (${describeError(e)}).`);
+    }
+  }
+  throw new Error(failures.join(' '));
+}
+
+const classCountOf = (layout: Layout) => (layout.classes ? layout.classes.length : null);
+
+export async function runTraining(request: TrainRequest, flags: RunFlags, onEvent: (e: TrainEvent) => void): Promise<TrainResult> {
+  const db = getDb();
+  const prepared = await trainingData(request.projectId, request.spec);
+  if (!prepared.ok) return prepared;
+  const d = prepared.data;
+  let started: Awaited<ReturnType<typeof startBackend>>;
+  try {
+    started = await startBackend(d.spec.backend);
+  } catch (e) {
+    return { ok: false, problem: `No compute backend could start: ${describeError(e)}` };
+  }
+  const classCount = classCountOf(d.layout);
+  const baseline = fitBaseline(d.train, classCount);
+  const now = Date.now();
+  const run: RunRow = {
+    id: newId(),
+    projectId: request.projectId,
+    status: 'running',
+    name: request.name,
+    createdAt: now,
+    updatedAt: now,
+    heartbeatAt: now,
+    datasetId: d.datasetId,
+    recipeVersion: d.recipeVersion,
+    target: d.target,
+    task: d.task,
+    spec: d.spec,
+    backend: started.backend,
+    backendNote: started.note,
+    history: [],
+    bestEpoch: 0,
+    layout: d.layout,
+    pipeline: d.frames.fitted,
+    baseline: { model: baseline, train: scoreBaseline(baseline, d.train), validation: scoreBaseline(baseline, d.validation) },
+    rows: { train: d.train.rows, validation: d.validation.rows, test: d.test.rows },
+    seconds: 0,
+    message: null,
+    tags: [],
+    notes: '',
+    starred: false,
+    versions: { app: APP_VERSION, tfjs: tfVersion() },
+  };
+  await putRun(db, run);
+  onEvent({ kind: 'started', runId: run.id, backend: started.backend, backendNote: started.note, rows: run.rows, epochs: d.spec.model === 'baseline' ? 0 : d.spec.epochs });
+  const heartbeat = setInterval(() => void updateRun(db, run.id, { heartbeatAt: Date.now() }).catch(() => undefined), HEARTBEAT_MS);
+  const t0 = performance.now();
+  try {
+    if (d.spec.model === 'baseline') {
+      await finishRun(db, run.id, { status: 'completed', seconds: (performance.now() - t0) / 1000, heartbeatAt: Date.now() }, null);
+      return { ok: true, runId: run.id, status: 'completed', message: null };
+    }
+    const history: EpochRecord[] = [];
+    let lastWrite = 0;
+    const control: TrainControl = {
+      request: () => (flags.cancel ? 'cancel' : flags.stop ? 'stop' : 'continue'),
+      onEpoch: (record) => {
+        history.push(record);
+        onEvent({ kind: 'epoch', runId: run.id, record });
+        // Stored as it goes, at most once a second: a reload mid-run keeps the curves so far.
+        if (performance.now() - lastWrite > 1000) {
+          lastWrite = performance.now();
+          void updateRun(db, run.id, { history: [...history], heartbeatAt: Date.now() }).catch(() => undefined);
+        }
+      },
+    };
+    let backend = started.backend;
+    let note = started.note;
+    let outcome: TrainOutcome | null = null;
+    let model = buildModel(d.spec, d.layout.features.length, d.layout.classes);
+    const fallbacks = [...started.order];
+    while (!outcome) {
+      try {
+        outcome = await trainLoop({ model, spec: d.spec, classCount, train: d.train, validation: d.validation.rows ? d.validation : null, features: d.layout.features.length }, control);
+      } catch (e) {
+        // The backend failed mid-run: start again from scratch on the next one, and say so.
+        const next = fallbacks.shift();
+        if (!next || backend === 'cpu') throw e;
+        note += ` ${NAMES[backend]} failed during training (${describeError(e)}); the run restarted on ${NAMES[next]}.`;
+        await useBackend(next);
+        backend = next;
+        history.length = 0;
+        model = buildModel(d.spec, d.layout.features.length, d.layout.classes);
+      }
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    if (outcome.ending === 'cancelled') {
+      await deleteRun(db, run.id);
+      return { ok: true, runId: run.id, status: 'stopped', message: 'Cancelled: the run was thrown away.' };
+    }
+    const status: RunStatus = outcome.ending;
+    const stored = outcome.history.length ? await captureModel(model) : null;
+    const artifact = stored ? { runId: run.id, kind: 'model', ...stored, classes: d.layout.classes, features: d.layout.features, pipeline: d.frames.fitted, appVersion: APP_VERSION } : null;
+    await finishRun(db, run.id, { status, history: outcome.history, bestEpoch: outcome.bestEpoch, seconds, message: outcome.message, backend, backendNote: note, heartbeatAt: Date.now() }, artifact);
+    model.dispose();
+    return { ok: true, runId: run.id, status, message: outcome.message };
+  } catch (e) {
+    const message = describeError(e);
+    await finishRun(db, run.id, { status: 'failed', message, heartbeatAt: Date.now() }, null).catch(() => undefined);
+    return { ok: false, problem: `Training failed: ${message}` };
+  } finally {
+    clearInterval(heartbeat);
+  }
+}

@@ -1,0 +1,37 @@
+/** Messages between the Train page and the train worker. */
+import type { RunStatus } from '../storage/rows';
+import type { BackendChoice, BackendEnvironment } from '../train/backend-choice';
+import type { BackendName } from '../train/model-spec';
+import type { EpochRecord } from '../train/train-loop';
+
+export interface TrainRequest {
+  projectId: string;
+  name: string;
+  /** the model and settings (train/model-spec.ts), as JSON */
+  spec: unknown;
+}
+
+export type TrainEvent =
+  | { kind: 'started'; runId: string; backend: BackendName; backendNote: string; rows: { train: number; validation: number; test: number }; epochs: number }
+  | { kind: 'epoch'; runId: string; record: EpochRecord };
+
+export type TrainResult = { ok: true; runId: string; status: RunStatus; message: string | null } | { ok: false; problem: string };
+
+export interface BackendMeasurement {
+  backend: BackendName;
+  samplesPerSec: number | null;
+  /** why it could not be measured */
+  problem?: string;
+}
+
+export interface TrainWorkerApi {
+  /** What this browser offers, and the automatic choice with its reason. */
+  environment(): Promise<{ env: BackendEnvironment; choice: BackendChoice }>;
+  train(request: TrainRequest, onEvent: (event: TrainEvent) => void): Promise<TrainResult>;
+  /** End the run after the current batch, keeping the model trained so far. */
+  stop(): void;
+  /** End the run and throw it away. */
+  cancel(): void;
+  /** Train a few batches of the project's data on every available backend. */
+  measure(projectId: string, spec: unknown): Promise<BackendMeasurement[]>;
+}

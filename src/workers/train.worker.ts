@@ -1,0 +1,75 @@
+/// <reference lib="webworker" />
+/** The train worker: chooses a backend, trains, and stores runs as they go. */
+import * as Comlink from 'comlink';
+import { describeError } from '../shared/errors';
+import { availableBackends, chooseBackend } from '../train/backend-choice';
+import { useBackend } from '../train/backends';
+import { buildModel } from '../train/build-model';
+import { trainLoop } from '../train/train-loop';
+import { probeBackends } from './in-worker/backend-probe';
+import { runTraining, trainingData, type RunFlags } from './in-worker/training-run';
+import type { BackendMeasurement, TrainWorkerApi } from './train-protocol';
+
+/** The run in progress reads these between batches. */
+let flags: RunFlags = { stop: false, cancel: false };
+
+/** Rows a backend measurement trains on: enough batches to be fair, few enough to be quick. */
+const MEASURE_BATCHES = 30;
+
+const api: TrainWorkerApi = {
+  async environment() {
+    const env = await probeBackends();
+    return { env, choice: chooseBackend(env) };
+  },
+
+  async train(request, onEvent) {
+    flags = { stop: false, cancel: false };
+    return runTraining(request, flags, onEvent);
+  },
+
+  stop() {
+    flags.stop = true;
+  },
+
+  cancel() {
+    flags.cancel = true;
+  },
+
+  async measure(projectId, rawSpec) {
+    const prepared = await trainingData(projectId, rawSpec);
+    if (!prepared.ok) throw new Error(prepared.problem);
+    const d = prepared.data;
+    const results: BackendMeasurement[] = [];
+    const order = availableBackends(await probeBackends());
+    // Each backend trains the same rows, repeated to MEASURE_BATCHES batches when the data is small.
+    const batch = d.spec.batchSize;
+    const rows = batch * MEASURE_BATCHES;
+    const features = d.layout.features.length;
+    const x = new Float32Array(rows * features);
+    const y = new Float32Array(rows);
+    for (let r = 0; r < rows; r++) {
+      const from = r % d.train.rows;
+      x.set(d.train.x.subarray(from * features, (from + 1) * features), r * features);
+      y[r] = d.train.y[from]!;
+    }
+    for (const backend of [...new Set(order)]) {
+      try {
+        await useBackend(backend);
+        const spec = { ...d.spec, epochs: 2, patience: 0 };
+        const model = buildModel(spec, features, d.layout.classes);
+        const outcome = await trainLoop(
+          { model, spec, classCount: d.layout.classes?.length ?? null, train: { rows, x, y }, validation: null, features },
+          { request: () => 'continue', onEpoch: () => undefined },
+        );
+        model.dispose();
+        // The second epoch: the first includes compiling shaders and warming caches.
+        results.push({ backend, samplesPerSec: outcome.history.at(-1)!.samplesPerSec });
+      } catch (e) {
+        results.push({ backend, samplesPerSec: null, problem: describeError(e) });
+      }
+    }
+    return results;
+  },
+};
+
+Comlink.expose(api);

@@ -1,0 +1,87 @@
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { baseUrl, startBrowser } from './harness';
+
+/** An iris project with a target and a scaling step, opened at Train. */
+async function irisProject(page: Page): Promise<void> {
+  await page.goto(baseUrl() + '#/');
+  await page.getByLabel('New project name', { exact: true }).fill('Iris training');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await page.waitForURL(/\/plan$/);
+  await page.getByLabel('Task type', { exact: true }).selectOption('multiclass');
+  await page.getByLabel('Target column', { exact: true }).fill('species');
+  await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
+  await page.getByTestId('stage-link-data').click();
+  await page.getByRole('button', { name: /^Open sample Iris/ }).click();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByTestId('dataset-summary').waitFor();
+  await page.getByTestId('stage-link-prepare').click();
+  await page.getByTestId('split-parts').waitFor();
+  await page.getByLabel('Step', { exact: true }).selectOption({ label: 'Scale numbers' });
+  await page.getByLabel('Columns to scale', { exact: true }).selectOption(['sepal_length_cm', 'sepal_width_cm', 'petal_length_cm', 'petal_width_cm']);
+  await page.getByRole('button', { name: 'Add step' }).click();
+  await page.locator('[data-testid="pipeline-step"][data-state="fitted"]').waitFor();
+  await page.getByTestId('stage-link-train').click();
+  await page.getByTestId('backend-reason').waitFor();
+}
+
+async function trainRun(page: Page, name: string, backend: string, epochs: number): Promise<void> {
+  await page.getByLabel('Backend', { exact: true }).selectOption(backend);
+  await page.getByLabel('Epochs', { exact: true }).fill(String(epochs));
+  await page.getByLabel('Run name', { exact: true }).fill(name);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await page.getByTestId('train-progress').waitFor();
+}
+
+const runStatus = (page: Page, name: string) => page.locator(`[data-testid="run-row"][data-name="${name}"]`).getAttribute('data-status');
+
+test('an MLP trains to the end on WebGPU (software adapter) and on WASM, a run stops midway, and all survive a reload', async () => {
+  const session = await startBrowser({ args: ['--enable-unsafe-webgpu'] });
+  const page = await session.newPage();
+  await irisProject(page);
+  // Headless Chromium here has only SwiftShader: the automatic choice must not be WebGPU.
+  expect(await page.getByTestId('backend-reason').getAttribute('data-auto')).toBe('wasm');
+  expect(await page.getByTestId('backend-reason').textContent()).toContain('software adapter');
+
+  await page.getByRole('button', { name: 'small' }).click();
+  await page.getByLabel('Learning rate', { exact: true }).fill('0.01');
+  await page.getByLabel('Batch size', { exact: true }).fill('16');
+
+  await trainRun(page, 'gpu run', 'webgpu', 8);
+  await page.locator('[data-testid="run-backend"][data-backend="webgpu"]').waitFor();
+  await page.locator('[data-testid="train-curves-loss"] .main-svg').first().waitFor();
+  await page.locator('[data-testid="train-result"][data-status="completed"]').waitFor({ timeout: 60_000 });
+  expect(await runStatus(page, 'gpu run')).toBe('completed');
+
+  await trainRun(page, 'wasm run', 'wasm', 30);
+  await page.locator('[data-testid="run-backend"][data-backend="wasm"]').waitFor();
+  await page.locator('[data-testid="train-result"][data-status="completed"]').waitFor({ timeout: 60_000 });
+  const wasmRow = page.locator('[data-testid="run-row"][data-name="wasm run"]');
+  expect(await wasmRow.locator('[data-column="epochs"]').textContent()).toBe('30');
+  // Thirty epochs of a small MLP on scaled iris beat the class prior by far.
+  expect(Number((await wasmRow.locator('[data-column="valMetric"]').textContent())!.split(' ')[0])).toBeGreaterThan(0.8);
+
+  // A long run, stopped after a few epochs, keeps its model and says it was stopped.
+  await trainRun(page, 'stopped run', 'wasm', 5000);
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="train-progress"]')?.getAttribute('data-epoch')) >= 3);
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  await page.locator('[data-testid="train-result"][data-status="stopped"]').waitFor();
+  const stoppedEpochs = Number(await page.locator('[data-testid="run-row"][data-name="stopped run"] [data-column="epochs"]').textContent());
+  expect(stoppedEpochs).toBeGreaterThanOrEqual(3);
+  expect(stoppedEpochs).toBeLessThan(5000);
+
+  await page.reload();
+  await page.getByTestId('runs-table').waitFor();
+  expect(await runStatus(page, 'gpu run')).toBe('completed');
+  expect(await runStatus(page, 'wasm run')).toBe('completed');
+  expect(await runStatus(page, 'stopped run')).toBe('stopped');
+  expect(await page.getByTestId('run-row').count()).toBe(3);
+
+  // Two runs compared: curves overlaid, settings diffed.
+  await page.getByLabel('Compare gpu run', { exact: true }).check();
+  await page.getByLabel('Compare wasm run', { exact: true }).check();
+  await page.getByTestId('run-compare').waitFor();
+  expect(await page.locator('[data-testid="settings-diff"] tr[data-setting="epochs"] td').allTextContents()).toEqual(['8', '30']);
+  expect(await page.locator('[data-testid="settings-diff"] tr[data-setting="backend"] td').allTextContents()).toEqual(['webgpu', 'wasm']);
+
+});
