@@ -13,6 +13,7 @@ import type { BackendMeasurement, TrainEvent, TrainResult } from '../workers/tra
 import { WorkerCancelled, workerCallback } from '../workers/worker-handle';
 import type { BackendChoice, BackendEnvironment } from './backend-choice';
 import { normalizeTrainSpec, type BackendName, type TrainSpec } from './model-spec';
+import { sweepTrials, type SweepPlan } from './sweep';
 import type { EpochRecord } from './train-loop';
 
 export interface LiveRun {
@@ -36,6 +37,8 @@ export class TrainState {
   error = $state<string | null>(null);
   /** the last run's ending, in words */
   lastResult = $state.raw<TrainResult | null>(null);
+  /** the sweep in progress */
+  sweeping = $state<{ tag: string; done: number; total: number; cancelled: boolean } | null>(null);
   /** ticks every second so elapsed times and stale heartbeats update */
   now = $state(Date.now());
 
@@ -71,7 +74,7 @@ export class TrainState {
     return this.live !== null;
   }
 
-  async train(name: string): Promise<void> {
+  async train(name: string, spec: TrainSpec = $state.snapshot(this.spec), tags: string[] = []): Promise<void> {
     if (this.live) return;
     this.error = null;
     this.lastResult = null;
@@ -84,7 +87,7 @@ export class TrainState {
         this.live.history.push(event.record);
       }
     });
-    const request = { projectId: this.#projectId, name, spec: $state.snapshot(this.spec) };
+    const request = { projectId: this.#projectId, name, spec, tags };
     try {
       const result = await callTrainWorker<TrainResult>((api) => api.train(request, onEvent));
       this.lastResult = result;
@@ -99,6 +102,36 @@ export class TrainState {
     } finally {
       this.live = null;
     }
+  }
+
+  /** Train every trial of a sweep, one after another, each a run tagged with the sweep's name. */
+  async sweep(plan: SweepPlan): Promise<void> {
+    if (this.live || this.sweeping) return;
+    const trials = sweepTrials($state.snapshot(this.spec), plan);
+    if (!trials.ok) {
+      this.error = trials.problem;
+      return;
+    }
+    const earlier = new Set(this.runs.flatMap((r) => r.tags.filter((t) => t.startsWith('sweep '))));
+    const tag = `sweep ${earlier.size + 1}`;
+    this.sweeping = { tag, done: 0, total: trials.trials.length, cancelled: false };
+    try {
+      for (const [i, trial] of trials.trials.entries()) {
+        if (this.sweeping.cancelled) break;
+        await this.train(`${tag} · trial ${i + 1}`, trial.spec, [tag]);
+        this.sweeping.done = i + 1;
+        if (this.error) break;
+      }
+    } finally {
+      this.sweeping = null;
+    }
+  }
+
+  /** Stop the sweep: the trial in progress is cancelled, the finished ones are kept. */
+  cancelSweep(): void {
+    if (!this.sweeping) return;
+    this.sweeping.cancelled = true;
+    this.cancel();
   }
 
   /** Finish after the current batch and keep the model so far. */

@@ -9,6 +9,8 @@ export interface TrainRequest {
   name: string;
   /** the model and settings (train/model-spec.ts), as JSON */
   spec: unknown;
+  /** e.g. the sweep the run belongs to */
+  tags?: string[];
 }
 
 export type TrainEvent =

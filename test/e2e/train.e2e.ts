@@ -85,3 +85,25 @@ test('an MLP trains to the end on WebGPU (software adapter) and on WASM, a run s
   expect(await page.locator('[data-testid="settings-diff"] tr[data-setting="backend"] td').allTextContents()).toEqual(['webgpu', 'wasm']);
 
 });
+
+test('a grid sweep of four trials completes, each a tagged run, and its results are plotted', async () => {
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await irisProject(page);
+  await page.getByRole('button', { name: 'small' }).click();
+  await page.getByLabel('Epochs', { exact: true }).fill('3');
+  await page.getByLabel('Values of learning rate', { exact: true }).fill('0.01, 0.05');
+  await page.getByLabel('Values of units per hidden layer', { exact: true }).fill('4, 8');
+  await page.getByRole('button', { name: 'Start sweep' }).click();
+  await page.getByTestId('sweep-progress').waitFor();
+  await page.getByTestId('sweep-progress').waitFor({ state: 'detached', timeout: 60_000 });
+  const rows = page.locator('[data-testid="run-row"][data-status="completed"]');
+  expect(await rows.count()).toBe(4);
+  expect((await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-name')))).sort()).toEqual([1, 2, 3, 4].map((i) => `sweep 1 · trial ${i}`));
+  // Filtering by the sweep's tag finds all four.
+  await page.getByLabel('Filter runs', { exact: true }).fill('sweep 1');
+  expect(await page.getByTestId('run-row').count()).toBe(4);
+  await page.locator('[data-testid="sweep-chart"] .main-svg').first().waitFor();
+  expect(await page.locator('[data-testid="sweep-chart"] .scatterlayer .trace').count()).toBe(2);
+  expect(await page.getByTestId('sweep-chart').getAttribute('aria-label')).toBe('Validation accuracy of each trial against learning rate and units per hidden layer');
+});

@@ -129,7 +129,7 @@ export async function runTraining(request: TrainRequest, flags: RunFlags, onEven
     rows: { train: d.train.rows, validation: d.validation.rows, test: d.test.rows },
     seconds: 0,
     message: null,
-    tags: [],
+    tags: request.tags ?? [],
     notes: '',
     starred: false,
     versions: { app: APP_VERSION, tfjs: tfVersion() },
