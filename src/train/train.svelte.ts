@@ -112,8 +112,9 @@ export class TrainState {
       this.error = trials.problem;
       return;
     }
-    const earlier = new Set(this.runs.flatMap((r) => r.tags.filter((t) => t.startsWith('sweep '))));
-    const tag = `sweep ${earlier.size + 1}`;
+    // One more than the highest sweep number so far, so a deleted sweep's number is never reused.
+    const numbers = this.runs.flatMap((r) => r.tags.map((t) => (/^sweep (\d+)$/.exec(t) ? Number(t.slice(6)) : 0)));
+    const tag = `sweep ${Math.max(0, ...numbers) + 1}`;
     this.sweeping = { tag, done: 0, total: trials.trials.length, cancelled: false };
     try {
       for (const [i, trial] of trials.trials.entries()) {
