@@ -66,7 +66,7 @@ export function chooseBackend(env: BackendEnvironment, measured?: Partial<Record
   if (first === 'webgpu') reason = `WebGPU on a hardware GPU (${env.webgpu!.vendor || env.webgpu!.description || 'adapter'}) is the fastest backend.`;
   else if (first === 'wasm') {
     const gpu = env.webgpu ? 'WebGPU here runs on a software adapter, which is far slower than WASM' : 'This browser offers no WebGPU adapter';
-    reason = `${gpu}; WASM ${env.wasmThreads ? 'with threads' : '(single-threaded: the page is not cross-origin isolated)'} is the fastest backend available.`;
+    reason = `${gpu}; WASM (with SIMD, single-threaded) is the fastest backend available.`;
   } else if (first === 'webgl') reason = 'WASM is not available here; WebGL is the next fastest.';
   else reason = 'No accelerated backend is available; the plain JavaScript CPU backend is slow but always works.';
   return { backend: first, reason, order };

@@ -23,6 +23,10 @@ async function register(name: BackendName): Promise<void> {
         import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url'),
         import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url'),
       ]);
+      // Emscripten's pthread workers cannot find their script inside a bundled module worker
+      // (they fail with "e is not defined"), so the threaded build is never tried, even on a
+      // cross-origin isolated page: single-threaded SIMD it is.
+      tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
       // The binaries are bundled assets, served beside the app: nothing is fetched from a CDN.
       wasm.setWasmPaths({ 'tfjs-backend-wasm.wasm': plain.default, 'tfjs-backend-wasm-simd.wasm': simd.default, 'tfjs-backend-wasm-threaded-simd.wasm': threaded.default });
     }

@@ -150,7 +150,8 @@ export async function trainLoop(inputs: TrainInputs, control: TrainControl): Pro
         [order[i], order[j]] = [order[j]!, order[i]!];
       }
       const orderTensor = tf.tensor1d(order, 'int32');
-      let sum: tf.Scalar = tf.scalar(0);
+      // Loss and metric summed over the epoch's batches on the backend (as Keras reports them): no extra pass.
+      let sums: tf.Tensor1D = tf.zeros([2]);
       let request: 'continue' | 'stop' | 'cancel' = 'continue';
       for (let start = 0; start < n; start += batch) {
         const size = Math.min(batch, n - start);
@@ -159,15 +160,21 @@ export async function trainLoop(inputs: TrainInputs, control: TrainControl): Pro
           const xb = tf.gather(xTrain, idx);
           const yb = tf.gather(yTrain, idx);
           const wb = weights ? tf.gather(weights, idx) : undefined;
+          let batchMetric: tf.Scalar | null = null;
           const cost = optimizer.minimize(() => {
-            const loss = lossOf(model.apply(xb, { training: true }) as tf.Tensor, yb, classCount, wb);
+            const logits = model.apply(xb, { training: true }) as tf.Tensor;
+            batchMetric = tf.keep(metricOf(logits, yb, classCount));
+            const loss = lossOf(logits, yb, classCount, wb);
             const penalty = l2Penalty(model, spec.l2);
             return penalty ? tf.add(loss, penalty) : loss;
           }, true)!;
-          return tf.add(sum, tf.mul(cost, size)) as tf.Scalar;
+          const metric = batchMetric as unknown as tf.Scalar;
+          const updated = tf.add(sums, tf.mul(tf.stack([cost, metric]), size)) as tf.Tensor1D;
+          metric.dispose();
+          return updated;
         });
-        sum.dispose();
-        sum = next;
+        sums.dispose();
+        sums = next;
         // Let Stop and Cancel messages in now and then, without a sync per batch.
         if (performance.now() - lastYield > YIELD_EVERY_MS) {
           await yieldToMessages();
@@ -178,22 +185,21 @@ export async function trainLoop(inputs: TrainInputs, control: TrainControl): Pro
       }
       orderTensor.dispose();
       if (request === 'cancel') {
-        sum.dispose();
+        sums.dispose();
         ending = 'cancelled';
         break;
       }
-      const [trainLoss, trainMetric] = evaluatePart(model, xTrain, yTrain, classCount, 4096);
       const [valLoss, valMetric] = xVal ? evaluatePart(model, xVal, yVal!, classCount, 4096) : [null, null];
       // The one read-back of the epoch.
-      const figures = await Promise.all([trainLoss, trainMetric, valLoss, valMetric].map((t) => (t ? t.data() : Promise.resolve(null))));
-      [sum, trainLoss, trainMetric, valLoss, valMetric].forEach((t) => t?.dispose());
+      const figures = await Promise.all([sums, valLoss, valMetric].map((t) => (t ? t.data() : Promise.resolve(null))));
+      [sums, valLoss, valMetric].forEach((t) => t?.dispose());
       const seconds = (performance.now() - t0) / 1000;
       const record: EpochRecord = {
         epoch,
-        loss: figures[0]![0]!,
-        metric: figures[1]![0]!,
-        valLoss: figures[2] ? figures[2][0]! : null,
-        valMetric: figures[3] ? figures[3][0]! : null,
+        loss: figures[0]![0]! / n,
+        metric: figures[0]![1]! / n,
+        valLoss: figures[1] ? figures[1][0]! : null,
+        valMetric: figures[2] ? figures[2][0]! : null,
         seconds,
         samplesPerSec: n / seconds,
       };
