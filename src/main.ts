@@ -3,6 +3,7 @@ import App from './app/App.svelte';
 import { flushAll, hasUnsavedWork } from './shared/flush-registry';
 import { callImportWorker } from './workers/import-client';
 import { callPrepareWorker } from './workers/prepare-client';
+import { callTrainWorker } from './workers/train-client';
 import { workerCallback } from './workers/worker-handle';
 import './app/app.css';
 
@@ -22,5 +23,5 @@ mount(App, { target: document.getElementById('app')! });
 // Benchmarks only (`vite build --mode bench`): lets them time steps the UI does not time,
 // such as loading a stored dataset back. The branch is removed from normal builds.
 if (import.meta.env.MODE === 'bench') {
-  (window as unknown as { __looplab: unknown }).__looplab = { callImportWorker, callPrepareWorker, workerCallback };
+  (window as unknown as { __looplab: unknown }).__looplab = { callImportWorker, callPrepareWorker, callTrainWorker, workerCallback };
 }

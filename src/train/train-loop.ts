@@ -95,7 +95,7 @@ function l2Penalty(model: tfl.LayersModel, l2: number): tf.Scalar | null {
 }
 
 /** Loss and metric over a whole part, in batches so a large part does not exhaust GPU memory. */
-function evaluatePart(model: tfl.LayersModel, x: tf.Tensor2D, y: tf.Tensor, classCount: number | null, batch: number): [tf.Scalar, tf.Scalar] {
+function evaluatePart(model: tfl.LayersModel, x: tf.Tensor, y: tf.Tensor, classCount: number | null, batch: number): [tf.Scalar, tf.Scalar] {
   const n = x.shape[0];
   return tf.tidy(() => {
     const parts: tf.Tensor[] = [];
@@ -120,6 +120,9 @@ const yieldToMessages = () =>
     channel.port2.postMessage(null);
   });
 
+/** Rows the training metric is measured on at the end of each epoch. */
+const METRIC_SAMPLE = 4096;
+
 /** How often the loop lets messages in, in ms. */
 const YIELD_EVERY_MS = 50;
 
@@ -132,6 +135,8 @@ export async function trainLoop(inputs: TrainInputs, control: TrainControl): Pro
   const xVal = validation && validation.rows > 0 ? tf.tensor2d(validation.x, [validation.rows, features]) : null;
   const yVal = xVal ? targetTensor(validation!.y, classCount) : null;
   const optimizer = optimizerFor(spec);
+  // The training metric of an epoch is read on a fixed sample of at most METRIC_SAMPLE rows, in inference mode.
+  const metricSample = n <= METRIC_SAMPLE ? { x: xTrain, y: yTrain } : { x: tf.slice(xTrain, [0, 0], [METRIC_SAMPLE, -1]), y: tf.slice(yTrain, 0, METRIC_SAMPLE) };
   const rng = seedrandom.alea(`shuffle-${spec.seed}`);
   const order = Int32Array.from({ length: n }, (_, i) => i);
   const batch = Math.min(spec.batchSize, n);
@@ -150,8 +155,9 @@ export async function trainLoop(inputs: TrainInputs, control: TrainControl): Pro
         [order[i], order[j]] = [order[j]!, order[i]!];
       }
       const orderTensor = tf.tensor1d(order, 'int32');
-      // Loss and metric summed over the epoch's batches on the backend (as Keras reports them): no extra pass.
-      let sums: tf.Tensor1D = tf.zeros([2]);
+      // The loss summed over the epoch's batches on the backend (as Keras reports it): no extra pass.
+      // The training metric is not computed per batch (five more ops a batch); see metricSample.
+      let sums: tf.Scalar = tf.scalar(0);
       let request: 'continue' | 'stop' | 'cancel' = 'continue';
       for (let start = 0; start < n; start += batch) {
         const size = Math.min(batch, n - start);
@@ -160,18 +166,12 @@ export async function trainLoop(inputs: TrainInputs, control: TrainControl): Pro
           const xb = tf.gather(xTrain, idx);
           const yb = tf.gather(yTrain, idx);
           const wb = weights ? tf.gather(weights, idx) : undefined;
-          let batchMetric: tf.Scalar | null = null;
           const cost = optimizer.minimize(() => {
-            const logits = model.apply(xb, { training: true }) as tf.Tensor;
-            batchMetric = tf.keep(metricOf(logits, yb, classCount));
-            const loss = lossOf(logits, yb, classCount, wb);
+            const loss = lossOf(model.apply(xb, { training: true }) as tf.Tensor, yb, classCount, wb);
             const penalty = l2Penalty(model, spec.l2);
             return penalty ? tf.add(loss, penalty) : loss;
           }, true)!;
-          const metric = batchMetric as unknown as tf.Scalar;
-          const updated = tf.add(sums, tf.mul(tf.stack([cost, metric]), size)) as tf.Tensor1D;
-          metric.dispose();
-          return updated;
+          return tf.add(sums, tf.mul(cost, size)) as tf.Scalar;
         });
         sums.dispose();
         sums = next;
@@ -189,17 +189,18 @@ export async function trainLoop(inputs: TrainInputs, control: TrainControl): Pro
         ending = 'cancelled';
         break;
       }
+      const [, trainMetric] = evaluatePart(model, metricSample.x, metricSample.y, classCount, 4096);
       const [valLoss, valMetric] = xVal ? evaluatePart(model, xVal, yVal!, classCount, 4096) : [null, null];
       // The one read-back of the epoch.
-      const figures = await Promise.all([sums, valLoss, valMetric].map((t) => (t ? t.data() : Promise.resolve(null))));
-      [sums, valLoss, valMetric].forEach((t) => t?.dispose());
+      const figures = await Promise.all([sums, trainMetric, valLoss, valMetric].map((t) => (t ? t.data() : Promise.resolve(null))));
+      [sums, trainMetric, valLoss, valMetric].forEach((t) => t?.dispose());
       const seconds = (performance.now() - t0) / 1000;
       const record: EpochRecord = {
         epoch,
         loss: figures[0]![0]! / n,
-        metric: figures[0]![1]! / n,
-        valLoss: figures[1] ? figures[1][0]! : null,
-        valMetric: figures[2] ? figures[2][0]! : null,
+        metric: figures[1]![0]!,
+        valLoss: figures[2] ? figures[2][0]! : null,
+        valMetric: figures[3] ? figures[3][0]! : null,
         seconds,
         samplesPerSec: n / seconds,
       };
@@ -238,6 +239,7 @@ export async function trainLoop(inputs: TrainInputs, control: TrainControl): Pro
     return { ending, history, bestEpoch, message };
   } finally {
     best?.weights.forEach((w) => w.dispose());
+    if (metricSample.x !== xTrain) [metricSample.x, metricSample.y].forEach((t) => t.dispose());
     [xTrain, yTrain, weights, xVal, yVal].forEach((t) => t?.dispose());
     optimizer.dispose();
   }

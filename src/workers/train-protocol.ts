@@ -26,6 +26,13 @@ export interface BackendMeasurement {
   problem?: string;
 }
 
+export interface BenchmarkResult {
+  backend: BackendName;
+  rows: number;
+  ours: { samplesPerSec: number; loss: number; seconds: number };
+  modelFit: { samplesPerSec: number; loss: number; seconds: number };
+}
+
 export interface TrainWorkerApi {
   /** What this browser offers, and the automatic choice with its reason. */
   environment(): Promise<{ env: BackendEnvironment; choice: BackendChoice }>;
@@ -36,4 +43,6 @@ export interface TrainWorkerApi {
   cancel(): void;
   /** Train a few batches of the project's data on every available backend. */
   measure(projectId: string, spec: unknown): Promise<BackendMeasurement[]>;
+  /** bench:train: the app's loop against model.fit on one backend, generated data, the same model. */
+  benchmark(backend: BackendName, rows: number, spec: unknown): Promise<BenchmarkResult>;
 }

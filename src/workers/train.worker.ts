@@ -5,6 +5,8 @@ import { describeError } from '../shared/errors';
 import { availableBackends, chooseBackend } from '../train/backend-choice';
 import { useBackend } from '../train/backends';
 import { buildModel } from '../train/build-model';
+import { generatedBinary, timeModelFit, timeOurs } from '../train/model-fit-reference';
+import { normalizeTrainSpec } from '../train/model-spec';
 import { trainLoop } from '../train/train-loop';
 import { probeBackends } from './in-worker/backend-probe';
 import { runTraining, trainingData, type RunFlags } from './in-worker/training-run';
@@ -69,6 +71,15 @@ const api: TrainWorkerApi = {
       }
     }
     return results;
+  },
+
+  async benchmark(backend, rows, rawSpec) {
+    await useBackend(backend);
+    const spec = normalizeTrainSpec(rawSpec);
+    const data = generatedBinary(rows, 10, spec.seed);
+    const ours = await timeOurs(spec, data, 10);
+    const modelFit = await timeModelFit(spec, data, 10);
+    return { backend, rows, ours, modelFit };
   },
 };
 

@@ -145,7 +145,8 @@ test('every stage opens by URL, and the keyboard moves between stages', async ()
   await page.getByTestId('stage-link-monitor').focus();
   await page.keyboard.press('Enter');
   await page.waitForURL(new RegExp(`#/project/${id}/monitor$`));
-  expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Monitor');
+  // The URL changes a moment before the stage re-renders.
+  await page.getByRole('heading', { level: 1, name: 'Monitor', exact: true }).waitFor();
 
   await page.goto(`${baseUrl()}#/project/${id}`);
   await page.getByLabel('Problem statement', { exact: true }).waitFor();

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { baseUrl, startBrowser } from './harness';
+import { projectWithSample } from './flows';
+import { startBrowser } from './harness';
 
 const penguins = readFileSync(join(import.meta.dirname, '../../public/samples/penguins.csv'), 'utf8').trim().split('\n');
 const speciesCounts = (() => {
@@ -12,17 +13,7 @@ const speciesCounts = (() => {
 })();
 
 async function penguinsProject(page: Page): Promise<void> {
-  await page.goto(baseUrl() + '#/');
-  await page.getByLabel('New project name', { exact: true }).fill('Penguins prep');
-  await page.getByRole('button', { name: 'Create project' }).click();
-  await page.waitForURL(/\/plan$/);
-  await page.getByLabel('Task type', { exact: true }).selectOption('multiclass');
-  await page.getByLabel('Target column', { exact: true }).fill('species');
-  await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
-  await page.getByTestId('stage-link-data').click();
-  await page.getByRole('button', { name: /^Open sample .*enguins/ }).click();
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByTestId('dataset-summary').waitFor();
+  await projectWithSample(page, 'Penguins prep', /^Open sample .*enguins/, 'multiclass', 'species');
   await page.getByTestId('stage-link-prepare').click();
 }
 

@@ -1,20 +1,11 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { baseUrl, startBrowser } from './harness';
+import { projectWithSample } from './flows';
+import { startBrowser } from './harness';
 
 /** An iris project with a target and a scaling step, opened at Train. */
 async function irisProject(page: Page): Promise<void> {
-  await page.goto(baseUrl() + '#/');
-  await page.getByLabel('New project name', { exact: true }).fill('Iris training');
-  await page.getByRole('button', { name: 'Create project' }).click();
-  await page.waitForURL(/\/plan$/);
-  await page.getByLabel('Task type', { exact: true }).selectOption('multiclass');
-  await page.getByLabel('Target column', { exact: true }).fill('species');
-  await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
-  await page.getByTestId('stage-link-data').click();
-  await page.getByRole('button', { name: /^Open sample Iris/ }).click();
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByTestId('dataset-summary').waitFor();
+  await projectWithSample(page, 'Iris training', /^Open sample Iris/, 'multiclass', 'species');
   await page.getByTestId('stage-link-prepare').click();
   await page.getByTestId('split-parts').waitFor();
   await page.getByLabel('Step', { exact: true }).selectOption({ label: 'Scale numbers' });
