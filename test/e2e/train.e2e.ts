@@ -42,12 +42,12 @@ test('an MLP trains to the end on WebGPU (software adapter) and on WASM, a run s
   await page.locator('[data-testid="run-backend"][data-backend="webgpu"]').waitFor();
   await page.locator('[data-testid="train-curves-loss"] .main-svg').first().waitFor();
   await page.locator('[data-testid="train-result"][data-status="completed"]').waitFor({ timeout: 60_000 });
-  expect(await runStatus(page, 'gpu run')).toBe('completed');
+  await page.locator('[data-testid="run-row"][data-name="gpu run"][data-status="completed"]').waitFor();
 
   await trainRun(page, 'wasm run', 'wasm', 30);
   await page.locator('[data-testid="run-backend"][data-backend="wasm"]').waitFor();
   await page.locator('[data-testid="train-result"][data-status="completed"]').waitFor({ timeout: 60_000 });
-  const wasmRow = page.locator('[data-testid="run-row"][data-name="wasm run"]');
+  const wasmRow = page.locator('[data-testid="run-row"][data-name="wasm run"][data-status="completed"]');
   expect(await wasmRow.locator('[data-column="epochs"]').textContent()).toBe('30');
   // Thirty epochs of a small MLP on scaled iris beat the class prior by far.
   expect(Number((await wasmRow.locator('[data-column="valMetric"]').textContent())!.split(' ')[0])).toBeGreaterThan(0.8);
@@ -57,6 +57,8 @@ test('an MLP trains to the end on WebGPU (software adapter) and on WASM, a run s
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="train-progress"]')?.getAttribute('data-epoch')) >= 3);
   await page.getByRole('button', { name: 'Stop', exact: true }).click();
   await page.locator('[data-testid="train-result"][data-status="stopped"]').waitFor();
+  // The table follows storage: wait for the run's final row, not one written mid-run.
+  await page.locator('[data-testid="run-row"][data-name="stopped run"][data-status="stopped"]').waitFor();
   const stoppedEpochs = Number(await page.locator('[data-testid="run-row"][data-name="stopped run"] [data-column="epochs"]').textContent());
   expect(stoppedEpochs).toBeGreaterThanOrEqual(3);
   expect(stoppedEpochs).toBeLessThan(5000);
@@ -97,4 +99,19 @@ test('a grid sweep of four trials completes, each a tagged run, and its results 
   await page.locator('[data-testid="sweep-chart"] .main-svg').first().waitFor();
   expect(await page.locator('[data-testid="sweep-chart"] .scatterlayer .trace').count()).toBe(2);
   expect(await page.getByTestId('sweep-chart').getAttribute('aria-label')).toBe('Validation accuracy of each trial against learning rate and units per hidden layer');
+});
+
+test('a run cut off by a reload shows as interrupted, not as running forever', async () => {
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await irisProject(page);
+  await trainRun(page, 'cut off', 'wasm', 5000);
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="train-progress"]')?.getAttribute('data-epoch')) >= 2);
+  await page.reload();
+  // The old page's worker died with it: its heartbeat stops, and the run turns interrupted.
+  await page.locator('[data-testid="run-row"][data-name="cut off"][data-status="interrupted"]').waitFor({ timeout: 30_000 });
+  await page.reload();
+  await page.locator('[data-testid="run-row"][data-name="cut off"][data-status="interrupted"]').waitFor();
+  // The epochs stored before the reload are kept.
+  expect(Number(await page.locator('[data-testid="run-row"][data-name="cut off"] [data-column="epochs"]').textContent())).toBeGreaterThanOrEqual(1);
 });

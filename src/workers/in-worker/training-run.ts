@@ -144,7 +144,7 @@ export async function runTraining(request: TrainRequest, flags: RunFlags, onEven
       return { ok: true, runId: run.id, status: 'completed', message: null };
     }
     const history: EpochRecord[] = [];
-    let lastWrite = 0;
+    let lastWrite = -Infinity;
     const control: TrainControl = {
       request: () => (flags.cancel ? 'cancel' : flags.stop ? 'stop' : 'continue'),
       onEpoch: (record) => {
