@@ -106,7 +106,8 @@ test('a run cut off by a reload shows as interrupted, not as running forever', a
   const page = await session.newPage();
   await irisProject(page);
   await trainRun(page, 'cut off', 'wasm', 5000);
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="train-progress"]')?.getAttribute('data-epoch')) >= 2);
+  // The table reads storage: once it shows an epoch, the run's history has been written.
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="run-row"][data-name="cut off"] [data-column="epochs"]')?.textContent) >= 1);
   await page.reload();
   // The old page's worker died with it: its heartbeat stops, and the run turns interrupted.
   await page.locator('[data-testid="run-row"][data-name="cut off"][data-status="interrupted"]').waitFor({ timeout: 30_000 });
