@@ -16,7 +16,7 @@ export const STAGES: readonly StageInfo[] = [
   { key: 'data', label: 'Data', purpose: 'Import CSV files, profile every column, explore and merge.', built: true },
   { key: 'prepare', label: 'Prepare', purpose: 'Clean the data step by step, split it, edit labels and augment the training part.', built: true },
   { key: 'train', label: 'Train', purpose: 'Pick a model and its settings, train it in the background and keep every run.', built: true },
-  { key: 'evaluate', label: 'Evaluate', purpose: 'Read the metrics, cross-validate, study the errors and check the success criteria.', built: false },
+  { key: 'evaluate', label: 'Evaluate', purpose: 'Read the metrics, cross-validate, study the errors and check the success criteria.', built: true },
   { key: 'ship', label: 'Ship', purpose: 'Download the model with its model card, and share the whole project as one file.', built: false },
   { key: 'monitor', label: 'Monitor', purpose: 'Predict on new files, watch for drift, and start the next iteration.', built: false },
 ];

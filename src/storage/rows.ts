@@ -170,10 +170,22 @@ export interface ArtifactRow {
   kind: string;
   [field: string]: unknown;
 }
+/** A run's predictions on one held-out part, from which every metric of the Evaluate page is computed. */
 export interface EvaluationRow {
   id: string;
   runId: string;
-  [field: string]: unknown;
+  kind: 'holdout';
+  part: 'train' | 'validation' | 'test';
+  /** the dataset rows predicted, in order */
+  rows: Uint32Array;
+  /** class index (classification) or value (regression) per row */
+  yTrue: Float32Array;
+  /** classification: row-major probabilities, rows × classes; regression: one prediction per row */
+  predictions: Float32Array;
+  /** the baseline's predictions in the same layout, to show beside the model's */
+  baseline: Float32Array;
+  classes: string[] | null;
+  createdAt: number;
 }
 export interface BatchRow {
   id: string;

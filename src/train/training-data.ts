@@ -9,6 +9,8 @@ export type Task = 'classification' | 'regression';
 
 export interface Matrices {
   rows: number;
+  /** each row's index in the stored dataset (absent for generated data) */
+  rowIds?: Uint32Array;
   /** row-major rows × features */
   x: Float32Array;
   /** class index (classification) or value (regression) per row */
@@ -111,5 +113,6 @@ export function toMatrices(frame: Frame, layout: Layout, target: string): { matr
       else filled++;
     }
   });
-  return { matrices: { rows: keep.length, x, y: y.slice(0, keep.length) }, skipped: n - keep.length, filled };
+  const rowIds = Uint32Array.from(keep, (i) => frame.rowIds[i]!);
+  return { matrices: { rows: keep.length, rowIds, x, y: y.slice(0, keep.length) }, skipped: n - keep.length, filled };
 }

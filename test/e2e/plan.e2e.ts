@@ -135,12 +135,12 @@ test('every stage opens by URL, and the keyboard moves between stages', async ()
   const page = await session.newPage();
   const id = await createProject(page, 'Routes');
 
-  await page.goto(`${baseUrl()}#/project/${id}/evaluate`);
+  await page.goto(`${baseUrl()}#/project/${id}/ship`);
   await page.getByTestId('stage-not-built').waitFor();
-  expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Evaluate');
+  expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Ship');
   expect(await page.getByTestId('stage-not-built').textContent()).toContain('not built yet');
-  expect(await page.getByTestId('stage-link-evaluate').getAttribute('aria-current')).toBe('page');
-  expect(await page.title()).toBe('Evaluate · Routes · Looplab');
+  expect(await page.getByTestId('stage-link-ship').getAttribute('aria-current')).toBe('page');
+  expect(await page.title()).toBe('Ship · Routes · Looplab');
 
   await page.getByTestId('stage-link-monitor').focus();
   await page.keyboard.press('Enter');

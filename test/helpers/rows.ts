@@ -1,5 +1,5 @@
 /** Stored rows for tests, complete with every required field. */
-import type { DatasetRow, RunRow } from '../../src/storage/rows';
+import type { DatasetRow, EvaluationRow, RunRow } from '../../src/storage/rows';
 
 export function datasetRow(overrides: Partial<DatasetRow> & { id: string; projectId: string }): DatasetRow {
   return {
@@ -42,6 +42,20 @@ export function runRow(overrides: Partial<RunRow> & { id: string; projectId: str
     notes: '',
     starred: false,
     versions: { app: '0', tfjs: '0' },
+    ...overrides,
+  };
+}
+
+export function evaluationRow(overrides: Partial<EvaluationRow> & { id: string; runId: string }): EvaluationRow {
+  return {
+    kind: 'holdout',
+    part: 'validation',
+    rows: new Uint32Array(0),
+    yTrue: new Float32Array(0),
+    predictions: new Float32Array(0),
+    baseline: new Float32Array(0),
+    classes: null,
+    createdAt: 1,
     ...overrides,
   };
 }

@@ -15,7 +15,7 @@ import {
 } from '../../src/storage/projects';
 import { stageCounts } from '../../src/storage/stage-content';
 import { LooplabDB } from '../../src/storage/schema';
-import { datasetRow, runRow } from '../helpers/rows';
+import { datasetRow, evaluationRow, runRow } from '../helpers/rows';
 import { freshName } from './legacy';
 
 let db: LooplabDB;
@@ -83,7 +83,7 @@ describe('projects', () => {
       recipe: { id: `rc-${tag}`, projectId, datasetId: null, version: 1, updatedAt: 0, recipe: {}, history: [] },
       run: runRow({ id: `r-${tag}`, projectId }),
       artifact: { runId: `r-${tag}`, kind: 'weights' },
-      evaluation: { id: `e-${tag}`, runId: `r-${tag}` },
+      evaluation: evaluationRow({ id: `e-${tag}`, runId: `r-${tag}` }),
       batch: { id: `b-${tag}`, projectId },
     });
     for (const [projectId, tag] of [

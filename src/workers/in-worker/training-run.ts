@@ -15,10 +15,13 @@ import { activeDataset, loadTable } from '../../storage/datasets';
 import { getProject } from '../../storage/projects';
 import { getRecipe } from '../../storage/recipes';
 import { deleteRun, finishRun, putRun, updateRun } from '../../storage/runs';
-import type { RunRow, RunStatus } from '../../storage/rows';
+import type { EvaluationRow, RunRow, RunStatus } from '../../storage/rows';
 import { chooseBackend, NAMES } from '../../train/backend-choice';
 import { useBackend, tfVersion } from '../../train/backends';
-import { fitBaseline, scoreBaseline } from '../../train/baseline';
+import { fitBaseline, scoreBaseline, type Baseline } from '../../train/baseline';
+import { predict, predictBaseline } from '../../train/predict';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { saveHoldout } from '../../storage/evaluations';
 import { buildModel } from '../../train/build-model';
 import { captureModel } from '../../train/model-io';
 import { normalizeTrainSpec, type BackendName, type TrainSpec } from '../../train/model-spec';
@@ -92,6 +95,30 @@ export async function startBackend(forced: BackendName | 'auto'): Promise<{ back
 
 const classCountOf = (layout: Layout) => (layout.classes ? layout.classes.length : null);
 
+/** The model's (or, without one, the baseline's) predictions on validation and test, stored for Evaluate. */
+async function storePredictions(runId: string, d: TrainingData, model: tfl.LayersModel | null, baseline: Baseline): Promise<void> {
+  const classCount = classCountOf(d.layout);
+  const features = d.layout.features.length;
+  const rows: EvaluationRow[] = [];
+  for (const [part, m] of [['validation', d.validation], ['test', d.test]] as const) {
+    if (m.rows === 0) continue;
+    const fromBaseline = predictBaseline(baseline, m.rows);
+    rows.push({
+      id: newId(),
+      runId,
+      kind: 'holdout',
+      part,
+      rows: m.rowIds ?? new Uint32Array(0),
+      yTrue: m.y,
+      predictions: model ? await predict(model, m, features, classCount) : fromBaseline,
+      baseline: fromBaseline,
+      classes: d.layout.classes,
+      createdAt: Date.now(),
+    });
+  }
+  await saveHoldout(getDb(), runId, rows);
+}
+
 export async function runTraining(request: TrainRequest, flags: RunFlags, onEvent: (e: TrainEvent) => void): Promise<TrainResult> {
   const db = getDb();
   const prepared = await trainingData(request.projectId, request.spec);
@@ -140,6 +167,7 @@ export async function runTraining(request: TrainRequest, flags: RunFlags, onEven
   const t0 = performance.now();
   try {
     if (d.spec.model === 'baseline') {
+      await storePredictions(run.id, d, null, baseline);
       await finishRun(db, run.id, { status: 'completed', seconds: (performance.now() - t0) / 1000, heartbeatAt: Date.now() }, null);
       return { ok: true, runId: run.id, status: 'completed', message: null };
     }
@@ -182,6 +210,7 @@ export async function runTraining(request: TrainRequest, flags: RunFlags, onEven
       return { ok: true, runId: run.id, status: 'stopped', message: 'Cancelled: the run was thrown away.' };
     }
     const status: RunStatus = outcome.ending;
+    if (outcome.history.length) await storePredictions(run.id, d, model, baseline);
     const stored = outcome.history.length ? await captureModel(model) : null;
     const artifact = stored ? { runId: run.id, kind: 'model', ...stored, classes: d.layout.classes, features: d.layout.features, pipeline: d.frames.fitted, appVersion: APP_VERSION } : null;
     await finishRun(db, run.id, { status, history: outcome.history, bestEpoch: outcome.bestEpoch, seconds, message: outcome.message, backend, backendNote: note, heartbeatAt: Date.now() }, artifact);

@@ -38,6 +38,6 @@ describe('training data', () => {
     const other = frameOf(col('x', 'numeric', ['5', '6', '7']), col('y', 'categorical', ['b', '', 'c']));
     const { matrices, skipped } = toMatrices(other, layout.layout, 'y');
     expect(skipped).toBe(2);
-    expect(matrices).toEqual({ rows: 1, x: Float32Array.of(5), y: Float32Array.of(1) });
+    expect(matrices).toEqual({ rows: 1, rowIds: Uint32Array.of(0), x: Float32Array.of(5), y: Float32Array.of(1) });
   });
 });
