@@ -59,3 +59,61 @@ test('a run on a multiclass sample is evaluated: accuracy and macro F1 agree wit
   await page.getByTestId('metric-accuracy').waitFor();
   expect(await page.getByTestId('metric-log-loss').textContent()).toMatch(/^\d+(\.\d+)?(e-?\d+)?$/);
 });
+
+test('a binary run: the plan’s criterion is checked, and the decision threshold moves precision and recall', async () => {
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await projectWithSample(page, 'Cancer evaluation', /^Open sample Breast cancer/, 'binary', 'diagnosis');
+  await page.getByTestId('stage-link-plan').click();
+  await page.getByRole('button', { name: 'Add a success criterion' }).click();
+  await page.getByLabel('Metric of criterion 1', { exact: true }).selectOption('accuracy');
+  await page.getByLabel('Threshold of criterion 1', { exact: true }).fill('0.8');
+  await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
+  await page.getByTestId('stage-link-prepare').click();
+  await page.getByLabel('Step', { exact: true }).selectOption({ label: 'Scale numbers' });
+  const columns = page.getByLabel('Columns to scale', { exact: true });
+  await columns.selectOption(await columns.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== 'diagnosis')));
+  await page.getByRole('button', { name: 'Add step' }).click();
+  await page.locator('[data-testid="pipeline-step"][data-state="fitted"]').waitFor();
+  await page.getByTestId('stage-link-train').click();
+  await page.getByLabel('Logistic regression', { exact: true }).check();
+  await page.getByLabel('Learning rate', { exact: true }).fill('0.05');
+  await page.getByLabel('Epochs', { exact: true }).fill('20');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await page.locator('[data-testid="train-result"][data-status]').waitFor({ timeout: 60_000 });
+
+  await page.getByTestId('stage-link-evaluate').click();
+  const check = page.getByTestId('criterion-check');
+  await check.waitFor();
+  expect(await check.getAttribute('data-outcome')).toBe('met');
+  expect(await check.textContent()).toContain(`Accuracy ≥ 0.8: measured ${await page.getByTestId('metric-accuracy').textContent()}`);
+  expect(await page.getByTestId('overfitting').getAttribute('data-flagged')).toBe('false');
+
+  await page.getByRole('slider', { name: 'Decision threshold' }).fill('0.9');
+  await page.locator('[data-testid="threshold-value"]', { hasText: '0.90' }).waitFor();
+  const expected = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const r = indexedDB.open('looplab');
+      r.onsuccess = () => resolve(r.result);
+    });
+    const rows = await new Promise<{ part: string; yTrue: Float32Array; predictions: Float32Array }[]>((resolve) => {
+      const q = db.transaction('evaluations').objectStore('evaluations').getAll();
+      q.onsuccess = () => resolve(q.result);
+    });
+    db.close();
+    const e = rows.find((r) => r.part === 'validation')!;
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    e.yTrue.forEach((y, i) => {
+      const positive = e.predictions[i * 2 + 1]! >= 0.9;
+      if (positive && y === 1) tp++;
+      else if (positive) fp++;
+      else if (y === 1) fn++;
+    });
+    return { precision: tp + fp ? tp / (tp + fp) : 0, recall: tp / (tp + fn) };
+  });
+  expect(Number(await page.getByTestId('threshold-precision').textContent())).toBeCloseTo(expected.precision, 5);
+  expect(Number(await page.getByTestId('threshold-recall').textContent())).toBeCloseTo(expected.recall, 5);
+  await page.locator('[data-testid="roc-curve"] .main-svg').first().waitFor();
+});

@@ -1,0 +1,78 @@
+/**
+ * What the Evaluate page judges: the plan's success criteria against the measured metrics, a gap
+ * between training and validation scores that says the model memorised its training rows, and a
+ * binary model's precision, recall and F1 at any decision threshold.
+ */
+import { checkCriterion, describeCriterion, type Criterion, type CriterionOutcome } from '../plan/criteria';
+import type { EpochRecord } from '../train/train-loop';
+import type { MetricLine } from './holdout';
+
+export interface CriterionCheck {
+  id: string;
+  description: string;
+  measured: number | null;
+  outcome: CriterionOutcome;
+}
+
+/** Each criterion, met or not, with the value measured (null when this task has no such metric). */
+export function checkCriteria(criteria: readonly Criterion[], metrics: readonly MetricLine[]): CriterionCheck[] {
+  return criteria.map((c) => {
+    const measured = metrics.find((m) => m.key === c.metric)?.value ?? null;
+    return { id: c.id, description: describeCriterion(c), measured, outcome: checkCriterion(c, measured) };
+  });
+}
+
+export interface OverfitCheck {
+  flagged: boolean;
+  train: number;
+  validation: number;
+  /** a sentence for learners */
+  explanation: string;
+}
+
+/**
+ * Training against validation at the kept epoch: flagged when accuracy drops by more than
+ * 0.1 (classification) or the RMSE grows by more than half (regression) on rows not trained on.
+ */
+export function overfitting(history: readonly EpochRecord[], bestEpoch: number, task: 'classification' | 'regression'): OverfitCheck | null {
+  const e = history[bestEpoch - 1] ?? history.at(-1);
+  if (!e || e.valMetric === null) return null;
+  const [train, validation] = [e.metric, e.valMetric];
+  if (task === 'classification') {
+    const gap = train - validation;
+    const flagged = gap > 0.1;
+    return {
+      flagged,
+      train,
+      validation,
+      explanation: flagged
+        ? `Accuracy is ${train.toFixed(3)} on the training rows but ${validation.toFixed(3)} on validation: the model learned its training rows more than the pattern. Try more L2 or dropout, a smaller network, early stopping, or more data.`
+        : `Accuracy is ${train.toFixed(3)} on the training rows and ${validation.toFixed(3)} on validation: no sign of overfitting.`,
+    };
+  }
+  const flagged = validation > 1.5 * train;
+  return {
+    flagged,
+    train,
+    validation,
+    explanation: flagged
+      ? `RMSE is ${train.toPrecision(3)} on the training rows but ${validation.toPrecision(3)} on validation: the model fits its training rows far better than new ones. Try more L2, a smaller network, early stopping, or more data.`
+      : `RMSE is ${train.toPrecision(3)} on the training rows and ${validation.toPrecision(3)} on validation: no sign of overfitting.`,
+  };
+}
+
+/** Precision, recall and F1 of the positive class (index 1) when rows with p ≥ threshold are predicted positive. */
+export function atThreshold(yTrue: ArrayLike<number>, positive: ArrayLike<number>, threshold: number): { precision: number; recall: number; f1: number; predictedPositive: number } {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (let i = 0; i < yTrue.length; i++) {
+    const predicted = positive[i]! >= threshold;
+    if (predicted && yTrue[i] === 1) tp++;
+    else if (predicted) fp++;
+    else if (yTrue[i] === 1) fn++;
+  }
+  const precision = tp + fp ? tp / (tp + fp) : 0;
+  const recall = tp + fn ? tp / (tp + fn) : 0;
+  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, predictedPositive: tp + fp };
+}
