@@ -6,7 +6,10 @@ import { describeError } from '../shared/errors';
 import { getDb, watch } from '../storage/database';
 import { evaluationsOf } from '../storage/evaluations';
 import { listRuns } from '../storage/runs';
-import type { EvaluationRow, RunRow } from '../storage/rows';
+import type { CvEvaluation, EvaluationRow, HoldoutEvaluation, RunRow } from '../storage/rows';
+import { callTrainWorker } from '../workers/train-client';
+import type { CvOutcome } from '../workers/train-protocol';
+import { workerCallback } from '../workers/worker-handle';
 import { holdoutReport, type ClassificationReport, type RegressionReport } from './holdout';
 
 export class EvaluateState {
@@ -15,10 +18,36 @@ export class EvaluateState {
   part = $state<'validation' | 'test'>('validation');
   evaluations = $state.raw<EvaluationRow[]>([]);
   error = $state<string | null>(null);
+  readonly holdout: HoldoutEvaluation[] = $derived(this.evaluations.filter((e): e is HoldoutEvaluation => e.kind === 'holdout'));
+  readonly cv: CvEvaluation | null = $derived(this.evaluations.find((e): e is CvEvaluation => e.kind === 'cv') ?? null);
   readonly report: ClassificationReport | RegressionReport | null = $derived.by(() => {
-    const e = this.evaluations.find((x) => x.part === this.part) ?? null;
+    const e = this.holdout.find((x) => x.part === this.part) ?? null;
     return e ? holdoutReport(e) : null;
   });
+
+  /** the cross-validation in progress */
+  cvProgress = $state<{ done: number; total: number } | null>(null);
+  cvProblem = $state<string | null>(null);
+
+  async crossValidate(k: number): Promise<void> {
+    const runId = this.runId;
+    if (!runId || this.cvProgress) return;
+    this.cvProblem = null;
+    this.cvProgress = { done: 0, total: k };
+    try {
+      const onFold = workerCallback((done: number, total: number) => (this.cvProgress = { done, total }));
+      const outcome = await callTrainWorker<CvOutcome>((api) => api.crossValidate(runId, k, onFold));
+      if (!outcome.ok) this.cvProblem = outcome.problem;
+    } catch (e) {
+      this.cvProblem = describeError(e);
+    } finally {
+      this.cvProgress = null;
+    }
+  }
+
+  cancelCrossValidation(): void {
+    void callTrainWorker((api) => api.cancel());
+  }
 
   constructor(projectId: string) {
     const db = getDb();

@@ -2,7 +2,7 @@
  * What the Evaluate page shows for one run's predictions on one part: every metric beside the
  * baseline's, the confusion matrix, and the curves. Pure: computed from the stored predictions.
  */
-import type { EvaluationRow } from '../storage/rows';
+import type { HoldoutEvaluation as EvaluationRow } from '../storage/rows';
 import { accuracy, averaged, balancedAccuracy, confusionMatrix, matthews, normalizeRows, perClass, type ClassScores } from './metrics/classification';
 import { logLoss, prCurve, rocAuc, rocAucOvr, rocCurve, type PrCurve, type RocCurve } from './metrics/probabilistic';
 import { mae, mape, mapeWarning, medianAbsoluteError, mse, r2, rmse } from './metrics/regression';

@@ -170,8 +170,10 @@ export interface ArtifactRow {
   kind: string;
   [field: string]: unknown;
 }
+export type EvaluationRow = HoldoutEvaluation | CvEvaluation;
+
 /** A run's predictions on one held-out part, from which every metric of the Evaluate page is computed. */
-export interface EvaluationRow {
+export interface HoldoutEvaluation {
   id: string;
   runId: string;
   kind: 'holdout';
@@ -185,6 +187,22 @@ export interface EvaluationRow {
   /** the baseline's predictions in the same layout, to show beside the model's */
   baseline: Float32Array;
   classes: string[] | null;
+  createdAt: number;
+}
+
+/** A run's k-fold cross-validation: per-fold scores, mean and std, and the out-of-fold predictions. */
+export interface CvEvaluation {
+  id: string;
+  runId: string;
+  kind: 'cv';
+  k: number;
+  folds: { fold: number; trainRows: number; heldOutRows: number; scores: Record<string, number> }[];
+  mean: Record<string, number>;
+  std: Record<string, number>;
+  outOfFold: { rows: Uint32Array; yTrue: Float32Array; predictions: Float32Array; classes: string[] | null }[];
+  seconds: number;
+  /** a sentence when the recipe used differs from the run's */
+  note: string | null;
   createdAt: number;
 }
 export interface BatchRow {

@@ -33,6 +33,8 @@ export interface BenchmarkResult {
   modelFit: { samplesPerSec: number; loss: number; seconds: number };
 }
 
+export type CvOutcome = { ok: true; seconds: number; mean: Record<string, number>; std: Record<string, number> } | { ok: false; problem: string };
+
 export interface TrainWorkerApi {
   /** What this browser offers, and the automatic choice with its reason. */
   environment(): Promise<{ env: BackendEnvironment; choice: BackendChoice }>;
@@ -41,6 +43,8 @@ export interface TrainWorkerApi {
   stop(): void;
   /** End the run and throw it away. */
   cancel(): void;
+  /** k-fold cross-validation of a stored run (the pipeline and model refitted per fold), stored with it; cancel() stops it. */
+  crossValidate(runId: string, k: number, onFold: (done: number, total: number) => void): Promise<CvOutcome>;
   /** Train a few batches of the project's data on every available backend. */
   measure(projectId: string, spec: unknown): Promise<BackendMeasurement[]>;
   /** bench:train: the app's loop against model.fit on one backend, generated data, the same model. */

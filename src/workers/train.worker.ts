@@ -9,6 +9,7 @@ import { generatedBinary, timeModelFit, timeOurs } from '../train/model-fit-refe
 import { normalizeTrainSpec } from '../train/model-spec';
 import { trainLoop } from '../train/train-loop';
 import { probeBackends } from './in-worker/backend-probe';
+import { runCrossValidation } from './in-worker/cross-validation-run';
 import { runTraining, trainingData, type RunFlags } from './in-worker/training-run';
 import type { BackendMeasurement, TrainWorkerApi } from './train-protocol';
 
@@ -27,6 +28,11 @@ const api: TrainWorkerApi = {
   async train(request, onEvent) {
     flags = { stop: false, cancel: false };
     return runTraining(request, flags, onEvent);
+  },
+
+  async crossValidate(runId, k, onFold) {
+    flags = { stop: false, cancel: false };
+    return runCrossValidation(runId, k, flags, onFold);
   },
 
   stop() {

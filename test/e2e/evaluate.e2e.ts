@@ -58,6 +58,19 @@ test('a run on a multiclass sample is evaluated: accuracy and macro F1 agree wit
   await page.getByLabel('Test', { exact: true }).check();
   await page.getByTestId('metric-accuracy').waitFor();
   expect(await page.getByTestId('metric-log-loss').textContent()).toMatch(/^\d+(\.\d+)?(e-?\d+)?$/);
+
+  // 5-fold cross-validation: five fold rows, their mean and spread, a box plot; stored with the run.
+  await page.getByLabel('Folds', { exact: true }).fill('5');
+  await page.getByRole('button', { name: 'Cross-validate' }).click();
+  await page.getByTestId('cv-mean-accuracy').waitFor({ timeout: 60_000 });
+  expect(await page.getByTestId('cv-fold').count()).toBe(5);
+  const foldAccuracies = await page.getByTestId('cv-fold').evaluateAll((rows) => rows.map((r) => Number(r.querySelectorAll('td')[1]!.textContent)));
+  expect(Number(await page.getByTestId('cv-mean-accuracy').textContent())).toBeCloseTo(foldAccuracies.reduce((a, b) => a + b, 0) / 5, 4);
+  expect(Number(await page.getByTestId('cv-std-accuracy').textContent())).toBeGreaterThanOrEqual(0);
+  expect(Number(await page.getByTestId('cv-mean-accuracy').textContent())).toBeGreaterThan(0.8);
+  await page.locator('[data-testid="cv-box"] .main-svg').first().waitFor();
+  await page.reload();
+  await page.getByTestId('cv-mean-accuracy').waitFor();
 });
 
 test('a binary run: the plan’s criterion is checked, and the decision threshold moves precision and recall', async () => {

@@ -1,5 +1,5 @@
 /** Stored rows for tests, complete with every required field. */
-import type { DatasetRow, EvaluationRow, RunRow } from '../../src/storage/rows';
+import type { DatasetRow, HoldoutEvaluation, RunRow } from '../../src/storage/rows';
 
 export function datasetRow(overrides: Partial<DatasetRow> & { id: string; projectId: string }): DatasetRow {
   return {
@@ -46,7 +46,7 @@ export function runRow(overrides: Partial<RunRow> & { id: string; projectId: str
   };
 }
 
-export function evaluationRow(overrides: Partial<EvaluationRow> & { id: string; runId: string }): EvaluationRow {
+export function evaluationRow(overrides: Partial<HoldoutEvaluation> & { id: string; runId: string }): HoldoutEvaluation {
   return {
     kind: 'holdout',
     part: 'validation',

@@ -15,7 +15,7 @@ import { activeDataset, loadTable } from '../../storage/datasets';
 import { getProject } from '../../storage/projects';
 import { getRecipe } from '../../storage/recipes';
 import { deleteRun, finishRun, putRun, updateRun } from '../../storage/runs';
-import type { EvaluationRow, RunRow, RunStatus } from '../../storage/rows';
+import type { HoldoutEvaluation, RunRow, RunStatus } from '../../storage/rows';
 import { chooseBackend, NAMES } from '../../train/backend-choice';
 import { useBackend, tfVersion } from '../../train/backends';
 import { fitBaseline, scoreBaseline, type Baseline } from '../../train/baseline';
@@ -99,7 +99,7 @@ const classCountOf = (layout: Layout) => (layout.classes ? layout.classes.length
 async function storePredictions(runId: string, d: TrainingData, model: tfl.LayersModel | null, baseline: Baseline): Promise<void> {
   const classCount = classCountOf(d.layout);
   const features = d.layout.features.length;
-  const rows: EvaluationRow[] = [];
+  const rows: HoldoutEvaluation[] = [];
   for (const [part, m] of [['validation', d.validation], ['test', d.test]] as const) {
     if (m.rows === 0) continue;
     const fromBaseline = predictBaseline(baseline, m.rows);

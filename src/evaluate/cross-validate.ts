@@ -1,0 +1,115 @@
+/**
+ * k-fold cross-validation without leakage: for every fold the whole recipe — every pipeline step
+ * and the augmentation — is fitted again on that fold's training rows only, the model is trained
+ * from scratch, and the held-out fold is scored. The test part never takes part. The model is a
+ * callback, so this file stays free of TF.js and is tested with a model of a few lines.
+ */
+import { augment } from '../prepare/augment';
+import type { Frame } from '../prepare/frame';
+import { prepareParts, type FittedPipeline } from '../prepare/pipeline';
+import type { Recipe } from '../prepare/recipe';
+import { StepProblem } from '../prepare/step-problem';
+import { accuracy, averaged, balancedAccuracy, confusionMatrix } from './metrics/classification';
+import { logLoss } from './metrics/probabilistic';
+import { mae, r2, rmse } from './metrics/regression';
+
+export interface FoldPredictions {
+  /** dataset rows of the held-out fold, in order */
+  rows: Uint32Array;
+  yTrue: Float32Array;
+  /** probabilities (rows × classes) or values */
+  predictions: Float32Array;
+  classes: string[] | null;
+}
+
+/** Train on the fold's prepared training rows and predict its prepared held-out rows. */
+export type FitAndPredict = (train: Frame, heldOut: Frame, fold: number) => Promise<FoldPredictions>;
+
+export interface FoldResult {
+  fold: number;
+  trainRows: number;
+  heldOutRows: number;
+  scores: Record<string, number>;
+}
+
+export interface CvResult {
+  k: number;
+  folds: FoldResult[];
+  mean: Record<string, number>;
+  /** sample standard deviation over folds (ddof = 1), as pandas' std */
+  std: Record<string, number>;
+  /** the pipeline as fitted in each fold: evidence that it was refitted */
+  pipelines: FittedPipeline[];
+  /** out-of-fold predictions for every train and validation row */
+  outOfFold: FoldPredictions[];
+}
+
+/** The fold's scores: the main metrics of its task. */
+export function foldScores(p: FoldPredictions): Record<string, number> {
+  const yTrue = Array.from(p.yTrue);
+  if (!p.classes) {
+    const predicted = Array.from(p.predictions);
+    return { rmse: rmse(yTrue, predicted), mae: mae(yTrue, predicted), r2: r2(yTrue, predicted) };
+  }
+  const k = p.classes.length;
+  const proba = yTrue.map((_, i) => Array.from(p.predictions.subarray(i * k, (i + 1) * k)));
+  const predicted = proba.map((row) => row.reduce((best, x, j) => (x > row[best]! ? j : best), 0));
+  const cm = confusionMatrix(yTrue, predicted, k);
+  return { accuracy: accuracy(cm), 'balanced-accuracy': balancedAccuracy(cm), 'f1-macro': averaged(cm, 'macro').f1, 'log-loss': logLoss(yTrue, proba) };
+}
+
+export function meanAndStd(values: readonly number[]): { mean: number; std: number } {
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  const std = values.length > 1 ? Math.sqrt(values.reduce((s, x) => s + (x - mean) ** 2, 0) / (values.length - 1)) : 0;
+  return { mean, std };
+}
+
+export interface CvInputs {
+  frame: Frame;
+  /** the run's split: part per dataset row; test rows (2) are left out */
+  parts: Uint8Array;
+  /** fold per dataset row, 0 … k − 1 (ignored for test rows) */
+  folds: Uint8Array;
+  k: number;
+  recipe: Recipe;
+  target: string;
+  task: 'classification' | 'regression';
+}
+
+export async function crossValidate(inputs: CvInputs, fitAndPredict: FitAndPredict, onFold?: (done: number) => void, cancelled?: () => boolean): Promise<CvResult> {
+  const { frame, parts, folds, k, recipe } = inputs;
+  const results: FoldResult[] = [];
+  const pipelines: FittedPipeline[] = [];
+  const outOfFold: FoldPredictions[] = [];
+  for (let fold = 0; fold < k; fold++) {
+    if (cancelled?.()) throw new CvCancelled();
+    // This fold's split: held-out fold as "validation", the other folds as "train", test stays out.
+    const foldParts = new Uint8Array(parts.length);
+    for (let i = 0; i < parts.length; i++) foldParts[i] = parts[i] === 2 ? 2 : folds[i] === fold ? 1 : 0;
+    const prepared = prepareParts(recipe.steps, frame, foldParts);
+    if (!prepared.ok) throw new StepProblem(`Fold ${fold + 1}: ${prepared.problem}`);
+    let train = prepared.frames.train;
+    if (recipe.augment.method !== 'none') train = augment(recipe.augment, train, inputs.target, inputs.task).frame;
+    const predictions = await fitAndPredict(train, prepared.frames.validation, fold);
+    results.push({ fold: fold + 1, trainRows: train.table.rowCount, heldOutRows: predictions.rows.length, scores: foldScores(predictions) });
+    pipelines.push(prepared.fitted);
+    outOfFold.push(predictions);
+    onFold?.(fold + 1);
+  }
+  const keys = Object.keys(results[0]?.scores ?? {});
+  const stats = Object.fromEntries(keys.map((key) => [key, meanAndStd(results.map((r) => r.scores[key]!))]));
+  return {
+    k,
+    folds: results,
+    mean: Object.fromEntries(keys.map((key) => [key, stats[key]!.mean])),
+    std: Object.fromEntries(keys.map((key) => [key, stats[key]!.std])),
+    pipelines,
+    outOfFold,
+  };
+}
+
+export class CvCancelled extends Error {
+  constructor() {
+    super('Cross-validation was cancelled.');
+  }
+}

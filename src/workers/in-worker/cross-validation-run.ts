@@ -1,0 +1,105 @@
+/**
+ * k-fold cross-validation of a stored run, inside the train worker: the run's settings and the
+ * recipe version it was trained with, each fold refitted from scratch (evaluate/cross-validate.ts),
+ * the result stored with the run.
+ */
+import { crossValidate, CvCancelled, type FoldPredictions } from '../../evaluate/cross-validate';
+import { datasetFrame, type Frame } from '../../prepare/frame';
+import { normalizeRecipe } from '../../prepare/recipe';
+import { assignFolds, type SplitInputs } from '../../prepare/split';
+import { StepProblem } from '../../prepare/step-problem';
+import { codesOf } from '../../prepare/class-codes';
+import { describeError } from '../../shared/errors';
+import { newId } from '../../shared/ids';
+import { getDb } from '../../storage/database';
+import { loadTable } from '../../storage/datasets';
+import { saveCv } from '../../storage/evaluations';
+import { getProject } from '../../storage/projects';
+import { getRecipe } from '../../storage/recipes';
+import { getRun } from '../../storage/runs';
+import { buildModel } from '../../train/build-model';
+import { normalizeTrainSpec } from '../../train/model-spec';
+import { fitBaseline } from '../../train/baseline';
+import { predict, predictBaseline } from '../../train/predict';
+import { trainLoop } from '../../train/train-loop';
+import { layoutOf, toMatrices } from '../../train/training-data';
+import type { CvOutcome } from '../train-protocol';
+import { splitRows } from './prepare-report';
+import { startBackend, type RunFlags } from './training-run';
+
+export async function runCrossValidation(runId: string, k: number, flags: RunFlags, onFold: (done: number, total: number) => void): Promise<CvOutcome> {
+  const db = getDb();
+  const t0 = performance.now();
+  const run = await getRun(db, runId);
+  if (!run) return { ok: false, problem: 'This run no longer exists.' };
+  if (!Number.isInteger(k) || k < 2 || k > 20) return { ok: false, problem: 'Choose between 2 and 20 folds.' };
+  const project = await getProject(db, run.projectId);
+  const recipeRow = await getRecipe(db, run.projectId);
+  // The recipe as the run was trained with it, from the recipe's version history when it has changed since.
+  const version = recipeRow?.version === run.recipeVersion ? recipeRow.recipe : recipeRow?.history.find((h) => h.version === run.recipeVersion)?.recipe;
+  const note = version === undefined && recipeRow ? `The recipe version this run used (${run.recipeVersion}) is no longer kept; the current one (${recipeRow.version}) was used.` : null;
+  const recipe = normalizeRecipe(version ?? recipeRow?.recipe, project?.seed ?? 1, run.task === 'classification');
+  const spec = normalizeTrainSpec(run.spec);
+  let table;
+  try {
+    ({ table } = await loadTable(db, run.datasetId));
+  } catch (e) {
+    return { ok: false, problem: `The run's dataset cannot be read: ${describeError(e)}` };
+  }
+  const classification = run.task === 'classification';
+  const split = splitRows(table, recipe.split, run.target, classification);
+  if (!split.ok) return split;
+  const inputs: SplitInputs = { rowCount: table.rowCount };
+  const targetColumn = table.columns.find((c) => c.name === run.target);
+  if (classification && targetColumn) inputs.classes = codesOf(targetColumn, table.rowCount).codes;
+  const grouped = recipe.split.strategy === 'grouped' && recipe.split.groupColumn;
+  const groupColumn = grouped ? table.columns.find((c) => c.name === recipe.split.groupColumn) : undefined;
+  if (groupColumn) inputs.groups = codesOf(groupColumn, table.rowCount).codes;
+  let folds: Uint8Array;
+  try {
+    // Folds over the train and validation rows only: test rows are marked but never used.
+    folds = assignFolds(k, inputs, spec.seed, groupColumn ? 'grouped' : classification ? 'stratified' : 'random');
+  } catch (e) {
+    return { ok: false, problem: describeError(e) };
+  }
+  await startBackend(spec.backend);
+  // Each fold trains for the epochs the run kept, with no early stopping: the held-out fold is for scoring only.
+  const foldSpec = { ...spec, epochs: Math.max(1, run.bestEpoch || spec.epochs), patience: 0 };
+  const fitAndPredict = async (train: Frame, heldOut: Frame): Promise<FoldPredictions> => {
+    const layout = layoutOf(train, run.target, run.task);
+    if (!layout.ok) throw new StepProblem(layout.problem);
+    const features = layout.layout.features.length;
+    const trainM = toMatrices(train, layout.layout, run.target).matrices;
+    const heldM = toMatrices(heldOut, layout.layout, run.target).matrices;
+    const classCount = layout.layout.classes?.length ?? null;
+    if (spec.model === 'baseline') {
+      const baseline = predictBaseline(fitBaseline(trainM, classCount), heldM.rows);
+      return { rows: heldM.rowIds ?? new Uint32Array(0), yTrue: heldM.y, predictions: baseline, classes: layout.layout.classes };
+    }
+    const model = buildModel(foldSpec, features, layout.layout.classes);
+    try {
+      {
+        const outcome = await trainLoop({ model, spec: foldSpec, classCount, train: trainM, validation: null, features }, { request: () => (flags.cancel ? 'cancel' : 'continue'), onEpoch: () => undefined });
+        if (outcome.ending === 'cancelled') throw new CvCancelled();
+      }
+      return { rows: heldM.rowIds ?? new Uint32Array(0), yTrue: heldM.y, predictions: await predict(model, heldM, features, classCount), classes: layout.layout.classes };
+    } finally {
+      model.dispose();
+    }
+  };
+  try {
+    const result = await crossValidate(
+      { frame: datasetFrame(table), parts: split.parts, folds, k, recipe, target: run.target, task: run.task },
+      fitAndPredict,
+      (done) => onFold(done, k),
+      () => flags.cancel,
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    await saveCv(db, { id: newId(), runId, kind: 'cv', k, folds: result.folds, mean: result.mean, std: result.std, outOfFold: result.outOfFold, seconds, note, createdAt: Date.now() });
+    return { ok: true, seconds, mean: result.mean, std: result.std };
+  } catch (e) {
+    if (e instanceof CvCancelled) return { ok: false, problem: 'Cross-validation was cancelled; nothing was stored.' };
+    if (e instanceof StepProblem) return { ok: false, problem: e.message };
+    return { ok: false, problem: `Cross-validation failed: ${describeError(e)}` };
+  }
+}

@@ -1,0 +1,57 @@
+import { describe, expect, test } from 'vitest';
+import { crossValidate, meanAndStd, type FitAndPredict } from '../../../src/evaluate/cross-validate';
+import { datasetFrame, type Frame } from '../../../src/prepare/frame';
+import { defaultRecipe, type Recipe } from '../../../src/prepare/recipe';
+import { assignFolds } from '../../../src/prepare/split';
+import { col, table } from '../prepare/tables';
+
+const N = 40;
+/** x = 0 … 39 with a wobble, but the test rows (every tenth) are far out; the class is b from x = 26 on. */
+const xs = Array.from({ length: N }, (_, i) => (i % 10 === 9 ? 100 + i : i + (i % 3) * 0.4));
+const frameOf = (x: readonly number[]) => datasetFrame(table(col('x', 'numeric', x.map(String)), col('y', 'categorical', xs.map((v) => (v >= 26 ? 'b' : 'a')))));
+const parts = new Uint8Array(N).map((_, i) => (i % 10 === 9 ? 2 : 0)); // every tenth row is test
+const folds = assignFolds(4, { rowCount: N }, 3, 'random');
+
+/** A model of one line: class b when the (scaled) x is above 0. Sensitive to how x was scaled. */
+const signModel: FitAndPredict = async (_train: Frame, held: Frame) => {
+  const x = held.table.columns.find((c) => c.name === 'x')!;
+  const y = held.table.columns.find((c) => c.name === 'y')!;
+  const n = held.table.rowCount;
+  const predictions = new Float32Array(n * 2);
+  for (let i = 0; i < n; i++) predictions[i * 2 + (x.values[i]! > 0 ? 1 : 0)] = 1;
+  return { rows: held.rowIds, yTrue: Float32Array.from(y.values.subarray(0, n), (code) => (y.dictionary![code] === 'b' ? 1 : 0)), predictions, classes: ['a', 'b'] };
+};
+
+const withScaling = (): Recipe => ({ ...defaultRecipe(1, true), steps: [{ id: 's', kind: 'scale', enabled: true, params: { columns: ['x'], method: 'standard' } }] });
+const run = (frame: Frame, recipe: Recipe) => crossValidate({ frame, parts, folds, k: 4, recipe, target: 'y', task: 'classification' }, signModel);
+
+describe('cross-validation', () => {
+  test('the pipeline is refitted inside every fold, on that fold’s training rows only', async () => {
+    const result = await run(frameOf(xs), withScaling());
+    expect(result.folds).toHaveLength(4);
+    result.pipelines.forEach((fitted, fold) => {
+      const training = xs.filter((_, i) => parts[i] !== 2 && folds[i] !== fold);
+      const { center } = (fitted.steps[0]!.learned as { params: { center: number }[] }).params[0]!;
+      expect(center).toBeCloseTo(training.reduce((a, b) => a + b, 0) / training.length, 10);
+    });
+    // Test rows are never held out, never trained on.
+    const seen = result.outOfFold.flatMap((p) => Array.from(p.rows));
+    expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: N }, (_, i) => i).filter((i) => parts[i] !== 2));
+  });
+
+  test('scaling with whole-data statistics (the leak) changes the fold scores', async () => {
+    const proper = await run(frameOf(xs), withScaling());
+    // The leak: x scaled once with the mean and std of every row, held-out and test rows included,
+    // so the far-out test rows move every fold's zero point.
+    const { mean, std } = meanAndStd(xs);
+    const leaky = await run(frameOf(xs.map((x) => (x - mean) / std)), { ...withScaling(), steps: [] });
+    expect(leaky.folds.map((f) => f.scores.accuracy)).not.toEqual(proper.folds.map((f) => f.scores.accuracy));
+  });
+
+  test('mean and sample standard deviation over folds', async () => {
+    const result = await run(frameOf(xs), withScaling());
+    const accuracies = result.folds.map((f) => f.scores.accuracy!);
+    expect(result.mean.accuracy).toBeCloseTo(accuracies.reduce((a, b) => a + b, 0) / 4, 12);
+    expect(meanAndStd([1, 2, 3, 4])).toEqual({ mean: 2.5, std: Math.sqrt(5 / 3) });
+  });
+});
