@@ -27,6 +27,8 @@ export interface ClassificationReport {
   /** binary: the positive class's curves */
   roc: RocCurve | null;
   pr: PrCurve | null;
+  /** per class: the probability the model gave that class, for the rows truly of it and for the others */
+  probabilities: { own: number[]; others: number[] }[];
 }
 
 export interface RegressionReport {
@@ -34,6 +36,8 @@ export interface RegressionReport {
   metrics: MetricLine[];
   actual: number[];
   predicted: number[];
+  /** actual − predicted */
+  residuals: number[];
   /** some target is close to zero, where MAPE explodes */
   mapeWarning: boolean;
 }
@@ -101,6 +105,7 @@ export function classificationReport(e: EvaluationRow): ClassificationReport {
     perClass: perClass(model.cm),
     roc: scores ? rocCurve(yTrue, scores) : null,
     pr: scores ? prCurve(yTrue, scores) : null,
+    probabilities: classes.map((_, c) => ({ own: proba.filter((_, i) => yTrue[i] === c).map((p) => p[c]!), others: proba.filter((_, i) => yTrue[i] !== c).map((p) => p[c]!) })),
   };
 }
 
@@ -114,6 +119,7 @@ export function regressionReport(e: EvaluationRow): RegressionReport {
     metrics: [line('mse', 'MSE', mse), line('rmse', 'RMSE', rmse), line('mae', 'MAE', mae), line('r2', 'R²', r2, true), line('median-ae', 'Median absolute error', medianAbsoluteError), line('mape', 'MAPE', mape)],
     actual,
     predicted,
+    residuals: actual.map((a, i) => a - predicted[i]!),
     mapeWarning: mapeWarning(actual),
   };
 }

@@ -94,6 +94,17 @@ function l2Penalty(model: tfl.LayersModel, l2: number): tf.Scalar | null {
   return tf.mul(l2, tf.addN(kernels.map((k) => tf.sum(tf.square(k))))) as tf.Scalar;
 }
 
+function startAtMean(model: tfl.LayersModel, y: Float32Array): void {
+  const output = model.layers.at(-1)!;
+  const [kernel, bias] = output.getWeights();
+  if (!kernel || !bias) return;
+  let sum = 0;
+  for (const v of y) sum += v;
+  const mean = tf.fill(bias.shape, sum / y.length);
+  output.setWeights([kernel, mean]);
+  mean.dispose();
+}
+
 /** Loss and metric over a whole part, in batches so a large part does not exhaust GPU memory. */
 function evaluatePart(model: tfl.LayersModel, x: tf.Tensor, y: tf.Tensor, classCount: number | null, batch: number): [tf.Scalar, tf.Scalar] {
   const n = x.shape[0];
@@ -135,6 +146,10 @@ export async function trainLoop(inputs: TrainInputs, control: TrainControl): Pro
   const xVal = validation && validation.rows > 0 ? tf.tensor2d(validation.x, [validation.rows, features]) : null;
   const yVal = xVal ? targetTensor(validation!.y, classCount) : null;
   const optimizer = optimizerFor(spec);
+  // Regression starts from the mean: the output bias set to the training target's mean, so the
+  // first epochs learn the slopes instead of crawling toward the target's level (a target
+  // around 150 with Adam at 0.01 would need thousands of steps just to get there).
+  if (classCount === null && n > 0) startAtMean(model, train.y);
   // The training metric of an epoch is read on a fixed sample of at most METRIC_SAMPLE rows, in inference mode.
   const metricSample = n <= METRIC_SAMPLE ? { x: xTrain, y: yTrain } : { x: tf.slice(xTrain, [0, 0], [METRIC_SAMPLE, -1]), y: tf.slice(yTrain, 0, METRIC_SAMPLE) };
   const rng = seedrandom.alea(`shuffle-${spec.seed}`);

@@ -130,3 +130,47 @@ test('a binary run: the plan’s criterion is checked, and the decision threshol
   expect(Number(await page.getByTestId('threshold-recall').textContent())).toBeCloseTo(expected.recall, 5);
   await page.locator('[data-testid="roc-curve"] .main-svg').first().waitFor();
 });
+
+test('a regression run: RMSE and R² agree with the stored predictions, and the residuals are plotted', async () => {
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await projectWithSample(page, 'Diabetes evaluation', /^Open sample Diabetes/, 'regression', 'disease_progression');
+  await page.getByTestId('stage-link-prepare').click();
+  await page.getByLabel('Step', { exact: true }).selectOption({ label: 'Scale numbers' });
+  const columns = page.getByLabel('Columns to scale', { exact: true });
+  await columns.selectOption(await columns.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== 'disease_progression')));
+  await page.getByRole('button', { name: 'Add step' }).click();
+  await page.locator('[data-testid="pipeline-step"][data-state="fitted"]').waitFor();
+  await page.getByTestId('stage-link-train').click();
+  await page.getByLabel('Linear regression', { exact: true }).check();
+  await page.getByLabel('Learning rate', { exact: true }).fill('0.1');
+  await page.getByLabel('Epochs', { exact: true }).fill('60');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await page.locator('[data-testid="train-result"][data-status]').waitFor({ timeout: 60_000 });
+  await page.getByTestId('stage-link-evaluate').click();
+  const rmse = Number(await page.getByTestId('metric-rmse').textContent());
+  const r2 = Number(await page.getByTestId('metric-r2').textContent());
+  const expected = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const r = indexedDB.open('looplab');
+      r.onsuccess = () => resolve(r.result);
+    });
+    const rows = await new Promise<{ part: string; yTrue: Float32Array; predictions: Float32Array }[]>((resolve) => {
+      const q = db.transaction('evaluations').objectStore('evaluations').getAll();
+      q.onsuccess = () => resolve(q.result);
+    });
+    db.close();
+    const e = rows.find((r) => r.part === 'validation')!;
+    const y = Array.from(e.yTrue);
+    const p = Array.from(e.predictions);
+    const mean = y.reduce((a, b) => a + b, 0) / y.length;
+    const ssRes = y.reduce((s, v, i) => s + (v - p[i]!) ** 2, 0);
+    const ssTot = y.reduce((s, v) => s + (v - mean) ** 2, 0);
+    return { rmse: Math.sqrt(ssRes / y.length), r2: 1 - ssRes / ssTot };
+  });
+  expect(rmse).toBeCloseTo(expected.rmse, 2);
+  expect(r2).toBeCloseTo(expected.r2, 4);
+  expect(r2).toBeGreaterThan(0.2); // a linear model explains a good part of the progression
+  await page.locator('[data-testid="residuals-predicted"] .main-svg').first().waitFor();
+  await page.locator('[data-testid="residual-histogram"] .main-svg').first().waitFor();
+});

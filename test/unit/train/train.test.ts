@@ -196,3 +196,15 @@ describe('model artifacts', () => {
     expect(Array.from((copy.predict(x) as tf.Tensor).dataSync())).toEqual(Array.from((model.predict(x) as tf.Tensor).dataSync()));
   });
 });
+
+describe('regression start', () => {
+  test('the output starts at the training target’s mean, so a distant target level costs no epochs', async () => {
+    const n = 50;
+    const x = Float32Array.from({ length: n }, (_, i) => i / n);
+    const y = x.map((v) => 150 + v);
+    const spec = normalizeTrainSpec({ model: 'linear', learningRate: 1e-9, epochs: 1, patience: 0, seed: 1 });
+    const { model } = await fit(spec, { rows: n, x, y }, null, null, 1);
+    const bias = model.getWeights()[1]!.dataSync()[0]!;
+    expect(bias).toBeCloseTo(y.reduce((a, b) => a + b, 0) / n, 2);
+  });
+});
