@@ -1,54 +1,33 @@
 import { expect, test } from 'vitest';
-import { projectWithSample } from './flows';
+import { addScaleStep, projectWithSample, storedPredictions, trainOnce } from './flows';
 import { startBrowser } from './harness';
 
 test('a run on a multiclass sample is evaluated: accuracy and macro F1 agree with the stored predictions', async () => {
   const session = await startBrowser();
   const page = await session.newPage();
   await projectWithSample(page, 'Iris evaluation', /^Open sample Iris/, 'multiclass', 'species');
-  await page.getByTestId('stage-link-prepare').click();
-  await page.getByLabel('Step', { exact: true }).selectOption({ label: 'Scale numbers' });
-  await page.getByLabel('Columns to scale', { exact: true }).selectOption(['sepal_length_cm', 'sepal_width_cm', 'petal_length_cm', 'petal_width_cm']);
-  await page.getByRole('button', { name: 'Add step' }).click();
-  await page.locator('[data-testid="pipeline-step"][data-state="fitted"]').waitFor();
-  await page.getByTestId('stage-link-train').click();
-  await page.getByLabel('Logistic regression', { exact: true }).check();
-  await page.getByLabel('Learning rate', { exact: true }).fill('0.05');
-  await page.getByLabel('Epochs', { exact: true }).fill('40');
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await page.locator('[data-testid="train-result"][data-status]').waitFor({ timeout: 60_000 });
+  await addScaleStep(page, ['species']);
+  await trainOnce(page, 'Logistic regression', 0.05, 40);
 
   await page.getByTestId('stage-link-evaluate').click();
   const accuracy = Number(await page.getByTestId('metric-accuracy').textContent());
   const f1 = Number(await page.getByTestId('metric-f1-macro').textContent());
 
   // Recomputed here, independently of the app's metric code, from the predictions it stored.
-  const expected = await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve) => {
-      const r = indexedDB.open('looplab');
-      r.onsuccess = () => resolve(r.result);
-    });
-    const rows = await new Promise<{ part: string; yTrue: Float32Array; predictions: Float32Array; classes: string[] }[]>((resolve) => {
-      const q = db.transaction('evaluations').objectStore('evaluations').getAll();
-      q.onsuccess = () => resolve(q.result);
-    });
-    db.close();
-    const e = rows.find((r) => r.part === 'validation')!;
-    const k = e.classes.length;
-    const predicted = Array.from(e.yTrue, (_, i) => {
-      const p = Array.from(e.predictions.subarray(i * k, (i + 1) * k));
-      return p.indexOf(Math.max(...p));
-    });
-    const truth = Array.from(e.yTrue);
-    const correct = truth.filter((t, i) => t === predicted[i]).length;
-    const f1s = Array.from({ length: k }, (_, c) => {
-      const tp = truth.filter((t, i) => t === c && predicted[i] === c).length;
-      const fp = truth.filter((t, i) => t !== c && predicted[i] === c).length;
-      const fn = truth.filter((t, i) => t === c && predicted[i] !== c).length;
-      return tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
-    });
-    return { accuracy: correct / truth.length, f1: f1s.reduce((a, b) => a + b, 0) / k, rows: truth.length };
+  const stored = await storedPredictions(page, 'validation');
+  const k = stored.classes!.length;
+  const predicted = stored.yTrue.map((_, i) => {
+    const p = stored.predictions.slice(i * k, (i + 1) * k);
+    return p.indexOf(Math.max(...p));
   });
+  const truth = stored.yTrue;
+  const f1s = Array.from({ length: k }, (_, c) => {
+    const tp = truth.filter((t, i) => t === c && predicted[i] === c).length;
+    const fp = truth.filter((t, i) => t !== c && predicted[i] === c).length;
+    const fn = truth.filter((t, i) => t === c && predicted[i] !== c).length;
+    return tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
+  });
+  const expected = { accuracy: truth.filter((t, i) => t === predicted[i]).length / truth.length, f1: f1s.reduce((a, b) => a + b, 0) / k, rows: truth.length };
   expect(expected.rows).toBeGreaterThan(10);
   expect(accuracy).toBeCloseTo(expected.accuracy, 5);
   expect(f1).toBeCloseTo(expected.f1, 5);
@@ -82,18 +61,8 @@ test('a binary run: the plan’s criterion is checked, and the decision threshol
   await page.getByLabel('Metric of criterion 1', { exact: true }).selectOption('accuracy');
   await page.getByLabel('Threshold of criterion 1', { exact: true }).fill('0.8');
   await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
-  await page.getByTestId('stage-link-prepare').click();
-  await page.getByLabel('Step', { exact: true }).selectOption({ label: 'Scale numbers' });
-  const columns = page.getByLabel('Columns to scale', { exact: true });
-  await columns.selectOption(await columns.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== 'diagnosis')));
-  await page.getByRole('button', { name: 'Add step' }).click();
-  await page.locator('[data-testid="pipeline-step"][data-state="fitted"]').waitFor();
-  await page.getByTestId('stage-link-train').click();
-  await page.getByLabel('Logistic regression', { exact: true }).check();
-  await page.getByLabel('Learning rate', { exact: true }).fill('0.05');
-  await page.getByLabel('Epochs', { exact: true }).fill('20');
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await page.locator('[data-testid="train-result"][data-status]').waitFor({ timeout: 60_000 });
+  await addScaleStep(page, ['diagnosis']);
+  await trainOnce(page, 'Logistic regression', 0.05, 20);
 
   await page.getByTestId('stage-link-evaluate').click();
   const check = page.getByTestId('criterion-check');
@@ -104,28 +73,17 @@ test('a binary run: the plan’s criterion is checked, and the decision threshol
 
   await page.getByRole('slider', { name: 'Decision threshold' }).fill('0.9');
   await page.locator('[data-testid="threshold-value"]', { hasText: '0.90' }).waitFor();
-  const expected = await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve) => {
-      const r = indexedDB.open('looplab');
-      r.onsuccess = () => resolve(r.result);
-    });
-    const rows = await new Promise<{ part: string; yTrue: Float32Array; predictions: Float32Array }[]>((resolve) => {
-      const q = db.transaction('evaluations').objectStore('evaluations').getAll();
-      q.onsuccess = () => resolve(q.result);
-    });
-    db.close();
-    const e = rows.find((r) => r.part === 'validation')!;
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    e.yTrue.forEach((y, i) => {
-      const positive = e.predictions[i * 2 + 1]! >= 0.9;
-      if (positive && y === 1) tp++;
-      else if (positive) fp++;
-      else if (y === 1) fn++;
-    });
-    return { precision: tp + fp ? tp / (tp + fp) : 0, recall: tp / (tp + fn) };
+  const stored = await storedPredictions(page, 'validation');
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  stored.yTrue.forEach((y, i) => {
+    const positive = stored.predictions[i * 2 + 1]! >= 0.9;
+    if (positive && y === 1) tp++;
+    else if (positive) fp++;
+    else if (y === 1) fn++;
   });
+  const expected = { precision: tp + fp ? tp / (tp + fp) : 0, recall: tp / (tp + fn) };
   expect(Number(await page.getByTestId('threshold-precision').textContent())).toBeCloseTo(expected.precision, 5);
   expect(Number(await page.getByTestId('threshold-recall').textContent())).toBeCloseTo(expected.recall, 5);
   await page.locator('[data-testid="roc-curve"] .main-svg').first().waitFor();
@@ -135,39 +93,16 @@ test('a regression run: RMSE and R² agree with the stored predictions, and the 
   const session = await startBrowser();
   const page = await session.newPage();
   await projectWithSample(page, 'Diabetes evaluation', /^Open sample Diabetes/, 'regression', 'disease_progression');
-  await page.getByTestId('stage-link-prepare').click();
-  await page.getByLabel('Step', { exact: true }).selectOption({ label: 'Scale numbers' });
-  const columns = page.getByLabel('Columns to scale', { exact: true });
-  await columns.selectOption(await columns.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== 'disease_progression')));
-  await page.getByRole('button', { name: 'Add step' }).click();
-  await page.locator('[data-testid="pipeline-step"][data-state="fitted"]').waitFor();
-  await page.getByTestId('stage-link-train').click();
-  await page.getByLabel('Linear regression', { exact: true }).check();
-  await page.getByLabel('Learning rate', { exact: true }).fill('0.1');
-  await page.getByLabel('Epochs', { exact: true }).fill('60');
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await page.locator('[data-testid="train-result"][data-status]').waitFor({ timeout: 60_000 });
+  await addScaleStep(page, ['disease_progression']);
+  await trainOnce(page, 'Linear regression', 0.1, 60);
   await page.getByTestId('stage-link-evaluate').click();
   const rmse = Number(await page.getByTestId('metric-rmse').textContent());
   const r2 = Number(await page.getByTestId('metric-r2').textContent());
-  const expected = await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve) => {
-      const r = indexedDB.open('looplab');
-      r.onsuccess = () => resolve(r.result);
-    });
-    const rows = await new Promise<{ part: string; yTrue: Float32Array; predictions: Float32Array }[]>((resolve) => {
-      const q = db.transaction('evaluations').objectStore('evaluations').getAll();
-      q.onsuccess = () => resolve(q.result);
-    });
-    db.close();
-    const e = rows.find((r) => r.part === 'validation')!;
-    const y = Array.from(e.yTrue);
-    const p = Array.from(e.predictions);
-    const mean = y.reduce((a, b) => a + b, 0) / y.length;
-    const ssRes = y.reduce((s, v, i) => s + (v - p[i]!) ** 2, 0);
-    const ssTot = y.reduce((s, v) => s + (v - mean) ** 2, 0);
-    return { rmse: Math.sqrt(ssRes / y.length), r2: 1 - ssRes / ssTot };
-  });
+  const { yTrue: y, predictions: p } = await storedPredictions(page, 'validation');
+  const mean = y.reduce((a, b) => a + b, 0) / y.length;
+  const ssRes = y.reduce((s, v, i) => s + (v - p[i]!) ** 2, 0);
+  const ssTot = y.reduce((s, v) => s + (v - mean) ** 2, 0);
+  const expected = { rmse: Math.sqrt(ssRes / y.length), r2: 1 - ssRes / ssTot };
   expect(rmse).toBeCloseTo(expected.rmse, 2);
   expect(r2).toBeCloseTo(expected.r2, 4);
   expect(r2).toBeGreaterThan(0.2); // a linear model explains a good part of the progression

@@ -19,3 +19,41 @@ export async function projectWithSample(page: Page, name: string, sample: RegExp
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByTestId('dataset-summary').waitFor();
 }
+
+/** On Prepare: one "Scale numbers" step over every column but those named, fitted. */
+export async function addScaleStep(page: Page, except: readonly string[]): Promise<void> {
+  await page.getByTestId('stage-link-prepare').click();
+  await page.getByLabel('Step', { exact: true }).selectOption({ label: 'Scale numbers' });
+  const columns = page.getByLabel('Columns to scale', { exact: true });
+  const names = await columns.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  await columns.selectOption(names.filter((n) => !except.includes(n)));
+  await page.getByRole('button', { name: 'Add step' }).click();
+  await page.locator('[data-testid="pipeline-step"][data-state="fitted"]').waitFor();
+}
+
+/** On Train: one run of the model whose radio button has this label, to its end. */
+export async function trainOnce(page: Page, model: string, learningRate: number, epochs: number): Promise<void> {
+  await page.getByTestId('stage-link-train').click();
+  await page.getByLabel(model, { exact: true }).check();
+  await page.getByLabel('Learning rate', { exact: true }).fill(String(learningRate));
+  await page.getByLabel('Epochs', { exact: true }).fill(String(epochs));
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await page.locator('[data-testid="train-result"][data-status]').waitFor({ timeout: 60_000 });
+}
+
+/** The stored predictions of the (only) run on one part, read straight from IndexedDB. */
+export async function storedPredictions(page: Page, part: 'validation' | 'test'): Promise<{ yTrue: number[]; predictions: number[]; classes: string[] | null }> {
+  return page.evaluate(async (part) => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const r = indexedDB.open('looplab');
+      r.onsuccess = () => resolve(r.result);
+    });
+    const rows = await new Promise<{ kind: string; part: string; yTrue: Float32Array; predictions: Float32Array; classes: string[] | null }[]>((resolve) => {
+      const q = db.transaction('evaluations').objectStore('evaluations').getAll();
+      q.onsuccess = () => resolve(q.result);
+    });
+    db.close();
+    const e = rows.find((r) => r.kind === 'holdout' && r.part === part)!;
+    return { yTrue: Array.from(e.yTrue), predictions: Array.from(e.predictions), classes: e.classes };
+  }, part);
+}

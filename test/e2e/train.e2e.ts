@@ -1,17 +1,12 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { projectWithSample } from './flows';
+import { addScaleStep, projectWithSample } from './flows';
 import { startBrowser } from './harness';
 
 /** An iris project with a target and a scaling step, opened at Train. */
 async function irisProject(page: Page): Promise<void> {
   await projectWithSample(page, 'Iris training', /^Open sample Iris/, 'multiclass', 'species');
-  await page.getByTestId('stage-link-prepare').click();
-  await page.getByTestId('split-parts').waitFor();
-  await page.getByLabel('Step', { exact: true }).selectOption({ label: 'Scale numbers' });
-  await page.getByLabel('Columns to scale', { exact: true }).selectOption(['sepal_length_cm', 'sepal_width_cm', 'petal_length_cm', 'petal_width_cm']);
-  await page.getByRole('button', { name: 'Add step' }).click();
-  await page.locator('[data-testid="pipeline-step"][data-state="fitted"]').waitFor();
+  await addScaleStep(page, ['species']);
   await page.getByTestId('stage-link-train').click();
   await page.getByTestId('backend-reason').waitFor();
 }
