@@ -8,6 +8,11 @@ import { evaluationsOf } from '../storage/evaluations';
 import { listRuns } from '../storage/runs';
 import type { CvEvaluation, EvaluationRow, HoldoutEvaluation, RunRow } from '../storage/rows';
 import { callTrainWorker } from '../workers/train-client';
+import { callPrepareWorker } from '../workers/prepare-client';
+import type { EditableRows } from '../workers/prepare-protocol';
+import { getRecipe, saveRecipe } from '../storage/recipes';
+import { normalizeRecipe } from '../prepare/recipe';
+import { newId } from '../shared/ids';
 import type { CvOutcome } from '../workers/train-protocol';
 import { workerCallback } from '../workers/worker-handle';
 import { holdoutReport, type ClassificationReport, type RegressionReport } from './holdout';
@@ -44,6 +49,40 @@ export class EvaluateState {
       this.cvProgress = null;
     }
   }
+
+  /** Original values of dataset rows, for the rows-to-check tables. */
+  async originalRows(rowIds: number[]): Promise<EditableRows | null> {
+    const run = this.runs.find((r) => r.id === this.runId);
+    if (!run || rowIds.length === 0) return null;
+    try {
+      return await callPrepareWorker<EditableRows>((api) => api.datasetRows(run.datasetId, rowIds));
+    } catch (e) {
+      this.error = describeError(e);
+      return null;
+    }
+  }
+
+  /** Relabel a row in Prepare: the recipe's edit step gets (or replaces) an edit of this cell, as a new recipe version. */
+  async relabel(row: number, value: string): Promise<void> {
+    const run = this.runs.find((r) => r.id === this.runId);
+    if (!run) return;
+    try {
+      const db = getDb();
+      const stored = await getRecipe(db, run.projectId);
+      const recipe = normalizeRecipe(stored?.recipe, 1, run.task === 'classification');
+      let step = recipe.steps.find((s) => s.kind === 'edit-cells');
+      if (!step) recipe.steps.unshift((step = { id: newId(), kind: 'edit-cells', enabled: true, params: { edits: [], bulk: [] } }));
+      const params = step.params as { edits: { row: number; column: string; value: string }[] };
+      params.edits = [...params.edits.filter((e) => !(e.row === row && e.column === run.target)), { row, column: run.target, value }];
+      await saveRecipe(db, run.projectId, stored?.datasetId ?? run.datasetId, recipe);
+      this.relabelled = [...this.relabelled, row];
+    } catch (e) {
+      this.error = describeError(e);
+    }
+  }
+
+  /** rows relabelled from this page, this visit */
+  relabelled = $state<number[]>([]);
 
   cancelCrossValidation(): void {
     void callTrainWorker((api) => api.cancel());

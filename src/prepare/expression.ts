@@ -1,124 +1,146 @@
 /**
- * The small formula language of the derived-column step. Parsed by hand into a tree and
- * evaluated a column at a time over typed arrays: no eval, no Function, and no object lookups
- * by user-written names (a column may be called __proto__).
+ * The small expression language of the derived-column step. Parsed by hand into a tree, then
+ * evaluated a column at a time over typed arrays (one tight loop per node, no allocation per
+ * row): no eval, no Function, and user-written names only go through Maps, so a column may be
+ * called __proto__ or constructor.
  *
- *   expr    := or
- *   or      := and ('or' and)*          and := not ('and' not)*        not := 'not' not | compare
- *   compare := sum (('<'|'<='|'>'|'>='|'=='|'!=') sum)?
- *   sum     := product (('+'|'-') product)*   product := unary (('*'|'/'|'%') unary)*
- *   unary   := '-' unary | power         power := atom ('^' unary)?   (right-associative)
- *   atom    := number | name | `any name` | name '(' args ')' | '(' expr ')'
+ *   or      := and ('or' and)*                  and := not ('and' not)*
+ *   not     := 'not' not | compare              compare := sum (('<'|'<='|'>'|'>='|'=='|'!=') sum)?
+ *   sum     := product (('+'|'-') product)*     product := unary (('*'|'/'|'%') unary)*
+ *   unary   := '-' unary | power                power := atom ('^' unary)?   (right-associative)
+ *   atom    := number | name | `any name` | name '(' or (',' or)* ')' | '(' or ')'
  */
-import { allPresent, bitmapBytes, isValid, setValid, type Column, type Table } from '../shared/column';
+import { allPresent, bitmapBytes, setValid, type Column, type Table } from '../shared/column';
 import { StepProblem } from './step-problem';
 
 type Node =
   | { t: 'num'; value: number }
   | { t: 'col'; name: string }
-  | { t: 'neg'; arg: Node }
-  | { t: 'not'; arg: Node }
+  | { t: 'neg' | 'not'; arg: Node }
   | { t: 'bin'; op: string; left: Node; right: Node }
   | { t: 'call'; fn: string; args: Node[] };
 
 export interface CompiledExpression {
-  /** the columns the formula reads, in first-use order */
+  /** column names referenced, in first-use order */
   columns: string[];
   root: Node;
 }
 
 interface Token {
-  kind: 'num' | 'name' | 'op' | 'end';
+  kind: 'num' | 'name' | 'quoted' | 'op' | 'end';
   text: string;
   pos: number;
 }
 
 const OPS = ['<=', '>=', '==', '!=', '<', '>', '+', '-', '*', '/', '%', '^', '(', ')', ','];
+const COMPARISONS = ['<=', '>=', '==', '!=', '<', '>'];
 const KEYWORDS = new Set(['and', 'or', 'not']);
-/** Functions and their argument counts (min, max). */
+/** Functions and their least and most argument counts. */
 const FUNCTIONS = new Map<string, [number, number]>([
-  ['log', [1, 1]],
-  ['log10', [1, 1]],
-  ['exp', [1, 1]],
-  ['sqrt', [1, 1]],
-  ['abs', [1, 1]],
-  ['round', [1, 1]],
-  ['floor', [1, 1]],
-  ['ceil', [1, 1]],
-  ['min', [1, 50]],
-  ['max', [1, 50]],
-  ['if', [3, 3]],
-  ['is_missing', [1, 1]],
+  ['log', [1, 1]], ['log10', [1, 1]], ['exp', [1, 1]], ['sqrt', [1, 1]], ['abs', [1, 1]],
+  ['round', [1, 1]], ['floor', [1, 1]], ['ceil', [1, 1]],
+  // At least two: min and max compare values within a row; min(x) is not the column's minimum.
+  ['min', [2, Infinity]], ['max', [2, Infinity]],
+  ['if', [3, 3]], ['is_missing', [1, 1]],
+]);
+const BACKTICKS = 'Names with spaces or other characters go between backticks: `petal length (cm)`.';
+/** What a learner probably meant by a character the language does not have. */
+const CHAR_HINTS = new Map([
+  ['=', 'To compare, write ==.'],
+  ['&', 'Write and.'],
+  ['|', 'Write or.'],
+  ['!', 'Write not, or != to compare.'],
 ]);
 
-const at = (pos: number) => `at position ${pos + 1} of the formula`;
+const at = (pos: number) => `at position ${pos + 1} of the expression`;
+const NUMBER = /(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/y;
+const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
-  let i = 0;
-  while (i < source.length) {
+  const sticky = (re: RegExp, i: number) => ((re.lastIndex = i), re.exec(source)?.[0]);
+  for (let i = 0; i < source.length; ) {
     const ch = source[i]!;
-    if (/\s/.test(ch)) {
-      i++;
-      continue;
-    }
-    const number = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/.exec(source.slice(i));
-    if (number) {
-      tokens.push({ kind: 'num', text: number[0], pos: i });
-      i += number[0].length;
-      continue;
-    }
-    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(source.slice(i));
-    if (name) {
-      tokens.push({ kind: 'name', text: name[0], pos: i });
-      i += name[0].length;
-      continue;
-    }
-    if (ch === '`') {
-      const end = source.indexOf('`', i + 1);
-      if (end < 0) throw new StepProblem(`The column name started with \` ${at(i)} has no closing \`.`);
-      tokens.push({ kind: 'name', text: source.slice(i + 1, end), pos: i });
-      // A quoted name is always a column, never a keyword or function: mark it.
-      tokens[tokens.length - 1]!.kind = 'name';
-      (tokens[tokens.length - 1] as Token & { quoted?: boolean }).quoted = true;
-      i = end + 1;
-      continue;
-    }
+    const number = sticky(NUMBER, i);
+    const name = number ? undefined : sticky(NAME, i);
     const op = OPS.find((o) => source.startsWith(o, i));
-    if (!op) throw new StepProblem(`Unexpected "${ch}" ${at(i)}.`);
-    tokens.push({ kind: 'op', text: op, pos: i });
-    i += op.length;
+    if (/\s/.test(ch)) i++;
+    else if (number || name) {
+      tokens.push({ kind: number ? 'num' : 'name', text: (number ?? name)!, pos: i });
+      i += (number ?? name)!.length;
+    } else if (ch === '`') {
+      const end = source.indexOf('`', i + 1);
+      if (end < 0) throw new StepProblem(`The column name opened with \` ${at(i)} has no closing \`.`);
+      if (end === i + 1) throw new StepProblem(`The backticks ${at(i)} hold no column name.`);
+      tokens.push({ kind: 'quoted', text: source.slice(i + 1, end), pos: i });
+      i = end + 1;
+    } else if (op) {
+      tokens.push({ kind: 'op', text: op, pos: i });
+      i += op.length;
+    } else throw new StepProblem(`Unexpected "${ch}" ${at(i)}. ${CHAR_HINTS.get(ch) ?? BACKTICKS}`);
   }
   tokens.push({ kind: 'end', text: '', pos: source.length });
   return tokens;
 }
 
-function parse(source: string): Node {
+/** Why a column cannot be used, or null: checked when compiling and again on the table itself. */
+function columnProblem(name: string, kind: Column['kind'] | undefined, known: Iterable<string>, where: string): string | null {
+  if (kind === undefined) {
+    const close = [...known].find((c) => c.toLowerCase() === name.toLowerCase());
+    return `There is no column "${name}" (${where}).${close === undefined ? '' : ` Did you mean "${close}"?`}`;
+  }
+  if (kind === 'numeric' || kind === 'boolean' || kind === 'datetime') return null;
+  return `Column "${name}" holds ${kind} values (${where}); an expression can only use numeric, boolean (0/1) and datetime columns. Encode it first.`;
+}
+
+function parse(source: string, columnKinds: ReadonlyMap<string, Column['kind']>, columns: string[]): Node {
   const tokens = tokenize(source);
   let k = 0;
   const peek = () => tokens[k]!;
   const isOp = (text: string) => peek().kind === 'op' && peek().text === text;
-  const isWord = (text: string) => peek().kind === 'name' && peek().text === text && !(peek() as { quoted?: boolean }).quoted;
-  const unexpected = (t: Token): never => {
-    throw new StepProblem(t.kind === 'end' ? 'The formula ends too soon: something is missing at its end.' : `Unexpected "${t.text}" ${at(t.pos)}.`);
+  const isWord = (text: string) => peek().kind === 'name' && peek().text === text;
+  const fail = (want: string): never => {
+    const t = peek();
+    if (t.kind === 'end') throw new StepProblem(`The expression ends too soon: ${want} is missing ${at(t.pos)}.`);
+    const prev = tokens[k - 1];
+    const twoNames = t.kind !== 'op' && t.kind !== 'num' && (prev?.kind === 'name' || prev?.kind === 'quoted');
+    throw new StepProblem(`Unexpected "${t.text}" ${at(t.pos)}.${twoNames ? ` ${BACKTICKS}` : ''}`);
   };
-  const expect = (text: string) => (isOp(text) ? tokens[k++] : unexpected(peek()));
+  const expect = (text: string) => (isOp(text) ? k++ : fail(`"${text}"`));
 
-  const binaryLevel = (next: () => Node, ops: readonly string[], words = false) => (): Node => {
+  /** A left-associative chain of operators (symbols) or keywords. */
+  const chain = (next: () => Node, ops: readonly string[], words: boolean) => (): Node => {
     let left = next();
-    for (;;) {
-      const t = peek();
-      const match = words ? ops.find((o) => isWord(o)) : ops.find((o) => t.kind === 'op' && t.text === o);
-      if (!match) return left;
+    for (let op; (op = ops.find((o) => (words ? isWord(o) : isOp(o)))); ) {
       k++;
-      left = { t: 'bin', op: match, left, right: next() };
+      left = { t: 'bin', op, left, right: next() };
     }
+    return left;
+  };
+  const call = (fn: Token): Node => {
+    const arity = FUNCTIONS.get(fn.text);
+    if (!arity) throw new StepProblem(`There is no function "${fn.text}" (${at(fn.pos)}). Functions: ${[...FUNCTIONS.keys()].join(', ')}.`);
+    k++; // the "("
+    const args = isOp(')') ? [] : [or()];
+    while (args.length && isOp(',')) {
+      k++;
+      args.push(or());
+    }
+    expect(')');
+    const [least, most] = arity;
+    if (args.length < least || args.length > most) {
+      const want = least === most ? `${least} argument${least === 1 ? '' : 's'}` : `at least ${least} arguments`;
+      throw new StepProblem(`${fn.text}() takes ${want}, not ${args.length} (${at(fn.pos)}).`);
+    }
+    return { t: 'call', fn: fn.text, args };
   };
   const atom = (): Node => {
     const t = peek();
     if (t.kind === 'num') {
       k++;
-      return { t: 'num', value: Number(t.text) };
+      const value = Number(t.text);
+      if (!Number.isFinite(value)) throw new StepProblem(`The number ${t.text} ${at(t.pos)} is too large.`);
+      return { t: 'num', value };
     }
     if (isOp('(')) {
       k++;
@@ -126,264 +148,206 @@ function parse(source: string): Node {
       expect(')');
       return inner;
     }
-    if (t.kind === 'name' && !KEYWORDS.has(t.text)) {
+    if (t.kind === 'quoted' || (t.kind === 'name' && !KEYWORDS.has(t.text))) {
       k++;
-      const quoted = (t as { quoted?: boolean }).quoted;
-      if (!quoted && isOp('(')) {
-        const arity = FUNCTIONS.get(t.text);
-        if (!arity) throw new StepProblem(`There is no function "${t.text}" (${at(t.pos)}). Functions: ${[...FUNCTIONS.keys()].join(', ')}.`);
-        k++;
-        const args: Node[] = [];
-        if (!isOp(')')) {
-          args.push(or());
-          while (isOp(',')) {
-            k++;
-            args.push(or());
-          }
-        }
-        expect(')');
-        if (args.length < arity[0] || args.length > arity[1]) {
-          const want = arity[0] === arity[1] ? `${arity[0]}` : `${arity[0]} or more`;
-          throw new StepProblem(`${t.text}() takes ${want} argument${arity[1] === 1 ? '' : 's'}, not ${args.length} (${at(t.pos)}).`);
-        }
-        return { t: 'call', fn: t.text, args };
-      }
+      if (t.kind === 'name' && isOp('(')) return call(t);
+      const problem = columnProblem(t.text, columnKinds.get(t.text), columnKinds.keys(), at(t.pos));
+      // `petal length` written bare reads as the column petal: say how to quote it.
+      const spaced = peek().kind === 'name' || peek().kind === 'quoted';
+      if (problem) throw new StepProblem(spaced ? `${problem} ${BACKTICKS}` : problem);
+      if (!columns.includes(t.text)) columns.push(t.text);
       return { t: 'col', name: t.text };
     }
-    return unexpected(t);
+    return fail('a number, a column or "("');
   };
-  const unary = (): Node => {
-    if (isOp('-')) {
-      k++;
-      return { t: 'neg', arg: unary() };
-    }
-    return power();
-  };
+  const unary = (): Node => (isOp('-') ? (k++, { t: 'neg', arg: unary() }) : power());
   const power = (): Node => {
     const base = atom();
-    if (!isOp('^')) return base;
-    k++;
-    return { t: 'bin', op: '^', left: base, right: unary() };
+    return isOp('^') ? (k++, { t: 'bin', op: '^', left: base, right: unary() }) : base;
   };
-  const product = binaryLevel(unary, ['*', '/', '%']);
-  const sum = binaryLevel(product, ['+', '-']);
+  const product = chain(unary, ['*', '/', '%'], false);
+  const sum = chain(product, ['+', '-'], false);
   const compare = (): Node => {
     const left = sum();
-    const op = ['<=', '>=', '==', '!=', '<', '>'].find((o) => isOp(o));
+    const op = COMPARISONS.find(isOp);
     if (!op) return left;
     k++;
-    return { t: 'bin', op, left, right: sum() };
+    const node: Node = { t: 'bin', op, left, right: sum() };
+    // a < b < c reads as maths but would compare a 0/1 with c: refuse it.
+    const again = COMPARISONS.find(isOp);
+    if (again) throw new StepProblem(`Unexpected "${again}" ${at(peek().pos)}. Compare one pair at a time, joined with and: a < b and b < c.`);
+    return node;
   };
-  const not = (): Node => {
-    if (isWord('not')) {
-      k++;
-      return { t: 'not', arg: not() };
-    }
-    return compare();
-  };
-  const and = binaryLevel(not, ['and'], true);
-  const or = binaryLevel(and, ['or'], true);
+  const not = (): Node => (isWord('not') ? (k++, { t: 'not', arg: not() }) : compare());
+  const and = chain(not, ['and'], true);
+  const or = chain(and, ['or'], true);
 
   const root = or();
-  if (peek().kind !== 'end') unexpected(peek());
+  if (peek().kind !== 'end') fail('nothing');
   return root;
 }
 
-function columnsOf(node: Node, out: string[]): string[] {
-  if (node.t === 'col' && !out.includes(node.name)) out.push(node.name);
-  if (node.t === 'neg' || node.t === 'not') columnsOf(node.arg, out);
-  if (node.t === 'bin') columnsOf(node.right, columnsOf(node.left, out));
-  if (node.t === 'call') for (const a of node.args) columnsOf(a, out);
-  return out;
-}
-
-/** Parse a formula and check the columns it names against the kinds available. */
+/** Parse an expression and check the columns it names against the kinds available. */
 export function compileExpression(source: string, columnKinds: ReadonlyMap<string, Column['kind']>): CompiledExpression {
-  if (source.trim() === '') throw new StepProblem('Write a formula, for example: price / area');
-  const root = parse(source);
-  const columns = columnsOf(root, []);
-  for (const name of columns) {
-    const kind = columnKinds.get(name);
-    if (kind === undefined) {
-      const close = [...columnKinds.keys()].find((c) => c.toLowerCase() === name.toLowerCase());
-      throw new StepProblem(`There is no column "${name}"${close ? `; did you mean "${close}"?` : '.'} Names with spaces go between backticks: \`my column\`.`);
-    }
-    if (kind !== 'numeric' && kind !== 'boolean' && kind !== 'datetime') {
-      throw new StepProblem(`Column "${name}" holds ${kind} values; a formula can only use numbers, yes/no and dates. Encode it first.`);
-    }
-  }
+  if (source.trim() === '') throw new StepProblem('Write an expression, for example: price / area');
+  const columns: string[] = [];
+  const root = parse(source, columnKinds, columns);
   return { columns, root };
 }
 
-/** A node's value per row, whether it is present, and where a division by zero happened. */
+/**
+ * A node's value for every row, whether it is present, and which rows divided by zero. Every
+ * evaluation returns fresh buffers, so the parent node may overwrite them in place.
+ */
 interface Values {
   v: Float64Array;
   ok: Uint8Array;
   zero: Uint8Array | null;
 }
 
-function mergeZero(a: Uint8Array | null, b: Uint8Array | null, n: number): Uint8Array | null {
-  if (!a) return b;
-  if (!b) return a;
-  const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) out[i] = a[i]! | b[i]!;
-  return out;
+type Kernel = (a: Float64Array, b: Float64Array, n: number) => void;
+// One loop per operator and function, so the arithmetic inlines with no call per row.
+const BINARY = new Map<string, Kernel>([
+  ['+', (a, b, n) => { for (let i = 0; i < n; i++) a[i] = a[i]! + b[i]!; }],
+  ['-', (a, b, n) => { for (let i = 0; i < n; i++) a[i] = a[i]! - b[i]!; }],
+  ['*', (a, b, n) => { for (let i = 0; i < n; i++) a[i] = a[i]! * b[i]!; }],
+  ['/', (a, b, n) => { for (let i = 0; i < n; i++) a[i] = a[i]! / b[i]!; }],
+  ['%', (a, b, n) => { for (let i = 0; i < n; i++) a[i] = a[i]! % b[i]!; }],
+  ['^', (a, b, n) => { for (let i = 0; i < n; i++) a[i] = a[i]! ** b[i]!; }],
+  ['<', (a, b, n) => { for (let i = 0; i < n; i++) a[i] = +(a[i]! < b[i]!); }],
+  ['<=', (a, b, n) => { for (let i = 0; i < n; i++) a[i] = +(a[i]! <= b[i]!); }],
+  ['>', (a, b, n) => { for (let i = 0; i < n; i++) a[i] = +(a[i]! > b[i]!); }],
+  ['>=', (a, b, n) => { for (let i = 0; i < n; i++) a[i] = +(a[i]! >= b[i]!); }],
+  ['==', (a, b, n) => { for (let i = 0; i < n; i++) a[i] = +(a[i] === b[i]); }],
+  ['!=', (a, b, n) => { for (let i = 0; i < n; i++) a[i] = +(a[i] !== b[i]); }],
+  ['and', (a, b, n) => { for (let i = 0; i < n; i++) a[i] = +(a[i] !== 0 && b[i] !== 0); }],
+  ['or', (a, b, n) => { for (let i = 0; i < n; i++) a[i] = +(a[i] !== 0 || b[i] !== 0); }],
+  ['min', (a, b, n) => { for (let i = 0; i < n; i++) if (b[i]! < a[i]!) a[i] = b[i]!; }],
+  ['max', (a, b, n) => { for (let i = 0; i < n; i++) if (b[i]! > a[i]!) a[i] = b[i]!; }],
+]);
+const UNARY = new Map<string, (a: Float64Array, n: number) => void>([
+  ['neg', (a, n) => { for (let i = 0; i < n; i++) a[i] = -a[i]!; }],
+  ['not', (a, n) => { for (let i = 0; i < n; i++) a[i] = +(a[i] === 0); }],
+  ['log', (a, n) => { for (let i = 0; i < n; i++) a[i] = Math.log(a[i]!); }],
+  ['log10', (a, n) => { for (let i = 0; i < n; i++) a[i] = Math.log10(a[i]!); }],
+  ['exp', (a, n) => { for (let i = 0; i < n; i++) a[i] = Math.exp(a[i]!); }],
+  ['sqrt', (a, n) => { for (let i = 0; i < n; i++) a[i] = Math.sqrt(a[i]!); }],
+  ['abs', (a, n) => { for (let i = 0; i < n; i++) a[i] = Math.abs(a[i]!); }],
+  ['round', (a, n) => { for (let i = 0; i < n; i++) a[i] = Math.round(a[i]!); }], // halves round up
+  ['floor', (a, n) => { for (let i = 0; i < n; i++) a[i] = Math.floor(a[i]!); }],
+  ['ceil', (a, n) => { for (let i = 0; i < n; i++) a[i] = Math.ceil(a[i]!); }],
+]);
+
+/** A non-finite value (log of a negative, an overflow) is missing from the node that made it on. */
+function dropNonFinite(x: Values, n: number): Values {
+  for (let i = 0; i < n; i++) if (x.v[i]! - x.v[i]! !== 0) x.ok[i] = 0;
+  return x;
 }
 
-const UNARY: Record<string, (x: number) => number> = {
-  log: Math.log,
-  log10: Math.log10,
-  exp: Math.exp,
-  sqrt: Math.sqrt,
-  abs: Math.abs,
-  round: Math.round,
-  floor: Math.floor,
-  ceil: Math.ceil,
-};
-
-function binary(op: string): (a: number, b: number) => number {
-  switch (op) {
-    case '+': return (a, b) => a + b;
-    case '-': return (a, b) => a - b;
-    case '*': return (a, b) => a * b;
-    case '/': return (a, b) => a / b;
-    case '%': return (a, b) => a % b;
-    case '^': return (a, b) => a ** b;
-    case '<': return (a, b) => +(a < b);
-    case '<=': return (a, b) => +(a <= b);
-    case '>': return (a, b) => +(a > b);
-    case '>=': return (a, b) => +(a >= b);
-    case '==': return (a, b) => +(a === b);
-    case '!=': return (a, b) => +(a !== b);
-    case 'and': return (a, b) => +(a !== 0 && b !== 0);
-    default: return (a, b) => +(a !== 0 || b !== 0);
+/** a's presence and division-by-zero rows joined with b's, in a's buffers. */
+function join(a: Values, b: Values, n: number): void {
+  for (let i = 0; i < n; i++) a.ok[i] = a.ok[i]! & b.ok[i]!;
+  if (b.zero) {
+    if (!a.zero) a.zero = b.zero;
+    else for (let i = 0; i < n; i++) a.zero[i] = a.zero[i]! | b.zero[i]!;
   }
 }
 
-function evaluate(node: Node, table: Table, byName: Map<string, Column>): Values {
-  const n = table.rowCount;
+function readColumn(c: Column, n: number): Values {
+  const v = new Float64Array(n);
+  v.set(c.values.subarray(0, n)); // converts boolean bytes to 0/1 doubles
+  const ok = new Uint8Array(n);
+  if (allPresent(c.valid, n)) ok.fill(1);
+  else for (let i = 0; i < n; i++) ok[i] = (c.valid[i >> 3]! >> (i & 7)) & 1;
+  // A stored NaN or Infinity counts as missing, like a computed one.
+  return dropNonFinite({ v, ok, zero: null }, n);
+}
+
+function evaluate(node: Node, byName: ReadonlyMap<string, Column>, n: number): Values {
   switch (node.t) {
     case 'num':
       return { v: new Float64Array(n).fill(node.value), ok: new Uint8Array(n).fill(1), zero: null };
-    case 'col': {
-      const c = byName.get(node.name)!;
-      if (c.values instanceof Float64Array && allPresent(c.valid, n)) return { v: c.values.slice(0, n), ok: new Uint8Array(n).fill(1), zero: null };
-      const v = new Float64Array(n);
-      const ok = new Uint8Array(n);
-      for (let i = 0; i < n; i++) {
-        if (isValid(c.valid, i)) {
-          v[i] = c.values[i]!;
-          ok[i] = 1;
-        }
-      }
-      return { v, ok, zero: null };
-    }
+    case 'col':
+      return readColumn(byName.get(node.name)!, n);
     case 'neg':
     case 'not': {
-      const a = evaluate(node.arg, table, byName);
-      for (let i = 0; i < n; i++) a.v[i] = node.t === 'neg' ? -a.v[i]! : +(a.v[i] === 0);
+      const a = evaluate(node.arg, byName, n);
+      UNARY.get(node.t)!(a.v, n);
       return a;
     }
     case 'bin': {
-      const a = evaluate(node.left, table, byName);
-      const b = evaluate(node.right, table, byName);
-      let zero = mergeZero(a.zero, b.zero, n);
-      const [av, bv, aok, bok] = [a.v, b.v, a.ok, b.ok];
-      for (let i = 0; i < n; i++) aok[i] = aok[i]! & bok[i]!;
+      const a = evaluate(node.left, byName, n);
+      const b = evaluate(node.right, byName, n);
+      join(a, b, n);
       if (node.op === '/' || node.op === '%') {
         for (let i = 0; i < n; i++) {
-          if (aok[i] && bv[i] === 0) {
-            zero ??= new Uint8Array(n);
-            zero[i] = 1;
-            aok[i] = 0;
+          if (a.ok[i] && b.v[i] === 0) {
+            a.ok[i] = 0;
+            (a.zero ??= new Uint8Array(n))[i] = 1;
           }
         }
       }
-      // One tight loop per operator: the arithmetic inlines, with no call per row.
-      switch (node.op) {
-        case '+': for (let i = 0; i < n; i++) av[i] = av[i]! + bv[i]!; break;
-        case '-': for (let i = 0; i < n; i++) av[i] = av[i]! - bv[i]!; break;
-        case '*': for (let i = 0; i < n; i++) av[i] = av[i]! * bv[i]!; break;
-        case '/': for (let i = 0; i < n; i++) av[i] = av[i]! / bv[i]!; break;
-        default: {
-          const f = binary(node.op);
-          for (let i = 0; i < n; i++) av[i] = f(av[i]!, bv[i]!);
-        }
-      }
-      return { v: av, ok: aok, zero };
+      BINARY.get(node.op)!(a.v, b.v, n);
+      return dropNonFinite(a, n);
     }
     case 'call': {
+      const args = node.args.map((arg) => evaluate(arg, byName, n));
+      const a = args[0]!;
       if (node.fn === 'is_missing') {
-        const a = evaluate(node.args[0]!, table, byName);
-        for (let i = 0; i < n; i++) {
-          a.v[i] = a.ok[i] ? 0 : 1;
-          a.ok[i] = 1;
-        }
-        return { v: a.v, ok: a.ok, zero: null };
+        for (let i = 0; i < n; i++) a.v[i] = 1 - a.ok[i]!;
+        a.ok.fill(1);
+        return a;
       }
       if (node.fn === 'if') {
-        const [c, yes, no] = node.args.map((arg) => evaluate(arg, table, byName)) as [Values, Values, Values];
-        const v = new Float64Array(n);
-        const ok = new Uint8Array(n);
-        let zero = c.zero;
-        // Only the chosen branch counts, its division by zero included: if(x == 0, 0, y / x) is fine.
+        // Both branches are computed a column at a time, but a row takes its value, presence
+        // and division by zero from the chosen one only: if(b == 0, 0, a / b) never fails.
+        const [yes, no] = [args[1]!, args[2]!];
         for (let i = 0; i < n; i++) {
-          if (!c.ok[i]) continue;
-          const pick = c.v[i] !== 0 ? yes : no;
-          v[i] = pick.v[i]!;
-          ok[i] = pick.ok[i]!;
-          if (pick.zero?.[i]) (zero ??= new Uint8Array(n))[i] = 1;
+          if (!a.ok[i]) continue;
+          const pick = a.v[i] !== 0 ? yes : no;
+          a.v[i] = pick.v[i]!;
+          a.ok[i] = pick.ok[i]!;
+          if (pick.zero?.[i]) (a.zero ??= new Uint8Array(n))[i] = 1;
         }
-        return { v, ok, zero };
+        return a;
       }
-      const args = node.args.map((arg) => evaluate(arg, table, byName));
-      const first = args[0]!;
-      let zero: Uint8Array | null = null;
-      for (const a of args) zero = mergeZero(zero, a.zero, n);
       if (node.fn === 'min' || node.fn === 'max') {
-        const pick = node.fn === 'min' ? Math.min : Math.max;
-        for (const a of args.slice(1)) {
-          for (let i = 0; i < n; i++) {
-            first.ok[i] = first.ok[i]! & a.ok[i]!;
-            first.v[i] = pick(first.v[i]!, a.v[i]!);
-          }
+        for (const b of args.slice(1)) {
+          join(a, b, n);
+          BINARY.get(node.fn)!(a.v, b.v, n);
         }
-        return { v: first.v, ok: first.ok, zero };
+        return a;
       }
-      const v = first.v;
-      switch (node.fn) {
-        case 'abs': for (let i = 0; i < n; i++) v[i] = Math.abs(v[i]!); break;
-        case 'log': for (let i = 0; i < n; i++) v[i] = Math.log(v[i]!); break;
-        default: {
-          const f = UNARY[node.fn]!;
-          for (let i = 0; i < n; i++) v[i] = f(v[i]!);
-        }
-      }
-      return { v: first.v, ok: first.ok, zero };
+      UNARY.get(node.fn)!(a.v, n);
+      return dropNonFinite(a, n);
     }
   }
 }
 
 /**
- * The formula's value for every row, as a numeric column named `name`. A missing input or a
- * non-finite result (log of a negative) gives a missing value; a division by zero either fails,
- * naming the first row (1-based), or gives a missing value.
+ * The expression's value for every row, as a numeric column called `name`. A missing input or
+ * a non-finite result gives a missing value; a division by zero either fails, naming the first
+ * such row (1-based), or gives a missing value.
  */
 export function evaluateExpression(expr: CompiledExpression, table: Table, name: string, options: { onDivideByZero: 'fail' | 'missing' }): Column {
-  const byName = new Map<string, Column>();
-  for (const c of table.columns) if (expr.columns.includes(c.name)) byName.set(c.name, c);
   const n = table.rowCount;
-  const result = evaluate(expr.root, table, byName);
-  if (options.onDivideByZero === 'fail' && result.zero) {
-    const row = result.zero.indexOf(1);
-    if (row >= 0) throw new StepProblem(`The formula divides by zero in row ${row + 1} of the training rows. Guard it, for example: if(x == 0, 0, y / x).`);
+  const byName = new Map<string, Column>();
+  for (const c of table.columns) if (!byName.has(c.name)) byName.set(c.name, c);
+  // The table may not be the one the expression was compiled against.
+  for (const col of expr.columns) {
+    const problem = columnProblem(col, byName.get(col)?.kind, byName.keys(), 'in this table');
+    if (problem) throw new StepProblem(problem);
+  }
+  const result = evaluate(expr.root, byName, n);
+  const zeroRow = options.onDivideByZero === 'fail' && result.zero ? result.zero.indexOf(1) : -1;
+  if (zeroRow >= 0) {
+    throw new StepProblem(`The expression divides by zero in row ${zeroRow + 1}. Guard it, for example: if(b == 0, 0, a / b).`);
   }
   const values = new Float64Array(n);
   const valid = new Uint8Array(bitmapBytes(n));
   for (let i = 0; i < n; i++) {
-    const x = result.v[i]!;
-    if (result.ok[i] && Number.isFinite(x)) {
-      values[i] = x;
+    if (result.ok[i]) {
+      values[i] = result.v[i]!;
       setValid(valid, i);
     }
   }

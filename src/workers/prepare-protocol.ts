@@ -94,6 +94,8 @@ export interface PrepareWorkerApi {
   /** Benchmarks' reference: seconds for one plain loop reading every value of the dataset's typed arrays once. */
   readEveryValue(datasetId: string): Promise<{ seconds: number; sum: number }>;
   report(request: PrepareRequest, onProgress: (p: PrepareProgress) => void): Promise<PrepareReport>;
+  /** The named rows of a stored dataset as imported (no step applied), for the rows Evaluate lists. */
+  datasetRows(datasetId: string, rowIds: number[]): Promise<EditableRows>;
   /** rows [start, start + count) of the dataset, after the recipe's edit steps only; `where` filters first */
   rows(datasetId: string, recipe: Recipe, start: number, count: number): Promise<EditableRows>;
 }

@@ -37,6 +37,16 @@ const api: PrepareWorkerApi = {
     return prepareReport(await openedTable(request.datasetId), request, onProgress);
   },
 
+  async datasetRows(datasetId, rowIds) {
+    const table = await openedTable(datasetId);
+    const ids = rowIds.filter((r) => r >= 0 && r < table.rowCount);
+    return {
+      rowCount: table.rowCount,
+      columns: table.columns.map((c) => ({ name: c.name, kind: c.kind })),
+      rows: ids.map((row) => ({ row, cells: table.columns.map((c) => formatCell(c, row)) })),
+    };
+  },
+
   async rows(datasetId: string, recipe: Recipe, start: number, count: number): Promise<EditableRows> {
     const table = await openedTable(datasetId);
     // Only the edit steps: the table shows the dataset's own rows and columns, as edited.

@@ -109,3 +109,44 @@ test('a regression run: RMSE and R² agree with the stored predictions, and the 
   await page.locator('[data-testid="residuals-predicted"] .main-svg').first().waitFor();
   await page.locator('[data-testid="residual-histogram"] .main-svg').first().waitFor();
 });
+
+test('wrong labels show up as likely label errors after cross-validation, and can be relabelled in Prepare', async () => {
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await projectWithSample(page, 'Iris labels', /^Open sample Iris/, 'multiclass', 'species');
+  await addScaleStep(page, ['species']);
+  // Fixed seeds, so the split and the training are the same on every machine.
+  await page.getByLabel('Seed', { exact: true }).first().fill('7');
+  await page.getByRole('button', { name: 'Use this seed' }).click();
+  await page.locator('[data-testid="prepare-status"][data-busy="false"]').waitFor();
+  // Two setosa flowers (rows 1 and 2) labelled virginica by mistake.
+  for (const row of ['1', '2']) {
+    await page.getByLabel('Row', { exact: true }).fill(row);
+    await page.getByLabel('Column to edit', { exact: true }).selectOption('species');
+    await page.getByLabel('New value', { exact: true }).fill('virginica');
+    await page.getByRole('button', { name: 'Edit cell' }).click();
+    await page.locator('[data-testid="prepare-status"][data-busy="false"]').waitFor();
+  }
+  await page.locator(`[data-testid="labels-table"] tr[data-row="1"] td`, { hasText: 'virginica' }).waitFor();
+  await page.getByTestId('stage-link-train').click();
+  await page.getByLabel('Seed', { exact: true }).fill('1');
+  await trainOnce(page, 'Logistic regression', 0.05, 40);
+
+  await page.getByTestId('stage-link-evaluate').click();
+  await page.getByRole('button', { name: 'Cross-validate' }).click();
+  const flagged = page.getByTestId('label-errors-row');
+  await flagged.first().waitFor({ timeout: 60_000 });
+  const rows = await flagged.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-row'))));
+  expect(rows.some((r) => r === 0 || r === 1)).toBe(true);
+  const first = rows.find((r) => r === 0 || r === 1)!;
+  const line = page.locator(`[data-testid="label-errors-row"][data-row="${first}"]`);
+  expect(await line.locator('td').first().textContent()).toBe('virginica');
+  // Shown with its values as imported: the file's own label, setosa, is in the row.
+  await line.locator('td', { hasText: 'setosa' }).first().waitFor();
+  await line.getByRole('button', { name: 'Relabel as setosa' }).click();
+  await line.getByText('relabelled in Prepare').waitFor();
+
+  await page.getByTestId('stage-link-prepare').click();
+  await page.locator(`[data-testid="labels-table"] tr[data-row="${first}"] td`, { hasText: 'setosa' }).first().waitFor();
+  await page.locator(`[data-testid="labels-table"] tr[data-row="${first === 0 ? 1 : 0}"] td`, { hasText: 'virginica' }).waitFor();
+});
