@@ -13,7 +13,7 @@ import type { EditableRows } from '../workers/prepare-protocol';
 import { getRecipe, saveRecipe } from '../storage/recipes';
 import { normalizeRecipe } from '../prepare/recipe';
 import { newId } from '../shared/ids';
-import type { CvOutcome } from '../workers/train-protocol';
+import type { CvOutcome, ImportanceOutcome } from '../workers/train-protocol';
 import { workerCallback } from '../workers/worker-handle';
 import { holdoutReport, type ClassificationReport, type RegressionReport } from './holdout';
 
@@ -81,6 +81,28 @@ export class EvaluateState {
     }
   }
 
+  importance = $state.raw<Extract<ImportanceOutcome, { ok: true }> | null>(null);
+  importanceProgress = $state<{ done: number; total: number } | null>(null);
+  importanceProblem = $state<string | null>(null);
+
+  /** Permutation importance of the chosen run on its validation rows (5 repeats per feature). */
+  async measureImportance(): Promise<void> {
+    const runId = this.runId;
+    if (!runId || this.importanceProgress) return;
+    this.importanceProblem = null;
+    this.importanceProgress = { done: 0, total: 1 };
+    try {
+      const onFeature = workerCallback((done: number, total: number) => (this.importanceProgress = { done, total }));
+      const outcome = await callTrainWorker<ImportanceOutcome>((api) => api.importance(runId, 5, onFeature));
+      if (outcome.ok) this.importance = outcome;
+      else this.importanceProblem = outcome.problem;
+    } catch (e) {
+      this.importanceProblem = describeError(e);
+    } finally {
+      this.importanceProgress = null;
+    }
+  }
+
   /** rows relabelled from this page, this visit */
   relabelled = $state<number[]>([]);
 
@@ -105,6 +127,7 @@ export class EvaluateState {
     $effect(() => {
       const id = this.runId;
       if (!id) return;
+      this.importance = null;
       return watch(() => evaluationsOf(db, id), (rows) => (this.evaluations = rows), fail);
     });
   }

@@ -35,6 +35,10 @@ export interface BenchmarkResult {
 
 export type CvOutcome = { ok: true; seconds: number; mean: Record<string, number>; std: Record<string, number> } | { ok: false; problem: string };
 
+export type ImportanceOutcome =
+  | { ok: true; part: 'validation' | 'test'; metric: string; baseline: number; importances: { feature: string; mean: number; std: number }[] }
+  | { ok: false; problem: string };
+
 export interface TrainWorkerApi {
   /** What this browser offers, and the automatic choice with its reason. */
   environment(): Promise<{ env: BackendEnvironment; choice: BackendChoice }>;
@@ -45,6 +49,8 @@ export interface TrainWorkerApi {
   cancel(): void;
   /** k-fold cross-validation of a stored run (the pipeline and model refitted per fold), stored with it; cancel() stops it. */
   crossValidate(runId: string, k: number, onFold: (done: number, total: number) => void): Promise<CvOutcome>;
+  /** Permutation importance of a stored run on its validation rows. */
+  importance(runId: string, repeats: number, onFeature: (done: number, total: number) => void): Promise<ImportanceOutcome>;
   /** Train a few batches of the project's data on every available backend. */
   measure(projectId: string, spec: unknown): Promise<BackendMeasurement[]>;
   /** bench:train: the app's loop against model.fit on one backend, generated data, the same model. */

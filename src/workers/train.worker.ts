@@ -10,6 +10,7 @@ import { normalizeTrainSpec } from '../train/model-spec';
 import { trainLoop } from '../train/train-loop';
 import { probeBackends } from './in-worker/backend-probe';
 import { runCrossValidation } from './in-worker/cross-validation-run';
+import { runImportance } from './in-worker/importance-run';
 import { runTraining, trainingData, type RunFlags } from './in-worker/training-run';
 import type { BackendMeasurement, TrainWorkerApi } from './train-protocol';
 
@@ -33,6 +34,10 @@ const api: TrainWorkerApi = {
   async crossValidate(runId, k, onFold) {
     flags = { stop: false, cancel: false };
     return runCrossValidation(runId, k, flags, onFold);
+  },
+
+  importance(runId, repeats, onFeature) {
+    return runImportance(runId, repeats, onFeature);
   },
 
   stop() {

@@ -50,6 +50,13 @@ test('a run on a multiclass sample is evaluated: accuracy and macro F1 agree wit
   await page.locator('[data-testid="cv-box"] .main-svg').first().waitFor();
   await page.reload();
   await page.getByTestId('cv-mean-accuracy').waitFor();
+
+  // Permutation importance: one row per feature, a petal measurement first (they separate the species).
+  await page.getByRole('button', { name: 'Measure feature importance' }).click();
+  await page.locator('[data-testid="importance-chart"] .main-svg').first().waitFor({ timeout: 60_000 });
+  const features = await page.getByTestId('importance-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-feature')));
+  expect(features).toHaveLength(4);
+  expect(features[0]).toMatch(/^petal_/);
 });
 
 test('a binary run: the plan’s criterion is checked, and the decision threshold moves precision and recall', async () => {

@@ -17,6 +17,9 @@ import { saveCv } from '../../storage/evaluations';
 import { getProject } from '../../storage/projects';
 import { getRecipe } from '../../storage/recipes';
 import { getRun } from '../../storage/runs';
+import type { RunRow } from '../../storage/rows';
+import type { Table } from '../../shared/column';
+import type { Recipe } from '../../prepare/recipe';
 import { buildModel } from '../../train/build-model';
 import { normalizeTrainSpec } from '../../train/model-spec';
 import { fitBaseline } from '../../train/baseline';
@@ -27,28 +30,48 @@ import type { CvOutcome } from '../train-protocol';
 import { splitRows } from './prepare-report';
 import { startBackend, type RunFlags } from './training-run';
 
-export async function runCrossValidation(runId: string, k: number, flags: RunFlags, onFold: (done: number, total: number) => void): Promise<CvOutcome> {
+export interface RunContext {
+  run: RunRow;
+  recipe: Recipe;
+  /** a sentence when the recipe used differs from the run's */
+  note: string | null;
+  table: Table;
+  /** the run's split of the dataset's rows */
+  parts: Uint8Array;
+}
+
+/** A stored run with its dataset, the recipe version it was trained with, and its split; or why not. */
+export async function runContext(runId: string): Promise<{ ok: true; context: RunContext } | { ok: false; problem: string }> {
   const db = getDb();
-  const t0 = performance.now();
   const run = await getRun(db, runId);
   if (!run) return { ok: false, problem: 'This run no longer exists.' };
-  if (!Number.isInteger(k) || k < 2 || k > 20) return { ok: false, problem: 'Choose between 2 and 20 folds.' };
   const project = await getProject(db, run.projectId);
   const recipeRow = await getRecipe(db, run.projectId);
   // The recipe as the run was trained with it, from the recipe's version history when it has changed since.
   const version = recipeRow?.version === run.recipeVersion ? recipeRow.recipe : recipeRow?.history.find((h) => h.version === run.recipeVersion)?.recipe;
   const note = version === undefined && recipeRow ? `The recipe version this run used (${run.recipeVersion}) is no longer kept; the current one (${recipeRow.version}) was used.` : null;
   const recipe = normalizeRecipe(version ?? recipeRow?.recipe, project?.seed ?? 1, run.task === 'classification');
-  const spec = normalizeTrainSpec(run.spec);
-  let table;
+  let table: Table;
   try {
     ({ table } = await loadTable(db, run.datasetId));
   } catch (e) {
     return { ok: false, problem: `The run's dataset cannot be read: ${describeError(e)}` };
   }
-  const classification = run.task === 'classification';
-  const split = splitRows(table, recipe.split, run.target, classification);
+  const split = splitRows(table, recipe.split, run.target, run.task === 'classification');
   if (!split.ok) return split;
+  return { ok: true, context: { run, recipe, note, table, parts: split.parts } };
+}
+
+export async function runCrossValidation(runId: string, k: number, flags: RunFlags, onFold: (done: number, total: number) => void): Promise<CvOutcome> {
+  const db = getDb();
+  const t0 = performance.now();
+  if (!Number.isInteger(k) || k < 2 || k > 20) return { ok: false, problem: 'Choose between 2 and 20 folds.' };
+  const found = await runContext(runId);
+  if (!found.ok) return found;
+  const { run, recipe, note, table } = found.context;
+  const split = { parts: found.context.parts };
+  const spec = normalizeTrainSpec(run.spec);
+  const classification = run.task === 'classification';
   const inputs: SplitInputs = { rowCount: table.rowCount };
   const targetColumn = table.columns.find((c) => c.name === run.target);
   if (classification && targetColumn) inputs.classes = codesOf(targetColumn, table.rowCount).codes;
