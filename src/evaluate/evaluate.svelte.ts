@@ -4,7 +4,7 @@
  */
 import { describeError } from '../shared/errors';
 import { getDb, watch } from '../storage/database';
-import { evaluationsOf } from '../storage/evaluations';
+import { evaluationsOf, evaluationsOfRuns } from '../storage/evaluations';
 import { listRuns } from '../storage/runs';
 import type { CvEvaluation, EvaluationRow, HoldoutEvaluation, RunRow } from '../storage/rows';
 import { callTrainWorker } from '../workers/train-client';
@@ -22,6 +22,8 @@ export class EvaluateState {
   runId = $state<string | null>(null);
   part = $state<'validation' | 'test'>('validation');
   evaluations = $state.raw<EvaluationRow[]>([]);
+  /** every evaluation of every listed run, for the comparison */
+  allEvaluations = $state.raw<EvaluationRow[]>([]);
   error = $state<string | null>(null);
   readonly holdout: HoldoutEvaluation[] = $derived(this.evaluations.filter((e): e is HoldoutEvaluation => e.kind === 'holdout'));
   readonly cv: CvEvaluation | null = $derived(this.evaluations.find((e): e is CvEvaluation => e.kind === 'cv') ?? null);
@@ -124,6 +126,10 @@ export class EvaluateState {
         fail,
       ),
     );
+    $effect(() => {
+      const ids = this.runs.map((r) => r.id);
+      return watch(() => evaluationsOfRuns(db, ids), (rows) => (this.allEvaluations = rows), fail);
+    });
     $effect(() => {
       const id = this.runId;
       if (!id) return;

@@ -24,3 +24,8 @@ export async function saveHoldout(db: LooplabDB, runId: string, rows: HoldoutEva
     await db.evaluations.bulkAdd(rows);
   });
 }
+
+/** Every evaluation of these runs. */
+export async function evaluationsOfRuns(db: LooplabDB, runIds: readonly string[]): Promise<EvaluationRow[]> {
+  return runIds.length ? db.evaluations.where('runId').anyOf([...runIds]).toArray() : [];
+}

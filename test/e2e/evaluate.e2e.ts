@@ -94,6 +94,17 @@ test('a binary run: the plan’s criterion is checked, and the decision threshol
   expect(Number(await page.getByTestId('threshold-precision').textContent())).toBeCloseTo(expected.precision, 5);
   expect(Number(await page.getByTestId('threshold-recall').textContent())).toBeCloseTo(expected.recall, 5);
   await page.locator('[data-testid="roc-curve"] .main-svg').first().waitFor();
+
+  // A baseline run beside it: the comparison marks the logistic regression best on the criterion's metric.
+  await page.getByTestId('stage-link-train').click();
+  await page.getByLabel('Baseline', { exact: true }).check();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await page.locator('[data-testid="run-row"][data-name="Run 2"][data-status="completed"]').waitFor();
+  await page.getByTestId('stage-link-evaluate').click();
+  await page.getByTestId('compare-runs').waitFor();
+  expect(await page.getByTestId('compare-line').count()).toBe(2);
+  expect(await page.locator('[data-testid="compare-line"][data-run="Run 1"]').getAttribute('data-best')).toBe('true');
+  expect(await page.locator('[data-testid="compare-line"][data-run="Run 2"]').getAttribute('data-best')).toBe('false');
 });
 
 test('a regression run: RMSE and R² agree with the stored predictions, and the residuals are plotted', async () => {

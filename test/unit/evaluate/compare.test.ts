@@ -1,0 +1,35 @@
+import { describe, expect, test } from 'vitest';
+import { compareRuns } from '../../../src/evaluate/compare';
+import type { CvEvaluation } from '../../../src/storage/rows';
+import { evaluationRow, runRow } from '../../helpers/rows';
+
+/** Validation predictions of a binary run: right on `right` of 4 rows. */
+const holdout = (runId: string, right: number) =>
+  evaluationRow({
+    id: `e-${runId}`,
+    runId,
+    yTrue: Float32Array.of(0, 1, 0, 1),
+    predictions: Float32Array.from([0, 1, 2, 3].flatMap((i) => (i < right ? (i % 2 ? [0.1, 0.9] : [0.9, 0.1]) : i % 2 ? [0.9, 0.1] : [0.1, 0.9]))),
+    baseline: new Float32Array(8).fill(0.5),
+    classes: ['a', 'b'],
+  });
+
+describe('run comparison', () => {
+  test('the best by the first criterion is marked; cross-validation mean ± std beside', () => {
+    const runs = [runRow({ id: 'r1', projectId: 'p', name: 'one' }), runRow({ id: 'r2', projectId: 'p', name: 'two' }), runRow({ id: 'r3', projectId: 'p', name: 'three' })];
+    const cv = { id: 'c', runId: 'r2', kind: 'cv', mean: { accuracy: 0.8 }, std: { accuracy: 0.05 } } as unknown as CvEvaluation;
+    const result = compareRuns(runs, [holdout('r1', 2), holdout('r2', 4), cv], 'accuracy')!;
+    expect(result.label).toBe('Accuracy');
+    expect(result.lines).toEqual([
+      { runId: 'r1', name: 'one', value: 0.5, cvMean: null, cvStd: null, best: false },
+      { runId: 'r2', name: 'two', value: 1, cvMean: 0.8, cvStd: 0.05, best: true },
+      { runId: 'r3', name: 'three', value: null, cvMean: null, cvStd: null, best: false },
+    ]);
+  });
+
+  test('lower is better for a loss; without criteria, accuracy is used and the reason says so', () => {
+    const runs = [runRow({ id: 'r1', projectId: 'p' }), runRow({ id: 'r2', projectId: 'p' })];
+    expect(compareRuns(runs, [holdout('r1', 4), holdout('r2', 1)], 'log-loss')!.lines.find((l) => l.best)!.runId).toBe('r1');
+    expect(compareRuns(runs, [], null)).toMatchObject({ metric: 'accuracy', because: 'the plan has no success criterion yet' });
+  });
+});
