@@ -4,9 +4,13 @@
  */
 import { describeError } from '../shared/errors';
 import { getDb, watch } from '../storage/database';
-import { evaluationsOf, evaluationsOfRuns } from '../storage/evaluations';
+import { evaluationKeys } from '../storage/evaluations';
 import { listRuns } from '../storage/runs';
-import type { CvEvaluation, EvaluationRow, HoldoutEvaluation, RunRow } from '../storage/rows';
+import type { RunRow } from '../storage/rows';
+import type { MetricKey } from '../plan/metrics';
+import { callEvaluateWorker } from '../workers/evaluate-client';
+import type { RunReport } from '../workers/evaluate-protocol';
+import type { Comparison } from './compare';
 import { callTrainWorker } from '../workers/train-client';
 import { callPrepareWorker } from '../workers/prepare-client';
 import type { EditableRows } from '../workers/prepare-protocol';
@@ -15,22 +19,19 @@ import { normalizeRecipe } from '../prepare/recipe';
 import { newId } from '../shared/ids';
 import type { CvOutcome, ImportanceOutcome } from '../workers/train-protocol';
 import { workerCallback } from '../workers/worker-handle';
-import { holdoutReport, type ClassificationReport, type RegressionReport } from './holdout';
+import type { ClassificationReport, RegressionReport } from './holdout';
 
 export class EvaluateState {
   runs = $state.raw<RunRow[]>([]);
   runId = $state<string | null>(null);
   part = $state<'validation' | 'test'>('validation');
-  evaluations = $state.raw<EvaluationRow[]>([]);
-  /** every evaluation of every listed run, for the comparison */
-  allEvaluations = $state.raw<EvaluationRow[]>([]);
+  /** the chosen run's figures, computed in the evaluate worker */
+  loaded = $state.raw<RunReport | null>(null);
+  comparison = $state.raw<Comparison | null>(null);
   error = $state<string | null>(null);
-  readonly holdout: HoldoutEvaluation[] = $derived(this.evaluations.filter((e): e is HoldoutEvaluation => e.kind === 'holdout'));
-  readonly cv: CvEvaluation | null = $derived(this.evaluations.find((e): e is CvEvaluation => e.kind === 'cv') ?? null);
-  readonly report: ClassificationReport | RegressionReport | null = $derived.by(() => {
-    const e = this.holdout.find((x) => x.part === this.part) ?? null;
-    return e ? holdoutReport(e) : null;
-  });
+  readonly report: ClassificationReport | RegressionReport | null = $derived(this.loaded?.part?.report ?? null);
+  readonly cv = $derived(this.loaded?.cv ?? null);
+  #criterion: MetricKey | null;
 
   /** the cross-validation in progress */
   cvProgress = $state<{ done: number; total: number } | null>(null);
@@ -112,7 +113,8 @@ export class EvaluateState {
     void callTrainWorker((api) => api.cancel());
   }
 
-  constructor(projectId: string) {
+  constructor(projectId: string, firstCriterion: MetricKey | null) {
+    this.#criterion = firstCriterion;
     const db = getDb();
     const fail = (e: unknown) => (this.error = describeError(e));
     $effect(() =>
@@ -126,15 +128,40 @@ export class EvaluateState {
         fail,
       ),
     );
+    // The chosen run's report, again whenever its stored evaluations change (a cross-validation ends).
     $effect(() => {
-      const ids = this.runs.map((r) => r.id);
-      return watch(() => evaluationsOfRuns(db, ids), (rows) => (this.allEvaluations = rows), fail);
-    });
-    $effect(() => {
-      const id = this.runId;
+      const [id, part] = [this.runId, this.part];
       if (!id) return;
       this.importance = null;
-      return watch(() => evaluationsOf(db, id), (rows) => (this.evaluations = rows), fail);
+      let current = true;
+      const stop = watch(
+        () => evaluationKeys(db, [id]),
+        () =>
+          void callEvaluateWorker<RunReport>((api) => api.report(id, part))
+            .then((r) => current && (this.loaded = r))
+            .catch(fail),
+        fail,
+      );
+      return () => {
+        current = false;
+        stop();
+      };
+    });
+    $effect(() => {
+      const ids = this.runs.map((r) => r.id);
+      let current = true;
+      const stop = watch(
+        () => evaluationKeys(db, ids),
+        () =>
+          void callEvaluateWorker<Comparison | null>((api) => api.compare(ids, this.#criterion))
+            .then((c) => current && (this.comparison = c))
+            .catch(fail),
+        fail,
+      );
+      return () => {
+        current = false;
+        stop();
+      };
     });
   }
 }

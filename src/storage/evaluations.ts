@@ -29,3 +29,8 @@ export async function saveHoldout(db: LooplabDB, runId: string, rows: HoldoutEva
 export async function evaluationsOfRuns(db: LooplabDB, runIds: readonly string[]): Promise<EvaluationRow[]> {
   return runIds.length ? db.evaluations.where('runId').anyOf([...runIds]).toArray() : [];
 }
+
+/** Just the ids of these runs' evaluations: a cheap signal that something changed. */
+export async function evaluationKeys(db: LooplabDB, runIds: readonly string[]): Promise<string[]> {
+  return runIds.length ? ((await db.evaluations.where('runId').anyOf([...runIds]).primaryKeys()) as string[]) : [];
+}
