@@ -8,7 +8,6 @@ import { datasetFrame, type Frame } from '../../prepare/frame';
 import { normalizeRecipe } from '../../prepare/recipe';
 import { assignFolds, type SplitInputs } from '../../prepare/split';
 import { StepProblem } from '../../prepare/step-problem';
-import { codesOf } from '../../prepare/class-codes';
 import { describeError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import { getDb } from '../../storage/database';
@@ -38,6 +37,8 @@ export interface RunContext {
   table: Table;
   /** the run's split of the dataset's rows */
   parts: Uint8Array;
+  /** the class and group codes the split read */
+  inputs: SplitInputs;
 }
 
 /** A stored run with its dataset, the recipe version it was trained with, and its split; or why not. */
@@ -59,7 +60,7 @@ export async function runContext(runId: string): Promise<{ ok: true; context: Ru
   }
   const split = splitRows(table, recipe.split, run.target, run.task === 'classification');
   if (!split.ok) return split;
-  return { ok: true, context: { run, recipe, note, table, parts: split.parts } };
+  return { ok: true, context: { run, recipe, note, table, parts: split.parts, inputs: split.inputs } };
 }
 
 export async function runCrossValidation(runId: string, k: number, flags: RunFlags, onFold: (done: number, total: number) => void): Promise<CvOutcome> {
@@ -68,20 +69,13 @@ export async function runCrossValidation(runId: string, k: number, flags: RunFla
   if (!Number.isInteger(k) || k < 2 || k > 20) return { ok: false, problem: 'Choose between 2 and 20 folds.' };
   const found = await runContext(runId);
   if (!found.ok) return found;
-  const { run, recipe, note, table } = found.context;
-  const split = { parts: found.context.parts };
+  const { run, recipe, note, table, parts, inputs } = found.context;
   const spec = normalizeTrainSpec(run.spec);
-  const classification = run.task === 'classification';
-  const inputs: SplitInputs = { rowCount: table.rowCount };
-  const targetColumn = table.columns.find((c) => c.name === run.target);
-  if (classification && targetColumn) inputs.classes = codesOf(targetColumn, table.rowCount).codes;
-  const grouped = recipe.split.strategy === 'grouped' && recipe.split.groupColumn;
-  const groupColumn = grouped ? table.columns.find((c) => c.name === recipe.split.groupColumn) : undefined;
-  if (groupColumn) inputs.groups = codesOf(groupColumn, table.rowCount).codes;
   let folds: Uint8Array;
   try {
     // Folds over the train and validation rows only: test rows are marked but never used.
-    folds = assignFolds(k, inputs, spec.seed, groupColumn ? 'grouped' : classification ? 'stratified' : 'random');
+    // Grouped like the split, else stratified by the classes the split read.
+    folds = assignFolds(k, inputs, spec.seed, inputs.groups ? 'grouped' : inputs.classes ? 'stratified' : 'random');
   } catch (e) {
     return { ok: false, problem: describeError(e) };
   }
@@ -112,7 +106,7 @@ export async function runCrossValidation(runId: string, k: number, flags: RunFla
   };
   try {
     const result = await crossValidate(
-      { frame: datasetFrame(table), parts: split.parts, folds, k, recipe, target: run.target, task: run.task },
+      { frame: datasetFrame(table), parts, folds, k, recipe, target: run.target, task: run.task },
       fitAndPredict,
       (done) => onFold(done, k),
       () => flags.cancel,

@@ -18,7 +18,8 @@ import { codesOf } from '../../prepare/class-codes';
 
 const SCATTER_POINTS = 1500;
 
-export type SplitOutcome = { ok: true; parts: Uint8Array; report: PartReport[] } | { ok: false; problem: string };
+/** `inputs`: the class and group codes read for the split, reused for cross-validation's folds. */
+export type SplitOutcome = { ok: true; parts: Uint8Array; report: PartReport[]; inputs: SplitInputs } | { ok: false; problem: string };
 
 /** The split of the dataset's rows, with the inputs its strategy needs read from the table. */
 export function splitRows(table: Table, settings: SplitSettings, target: string | null, classification: boolean): SplitOutcome {
@@ -27,9 +28,10 @@ export function splitRows(table: Table, settings: SplitSettings, target: string 
   const inputs: SplitInputs = { rowCount: n };
   const targetColumn = column(target);
   const classes = classification && targetColumn ? codesOf(targetColumn, n) : null;
-  if (settings.strategy === 'stratified') {
-    if (!classes) return { ok: false, problem: 'A stratified split keeps each class’s share in every part, so it needs a classification target: choose one in Plan, or use a random split.' };
-    inputs.classes = classes.codes;
+  // Kept for every strategy (assignParts reads them only when stratifying): folds stratify by them too.
+  if (classes) inputs.classes = classes.codes;
+  if (settings.strategy === 'stratified' && !classes) {
+    return { ok: false, problem: 'A stratified split keeps each class’s share in every part, so it needs a classification target: choose one in Plan, or use a random split.' };
   }
   if (settings.strategy === 'grouped') {
     const g = column(settings.groupColumn);
@@ -53,7 +55,7 @@ export function splitRows(table: Table, settings: SplitSettings, target: string 
     rows: s.rows,
     classes: classes && s.classCounts ? classes.labels.map((label, k) => ({ label, count: s.classCounts![k]! })) : null,
   }));
-  return { ok: true, parts, report };
+  return { ok: true, parts, report, inputs };
 }
 
 /** Up to `max` rows of two numeric columns, sampled with a fixed seed. */
