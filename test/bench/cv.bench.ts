@@ -6,9 +6,8 @@
  * trained, then cross-validated. Medians of BENCH_RUNS runs (default 3).
  */
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { expect, inject, test } from 'vitest';
-import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.mjs';
+import { importCsv, launchBench, newProject } from './bench-app';
 import { median, writeResults } from './results-file';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -23,24 +22,12 @@ test('5-fold cross-validation against one fit on all rows', async () => {
   const ROWS = inject('benchRows');
   const baseUrl = inject('benchUrl');
   const csvPath = join(inject('benchDir'), 'bench-import.csv');
-  const browser = await chromium.launch({ executablePath: findChromium()!, headless: true, args: CHROMIUM_ARGS });
-  const page = await (await browser.newContext()).newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-
-  await page.goto(baseUrl + '#/');
-  await page.getByLabel('New project name', { exact: true }).fill('Bench CV');
-  await page.getByRole('button', { name: 'Create project' }).click();
-  await page.waitForURL(/\/plan$/);
-  const projectId = new URL(page.url()).hash.split('/')[2]!;
+  const { browser, page, errors } = await launchBench();
+  const projectId = await newProject(page, baseUrl, 'Bench CV');
   await page.getByLabel('Task type', { exact: true }).selectOption('binary');
   await page.getByLabel('Target column', { exact: true }).fill('target');
   await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
-  await page.getByTestId('stage-link-data').click();
-  await page.getByLabel('Choose a CSV file').setInputFiles(csvPath);
-  await page.getByTestId('import-preview').waitFor();
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByTestId('profile-table').waitFor({ timeout: 600_000 });
+  await importCsv(page, csvPath);
   await page.getByTestId('stage-link-prepare').click();
   const idle = () => page.locator('[data-testid="prepare-status"][data-busy="false"]').waitFor({ timeout: 600_000 });
   await page.getByTestId('split-parts').waitFor({ timeout: 600_000 });

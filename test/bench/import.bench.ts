@@ -10,6 +10,8 @@ import { chromium, type Page } from 'playwright-core';
 import { expect, inject, test } from 'vitest';
 import { STREAM_CHUNK_BYTES } from '../../src/data/csv-stream';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.mjs';
+import { storedRows } from '../e2e/stored';
+import { newProject } from './bench-app';
 import { HeapSampler } from './heap-sampler';
 import { median, writeResults } from './results-file';
 
@@ -76,10 +78,7 @@ test('import a generated CSV through the app, against PapaParse alone', async ()
     const papa = await papaparseAlone(page, baseUrl + 'bench-import.csv', papaSource);
     expect(papa.rows).toBe(ROWS + 1);
 
-    await page.goto(baseUrl + '#/');
-    await page.getByLabel('New project name', { exact: true }).fill(`Bench ${run + 1}`);
-    await page.getByRole('button', { name: 'Create project' }).click();
-    await page.waitForURL(/\/plan$/);
+    await newProject(page, baseUrl, `Bench ${run + 1}`);
     await page.getByTestId('stage-link-data').click();
     await page.getByLabel('Choose a CSV file').setInputFiles(csvPath);
     await page.getByTestId('import-preview').waitFor();
@@ -109,19 +108,7 @@ test('import a generated CSV through the app, against PapaParse alone', async ()
     // so loading the dataset back is timed alone.
     await page.getByTestId('profile-table').waitFor({ timeout: 600_000 });
     const storedBytes = ((await page.evaluate(() => navigator.storage.estimate())).usage ?? 0) - usageBefore;
-    const datasetId = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const r = indexedDB.open('looplab');
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error);
-      });
-      const rows = await new Promise<{ id: string; createdAt: number }[]>((resolve) => {
-        const q = db.transaction('datasets').objectStore('datasets').getAll();
-        q.onsuccess = () => resolve(q.result);
-      });
-      db.close();
-      return rows.sort((a, b) => b.createdAt - a.createdAt)[0]!.id;
-    });
+    const datasetId = (await storedRows<{ id: string; createdAt: number }>(page, 'datasets')).sort((a, b) => b.createdAt - a.createdAt)[0]!.id;
     const opened = await page.evaluate(
       (id) =>
         (window as unknown as { __looplab: { callImportWorker: (f: (w: { open(id: string): Promise<unknown> }) => Promise<unknown>) => Promise<{ seconds: number; rawBytes: number; rowCount: number }> } }).__looplab.callImportWorker((w) => w.open(id)),

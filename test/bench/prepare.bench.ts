@@ -6,9 +6,9 @@
  * every value of the same typed arrays once. Medians of BENCH_RUNS runs (default 3).
  */
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { expect, inject, test } from 'vitest';
-import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.mjs';
+import { storedRows } from '../e2e/stored';
+import { importCsv, launchBench, newProject } from './bench-app';
 import { median, writeResults } from './results-file';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -36,32 +36,10 @@ test('a six-step recipe over a million rows, against one plain pass over the sam
   const ROWS = inject('benchRows');
   const baseUrl = inject('benchUrl');
   const csvPath = join(inject('benchDir'), 'bench-import.csv');
-  const browser = await chromium.launch({ executablePath: findChromium()!, headless: true, args: CHROMIUM_ARGS });
-  const page = await (await browser.newContext()).newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-
-  await page.goto(baseUrl + '#/');
-  await page.getByLabel('New project name', { exact: true }).fill('Bench prepare');
-  await page.getByRole('button', { name: 'Create project' }).click();
-  await page.waitForURL(/\/plan$/);
-  await page.getByTestId('stage-link-data').click();
-  await page.getByLabel('Choose a CSV file').setInputFiles(csvPath);
-  await page.getByTestId('import-preview').waitFor();
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByTestId('profile-table').waitFor({ timeout: 600_000 });
-  const datasetId = await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve) => {
-      const r = indexedDB.open('looplab');
-      r.onsuccess = () => resolve(r.result);
-    });
-    const rows = await new Promise<{ id: string }[]>((resolve) => {
-      const q = db.transaction('datasets').objectStore('datasets').getAll();
-      q.onsuccess = () => resolve(q.result);
-    });
-    db.close();
-    return rows[0]!.id;
-  });
+  const { browser, page, errors } = await launchBench();
+  await newProject(page, baseUrl, 'Bench prepare');
+  await importCsv(page, csvPath);
+  const datasetId = (await storedRows<{ id: string }>(page, 'datasets'))[0]!.id;
 
   const runs: Record<string, number>[] = [];
   for (let run = 0; run < RUNS; run++) {

@@ -4,9 +4,8 @@
  * loop, against TF.js's model.fit on the same backend, data and initial weights, in the same
  * worker, on every backend this browser offers. Medians of BENCH_RUNS runs (default 3).
  */
-import { chromium } from 'playwright-core';
 import { expect, inject, test } from 'vitest';
-import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.mjs';
+import { launchBench } from './bench-app';
 import type { BenchmarkResult } from '../../src/workers/train-protocol';
 import { median, writeResults } from './results-file';
 
@@ -24,10 +23,7 @@ interface Looplab {
 
 test('the app’s training loop against model.fit on every backend', async () => {
   const baseUrl = inject('benchUrl');
-  const browser = await chromium.launch({ executablePath: findChromium()!, headless: true, args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'] });
-  const page = await (await browser.newContext()).newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const { browser, page, errors } = await launchBench(['--enable-unsafe-webgpu']);
   await page.goto(baseUrl + '#/');
   const call = <T>(method: string, ...args: unknown[]) =>
     page.evaluate(([method, args]) => (window as unknown as { __looplab: Looplab }).__looplab.callTrainWorker((w) => w[method as string]!(...(args as unknown[]))), [method, args] as const) as Promise<T>;

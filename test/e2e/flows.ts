@@ -1,6 +1,7 @@
 /** Steps several end-to-end tests take the same way. */
 import type { Page } from 'playwright-core';
 import { baseUrl } from './harness';
+import { storedRows } from './stored';
 
 /**
  * A new project whose plan names the task and target, with a bundled sample imported, left on
@@ -43,17 +44,7 @@ export async function trainOnce(page: Page, model: string, learningRate: number,
 
 /** The stored predictions of the (only) run on one part, read straight from IndexedDB. */
 export async function storedPredictions(page: Page, part: 'validation' | 'test'): Promise<{ yTrue: number[]; predictions: number[]; classes: string[] | null }> {
-  return page.evaluate(async (part) => {
-    const db = await new Promise<IDBDatabase>((resolve) => {
-      const r = indexedDB.open('looplab');
-      r.onsuccess = () => resolve(r.result);
-    });
-    const rows = await new Promise<{ kind: string; part: string; yTrue: Float32Array; predictions: Float32Array; classes: string[] | null }[]>((resolve) => {
-      const q = db.transaction('evaluations').objectStore('evaluations').getAll();
-      q.onsuccess = () => resolve(q.result);
-    });
-    db.close();
-    const e = rows.find((r) => r.kind === 'holdout' && r.part === part)!;
-    return { yTrue: Array.from(e.yTrue), predictions: Array.from(e.predictions), classes: e.classes };
-  }, part);
+  const rows = await storedRows<{ kind: string; part: string; yTrue: Float32Array; predictions: Float32Array; classes: string[] | null }>(page, 'evaluations');
+  const e = rows.find((r) => r.kind === 'holdout' && r.part === part)!;
+  return { yTrue: Array.from(e.yTrue), predictions: Array.from(e.predictions), classes: e.classes };
 }
