@@ -1,9 +1,10 @@
 /**
- * A column built one cell at a time during an import: typed storage that grows by doubling,
- * a dictionary for label kinds, a validity bitmap, and a count of cells that did not parse.
+ * A column built one cell at a time during an import: typed storage in chunks, a dictionary for
+ * label kinds, a validity bitmap, and a count of cells that did not parse.
  */
-import { allocValues, bitmapBytes, setValid, usesDictionary, type Column, type ColumnKind, type ColumnValues } from '../shared/column';
-import { isMissingToken, parseBoolean, parseDate, parseNumber, type DateOrder } from './values';
+import { CHUNK_ROWS, emptyChunkedColumn, growChunk, newChunk, toColumn, type ChunkedColumn } from '../shared/chunked-column';
+import { allocValues, setValid, usesDictionary, type Column, type ColumnKind, type ColumnValues } from '../shared/column';
+import { isMissingIn, isMissingToken, parseBoolean, parseDate, parseNumber, parseNumberIn, type DateOrder } from './values';
 
 export interface ParseFailures {
   count: number;
@@ -15,16 +16,23 @@ export interface ParseFailures {
 
 export interface ColumnBuilder {
   push(text: string): void;
+  /** push(text.substring(start, end)), without making that string where the kind allows */
+  pushIn(text: string, start: number, end: number): void;
   readonly length: number;
   readonly failures: ParseFailures | null;
+  /** the column as one typed array (a copy of the chunks) */
   finish(): Column;
+  /** the column in storage's chunks, without a copy; the builder is spent */
+  finishChunked(): ChunkedColumn;
 }
 
 export interface BuilderOptions {
   decimalComma: boolean;
   dateOrder?: DateOrder;
-  initialCapacity?: number;
 }
+
+/** Rows of a column's first chunk: a small file's columns stay small, a large file's first chunk doubles to CHUNK_ROWS. */
+const FIRST_CHUNK_ROWS = 1024;
 
 /** Longest firstValue, in UTF-16 units, ellipsis included. */
 const MAX_SHOWN = 100;
@@ -42,25 +50,35 @@ function shorten(text: string): string {
  * Example: createColumnBuilder('age', 'numeric', { decimalComma: false }), then push('31'),
  * push('NA'), push('unknown') → length 3, failures { count: 1, firstRow: 2, firstValue: 'unknown' },
  * and finish() → values Float64Array [31, 0, 0] with only row 0 valid.
+ *
+ * Values go into chunks of CHUNK_ROWS rows, as storage keeps them: nothing is regrown or
+ * copied however long the file, and finishChunked() hands the chunks over as they are.
  */
 export function createColumnBuilder(name: string, kind: ColumnKind, options: BuilderOptions): ColumnBuilder {
-  let capacity = Math.max(8, Math.ceil(options.initialCapacity ?? 1024) || 0);
-  let values: ColumnValues = allocValues(kind, capacity);
-  let valid = new Uint8Array(bitmapBytes(capacity));
+  const column = emptyChunkedColumn(name, kind);
+  // The chunk being filled and the next row's place in it; a full chunk makes room first.
+  let values: ColumnValues = allocValues(kind, 0);
+  let valid: Uint8Array = new Uint8Array(0);
+  let at = 0;
   let length = 0;
   let failures: ParseFailures | null = null;
   const codes = usesDictionary(kind) ? new Map<string, number>() : null;
   const dictionary: string[] = [];
   const order = options.dateOrder ?? 'ymd';
 
-  const grow = () => {
-    capacity *= 2;
-    const nextValues = allocValues(kind, capacity);
-    nextValues.set(values as never);
-    values = nextValues;
-    const nextValid = new Uint8Array(bitmapBytes(capacity));
-    nextValid.set(valid);
-    valid = nextValid;
+  const makeRoom = () => {
+    const last = column.chunks.length - 1;
+    if (last >= 0 && values.length < CHUNK_ROWS) {
+      // Only the first chunk starts small, and doubles until it is a whole chunk.
+      growChunk(column, last, values.length * 2);
+    } else {
+      const chunk = newChunk(kind, last < 0 ? FIRST_CHUNK_ROWS : CHUNK_ROWS);
+      column.chunks.push(chunk.values);
+      column.valid.push(chunk.valid);
+      at = 0;
+    }
+    values = column.chunks[column.chunks.length - 1]!;
+    valid = column.valid[column.valid.length - 1]!;
   };
 
   const fail = (row: number, text: string) => {
@@ -68,16 +86,15 @@ export function createColumnBuilder(name: string, kind: ColumnKind, options: Bui
     else failures = { count: 1, firstRow: row, firstValue: shorten(text) };
   };
 
-  const ensureRoom = () => {
-    if (length === capacity) grow();
-  };
   // One push per storage type, each its own function: every typed-array store site then sees a
   // single array type and stays fast (one shared site over three types runs several times slower).
   let push: (text: string) => void;
+  let pushIn: ((text: string, start: number, end: number) => void) | null = null;
   if (codes) {
     push = (text) => {
-      ensureRoom();
-      const row = length++;
+      if (at === values.length) makeRoom();
+      const slot = at++;
+      length++;
       if (isMissingToken(text)) return;
       // ' b' after 'a, b' is the label 'b': spaces around a label are never part of it.
       const label = text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32 ? text.trim() : text;
@@ -87,71 +104,81 @@ export function createColumnBuilder(name: string, kind: ColumnKind, options: Bui
         codes.set(label, code);
         dictionary.push(label);
       }
-      (values as Uint32Array)[row] = code;
-      setValid(valid, row);
+      (values as Uint32Array)[slot] = code;
+      setValid(valid, slot);
     };
   } else if (kind === 'boolean') {
     push = (text) => {
-      ensureRoom();
+      if (at === values.length) makeRoom();
+      const slot = at++;
       const row = length++;
       if (isMissingToken(text)) return;
       const value = parseBoolean(text);
       if (value < 0) return fail(row, text);
-      (values as Uint8Array)[row] = value;
-      setValid(valid, row);
+      (values as Uint8Array)[slot] = value;
+      setValid(valid, slot);
     };
   } else if (kind === 'numeric') {
     const decimalComma = options.decimalComma;
     // Calling parseNumber directly, not through a parse function shared with datetime, lets
     // V8 inline it (about 15% faster per cell in Node 20).
     push = (text) => {
-      ensureRoom();
+      if (at === values.length) makeRoom();
+      const slot = at++;
       const row = length++;
       if (isMissingToken(text)) return;
       const value = parseNumber(text, decimalComma);
       if (Number.isNaN(value)) return fail(row, text);
-      (values as Float64Array)[row] = value;
-      setValid(valid, row);
+      (values as Float64Array)[slot] = value;
+      setValid(valid, slot);
+    };
+    pushIn = (text, start, end) => {
+      if (at === values.length) makeRoom();
+      const slot = at++;
+      const row = length++;
+      if (isMissingIn(text, start, end)) return;
+      const value = parseNumberIn(text, start, end, decimalComma);
+      if (Number.isNaN(value)) return fail(row, text.substring(start, end));
+      (values as Float64Array)[slot] = value;
+      setValid(valid, slot);
     };
   } else {
     push = (text) => {
-      ensureRoom();
+      if (at === values.length) makeRoom();
+      const slot = at++;
       const row = length++;
       if (isMissingToken(text)) return;
       const value = parseDate(text, order);
       if (Number.isNaN(value)) return fail(row, text);
-      (values as Float64Array)[row] = value;
-      setValid(valid, row);
+      (values as Float64Array)[slot] = value;
+      setValid(valid, slot);
     };
   }
 
+  const finishChunked = (): ChunkedColumn => {
+    column.length = length;
+    if (codes) column.dictionary = dictionary;
+    return column;
+  };
+
+  const pushSubstring = (text: string, start: number, end: number) => push(text.substring(start, end));
   return {
     push,
+    pushIn: pushIn ?? pushSubstring,
     get length() {
       return length;
     },
     get failures() {
       return failures;
     },
-    finish(): Column {
-      // A view, not a copy, when the arrays are nearly full: copying would double the memory of
-      // a million-row import at its peak. Far too large arrays are copied so the spare is freed.
-      const tight = length >= capacity * 0.9;
-      const column: Column = {
-        name,
-        kind,
-        values: tight ? values.subarray(0, length) : values.slice(0, length),
-        valid: tight ? valid.subarray(0, bitmapBytes(length)) : valid.slice(0, bitmapBytes(length)),
-      };
-      if (codes) column.dictionary = dictionary;
-      return column;
-    },
+    finishChunked,
+    finish: () => toColumn(finishChunked()),
   };
 }
 
 /** A whole column from its cells at once: for tests and small data. */
 export function columnFromStrings(name: string, kind: ColumnKind, cells: readonly string[], options: BuilderOptions): Column {
-  const builder = createColumnBuilder(name, kind, { ...options, initialCapacity: cells.length });
+  const builder = createColumnBuilder(name, kind, options);
   for (const cell of cells) builder.push(cell);
   return builder.finish();
 }

@@ -37,7 +37,7 @@ export function retypeColumn(column: Column, rowCount: number, to: ColumnKind): 
   const texts = Array.from({ length: rowCount }, (_, row) => formatCell(column, row));
   const dateOrder = to === 'datetime' ? inferDateOrder(texts.filter((t) => t !== '').slice(0, 1000)) : undefined;
   // A label's text is read as written, so a decimal comma in labels is not guessed here.
-  const builder = createColumnBuilder(column.name, to, { decimalComma: false, dateOrder, initialCapacity: rowCount });
+  const builder = createColumnBuilder(column.name, to, { decimalComma: false, dateOrder });
   for (const text of texts) builder.push(text);
   return { column: builder.finish(), failures: builder.failures };
 }

@@ -3,7 +3,8 @@
  * with ragged records (too many or too few fields) counted and located, and parse failures
  * turned into notes the user can read.
  */
-import type { ColumnKind, Table } from '../shared/column';
+import type { ChunkedColumn } from '../shared/chunked-column';
+import type { ColumnKind } from '../shared/column';
 import { createColumnBuilder, type ColumnBuilder, type ParseFailures } from './column-builder';
 
 export interface ColumnPlan {
@@ -20,7 +21,7 @@ const EXPECTED: Partial<Record<ColumnKind, [string, string]>> = {
 };
 
 /** At most this many ragged row numbers are listed; the rest are counted. */
-const LISTED_ROWS = 20;
+export const LISTED_ROWS = 20;
 
 export interface RaggedReport {
   count: number;
@@ -28,30 +29,33 @@ export interface RaggedReport {
   rows: number[];
 }
 
+/** A column's parse failures, with the file record number of the first one. */
+export interface LocatedFailures extends ParseFailures {
+  record: number;
+}
+
 export class RowSink {
   readonly #builders: ColumnBuilder[];
-  readonly #plan: readonly ColumnPlan[];
   readonly #skipRagged: boolean;
   readonly ragged: RaggedReport = { count: 0, rows: [] };
   /** record numbers of skipped records, ascending, to name rows in the file correctly */
   readonly #skipped: number[] = [];
   /** records read so far, header excluded, ragged ones included */
   records = 0;
+  /** scratch for pushLine: where each cell of the line starts */
+  readonly #bounds: Int32Array;
 
   /**
    * @param firstRecordNumber the 1-based file record number of the first data record: 2 after a header, else 1
    */
   constructor(
     plan: readonly ColumnPlan[],
-    options: { decimalComma: boolean; skipRagged: boolean; expectedRows?: number },
+    options: { decimalComma: boolean; skipRagged: boolean },
     readonly firstRecordNumber: number,
   ) {
-    this.#plan = plan;
     this.#skipRagged = options.skipRagged;
-    const initialCapacity = Math.max(1024, Math.min(options.expectedRows ?? 0, 1 << 24));
-    this.#builders = plan.map((c) =>
-      createColumnBuilder(c.name, c.kind, { decimalComma: options.decimalComma, dateOrder: c.dateOrder, initialCapacity }),
-    );
+    this.#bounds = new Int32Array(plan.length + 1);
+    this.#builders = plan.map((c) => createColumnBuilder(c.name, c.kind, { decimalComma: options.decimalComma, dateOrder: c.dateOrder }));
   }
 
   get rowCount(): number {
@@ -74,6 +78,34 @@ export class RowSink {
     for (let i = 0; i < width; i++) this.#builders[i]!.push(fields[i] ?? '');
   }
 
+  /**
+   * Add the record in characters [start, end) of `text`, a line without quotes whose cells are
+   * separated by the one character `delimiter`: each cell is read where it lies, so a numeric
+   * cell never becomes a string of its own. The same as push(line.split(delimiter)).
+   */
+  pushLine(text: string, start: number, end: number, delimiter: string): void {
+    const width = this.#builders.length;
+    const bounds = this.#bounds;
+    // Where each cell starts; bounds[width] is one past the end of the last cell, as if a
+    // delimiter followed it.
+    bounds[0] = start;
+    let cells = 1;
+    for (let at = text.indexOf(delimiter, start); at !== -1 && at < end; at = text.indexOf(delimiter, at + 1)) {
+      if (cells === width) {
+        cells++;
+        break;
+      }
+      bounds[cells++] = at + 1;
+    }
+    if (cells !== width) {
+      this.push(text.substring(start, end).split(delimiter));
+      return;
+    }
+    bounds[width] = end + 1;
+    this.records++;
+    for (let i = 0; i < width; i++) this.#builders[i]!.pushIn(text, bounds[i]!, bounds[i + 1]! - 1);
+  }
+
   /** The file record number of a stored row, counting the skipped records before it. */
   #recordNumberOf(row: number): number {
     let record = this.firstRecordNumber + row;
@@ -81,16 +113,16 @@ export class RowSink {
     return record;
   }
 
-  /** The table, and one note per column whose values did not all fit its type. */
-  finish(): { table: Table; notes: string[] } {
-    const notes: string[] = [];
-    const columns = this.#builders.map((b, i) => {
-      const f = b.failures;
-      if (f) notes.push(`${describeFailures(this.#plan[i]!.name, this.#plan[i]!.kind, f, this.#recordNumberOf(f.firstRow))} To keep ${f.count === 1 ? 'it' : 'them'}, import this column as categorical.`);
-      return b.finish();
-    });
-    return { table: { rowCount: this.rowCount, columns }, notes };
+  /** The columns in storage's chunks, and each column's parse failures located by record. */
+  finish(): { columns: ChunkedColumn[]; failures: (LocatedFailures | null)[] } {
+    const failures = this.#builders.map((b) => (b.failures ? { ...b.failures, record: this.#recordNumberOf(b.failures.firstRow) } : null));
+    return { columns: this.#builders.map((b) => b.finishChunked()), failures };
   }
+}
+
+/** The note for a column whose values did not all fit its type. */
+export function failureNote(plan: ColumnPlan, f: LocatedFailures): string {
+  return `${describeFailures(plan.name, plan.kind, f, f.record)} To keep ${f.count === 1 ? 'it' : 'them'}, import this column as categorical.`;
 }
 
 /**

@@ -22,8 +22,11 @@ let to = 0;
 
 /** Sets from/to to the text without blanks around it. */
 function trimBounds(text: string): void {
-  let start = 0;
-  let end = text.length;
+  trimRange(text, 0, text.length);
+}
+
+/** Sets from/to to characters [start, end) of the text without blanks around them. */
+function trimRange(text: string, start: number, end: number): void {
   while (start < end && isBlank(text.charCodeAt(start))) start++;
   while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
   from = start;
@@ -38,10 +41,16 @@ const letterAt = (text: string, i: number, lower: number) => (text.charCodeAt(i)
  * 'NaN', 'None', '?', '-', '#N/A'. '0', 'N' and 'none of them' are values.
  */
 export function isMissingToken(text: string): boolean {
-  const c0 = text.charCodeAt(0);
+  return isMissingIn(text, 0, text.length);
+}
+
+/** isMissingToken for characters [start, end) of the text: a cell read in place, in a line. */
+export function isMissingIn(text: string, start: number, end: number): boolean {
+  if (start === end) return true;
+  const c0 = text.charCodeAt(start);
   // No missing spelling starts with a digit: numeric cells leave at once.
   if (c0 >= 48 && c0 <= 57) return false;
-  trimBounds(text);
+  trimRange(text, start, end);
   const s = from;
   switch (to - s) {
     case 0:
@@ -95,7 +104,12 @@ function slowNumber(text: string, start: number, end: number, decimal: number, g
  * '0x10', 'Infinity', '1,23,4', '0,500', '1.2.3', '12abc', '--1', '.', '-', '1e400' → NaN.
  */
 export function parseNumber(text: string, decimalComma: boolean): number {
-  trimBounds(text);
+  return parseNumberIn(text, 0, text.length, decimalComma);
+}
+
+/** parseNumber for characters [start, end) of the text: a cell read in place, in a line. */
+export function parseNumberIn(text: string, begin: number, finish: number, decimalComma: boolean): number {
+  trimRange(text, begin, finish);
   const start = from;
   const end = to;
   if (start === end) return Number.NaN;

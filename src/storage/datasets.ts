@@ -2,6 +2,7 @@
  * The datasets and chunks tables: a dataset's metadata row plus its columns, cut into chunks
  * of CHUNK_ROWS values, written in one transaction (all of it lands, or none of it).
  */
+import { chunkBuffers, type ChunkedTable } from '../shared/chunked-column';
 import { allocValues, bitmapBytes, type Column, type ColumnValues, type Table } from '../shared/column';
 import { UserFacingError } from '../shared/errors';
 import { write } from './database';
@@ -51,22 +52,38 @@ function chunkRowsOf(datasetId: string, index: number, column: Column, rowCount:
  * nothing behind. `row.status` is written as 'ready' with the last chunk.
  * `onChunk` reports progress (chunks written so far, of the total).
  */
-export async function saveDataset(
+export function saveDataset(db: LooplabDB, row: DatasetRow, table: Table, onChunk?: (written: number, total: number) => void): Promise<void> {
+  return saveChunks(db, row, table.rowCount, table.columns.length, (index) => chunkRowsOf(row.id, index, table.columns[index]!, table.rowCount), onChunk);
+}
+
+/** As saveDataset, for a table already in storage's chunks (an import): the chunks' buffers are stored as they are. */
+export function saveChunkedDataset(db: LooplabDB, row: DatasetRow, table: ChunkedTable, onChunk?: (written: number, total: number) => void): Promise<void> {
+  const rowsOf = (index: number): ChunkRow[] => {
+    const column = table.columns[index]!;
+    const rows: ChunkRow[] = column.dictionary ? [{ datasetId: row.id, column: index, chunk: -1, dictionary: column.dictionary }] : [];
+    for (let chunk = 0; chunk < column.chunks.length; chunk++) rows.push({ datasetId: row.id, column: index, chunk, ...chunkBuffers(column, chunk) });
+    return rows;
+  };
+  return saveChunks(db, row, table.rowCount, table.columns.length, rowsOf, onChunk);
+}
+
+async function saveChunks(
   db: LooplabDB,
   row: DatasetRow,
-  table: Table,
+  rowCount: number,
+  columnCount: number,
+  chunkRowsOfColumn: (index: number) => ChunkRow[],
   onChunk?: (written: number, total: number) => void,
 ): Promise<void> {
-  if (row.columns.length !== table.columns.length) throw new Error('column metadata and values disagree');
-  const chunksPerColumn = Math.ceil(table.rowCount / CHUNK_ROWS);
-  const total = table.columns.length * chunksPerColumn;
+  if (row.columns.length !== columnCount) throw new Error('column metadata and values disagree');
+  const total = columnCount * Math.ceil(rowCount / CHUNK_ROWS);
   await write(db, [db.datasets, db.chunks], async () => {
     await db.datasets.put({ ...row, status: 'importing' });
     let written = 0;
-    for (const [index, column] of table.columns.entries()) {
+    for (let index = 0; index < columnCount; index++) {
       // One column at a time: a single bulk write per column keeps round trips few, while
       // only one column's copies (a few MB) exist at once.
-      const chunks = chunkRowsOf(row.id, index, column, table.rowCount);
+      const chunks = chunkRowsOfColumn(index);
       await db.chunks.bulkPut(chunks);
       written += chunks.filter((c) => c.chunk >= 0).length;
       onChunk?.(written, total);

@@ -73,8 +73,8 @@ export interface DatasetRow {
   notes: string[];
 }
 
-/** Rows per chunk: 65,536, a multiple of 8 so validity bitmaps split on byte boundaries. */
-export const CHUNK_ROWS = 65_536;
+/** Rows per chunk (65,536): the chunk grid imports build columns on, in shared/. */
+export { CHUNK_ROWS } from '../shared/chunked-column';
 
 /**
  * Up to CHUNK_ROWS values of one column. `chunk` -1 holds the column's dictionary instead.

@@ -9,6 +9,7 @@ import type { ScatterResult } from '../data/scatter-sample';
 import type { Dialect, TextEncoding } from '../data/dialect';
 import type { DatasetRecipe } from '../storage/rows';
 import type { ColumnKind } from '../shared/column';
+import type { PartRange, PartResult, StreamOptions, StreamProgress } from '../data/csv-part';
 
 export interface ImportJob {
   /** increasing per page: progress of an older job is ignored */
@@ -99,6 +100,14 @@ export interface ImportTimings {
   hash: number;
   /** reading, parsing and typing every cell */
   read: number;
+  /** how many parts the file was read in, side by side */
+  parts: number;
   /** writing the columns to IndexedDB */
   save: number;
+}
+
+/** A helper of the import worker, reading one part of a large file (see data/csv-parallel.ts). */
+export interface CsvPartWorkerApi {
+  /** The part's columns come back transferred, not copied. */
+  read(file: File, options: StreamOptions, range: PartRange, onProgress: (progress: StreamProgress) => void): Promise<PartResult>;
 }

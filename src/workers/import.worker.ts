@@ -2,12 +2,12 @@
 /** The import worker: reads, parses and stores CSV files off the page. */
 import * as Comlink from 'comlink';
 import { createXXHash64 } from 'hash-wasm';
-import { streamCsv } from '../data/csv-stream';
+import { partCount, readCsvInParts } from '../data/csv-parallel';
 import { HEAD_BYTES, inspectHead } from '../data/inspect';
 import type { Table } from '../shared/column';
 import { formatCell } from '../data/format-cell';
 import { getDb } from '../storage/database';
-import { getDataset, loadTable, saveDataset } from '../storage/datasets';
+import { getDataset, loadTable, saveChunkedDataset } from '../storage/datasets';
 import { describeError, UserFacingError } from '../shared/errors';
 import { saveProfile } from '../storage/profiles';
 import { PROFILE_VERSION, profileTable } from '../data/profile';
@@ -15,6 +15,7 @@ import { datasetWarnings } from '../data/warnings';
 import { correlationMatrix } from '../data/correlation';
 import { scatterSample } from '../data/scatter-sample';
 import { CHUNK_ROWS } from '../storage/rows';
+import { partReader, prepareHelpers } from './in-worker/part-workers';
 import { applyMerge, datasetRowFor, discardMerge, previewMerge, retypeDataset } from './in-worker/derived-datasets';
 import type { ImportJob, ImportOutcome, ImportProgress, ImportWorkerApi } from './import-protocol';
 
@@ -33,7 +34,13 @@ async function openedTable(datasetId: string): Promise<Table> {
 const api: ImportWorkerApi = {
   async inspect(file, overrides) {
     const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
-    return inspectHead(head, { name: file.name, size: file.size }, overrides);
+    const result = inspectHead(head, { name: file.name, size: file.size }, overrides);
+    const parts = partCount(file.size, navigator.hardwareConcurrency ?? 1);
+    if (result.ok && parts > 1) {
+      const { dialect, encoding, columns } = result.inspection;
+      prepareHelpers(file, { dialect, encoding, columns, skipRagged: false }, parts - 1);
+    }
+    return result;
   },
 
   async hash(file) {
@@ -63,14 +70,9 @@ const api: ImportWorkerApi = {
     await db.open();
     const t1 = performance.now();
 
-    const parsed = await streamCsv(file, file.name, {
-      dialect: inspection.dialect,
-      encoding: inspection.encoding,
-      columns: inspection.columns,
-      skipRagged: job.skipRagged,
-      expectedRows: Math.ceil(inspection.estimatedRows * 1.05),
-      onProgress: (p) => report({ phase: 'reading', ...p, chunksWritten: 0, totalChunks: 0 }),
-    });
+    const options = { dialect: inspection.dialect, encoding: inspection.encoding, columns: inspection.columns, skipRagged: job.skipRagged };
+    const parts = partCount(file.size, navigator.hardwareConcurrency ?? 1);
+    const parsed = await readCsvInParts(file, options, parts, partReader(file, options), (p) => report({ phase: 'reading', ...p, chunksWritten: 0, totalChunks: 0 }));
     if (!parsed.ok) {
       return { ok: false, reason: parsed.reason, problem: parsed.problem };
     }
@@ -99,12 +101,12 @@ const api: ImportWorkerApi = {
     const saving = (chunksWritten: number) =>
       report({ phase: 'saving', bytesRead: file.size, totalBytes: file.size, rows: table.rowCount, chunksWritten, totalChunks }, chunksWritten === totalChunks);
     try {
-      await saveDataset(db, row, table, saving);
+      await saveChunkedDataset(db, row, table, saving);
     } catch (e) {
       return { ok: false, reason: 'storage', problem: `"${file.name}" was read, but could not be stored, and nothing was saved. ${describeError(e)}` };
     }
     const t3 = performance.now();
-    const timings = { hash: (t1 - t0) / 1000, read: (t2 - t1) / 1000, save: (t3 - t2) / 1000 };
+    const timings = { hash: (t1 - t0) / 1000, read: (t2 - t1) / 1000, save: (t3 - t2) / 1000, parts };
     return { ok: true, datasetId: row.id, rowCount: table.rowCount, columnCount: table.columns.length, notes, timings };
   },
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
+import { partCount } from '../../src/data/csv-parallel';
 import { SAMPLE_DATASETS } from '../../src/data/samples';
 import { largeCsv } from '../fixtures/csv/generate';
 import { baseUrl, startBrowser } from './harness';
@@ -165,10 +166,11 @@ test('bad files get a clear alert, ragged rows can be skipped, and nothing store
   expect(await text(page, 'row-count')).toBe(rowsBefore);
 });
 
-test('a long import shows progress and can be cancelled, leaving nothing stored', async () => {
+test('a long import shows progress and can be cancelled, leaving nothing stored; read in parts, it keeps every row in order', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'looplab-big-'));
   const file = join(dir, 'big.csv');
-  writeFileSync(file, largeCsv(400_000));
+  const csv = largeCsv(800_000);
+  writeFileSync(file, csv);
   const session = await startBrowser();
   const page = await session.newPage();
   await openDataStage(page, 'Cancel');
@@ -184,7 +186,19 @@ test('a long import shows progress and can be cancelled, leaving nothing stored'
   // Cancelling stopped the worker; the next import starts a fresh one and completes.
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByTestId('dataset-summary').waitFor({ timeout: 60_000 });
-  expect(await text(page, 'row-count')).toBe('400000');
+  expect(await text(page, 'row-count')).toBe('800000');
+  // Read by as many workers as this machine's cores allow (two on CI), joined in file order:
+  // the table's first and last rows are the file's.
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  expect(Number(await page.getByTestId('import-timing').getAttribute('data-parts'))).toBe(partCount(Buffer.byteLength(csv), cores));
+  const lines = csv.trimEnd().split('\n');
+  const shown = async (row: number) => page.locator(`[data-testid="data-row"][data-row="${row}"] td:not(.row-number)`).allTextContents();
+  const same = (cells: string[], line: string) => line.split(',').every((field, i) => (Number.isNaN(Number(field)) ? cells[i] === field : Number(cells[i]) === Number(field)));
+  await page.locator('[data-testid="data-row"][data-row="1"]').waitFor();
+  expect(same(await shown(1), lines[1]!)).toBe(true);
+  await page.getByTestId('data-table').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await page.locator('[data-testid="data-row"][data-row="800000"]').waitFor();
+  expect(same(await shown(800_000), lines[800_000]!), `${(await shown(800_000)).join(',')} vs ${lines[800_000]}`).toBe(true);
   // After a reload, only the completed import is stored.
   await page.reload();
   await page.getByTestId('dataset-summary').waitFor();

@@ -3,7 +3,8 @@
  * The parent is never changed; the child is stored whole, in one transaction, pointing at its
  * parent (lineage) with the recipe that made it.
  */
-import { countMissing, usesDictionary, type Table } from '../../shared/column';
+import { chunkedMissing, type ChunkedColumn, type ChunkedTable } from '../../shared/chunked-column';
+import { countMissing, usesDictionary, type Column, type Table } from '../../shared/column';
 import { describeError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import { KIND_LABELS } from '../../data/kinds';
@@ -18,18 +19,18 @@ import { loadTable, saveDataset } from '../../storage/datasets';
 import type { ColumnMeta, DatasetRecipe, DatasetRow, DatasetSource } from '../../storage/rows';
 import type { DerivedOutcome, MergePreviewResult, MergeRequest } from '../import-protocol';
 
-export function columnMetas(table: Table): ColumnMeta[] {
-  return table.columns.map((c) => ({
+export function columnMetas(table: Table | ChunkedTable): ColumnMeta[] {
+  return (table.columns as (Column | ChunkedColumn)[]).map((c) => ({
     name: c.name,
     kind: c.kind,
-    missing: countMissing(c.valid, table.rowCount),
+    missing: 'chunks' in c ? chunkedMissing(c) : countMissing(c.valid, table.rowCount),
     ...(usesDictionary(c.kind) ? { dictionarySize: c.dictionary?.length ?? 0 } : {}),
   }));
 }
 
 /** A dataset row for `table`, ready to save (its status becomes 'ready' with the last chunk). */
 export function datasetRowFor(
-  table: Table,
+  table: Table | ChunkedTable,
   fields: { projectId: string; parentId: string | null; name: string; source: DatasetSource; recipe: DatasetRecipe; notes: string[] },
 ): DatasetRow {
   return { id: newId(), status: 'importing', createdAt: Date.now(), rowCount: table.rowCount, columns: columnMetas(table), ...fields };
@@ -96,7 +97,7 @@ export async function previewMerge(request: MergeRequest, parentTable: (id: stri
     // Read each column as the dataset already has it, so values are judged by the same type.
     table.columns.forEach((c, i) => (columns[mapping[i]!]!.kind = c.kind));
   }
-  const parsed = await streamCsv(file, file.name, { dialect: inspection.dialect, encoding: inspection.encoding, columns, skipRagged: false, expectedRows: inspection.estimatedRows });
+  const parsed = await streamCsv(file, file.name, { dialect: inspection.dialect, encoding: inspection.encoding, columns, skipRagged: false });
   if (!parsed.ok) return { ok: false, problem: parsed.reason === 'ragged' ? `${parsed.problem.replace(/ You can skip.*$/, '')} Import it on its own first to skip those rows, or fix the file.` : parsed.problem };
   const other = parsed.table;
   const notes = [...inspection.headerNotes, ...parsed.notes];

@@ -105,8 +105,8 @@ describe('column builder', () => {
     expect(when.values[0]).toBe(Date.UTC(2024, 2, 5));
   });
 
-  test('grows past its initial capacity and counts what did not parse', () => {
-    const b = createColumnBuilder('n', 'numeric', { decimalComma: false, initialCapacity: 4 });
+  test('counts what did not parse', () => {
+    const b = createColumnBuilder('n', 'numeric', { decimalComma: false });
     for (let i = 0; i < 1000; i++) b.push(i === 500 ? 'oops' : i === 700 ? 'bad' : String(i));
     const column = b.finish();
     expect(b.length).toBe(1000);

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { columnFromStrings, createColumnBuilder } from '../../../src/data/column-builder';
 import { bitmapBytes, countMissing, isValid, type Column } from '../../../src/shared/column';
+import { CHUNK_ROWS, chunkedMissing, toColumn } from '../../../src/shared/chunked-column';
 
 const plain = { decimalComma: false };
 const validity = (column: Column, length: number) => Array.from({ length }, (_, i) => isValid(column.valid, i));
@@ -112,28 +113,35 @@ describe('failures', () => {
   });
 });
 
-describe('growth and finish', () => {
-  test('grows past its initial capacity, keeping every value and validity bit', () => {
-    const b = createColumnBuilder('n', 'numeric', { decimalComma: false, initialCapacity: 4 });
-    for (let i = 0; i < 1000; i++) b.push(i % 10 === 3 ? 'NA' : String(i));
-    expect(b.length).toBe(1000);
+describe('chunks and finish', () => {
+  const n = CHUNK_ROWS * 2 + 1000;
+
+  test('fills chunk after chunk, keeping every value and validity bit', () => {
+    const b = createColumnBuilder('n', 'numeric', plain);
+    for (let i = 0; i < n; i++) b.push(i % 10 === 3 ? 'NA' : String(i));
+    expect(b.length).toBe(n);
     const column = b.finish();
-    expect(column.values).toHaveLength(1000);
-    expect(column.valid).toHaveLength(125);
-    for (let i = 0; i < 1000; i++) {
-      expect(isValid(column.valid, i), String(i)).toBe(i % 10 !== 3);
-      expect(column.values[i], String(i)).toBe(i % 10 === 3 ? 0 : i);
+    expect(column.values).toHaveLength(n);
+    expect(column.valid).toHaveLength(bitmapBytes(n));
+    for (let i = 0; i < n; i++) {
+      if (isValid(column.valid, i) !== (i % 10 !== 3)) throw new Error(`validity of row ${i}`);
+      if (column.values[i] !== (i % 10 === 3 ? 0 : i)) throw new Error(`value of row ${i}`);
     }
   });
 
-  test('a dictionary column grows too', () => {
-    const b = createColumnBuilder('c', 'categorical', { decimalComma: false, initialCapacity: 4 });
-    for (let i = 0; i < 1001; i++) b.push(`k${i % 7}`);
-    const column = b.finish();
-    expect(column.values).toHaveLength(1001);
-    expect(column.dictionary).toEqual(['k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6']);
-    expect(column.values[1000]).toBe(1000 % 7);
-    expect(countMissing(column.valid, 1001)).toBe(0);
+  test('finishChunked hands over storage-sized chunks holding the same rows', () => {
+    const b = createColumnBuilder('c', 'categorical', plain);
+    for (let i = 0; i < n; i++) b.push(i % 11 === 0 ? '' : `k${i % 7}`);
+    const chunked = b.finishChunked();
+    expect(chunked.length).toBe(n);
+    expect(chunked.chunks).toHaveLength(3);
+    expect(chunked.chunks.every((c) => c.length === CHUNK_ROWS)).toBe(true);
+    expect(chunked.valid.every((v) => v.length === CHUNK_ROWS / 8)).toBe(true);
+    expect(chunked.dictionary).toEqual(['k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k0']);
+    const column = toColumn(chunked);
+    expect(column.values[n - 1]).toBe(chunked.dictionary!.indexOf(`k${(n - 1) % 7}`));
+    expect(countMissing(column.valid, n)).toBe(Math.ceil(n / 11));
+    expect(chunkedMissing(chunked)).toBe(Math.ceil(n / 11));
   });
 
   test.each([0, 1, 7, 8, 9, 1023, 1024, 1025, 5000])('finish trims to exactly %i values and their bitmap', (n) => {
@@ -152,7 +160,7 @@ describe('growth and finish', () => {
     expect(column.valid[0]).toBe(0b111);
   });
 
-  test('the default capacity and the length both count pushes', () => {
+  test('the length counts pushes', () => {
     const b = createColumnBuilder('n', 'numeric', plain);
     expect(b.length).toBe(0);
     expect(b.failures).toBeNull();

@@ -1,0 +1,185 @@
+/**
+ * Parses CSV text into columns, slice by slice, so a million rows never exist as row objects
+ * at once. The text is a whole file, or one part of it (a byte range that starts at a record)
+ * when several workers read a large file side by side (see csv-parallel.ts). Slices holding a
+ * quote go through PapaParse; the others are split as PapaParse's fast mode splits them, with
+ * their cells read in place (RowSink.pushLine).
+ *
+ * The file is read and decoded here, not by PapaParse's file reader, which decodes each slice
+ * on its own and breaks characters that straddle two slices (see text-slices.ts).
+ */
+import Papa from 'papaparse';
+import type { ChunkedColumn } from '../shared/chunked-column';
+import type { Dialect, TextEncoding } from './dialect';
+import { RowSink, type ColumnPlan, type LocatedFailures, type RaggedReport } from './row-sink';
+import { textSlices } from './text-slices';
+
+/** At most this many rows with a stray quote are listed. */
+export const LISTED_QUOTE_ROWS = 5;
+
+/** Bytes read and parsed per step: large enough to amortise calls, small enough for smooth progress. */
+export const STREAM_CHUNK_BYTES = 4 * 1024 * 1024;
+
+export interface StreamProgress {
+  /** bytes read so far (exact for files; characters for strings) */
+  bytesRead: number;
+  totalBytes: number;
+  rows: number;
+}
+
+export interface StreamOptions {
+  dialect: Dialect;
+  encoding: TextEncoding;
+  columns: readonly ColumnPlan[];
+  /** leave out records whose field count differs from the header's (otherwise the import stops and lists them) */
+  skipRagged: boolean;
+  chunkBytes?: number;
+}
+
+/** Which part of the input to read. */
+export interface PartRange {
+  /** bytes (characters, for a string); `start` is 0 or the first byte of a record */
+  start: number;
+  end: number;
+  /** the first part holds the header and the byte-order mark */
+  first: boolean;
+}
+
+/**
+ * What one part of a file held. Record numbers are 1-based and count from the part's first
+ * record (in the first part, the header is record 1): the caller adds the records before it.
+ */
+export interface PartResult {
+  columns: ChunkedColumn[];
+  rowCount: number;
+  /** records read, the header and ragged ones included */
+  records: number;
+  ragged: RaggedReport;
+  failures: (LocatedFailures | null)[];
+  /** records with a quote in the middle of a cell (at most LISTED_QUOTE_ROWS) */
+  invalidQuoteRecords: number[];
+  /** the record whose quote opens a cell and never closes (the part ends inside a quoted cell), or null */
+  unclosedQuote: number | null;
+}
+
+/** PapaParse's streaming handle, the part of its API its streamers use (not in its typings). */
+interface ParserHandle {
+  parse(input: string, baseIndex: number, ignoreLastRow: boolean): Papa.ParseResult<string[]>;
+}
+const ParserHandle = (Papa as unknown as { ParserHandle: new (config: Papa.ParseConfig) => ParserHandle }).ParserHandle;
+
+/** A record of nothing but spaces (or nothing at all): not a row, as PapaParse's skipEmptyLines 'greedy' has it. */
+function isBlank(record: readonly string[]): boolean {
+  const c = record[0]!.charCodeAt(0);
+  // Most records start with a printable ASCII character.
+  if (c > 32 && c < 127) return false;
+  for (const field of record) if (field.trim() !== '') return false;
+  return true;
+}
+
+/** isBlank for the line in characters [start, end) of `text`, before it is split. */
+function isBlankLine(text: string, start: number, end: number, delimiter: string): boolean {
+  if (start === end) return true;
+  const c = text.charCodeAt(start);
+  if (c > 32 && c < 127 && c !== delimiter.charCodeAt(0)) return false;
+  return isBlank(text.substring(start, end).split(delimiter));
+}
+
+/** Records among the first `index` parsed rows, blank ones not counted. */
+function recordsBefore(data: readonly string[][], index: number): number {
+  let records = 0;
+  for (let i = 0; i < index && i < data.length; i++) if (!isBlank(data[i]!)) records++;
+  return records;
+}
+
+/** Read one part of `input` (all of it by default) into columns. Rejects only when the file cannot be read. */
+export async function readCsvPart(
+  input: File | string,
+  options: StreamOptions,
+  range: PartRange = { start: 0, end: typeof input === 'string' ? input.length : input.size, first: true },
+  onProgress?: (progress: StreamProgress) => void,
+): Promise<PartResult> {
+  const { dialect } = options;
+  const hasHeader = range.first && dialect.hasHeader;
+  const totalBytes = range.end - range.start;
+  const sink = new RowSink(options.columns, { decimalComma: dialect.decimalComma, skipRagged: options.skipRagged }, hasHeader ? 2 : 1);
+  const handle = new ParserHandle({
+    delimiter: dialect.delimiter,
+    quoteChar: dialect.quoteChar,
+    escapeChar: dialect.quoteChar,
+    newline: dialect.lineEnding,
+    header: false,
+    // Blank records are skipped below: PapaParse's 'greedy' joins every row into a new string
+    // to test it, about a fifth of the parse and most of its garbage.
+    skipEmptyLines: false,
+    dynamicTyping: false,
+  });
+  let headerPending = hasHeader;
+  const invalidQuoteRecords: number[] = [];
+  const result = (unclosedQuote: number | null): PartResult => {
+    const { columns, failures } = unclosedQuote === null ? sink.finish() : { columns: [], failures: [] };
+    return { columns, rowCount: sink.rowCount, records: sink.records + (hasHeader ? 1 : 0), ragged: sink.ragged, failures, invalidQuoteRecords, unclosedQuote };
+  };
+  // As PapaParse's own streamers do: each slice is parsed after the unfinished last record of
+  // the one before, and that record is held back until the next slice completes it.
+  let partial = '';
+  let baseIndex = 0;
+  const slices = textSlices(input, options.encoding, options.chunkBytes ?? STREAM_CHUNK_BYTES, range);
+  let next = await slices.next();
+  // Lines with no quote in them are split here, as PapaParse's own fast mode splits them (by
+  // newline, then by delimiter), but their cells are read in place: a numeric cell never
+  // becomes a string. Slices with a quote go through PapaParse.
+  const { delimiter, quoteChar, lineEnding } = dialect;
+  const fastSplit = delimiter.length === 1 && quoteChar.length > 0;
+  const takeLine = (text: string, start: number, end: number) => {
+    if (isBlankLine(text, start, end, delimiter)) return;
+    if (headerPending) headerPending = false;
+    else sink.pushLine(text, start, end, delimiter);
+  };
+  while (!next.done) {
+    // The next slice is read while this one is parsed.
+    const upcoming = slices.next();
+    const last = next.value.bytesRead >= totalBytes;
+    const aggregate = partial + next.value.text;
+    if (fastSplit && aggregate.indexOf(quoteChar) === -1) {
+      let at = 0;
+      for (let end = aggregate.indexOf(lineEnding); end !== -1; end = aggregate.indexOf(lineEnding, at)) {
+        takeLine(aggregate, at, end);
+        at = end + lineEnding.length;
+      }
+      if (last) takeLine(aggregate, at, aggregate.length);
+      else {
+        partial = aggregate.substring(at);
+        baseIndex += at;
+      }
+    } else {
+      const results = handle.parse(aggregate, baseIndex, !last);
+      if (!last) {
+        partial = aggregate.substring(results.meta.cursor - baseIndex);
+        baseIndex = results.meta.cursor;
+      }
+      // The record number of this slice's first record.
+      const base = sink.firstRecordNumber + sink.records - (headerPending ? 1 : 0);
+      const { data } = results;
+      for (const error of results.errors) {
+        const record = base + recordsBefore(data, error.row ?? 0);
+        if (error.code === 'MissingQuotes') {
+          upcoming.catch(() => undefined); // no longer needed
+          return result(record);
+        }
+        if (error.code === 'InvalidQuotes' && invalidQuoteRecords.length < LISTED_QUOTE_ROWS) invalidQuoteRecords.push(record);
+      }
+      for (const record of data) {
+        if (isBlank(record)) continue;
+        if (headerPending) {
+          headerPending = false;
+          continue;
+        }
+        sink.push(record);
+      }
+    }
+    onProgress?.({ bytesRead: next.value.bytesRead, totalBytes, rows: sink.rowCount });
+    next = await upcoming;
+  }
+  return result(null);
+}
