@@ -8,7 +8,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import seedrandom from 'seedrandom';
 import { buildModel } from './build-model';
 import type { TrainSpec } from './model-spec';
-import { trainLoop } from './train-loop';
+import { METRIC_SAMPLE, trainLoop } from './train-loop';
 import type { Matrices } from './training-data';
 
 /** Deterministic rows × features in [-1, 1], target 1 when x1 + x2 plus noise is positive. */
@@ -30,10 +30,17 @@ export interface SpeedResult {
   seconds: number;
 }
 
-/** One epoch of the app's loop over the data (after a short warm-up that compiles kernels). */
+/**
+ * The rows both warm-ups train on (a separate model each): enough for every shape the timed
+ * epoch uses to be compiled first, the loop's end-of-epoch metric sample included.
+ */
+const warmRows = (spec: TrainSpec, data: Matrices) => Math.min(data.rows, Math.max(spec.batchSize * 3, METRIC_SAMPLE));
+const firstRows = (data: Matrices, rows: number, features: number): Matrices => ({ rows, x: data.x.subarray(0, rows * features), y: data.y.subarray(0, rows) });
+
+/** One epoch of the app's loop over the data (after a warm-up that compiles kernels). */
 export async function timeOurs(spec: TrainSpec, data: Matrices, features: number): Promise<SpeedResult> {
   const warm = buildModel(spec, features, ['0', '1']);
-  const few = { rows: spec.batchSize * 3, x: data.x.subarray(0, spec.batchSize * 3 * features), y: data.y.subarray(0, spec.batchSize * 3) };
+  const few = firstRows(data, warmRows(spec, data), features);
   await trainLoop({ model: warm, spec: { ...spec, epochs: 1 }, classCount: 2, train: few, validation: null, features }, { request: () => 'continue', onEpoch: () => undefined });
   warm.dispose();
   const model = buildModel(spec, features, ['0', '1']);
@@ -61,7 +68,7 @@ export async function timeModelFit(spec: TrainSpec, data: Matrices, features: nu
     return history.history.loss![0] as number;
   };
   const warm = make();
-  await fit(warm, { rows: spec.batchSize * 3, x: data.x.subarray(0, spec.batchSize * 3 * features), y: data.y.subarray(0, spec.batchSize * 3) });
+  await fit(warm, firstRows(data, warmRows(spec, data), features));
   warm.dispose();
   const model = make();
   const t0 = performance.now();

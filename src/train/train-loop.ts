@@ -2,12 +2,19 @@
  * The training loop, written for speed: the data goes to the backend once, each epoch's
  * shuffled order is one small index tensor, batches are gathered on the backend, and the loss
  * is summed there; the page hears once per epoch, when the epoch's figures are read back.
- * Early stopping keeps the best weights (copies on the backend) and restores them.
+ * Early stopping keeps the best weights (copies on the backend) and restores them. Each batch's
+ * update is a BatchTrainer's: dense-trainer.ts (fused kernels, about a tenth of the kernels) for
+ * plain stacks of dense layers, tape-trainer.ts (TF.js's optimizer.minimize) for the rest.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import seedrandom from 'seedrandom';
+import type { BatchTrainer } from './batch-trainer';
+import { denseTrainable, denseTrainer } from './dense-trainer';
+import { fusedAdam, tfStepOptimizer } from './fused-adam';
+import { balancedWeights, lossOf } from './loss';
 import type { TrainSpec } from './model-spec';
+import { tapeTrainer } from './tape-trainer';
 import type { Matrices } from './training-data';
 
 export interface EpochRecord {
@@ -54,27 +61,20 @@ function optimizerFor(spec: TrainSpec): tf.Optimizer {
   return tf.train.adam(spec.learningRate);
 }
 
+/**
+ * The dense path (hand-written backward pass, fused kernels) for plain stacks of dense layers,
+ * TF.js's taped optimizer.minimize for the rest.
+ */
+function trainerFor(model: tfl.LayersModel, spec: TrainSpec, classCount: number | null): BatchTrainer {
+  if (!denseTrainable(model)) return tapeTrainer(model, optimizerFor(spec), classCount, spec.l2);
+  const optimizer = spec.optimizer === 'adam' ? fusedAdam(spec.learningRate) : tfStepOptimizer(optimizerFor(spec));
+  return denseTrainer(model, optimizer, classCount, spec.l2);
+}
+
 /** Targets as the loss wants them: one-hot for several classes, a column otherwise. */
 function targetTensor(y: Float32Array, classCount: number | null): tf.Tensor {
   if (classCount !== null && classCount > 2) return tf.tidy(() => tf.cast(tf.oneHot(tf.tensor1d(Int32Array.from(y), 'int32'), classCount), 'float32'));
   return tf.tensor2d(y, [y.length, 1]);
-}
-
-/** Per-row weights: each class counted by the inverse of its share (as scikit-learn's 'balanced'). */
-export function balancedWeights(y: Float32Array, classCount: number): Float32Array {
-  const counts = new Array<number>(classCount).fill(0);
-  for (const k of y) counts[k]!++;
-  const w = new Float32Array(y.length);
-  for (let i = 0; i < y.length; i++) w[i] = y.length / (classCount * counts[y[i]!]!);
-  return w;
-}
-
-/** Mean loss over rows (weighted when `w` is given), from logits or values. */
-function lossOf(logits: tf.Tensor, target: tf.Tensor, classCount: number | null, w?: tf.Tensor): tf.Scalar {
-  if (classCount === null) return tf.losses.meanSquaredError(target, logits) as tf.Scalar;
-  const reduction = tf.Reduction.SUM_BY_NONZERO_WEIGHTS;
-  if (classCount === 2) return tf.losses.sigmoidCrossEntropy(target, logits, w ? tf.reshape(w, [-1, 1]) : undefined, 0, reduction) as tf.Scalar;
-  return tf.losses.softmaxCrossEntropy(target, logits, w, 0, reduction) as tf.Scalar;
 }
 
 /** Accuracy (classification) or RMSE (regression), as a scalar tensor. */
@@ -82,16 +82,6 @@ function metricOf(logits: tf.Tensor, target: tf.Tensor, classCount: number | nul
   if (classCount === null) return tf.sqrt(tf.losses.meanSquaredError(target, logits)) as tf.Scalar;
   if (classCount === 2) return tf.mean(tf.cast(tf.equal(tf.cast(tf.greater(logits, 0), 'float32'), target), 'float32')) as tf.Scalar;
   return tf.mean(tf.cast(tf.equal(tf.argMax(logits, 1), tf.argMax(target, 1)), 'float32')) as tf.Scalar;
-}
-
-/** The L2 penalty over dense kernels: spec.l2 × Σ w². */
-function l2Penalty(model: tfl.LayersModel, l2: number): tf.Scalar | null {
-  if (l2 === 0) return null;
-  const kernels = model.layers.flatMap((layer) => {
-    const kernel = (layer as unknown as { kernel?: { read(): tf.Tensor } }).kernel;
-    return kernel ? [kernel.read()] : [];
-  });
-  return tf.mul(l2, tf.addN(kernels.map((k) => tf.sum(tf.square(k))))) as tf.Scalar;
 }
 
 function startAtMean(model: tfl.LayersModel, y: Float32Array): void {
@@ -132,7 +122,7 @@ const yieldToMessages = () =>
   });
 
 /** Rows the training metric is measured on at the end of each epoch. */
-const METRIC_SAMPLE = 4096;
+export const METRIC_SAMPLE = 4096;
 
 /** How often the loop lets messages in, in ms. */
 const YIELD_EVERY_MS = 50;
@@ -145,7 +135,7 @@ export async function trainLoop(inputs: TrainInputs, control: TrainControl): Pro
   const weights = spec.classWeights && classCount !== null ? tf.tensor1d(balancedWeights(train.y, classCount)) : null;
   const xVal = validation && validation.rows > 0 ? tf.tensor2d(validation.x, [validation.rows, features]) : null;
   const yVal = xVal ? targetTensor(validation!.y, classCount) : null;
-  const optimizer = optimizerFor(spec);
+  const trainer = trainerFor(model, spec, classCount);
   // Regression starts from the mean: the output bias set to the training target's mean, so the
   // first epochs learn the slopes instead of crawling toward the target's level (a target
   // around 150 with Adam at 0.01 would need thousands of steps just to get there).
@@ -172,24 +162,13 @@ export async function trainLoop(inputs: TrainInputs, control: TrainControl): Pro
       const orderTensor = tf.tensor1d(order, 'int32');
       // The loss summed over the epoch's batches on the backend (as Keras reports it): no extra pass.
       // The training metric is not computed per batch (five more ops a batch); see metricSample.
-      let sums: tf.Scalar = tf.scalar(0);
       let request: 'continue' | 'stop' | 'cancel' = 'continue';
       for (let start = 0; start < n; start += batch) {
         const size = Math.min(batch, n - start);
-        const next = tf.tidy(() => {
+        tf.tidy(() => {
           const idx = tf.slice(orderTensor, start, size);
-          const xb = tf.gather(xTrain, idx);
-          const yb = tf.gather(yTrain, idx);
-          const wb = weights ? tf.gather(weights, idx) : undefined;
-          const cost = optimizer.minimize(() => {
-            const loss = lossOf(model.apply(xb, { training: true }) as tf.Tensor, yb, classCount, wb);
-            const penalty = l2Penalty(model, spec.l2);
-            return penalty ? tf.add(loss, penalty) : loss;
-          }, true)!;
-          return tf.add(sums, tf.mul(cost, size)) as tf.Scalar;
+          trainer.step(tf.gather(xTrain, idx), tf.gather(yTrain, idx), weights ? tf.gather(weights, idx) : undefined);
         });
-        sums.dispose();
-        sums = next;
         // Let Stop and Cancel messages in now and then, without a sync per batch.
         if (performance.now() - lastYield > YIELD_EVERY_MS) {
           await yieldToMessages();
@@ -198,6 +177,7 @@ export async function trainLoop(inputs: TrainInputs, control: TrainControl): Pro
           if (request !== 'continue') break;
         }
       }
+      const sums = trainer.takeEpochSum();
       orderTensor.dispose();
       if (request === 'cancel') {
         sums.dispose();
@@ -256,6 +236,6 @@ export async function trainLoop(inputs: TrainInputs, control: TrainControl): Pro
     best?.weights.forEach((w) => w.dispose());
     if (metricSample.x !== xTrain) [metricSample.x, metricSample.y].forEach((t) => t.dispose());
     [xTrain, yTrain, weights, xVal, yVal].forEach((t) => t?.dispose());
-    optimizer.dispose();
+    trainer.dispose();
   }
 }

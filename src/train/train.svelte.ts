@@ -84,7 +84,7 @@ export class TrainState {
       if (event.kind === 'started') {
         Object.assign(this.live, { runId: event.runId, backend: event.backend, backendNote: event.backendNote, epochs: event.epochs, phase: this.live.phase === 'stopping' ? 'stopping' : 'training', startedAt: Date.now() });
       } else {
-        this.live.history.push(event.record);
+        this.live.history.push(...event.records);
       }
     });
     const request = { projectId: this.#projectId, name, spec, tags };

@@ -15,7 +15,8 @@ export interface TrainRequest {
 
 export type TrainEvent =
   | { kind: 'started'; runId: string; backend: BackendName; backendNote: string; rows: { train: number; validation: number; test: number }; epochs: number }
-  | { kind: 'epoch'; runId: string; record: EpochRecord };
+  /** the epochs finished since the last such event: at most about ten events a second, however fast the epochs */
+  | { kind: 'epochs'; runId: string; records: EpochRecord[] };
 
 export type TrainResult = { ok: true; runId: string; status: RunStatus; message: string | null } | { ok: false; problem: string };
 
@@ -31,6 +32,8 @@ export interface BenchmarkResult {
   rows: number;
   ours: { samplesPerSec: number; loss: number; seconds: number };
   modelFit: { samplesPerSec: number; loss: number; seconds: number };
+  /** the fused training kernels against TF.js's unfused ops on this backend: largest relative difference per check */
+  kernelErrors: Record<string, number>;
 }
 
 export type CvOutcome = { ok: true; seconds: number; mean: Record<string, number>; std: Record<string, number> } | { ok: false; problem: string };

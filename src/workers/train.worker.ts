@@ -5,6 +5,7 @@ import { describeError } from '../shared/errors';
 import { availableBackends, chooseBackend } from '../train/backend-choice';
 import { useBackend } from '../train/backends';
 import { buildModel } from '../train/build-model';
+import { checkFusedKernels } from '../train/fused/kernel-check';
 import { generatedBinary, timeModelFit, timeOurs } from '../train/model-fit-reference';
 import { normalizeTrainSpec } from '../train/model-spec';
 import { trainLoop } from '../train/train-loop';
@@ -90,7 +91,7 @@ const api: TrainWorkerApi = {
     const data = generatedBinary(rows, 10, spec.seed);
     const ours = await timeOurs(spec, data, 10);
     const modelFit = await timeModelFit(spec, data, 10);
-    return { backend, rows, ours, modelFit };
+    return { backend, rows, ours, modelFit, kernelErrors: await checkFusedKernels() };
   },
 };
 

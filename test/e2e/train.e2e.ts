@@ -47,7 +47,10 @@ test('an MLP trains to the end on WebGPU (software adapter) and on WASM, a run s
   // Thirty epochs of a small MLP on scaled iris beat the class prior by far.
   expect(Number((await wasmRow.locator('[data-column="valMetric"]').textContent())!.split(' ')[0])).toBeGreaterThan(0.8);
 
-  // A long run, stopped after a few epochs, keeps its model and says it was stopped.
+  // A long run, stopped after a few epochs, keeps its model and says it was stopped. Patience 0:
+  // the loop trains iris in well under a millisecond an epoch, so early stopping would otherwise
+  // end the run before Stop is pressed.
+  await page.getByLabel('Early-stopping patience', { exact: true }).fill('0');
   await trainRun(page, 'stopped run', 'wasm', 5000);
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="train-progress"]')?.getAttribute('data-epoch')) >= 3);
   await page.getByRole('button', { name: 'Stop', exact: true }).click();
@@ -100,6 +103,8 @@ test('a run cut off by a reload shows as interrupted, not as running forever', a
   const session = await startBrowser();
   const page = await session.newPage();
   await irisProject(page);
+  // Patience 0, so the run is still going when the page reloads (early stopping ends it in well under a second).
+  await page.getByLabel('Early-stopping patience', { exact: true }).fill('0');
   await trainRun(page, 'cut off', 'wasm', 5000);
   // The table reads storage: once it shows an epoch, the run's history has been written.
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="run-row"][data-name="cut off"] [data-column="epochs"]')?.textContent) >= 1);

@@ -32,6 +32,9 @@ import { probeBackends } from './backend-probe';
 import { prepareFrames, type PreparedFrames } from './prepare-report';
 
 
+/** How often, at most, finished epochs are sent to the page. */
+const EVENT_EVERY_MS = 100;
+
 export interface RunFlags {
   stop: boolean;
   cancel: boolean;
@@ -173,11 +176,22 @@ export async function runTraining(request: TrainRequest, flags: RunFlags, onEven
     }
     const history: EpochRecord[] = [];
     let lastWrite = -Infinity;
+    // Epochs reach the page in batches, at most one message per EVENT_EVERY_MS: a small model
+    // can finish hundreds of epochs a second, and one message (and redrawn chart) per epoch
+    // would swamp the page, Stop button included.
+    let unsent: EpochRecord[] = [];
+    let lastSent = -Infinity;
+    const sendEpochs = () => {
+      if (unsent.length) onEvent({ kind: 'epochs', runId: run.id, records: unsent });
+      unsent = [];
+      lastSent = performance.now();
+    };
     const control: TrainControl = {
       request: () => (flags.cancel ? 'cancel' : flags.stop ? 'stop' : 'continue'),
       onEpoch: (record) => {
         history.push(record);
-        onEvent({ kind: 'epoch', runId: run.id, record });
+        unsent.push(record);
+        if (performance.now() - lastSent >= EVENT_EVERY_MS) sendEpochs();
         // Stored as it goes, at most once a second: a reload mid-run keeps the curves so far.
         if (performance.now() - lastWrite > 1000) {
           lastWrite = performance.now();
@@ -193,6 +207,7 @@ export async function runTraining(request: TrainRequest, flags: RunFlags, onEven
     while (!outcome) {
       try {
         outcome = await trainLoop({ model, spec: d.spec, classCount, train: d.train, validation: d.validation.rows ? d.validation : null, features: d.layout.features.length }, control);
+        sendEpochs();
       } catch (e) {
         // The backend failed mid-run: start again from scratch on the next one, and say so.
         const next = fallbacks.shift();
