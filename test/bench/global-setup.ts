@@ -17,6 +17,11 @@ declare module 'vitest' {
 }
 
 const OUT = 'dist/bench';
+/**
+ * Served cross-origin isolated, as issue 5 asks WASM to be measured: SharedArrayBuffer is there,
+ * so nothing but the app's own choice keeps WASM single-threaded (see train/backends.ts).
+ */
+const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 let server: PreviewServer | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
@@ -25,7 +30,7 @@ export async function setup(project: TestProject): Promise<void> {
   const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
   writeFileSync(join(OUT, 'bench-import.csv'), largeCsv(rows));
   project.provide('benchRows', rows);
-  server = await preview({ logLevel: 'warn', configFile: 'vite.config.ts', build: { outDir: OUT }, preview: { host: '127.0.0.1', port: 4417, strictPort: false, open: false } });
+  server = await preview({ logLevel: 'warn', configFile: 'vite.config.ts', build: { outDir: OUT }, preview: { host: '127.0.0.1', port: 4417, strictPort: false, open: false, headers: ISOLATION } });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a local URL');
   project.provide('benchUrl', url);

@@ -48,7 +48,9 @@ test('the app’s training loop against model.fit on every backend', async () =>
       console.log(`run ${run + 1}/${RUNS} ${backend}: ours ${Math.round(result.ours.samplesPerSec)}/s (loss ${result.ours.loss.toFixed(4)}), model.fit ${Math.round(result.modelFit.samplesPerSec)}/s (loss ${result.modelFit.loss.toFixed(4)})`);
     }
   }
+  const crossOriginIsolated = await page.evaluate(() => globalThis.crossOriginIsolated);
   await browser.close();
+  expect(crossOriginIsolated).toBe(true);
   expect(errors).toEqual([]);
 
   const summary = Object.fromEntries(
@@ -77,6 +79,7 @@ test('the app’s training loop against model.fit on every backend', async () =>
     for (const run of perBackend[backend]!) for (const [check, error] of Object.entries(run.kernelErrors)) expect(error, `${backend}: ${check}`).toBeLessThan(KERNEL_TOLERANCE);
   }
   writeResults('train', {
+    crossOriginIsolated,
     autoBackend: choice.backend,
     autoReason: choice.reason,
     webgpuAdapter: env.webgpu,
