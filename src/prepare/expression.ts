@@ -10,7 +10,8 @@
  *   unary   := '-' unary | power                power := atom ('^' unary)?   (right-associative)
  *   atom    := number | name | `any name` | name '(' or (',' or)* ')' | '(' or ')'
  */
-import { allPresent, bitmapBytes, setValid, type Column, type Table } from '../shared/column';
+import { bitmapBytes, setValid, type Column, type Table } from '../shared/column';
+import { columnView, viewAllPresent, type ColumnView } from './frame-view';
 import { StepProblem } from './step-problem';
 
 type Node =
@@ -253,17 +254,31 @@ function join(a: Values, b: Values, n: number): void {
   }
 }
 
-function readColumn(c: Column, n: number): Values {
+function readColumn(view: ColumnView, n: number): Values {
+  const { column, rows, affine } = view;
   const v = new Float64Array(n);
-  v.set(c.values.subarray(0, n)); // converts boolean bytes to 0/1 doubles
+  const src = column.values;
+  if (affine) {
+    const { center, scale } = affine;
+    if (rows === null) for (let i = 0; i < n; i++) v[i] = (src[i]! - center) * scale;
+    else for (let i = 0; i < n; i++) v[i] = (src[rows[i]!]! - center) * scale;
+  } else if (rows === null) v.set(src.subarray(0, n)); // converts boolean bytes to 0/1 doubles
+  else for (let i = 0; i < n; i++) v[i] = src[rows[i]!]!;
   const ok = new Uint8Array(n);
-  if (allPresent(c.valid, n)) ok.fill(1);
-  else for (let i = 0; i < n; i++) ok[i] = (c.valid[i >> 3]! >> (i & 7)) & 1;
+  if (viewAllPresent(view, n)) ok.fill(1);
+  else {
+    const valid = column.valid;
+    for (let i = 0; i < n; i++) {
+      const k = rows === null ? i : rows[i]!;
+      ok[i] = (valid[k >> 3]! >> (k & 7)) & 1;
+      if (!ok[i]) v[i] = 0; // as a gathered column holds it
+    }
+  }
   // A stored NaN or Infinity counts as missing, like a computed one.
   return dropNonFinite({ v, ok, zero: null }, n);
 }
 
-function evaluate(node: Node, byName: ReadonlyMap<string, Column>, n: number): Values {
+function evaluate(node: Node, byName: ReadonlyMap<string, ColumnView>, n: number): Values {
   switch (node.t) {
     case 'num':
       return { v: new Float64Array(n).fill(node.value), ok: new Uint8Array(n).fill(1), zero: null };
@@ -330,12 +345,16 @@ function evaluate(node: Node, byName: ReadonlyMap<string, Column>, n: number): V
  * such row (1-based), or gives a missing value.
  */
 export function evaluateExpression(expr: CompiledExpression, table: Table, name: string, options: { onDivideByZero: 'fail' | 'missing' }): Column {
-  const n = table.rowCount;
-  const byName = new Map<string, Column>();
-  for (const c of table.columns) if (!byName.has(c.name)) byName.set(c.name, c);
+  return evaluateViewExpression(expr, table.rowCount, table.columns.map((c) => columnView(c, table.rowCount)), name, options);
+}
+
+/** evaluateExpression over n rows of columns read through views. */
+export function evaluateViewExpression(expr: CompiledExpression, n: number, views: readonly ColumnView[], name: string, options: { onDivideByZero: 'fail' | 'missing' }): Column {
+  const byName = new Map<string, ColumnView>();
+  for (const c of views) if (!byName.has(c.column.name)) byName.set(c.column.name, c);
   // The table may not be the one the expression was compiled against.
   for (const col of expr.columns) {
-    const problem = columnProblem(col, byName.get(col)?.kind, byName.keys(), 'in this table');
+    const problem = columnProblem(col, byName.get(col)?.column.kind, byName.keys(), 'in this table');
     if (problem) throw new StepProblem(problem);
   }
   const result = evaluate(expr.root, byName, n);

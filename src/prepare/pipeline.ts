@@ -3,37 +3,14 @@
  * before it, then applied unchanged to any other rows. The fitted pipeline is plain JSON
  * (params and learned state per step), so it can be stored with a run and exported with a model.
  */
-import * as v from 'valibot';
-import { keepRows, type Frame } from './frame';
+import type { Frame } from './frame';
+import { materialize, takeViewRows, viewOf, type FrameView } from './frame-view';
+import type { FittedPipeline } from './fitted';
+import { applyViews, fitAndApplyViews, type FitOptions } from './run-steps';
 import type { RowMode, StepSpec } from './step';
-import { StepProblem } from './step-problem';
-import { stepDef } from './steps';
 
-export interface FittedStep {
-  id: string;
-  kind: string;
-  params: unknown;
-  learned: unknown;
-}
-
-export interface FittedPipeline {
-  /** the format of this JSON, so an exported model can be read back by a later Looplab */
-  format: 1;
-  steps: FittedStep[];
-}
-
-export type ParsedStep = { ok: true; id: string; kind: string; params: unknown } | { ok: false; id: string; problem: string };
-
-/** The step's params checked against its schema; a problem names the first bad field. */
-export function parseStep(spec: StepSpec): ParsedStep {
-  const def = stepDef(spec.kind);
-  if (!def) return { ok: false, id: spec.id, problem: `Looplab does not know a step called "${spec.kind}".` };
-  const parsed = v.safeParse(def.params, spec.params);
-  if (parsed.success) return { ok: true, id: spec.id, kind: spec.kind, params: parsed.output };
-  const issue = parsed.issues[0];
-  const path = issue.path?.map((p) => String(p.key)).join('.');
-  return { ok: false, id: spec.id, problem: `${def.title}: ${issue.message}${path ? ` (${path})` : ''}` };
-}
+export { parseStep, type FittedPipeline, type FittedStep, type ParsedStep } from './fitted';
+export type { FitOptions, ObservedStep } from './run-steps';
 
 export type FitOutcome = { ok: true; fitted: FittedPipeline; train: Frame } | { ok: false; stepId: string; problem: string };
 
@@ -41,41 +18,14 @@ export type FitOutcome = { ok: true; fitted: FittedPipeline; train: Frame } | { 
  * Fit the enabled steps on the training rows. Stops at the first step that cannot apply and
  * says which and why; nothing is half-fitted. `onStep` reports progress (steps done, total).
  */
-export interface FitOptions {
-  /** progress: steps fitted so far, of how many */
-  onStep?: (done: number, total: number) => void;
-  /** sees each step's training rows before and after it, for previews */
-  observe?: (stepId: string, before: Frame, after: Frame) => void;
-}
-
 export function fitPipeline(specs: readonly StepSpec[], train: Frame, options: FitOptions = {}): FitOutcome {
-  const enabled = specs.filter((s) => s.enabled);
-  const steps: FittedStep[] = [];
-  let frame = train;
-  for (const spec of enabled) {
-    const parsed = parseStep(spec);
-    if (!parsed.ok) return { ok: false, stepId: spec.id, problem: parsed.problem };
-    const def = stepDef(spec.kind)!;
-    try {
-      const learned = def.fit(parsed.params, frame);
-      const after = def.transform(parsed.params, learned, frame, 'train');
-      options.observe?.(spec.id, frame, after);
-      frame = after;
-      steps.push({ id: spec.id, kind: spec.kind, params: parsed.params, learned });
-    } catch (e) {
-      if (e instanceof StepProblem) return { ok: false, stepId: spec.id, problem: e.message };
-      throw e;
-    }
-    options.onStep?.(steps.length, enabled.length);
-  }
-  return { ok: true, fitted: { format: 1, steps }, train: frame };
+  const fit = fitAndApplyViews(specs, viewOf(train), [], options);
+  return fit.ok ? { ok: true, fitted: fit.fitted, train: materialize(fit.train) } : fit;
 }
 
 /** Apply a fitted pipeline to rows it was not fitted on: nothing is refitted, no row is dropped. */
 export function applyPipeline(fitted: FittedPipeline, frame: Frame, mode: RowMode = 'apply'): Frame {
-  let out = frame;
-  for (const step of fitted.steps) out = stepDef(step.kind)!.transform(step.params, step.learned, out, mode);
-  return out;
+  return materialize(applyViews(fitted, viewOf(frame), mode));
 }
 
 export interface PartFrames {
@@ -84,14 +34,29 @@ export interface PartFrames {
   test: Frame;
 }
 
+/** Each part's rows (positions in the frame), in row order: a counting sort into one array. */
+function partRows(frame: Frame, parts: Uint8Array): [Uint32Array, Uint32Array, Uint32Array] {
+  const n = frame.table.rowCount;
+  const ids = frame.rowIds;
+  const counts = new Int32Array(3);
+  for (let i = 0; i < n; i++) counts[parts[ids[i]!]!]!++;
+  const [a, b] = [counts[0]!, counts[0]! + counts[1]!];
+  const at = Int32Array.of(0, a, b);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[at[parts[ids[i]!]!]!++] = i;
+  return [order.subarray(0, a), order.subarray(a, b), order.subarray(b)];
+}
+
+function partViews(frame: Frame, parts: Uint8Array): { train: FrameView; validation: FrameView; test: FrameView } {
+  const whole = viewOf(frame);
+  const [train, validation, test] = partRows(frame, parts).map((rows) => takeViewRows(whole, rows));
+  return { train: train!, validation: validation!, test: test! };
+}
+
 /** The dataset's rows split by part (0 train, 1 validation, 2 test), each in row order. */
 export function framesOfParts(frame: Frame, parts: Uint8Array): PartFrames {
-  const pick = (part: number) => {
-    const keep = new Uint8Array(frame.table.rowCount);
-    for (let i = 0; i < keep.length; i++) keep[i] = parts[frame.rowIds[i]!] === part ? 1 : 0;
-    return keepRows(frame, keep);
-  };
-  return { train: pick(0), validation: pick(1), test: pick(2) };
+  const views = partViews(frame, parts);
+  return { train: materialize(views.train), validation: materialize(views.validation), test: materialize(views.test) };
 }
 
 export type PreparedOutcome = { ok: true; fitted: FittedPipeline; frames: PartFrames } | { ok: false; stepId: string; problem: string };
@@ -99,15 +64,17 @@ export type PreparedOutcome = { ok: true; fitted: FittedPipeline; frames: PartFr
 /**
  * The whole of Prepare for one split: fit on the training part only, then apply the fitted
  * pipeline unchanged to validation and test. This is the one path training and
- * cross-validation go through, which is what the leakage test pins down.
+ * cross-validation go through, which is what the leakage test pins down. The parts are row
+ * lists over the frame, gathered once, after the last step; each step is applied to validation
+ * and test as soon as it is fitted (run-steps.ts).
  */
 export function prepareParts(specs: readonly StepSpec[], frame: Frame, parts: Uint8Array, options: FitOptions = {}): PreparedOutcome {
-  const split = framesOfParts(frame, parts);
-  const fit = fitPipeline(specs, split.train, options);
+  const split = partViews(frame, parts);
+  const fit = fitAndApplyViews(specs, split.train, [split.validation, split.test], options);
   if (!fit.ok) return fit;
-  return {
-    ok: true,
-    fitted: fit.fitted,
-    frames: { train: fit.train, validation: applyPipeline(fit.fitted, split.validation), test: applyPipeline(fit.fitted, split.test) },
-  };
+  const train = materialize(fit.train);
+  options.phase?.('gather training rows');
+  const [validation, test] = fit.others.map(materialize) as [Frame, Frame];
+  options.phase?.('gather validation and test rows');
+  return { ok: true, fitted: fit.fitted, frames: { train, validation, test } };
 }

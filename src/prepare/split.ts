@@ -24,13 +24,31 @@ export interface SplitInputs {
   order?: Float64Array;
 }
 
-function shuffle(a: Int32Array | Uint32Array, rng: Rng): void {
-  for (let i = a.length - 1; i > 0; i--) {
+/**
+ * Fisher–Yates from the end down to position `stop` (a full shuffle when stop ≤ 1). Position i
+ * is final once the loop has passed it, so positions ≥ stop are exactly those of a full
+ * shuffle, and the ones below hold the rest in some order. A split only needs that much: every
+ * position below the training size is training, whichever row it holds.
+ */
+function shuffle(a: Int32Array | Uint32Array, rng: Rng, stop = 1): void {
+  for (let i = a.length - 1; i >= stop && i > 0; i--) {
     const j = Math.floor(rng() * (i + 1));
     const t = a[i]!;
     a[i] = a[j]!;
     a[j] = t;
   }
+}
+
+/** The draws a full shuffle of `length` would still make after shuffle(…, stop): a generator shared by several shuffles stays in step. */
+function skipDraws(rng: Rng, length: number, stop: number): void {
+  for (let i = Math.min(stop, length) - 1; i > 0; i--) rng();
+}
+
+/** 0, 1, …, n − 1 (a loop: Int32Array.from with a function goes through the iterator protocol, far slower at a million rows). */
+function identity(n: number): Int32Array {
+  const a = new Int32Array(n);
+  for (let i = 0; i < n; i++) a[i] = i;
+  return a;
 }
 
 /** How many of n go to each part: train and validation rounded, test the rest, so they add up to n. */
@@ -65,10 +83,25 @@ export function splitProblem(spec: SplitSpec, inputs: SplitInputs): string | nul
   return null;
 }
 
-/** Assign positions [from, to) of `order` to parts by the fractions of that stretch. */
+/**
+ * Assign the rows of `order` to parts by the fractions: the first to training, then validation,
+ * then test. `parts` starts as all training (0), so only the other two are written.
+ */
 function cut(order: ArrayLike<number>, f: readonly [number, number, number], parts: Uint8Array): void {
   const [train, validation] = partSizes(order.length, f);
-  for (let k = 0; k < order.length; k++) parts[order[k]!] = k < train ? 0 : k < train + validation ? 1 : 2;
+  for (let k = train; k < order.length; k++) parts[order[k]!] = k < train + validation ? 1 : 2;
+}
+
+/**
+ * A seeded shuffle, then cut: the shuffle stops once the validation and test positions are
+ * final. `shared`: the generator goes on to shuffle something else, so it makes the draws
+ * the rest of the shuffle would have made.
+ */
+function shuffleAndCut(order: Int32Array, f: readonly [number, number, number], parts: Uint8Array, rng: Rng, shared: boolean): void {
+  const train = partSizes(order.length, f)[0];
+  shuffle(order, rng, train);
+  if (shared) skipDraws(rng, order.length, train);
+  cut(order, f, parts);
 }
 
 /** Row indices grouped by code (codes -1 together at the end). */
@@ -79,10 +112,11 @@ function strata(codes: Int32Array): Int32Array[] {
   for (const c of codes) counts[c < 0 ? max + 1 : c]!++;
   const out = Array.from(counts, (n) => new Int32Array(n));
   const fill = new Int32Array(max + 2);
-  codes.forEach((c, i) => {
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i]!;
     const s = c < 0 ? max + 1 : c;
     out[s]![fill[s]!++] = i;
-  });
+  }
   return out.filter((s) => s.length > 0);
 }
 
@@ -103,22 +137,16 @@ export function assignParts(spec: SplitSpec, inputs: SplitInputs): Uint8Array {
   const rng = seeded(spec.seed);
   const f = spec.fractions;
   switch (spec.strategy) {
-    case 'random': {
-      const order = Int32Array.from({ length: n }, (_, i) => i);
-      shuffle(order, rng);
-      cut(order, f, parts);
+    case 'random':
+      shuffleAndCut(identity(n), f, parts, rng, false);
       break;
-    }
     case 'stratified':
       // Per class, so each part's class shares match the whole to within a row per class.
-      for (const rows of strata(inputs.classes!)) {
-        shuffle(rows, rng);
-        cut(rows, f, parts);
-      }
+      for (const rows of strata(inputs.classes!)) shuffleAndCut(rows, f, parts, rng, true);
       break;
     case 'grouped': {
       const groups = groupsOf(inputs.groups!);
-      const order = Int32Array.from({ length: groups.length }, (_, i) => i);
+      const order = identity(groups.length);
       shuffle(order, rng);
       const sizes = partSizes(n, f);
       const used = ([0, 1, 2] as const).filter((p) => f[p] > 0);
@@ -143,7 +171,7 @@ export function assignParts(spec: SplitSpec, inputs: SplitInputs): Uint8Array {
     }
     case 'ordered': {
       const keys = inputs.order!;
-      const order = Int32Array.from({ length: n }, (_, i) => i);
+      const order = identity(n);
       // Stable by row index for ties; missing keys last.
       order.sort((a, b) => {
         const ka = keys[a]!;
@@ -167,14 +195,18 @@ export interface PartSummary {
 }
 
 export function summariseParts(parts: Uint8Array, classes?: Int32Array, classCount = 0): PartSummary[] {
-  const rows = [0, 0, 0];
-  const counts = [0, 1, 2].map(() => new Array<number>(classCount).fill(0));
-  parts.forEach((p, i) => {
-    rows[p]!++;
-    const c = classes?.[i] ?? -1;
-    if (c >= 0) counts[p]![c]!++;
-  });
-  return PART_NAMES.map((part, p) => ({ part, rows: rows[p]!, ...(classes ? { classCounts: counts[p]! } : {}) }));
+  const rows = new Float64Array(3);
+  // Typed counters, part-major: a million rows through arrays of arrays cost ten times more.
+  const counts = new Float64Array(3 * classCount);
+  for (let i = 0; i < parts.length; i++) rows[parts[i]!]!++;
+  if (classes) {
+    for (let i = 0; i < parts.length; i++) {
+      const c = classes[i]!;
+      if (c >= 0) counts[parts[i]! * classCount + c]!++;
+    }
+  }
+  const classCounts = (p: number) => Array.from(counts.subarray(p * classCount, (p + 1) * classCount));
+  return PART_NAMES.map((part, p) => ({ part, rows: rows[p]!, ...(classes ? { classCounts: classCounts(p) } : {}) }));
 }
 
 /** The fold (0 … k − 1) of every row, for k-fold cross-validation. */
@@ -188,7 +220,7 @@ export function assignFolds(k: number, inputs: SplitInputs, seed: number, strate
     if (!inputs.groups) throw new Error('Grouped folds need a group column.');
     const groups = groupsOf(inputs.groups);
     if (groups.length < k) throw new Error(`The group column has ${groups.length} groups, too few for ${k} folds.`);
-    const order = Int32Array.from({ length: groups.length }, (_, i) => i);
+    const order = identity(groups.length);
     shuffle(order, rng);
     const sizes = new Array<number>(k).fill(0);
     for (const g of order) {
@@ -201,7 +233,7 @@ export function assignFolds(k: number, inputs: SplitInputs, seed: number, strate
     return folds;
   }
   if (strategy === 'stratified' && !inputs.classes) throw new Error('Stratified folds need class codes.');
-  const lists = strategy === 'stratified' ? strata(inputs.classes!) : [Int32Array.from({ length: n }, (_, i) => i)];
+  const lists = strategy === 'stratified' ? strata(inputs.classes!) : [identity(n)];
   // Round-robin continues across classes, so fold sizes differ by at most one overall too.
   let next = 0;
   for (const rows of lists) {

@@ -1,6 +1,7 @@
 /** Statistics steps learn, over a column's present values, as scikit-learn computes them. */
 import { quantileSorted } from '../data/profile';
 import { allPresent, isValid, type Column } from '../shared/column';
+import { denseSource, quantilesOf } from './select';
 
 /**
  * The present, non-NaN values of a numeric column, in row order. With nothing missing and no
@@ -54,38 +55,9 @@ export function moments(values: Float64Array): Moments {
   return { count, mean: count ? mean : Number.NaN, std: count ? Math.sqrt(squares / count) : Number.NaN, min, max };
 }
 
-/** The k-th smallest value (0-based), moving values of `a` around (Hoare's quickselect, median-of-three). */
-function select(a: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (hi > lo) {
-    const mid = (lo + hi) >> 1;
-    // Median of three as the pivot: sorted or constant data stays linear.
-    const x = a[lo]!;
-    const y = a[mid]!;
-    const z = a[hi]!;
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i++] = a[j]!;
-        a[j--] = t;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return a[k]!;
-  }
-  return a[k]!;
-}
-
 /**
- * Quantiles by numpy's linear method, without sorting: each needs the two order statistics
- * around its position, found by quickselect on one scratch copy (linear time, not n log n).
+ * Quantiles by numpy's linear method. Up to 8 without sorting: each by one counting pass and a
+ * quickselect over the few values near it (select.ts); more by one sort.
  */
 export function quantiles(values: Float64Array, qs: readonly number[]): number[] {
   const n = values.length;
@@ -94,18 +66,7 @@ export function quantiles(values: Float64Array, qs: readonly number[]): number[]
     const sorted = values.slice().sort();
     return qs.map((q) => quantileSorted(sorted, q));
   }
-  // slice, not Float64Array.from: a memory copy instead of the iterator protocol (10× faster).
-  const scratch = values.slice();
-  return qs.map((q) => {
-    const pos = (n - 1) * q;
-    const lo = Math.floor(pos);
-    const a = select(scratch, lo);
-    if (pos === lo) return a;
-    // The next order statistic is the smallest value above position lo.
-    let b = Infinity;
-    for (let i = lo + 1; i < n; i++) if (scratch[i]! < b) b = scratch[i]!;
-    return a + (b - a) * (pos - lo);
-  });
+  return quantilesOf(denseSource(values), qs).values;
 }
 
 /** The most frequent value; ties go to the smallest, as SimpleImputer's most_frequent does. */

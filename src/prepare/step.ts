@@ -5,7 +5,9 @@
  * impossible by construction: nothing but `fit` ever sees the training rows' statistics.
  */
 import type * as v from 'valibot';
+import { columnwiseView, type ColumnwiseStep } from './columnwise';
 import type { Frame } from './frame';
+import { materialize, viewOf, type FrameView } from './frame-view';
 
 /**
  * 'train': the training rows while the pipeline is fitted; row-removing steps remove rows.
@@ -30,6 +32,18 @@ export interface StepDef<P = unknown, L = unknown> {
   /** learn from the training rows; throws StepProblem when the step cannot apply */
   fit(params: P, train: Frame): L;
   transform(params: P, learned: L, frame: Frame, mode: RowMode): Frame;
+  /**
+   * The same fit and transform over a FrameView, for the pipeline: rows read through row lists,
+   * never copied. Steps without it are given a gathered Frame.
+   */
+  view?: ViewStep<P, L>;
+  /** when it learns from and rewrites each of its columns on its own: the pipeline may run it column by column */
+  columnwise?: ColumnwiseStep<P, L, unknown>;
+}
+
+export interface ViewStep<P, L> {
+  fit(params: P, train: FrameView): L;
+  transform(params: P, learned: L, view: FrameView, mode: RowMode): FrameView;
 }
 
 /** A step as stored in a recipe: no learned state. */
@@ -44,4 +58,24 @@ export interface StepSpec {
 /** Declare a step with its types inferred from the params schema. */
 export function defineStep<P, L>(def: StepDef<P, L>): StepDef<P, L> {
   return def;
+}
+
+/**
+ * Declare a step written over FrameViews. Its Frame fit and transform are the view ones over
+ * the frame's view, so there is one implementation, and the conformance suite runs it.
+ */
+export function defineViewStep<P, L>(def: Omit<StepDef<P, L>, 'fit' | 'transform' | 'view'> & ViewStep<P, L>): StepDef<P, L> {
+  const view: ViewStep<P, L> = { fit: def.fit, transform: def.transform };
+  return {
+    ...def,
+    view,
+    fit: (params, train) => view.fit(params, viewOf(train)),
+    transform: (params, learned, frame, mode) => materialize(view.transform(params, learned, viewOf(frame), mode)),
+  };
+}
+
+/** Declare a columnwise step: its fit and transform are its columns' pieces, one after another. */
+export function defineColumnwiseStep<P, L, Part>(def: Omit<StepDef<P, L>, 'fit' | 'transform' | 'view' | 'columnwise'> & { columnwise: ColumnwiseStep<P, L, Part> }): StepDef<P, L> {
+  const { columnwise, ...rest } = def;
+  return { ...defineViewStep<P, L>({ ...rest, ...columnwiseView(columnwise) }), columnwise: columnwise as ColumnwiseStep<P, L, unknown> };
 }

@@ -1,19 +1,19 @@
 import * as v from 'valibot';
-import { compileExpression, evaluateExpression } from '../expression';
-import type { Column, Table } from '../../shared/column';
-import { findColumn, withColumns, type Frame } from '../frame';
+import { compileExpression, evaluateViewExpression } from '../expression';
+import type { Column } from '../../shared/column';
+import { columnView, findView, withViews, type FrameView } from '../frame-view';
 import { StepProblem } from '../step-problem';
-import { defineStep } from '../step';
+import { defineViewStep } from '../step';
 
-const kinds = (frame: Frame) => new Map(frame.table.columns.map((c) => [c.name, c.kind]));
+const kinds = (frame: FrameView) => new Map(frame.columns.map((c) => [c.column.name, c.column.kind]));
 
 /**
  * The column fit computed on the training rows, reused by the transform that follows it on the
- * same table, so fitting does not evaluate the formula twice. Weak: it goes with the table.
+ * same frame, so fitting does not evaluate the formula twice. Weak: it goes with the frame.
  */
-const evaluatedInFit = new WeakMap<Table, { key: string; column: Column }>();
+const evaluatedInFit = new WeakMap<FrameView, { key: string; column: Column }>();
 
-export const derive = defineStep({
+export const derive = defineViewStep({
   kind: 'derive',
   title: 'Derived column',
   explain: 'Adds a column computed from others with a small formula, such as price / area or log(income + 1). Functions: log, exp, sqrt, abs, round, min, max, if, is_missing.',
@@ -22,16 +22,17 @@ export const derive = defineStep({
   columnsOf: (p) => [p.name],
   describe: (p) => `${p.name} = ${p.expression}`,
   fit: (p, train) => {
-    if (findColumn(train, p.name)) throw new StepProblem(`There is already a column "${p.name}".`);
+    if (findView(train, p.name)) throw new StepProblem(`There is already a column "${p.name}".`);
     // Evaluated once on the training rows so a division by zero is reported here, in the form.
-    const column = evaluateExpression(compileExpression(p.expression, kinds(train)), train.table, p.name, { onDivideByZero: 'fail' });
-    evaluatedInFit.set(train.table, { key: `${p.name}\n${p.expression}`, column });
+    const column = evaluateViewExpression(compileExpression(p.expression, kinds(train)), train.rowCount, train.columns, p.name, { onDivideByZero: 'fail' });
+    evaluatedInFit.set(train, { key: `${p.name}\n${p.expression}`, column });
     return {};
   },
   transform: (p, _learned, frame) => {
-    const cached = evaluatedInFit.get(frame.table);
-    if (cached?.key === `${p.name}\n${p.expression}`) return withColumns(frame, [], [cached.column]);
-    const column = evaluateExpression(compileExpression(p.expression, kinds(frame)), frame.table, p.name, { onDivideByZero: 'missing' });
-    return withColumns(frame, [], [column]);
+    const cached = evaluatedInFit.get(frame);
+    const n = frame.rowCount;
+    if (cached?.key === `${p.name}\n${p.expression}`) return withViews(frame, [], [columnView(cached.column, n)]);
+    const column = evaluateViewExpression(compileExpression(p.expression, kinds(frame)), n, frame.columns, p.name, { onDivideByZero: 'missing' });
+    return withViews(frame, [], [columnView(column, n)]);
   },
 });

@@ -1,9 +1,9 @@
 import * as v from 'valibot';
-import { requireColumn, withoutColumns } from '../frame';
-import { defineStep } from '../step';
+import { requireView } from '../frame-view';
+import { defineViewStep } from '../step';
 import { columnList, listNames } from './params';
 
-export const dropColumns = defineStep({
+export const dropColumns = defineViewStep({
   kind: 'drop-columns',
   title: 'Drop columns',
   explain: 'Removes columns the model should not see, such as identifiers or columns that leak the answer.',
@@ -12,8 +12,11 @@ export const dropColumns = defineStep({
   columnsOf: (p) => p.columns,
   describe: (p) => `Drop ${listNames(p.columns)}`,
   fit: (p, train) => {
-    for (const name of p.columns) requireColumn(train, name);
+    for (const name of p.columns) requireView(train, name);
     return {};
   },
-  transform: (p, _learned, frame) => withoutColumns(frame, new Set(p.columns)),
+  transform: (p, _learned, frame) => {
+    const names = new Set(p.columns);
+    return { ...frame, columns: frame.columns.filter((c) => !names.has(c.column.name)) };
+  },
 });

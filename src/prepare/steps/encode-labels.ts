@@ -1,6 +1,7 @@
 /** What one-hot and ordinal encoding share: a label column read as label texts per code. */
-import type { Column } from '../../shared/column';
+import { isValid, type Column } from '../../shared/column';
 import { isLabelColumn, requireColumn, type Frame } from '../frame';
+import { viewAllPresent, type ColumnView } from '../frame-view';
 import { codeCounts, labelOfCode } from '../stats';
 import { StepProblem } from '../step-problem';
 
@@ -18,7 +19,21 @@ export function requireLabels(frame: Frame, name: string): Column {
  * by code: dictionary order depends on rows outside training (a test-only label shifts it).
  */
 export function labelsByFrequency(column: Column, n: number): { label: string; count: number }[] {
-  const counts = codeCounts(column, n);
+  return labelsOfCounts(column, codeCounts(column, n));
+}
+
+/** labelsByFrequency of a column read through a view. */
+export function viewLabelsByFrequency(view: ColumnView, n: number): { label: string; count: number }[] {
+  const { column, rows } = view;
+  if (rows === null) return labelsByFrequency(column, n);
+  const counts = new Uint32Array(column.kind === 'boolean' ? 2 : column.dictionary!.length);
+  const values = column.values;
+  if (viewAllPresent(view, n)) for (let j = 0; j < n; j++) counts[values[rows[j]!]!]!++;
+  else for (let j = 0; j < n; j++) if (isValid(column.valid, rows[j]!)) counts[values[rows[j]!]!]!++;
+  return labelsOfCounts(column, counts);
+}
+
+function labelsOfCounts(column: Column, counts: Uint32Array): { label: string; count: number }[] {
   const present: { label: string; count: number }[] = [];
   for (let code = 0; code < counts.length; code++) if (counts[code]) present.push({ label: labelOfCode(column, code), count: counts[code]! });
   if (present.length > MAX_CATEGORIES) {

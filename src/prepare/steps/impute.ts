@@ -1,11 +1,13 @@
 import * as v from 'valibot';
 import type { Column } from '../../shared/column';
-import { findColumn, requireColumn, withColumns } from '../frame';
+import { allValid } from '../frame';
+import { columnView, findView, materializeColumn, requireView, viewAllPresent, withViews, type ColumnView } from '../frame-view';
 import { fillMissing, missingIndicator, type FillValue } from '../fill';
-import { mostFrequentNumber, moments, presentNumbers, quantiles } from '../stats';
+import { mostFrequentNumber } from '../stats';
 import { StepProblem } from '../step-problem';
-import { defineStep } from '../step';
-import { labelsByFrequency } from './encode-labels';
+import { defineViewStep } from '../step';
+import { viewMeanStd, viewPresentNumbers, viewQuantiles } from '../view-numbers';
+import { viewLabelsByFrequency } from './encode-labels';
 import { columnList, listNames } from './params';
 
 const STRATEGIES = ['mean', 'median', 'most-frequent', 'constant'] as const;
@@ -13,6 +15,12 @@ type Strategy = (typeof STRATEGIES)[number];
 
 /** The value a strategy fills a column with, learned from the training rows. */
 export function learnFill(column: Column, n: number, strategy: Strategy, constant = ''): FillValue {
+  return learnFillView(columnView(column, n), n, strategy, constant);
+}
+
+/** learnFill of a column read through a view. */
+function learnFillView(view: ColumnView, n: number, strategy: Strategy, constant: string): FillValue {
+  const column = view.column;
   const name = column.name;
   const numeric = column.kind === 'numeric' || column.kind === 'datetime';
   if (strategy === 'constant') {
@@ -23,18 +31,29 @@ export function learnFill(column: Column, n: number, strategy: Strategy, constan
   }
   const what = strategy.replace('-', ' ');
   if (numeric) {
-    const values = presentNumbers(column, n);
-    if (values.length === 0) throw new StepProblem(`Column "${name}" has no values in the training rows, so there is no ${what} to fill with. Drop the column instead.`);
-    return strategy === 'mean' ? moments(values).mean : strategy === 'median' ? quantiles(values, [0.5])[0]! : mostFrequentNumber(values);
+    const none = () => new StepProblem(`Column "${name}" has no values in the training rows, so there is no ${what} to fill with. Drop the column instead.`);
+    if (strategy === 'median') {
+      const { count, values } = viewQuantiles(view, n, [0.5]);
+      if (count === 0) throw none();
+      return values[0]!;
+    }
+    if (strategy === 'mean') {
+      const { count, mean } = viewMeanStd(view, n);
+      if (count === 0) throw none();
+      return mean;
+    }
+    const values = viewPresentNumbers(view, n);
+    if (values.length === 0) throw none();
+    return mostFrequentNumber(values);
   }
   if (strategy !== 'most-frequent') throw new StepProblem(`Column "${name}" holds labels, which have no ${what}: use the most frequent value or a constant.`);
   // Ties go to the smallest label, as SimpleImputer does; never by code (see labelsByFrequency).
-  const [best] = labelsByFrequency(column, n);
+  const [best] = viewLabelsByFrequency(view, n);
   if (!best) throw new StepProblem(`Column "${name}" has no values in the training rows, so there is no most frequent value. Drop the column instead.`);
   return best.label;
 }
 
-export const impute = defineStep({
+export const impute = defineViewStep({
   kind: 'impute',
   title: 'Fill missing values',
   explain: 'Replaces missing values with the mean, median or most frequent value of the training rows, or a constant, so no row is lost.',
@@ -48,20 +67,50 @@ export const impute = defineStep({
   columnsOf: (p) => p.columns,
   describe: (p) => `Fill missing ${listNames(p.columns)} with the ${p.strategy === 'constant' ? `constant "${p.constant}"` : p.strategy.replace('-', ' ')}`,
   fit: (p, train) => {
-    const n = train.table.rowCount;
+    const n = train.rowCount;
     // An array aligned with p.columns, not a record: a column may be named __proto__.
     const fills: FillValue[] = [];
     for (const name of p.columns) {
-      const column = requireColumn(train, name);
-      if (p.indicator && findColumn(train, `${name} was missing`)) throw new StepProblem(`There is already a column "${name} was missing".`);
-      fills.push(learnFill(column, n, p.strategy, p.constant));
+      const column = requireView(train, name);
+      if (p.indicator && findView(train, `${name} was missing`)) throw new StepProblem(`There is already a column "${name} was missing".`);
+      fills.push(learnFillView(column, n, p.strategy, p.constant));
     }
     return { fills };
   },
+  // Without an indicator, each column is filled on its own.
+  columnwise: {
+    columns: (p) => (p.indicator ? null : p.columns),
+    column: requireView,
+    fitColumn: (p, view, n): FillValue => learnFillView(view, n, p.strategy, p.constant),
+    learned: (_p, fills: FillValue[]) => ({ fills }),
+    part: (learned, k): FillValue => learned.fills[k]!,
+    transformColumn: (_p, fill: FillValue, view, n) => (viewAllPresent(view, n) ? view : columnView(fillMissing(materializeColumn(view, n), n, fill), n)),
+    finish: (_p, frame, columns) => withViews(frame, columns),
+  },
   transform: (p, learned, frame) => {
-    const n = frame.table.rowCount;
-    const replaced = p.columns.map((name, i) => fillMissing(requireColumn(frame, name), n, learned.fills[i]!));
-    const indicators = p.indicator ? p.columns.map((name) => missingIndicator(requireColumn(frame, name), n, `${name} was missing`)) : [];
-    return withColumns(frame, replaced, indicators);
+    const n = frame.rowCount;
+    const replaced: ColumnView[] = [];
+    // Per column, the column as it was when something is missing; null when nothing is.
+    const gaps: (Column | null)[] = [];
+    p.columns.forEach((name, i) => {
+      const view = requireView(frame, name);
+      // Nothing missing: passed on as it is, row list and all, so nothing is copied.
+      if (viewAllPresent(view, n)) {
+        replaced.push(view);
+        gaps.push(null);
+        return;
+      }
+      const column = materializeColumn(view, n);
+      replaced.push(columnView(fillMissing(column, n, learned.fills[i]!), n));
+      gaps.push(column);
+    });
+    const indicators = p.indicator
+      ? p.columns.map((name, i): ColumnView => {
+          const column = gaps[i];
+          const indicator: Column = column ? missingIndicator(column, n, `${name} was missing`) : { name: `${name} was missing`, kind: 'boolean', values: new Uint8Array(n), valid: allValid(n) };
+          return columnView(indicator, n);
+        })
+      : [];
+    return withViews(frame, replaced, indicators);
   },
 });

@@ -1,26 +1,56 @@
 import * as v from 'valibot';
 import { isValid, type Column } from '../../shared/column';
-import { dropOrFlag, requireNumeric, withColumns } from '../frame';
-import { moments, presentNumbers, quantiles } from '../stats';
+import { columnView, dropOrFlagView, materializeColumn, requireNumericView, viewAllPresent, withViews, type ColumnView } from '../frame-view';
 import { StepProblem } from '../step-problem';
-import { defineStep } from '../step';
+import { defineColumnwiseStep } from '../step';
+import { viewMeanStd, viewQuantiles } from '../view-numbers';
 import { columnList, listNames } from './params';
 
 /** The column with values outside [lo, hi] moved to the nearest bound; `outside` gets 1 per such row. */
-function clipColumn(column: Column, n: number, lo: number, hi: number, outside: Uint8Array): Column {
-  const values = column.values.slice(0, n) as Float64Array;
+function clipColumn(view: ColumnView, n: number, lo: number, hi: number, outside: Uint8Array): Column {
+  const base = materializeColumn(view, n);
+  // A gathered column is this step's own to clip; the column itself is copied first.
+  const values = (base === view.column ? base.values.slice(0, n) : base.values) as Float64Array;
+  const complete = viewAllPresent(view, n);
   for (let i = 0; i < n; i++) {
-    if (!isValid(column.valid, i)) continue;
+    if (!complete && !isValid(base.valid, i)) continue;
     const x = values[i]!;
     if (x < lo) values[i] = lo;
     else if (x > hi) values[i] = hi;
     else continue;
     outside[i] = 1;
   }
-  return { ...column, values };
+  return { ...base, values };
 }
 
-export const outliers = defineStep({
+/** 1 in `outside` for each present value outside [lo, hi]; nothing is copied. */
+function markOutside(view: ColumnView, n: number, lo: number, hi: number, outside: Uint8Array): void {
+  const { column, rows, affine } = view;
+  const values = column.values as Float64Array;
+  const [center, scale] = affine ? [affine.center, affine.scale] : [0, 1];
+  if (viewAllPresent(view, n)) {
+    // Branch-free: a branch on random data is mispredicted often, several times slower.
+    if (rows === null) {
+      for (let r = 0; r < n; r++) {
+        const x = (values[r]! - center) * scale;
+        outside[r]! |= +(x < lo) | +(x > hi);
+      }
+    } else {
+      for (let r = 0; r < n; r++) {
+        const x = (values[rows[r]!]! - center) * scale;
+        outside[r]! |= +(x < lo) | +(x > hi);
+      }
+    }
+    return;
+  }
+  for (let r = 0; r < n; r++) {
+    const i = rows === null ? r : rows[r]!;
+    const x = (values[i]! - center) * scale;
+    if ((x < lo || x > hi) && isValid(column.valid, i)) outside[r] = 1;
+  }
+}
+
+export const outliers = defineColumnwiseStep({
   kind: 'outliers',
   title: 'Remove or clip outliers',
   explain:
@@ -34,38 +64,35 @@ export const outliers = defineStep({
   }),
   columnsOf: (p) => p.columns,
   describe: (p) => `${p.action === 'remove' ? 'Remove' : 'Clip'} outliers in ${listNames(p.columns)} (${p.rule === 'iqr' ? 'IQR' : 'z-score'} rule)`,
-  fit: (p, train) => {
-    const factor = p.factor || (p.rule === 'iqr' ? 1.5 : 3);
-    const bounds = p.columns.map((name) => {
-      const values = presentNumbers(requireNumeric(train, name), train.table.rowCount);
-      if (values.length === 0) throw new StepProblem(`Column "${name}" has no values in the training rows, so it has no outliers to find.`);
+  columnwise: {
+    columns: (p) => p.columns,
+    column: requireNumericView,
+    fitColumn: (p, view, n): [number, number] => {
+      const factor = p.factor || (p.rule === 'iqr' ? 1.5 : 3);
+      const none = () => new StepProblem(`Column "${view.column.name}" has no values in the training rows, so it has no outliers to find.`);
       if (p.rule === 'iqr') {
-        const [q1, q3] = quantiles(values, [0.25, 0.75]) as [number, number];
-        return [q1 - factor * (q3 - q1), q3 + factor * (q3 - q1)] as [number, number];
+        const { count, values } = viewQuantiles(view, n, [0.25, 0.75]);
+        if (count === 0) throw none();
+        const [q1, q3] = values as [number, number];
+        return [q1 - factor * (q3 - q1), q3 + factor * (q3 - q1)];
       }
-      const { mean, std } = moments(values);
-      return [mean - factor * std, mean + factor * std] as [number, number];
-    });
-    return { bounds };
-  },
-  transform: (p, learned, frame, mode) => {
-    const n = frame.table.rowCount;
-    const outside = new Uint8Array(n);
-    if (p.action === 'remove' && mode === 'train') {
-      // Only the rows to drop are needed: no column is copied.
-      p.columns.forEach((name, k) => {
-        const column = requireNumeric(frame, name);
-        const [lo, hi] = learned.bounds[k]!;
-        const values = column.values;
-        for (let i = 0; i < n; i++) {
-          const x = values[i]!;
-          if ((x < lo || x > hi) && isValid(column.valid, i)) outside[i] = 1;
-        }
-      });
-      return dropOrFlag(frame, outside, 'train');
-    }
-    const clipped = p.columns.map((name, i) => clipColumn(requireNumeric(frame, name), n, learned.bounds[i]![0], learned.bounds[i]![1], outside));
-    const withClipped = withColumns(frame, clipped);
-    return p.action === 'remove' ? dropOrFlag(withClipped, outside, 'apply') : withClipped;
+      const { count, mean, std } = viewMeanStd(view, n);
+      if (count === 0) throw none();
+      return [mean - factor * std, mean + factor * std];
+    },
+    learned: (_p, bounds) => ({ bounds }),
+    part: (learned, k) => learned.bounds[k]!,
+    transformColumn: (p, [lo, hi], view, n, mode, outside) => {
+      if (p.action === 'remove' && mode === 'train') {
+        // Only the rows to drop are needed: no column is copied.
+        markOutside(view, n, lo, hi, outside);
+        return view;
+      }
+      return columnView(clipColumn(view, n, lo, hi, outside), n);
+    },
+    finish: (p, frame, columns, outside, mode) => {
+      const replaced = withViews(frame, columns);
+      return p.action === 'remove' ? dropOrFlagView(replaced, outside, mode) : replaced;
+    },
   },
 });

@@ -1,10 +1,10 @@
 import * as v from 'valibot';
-import { findColumn, requireColumn } from '../frame';
+import { findView, requireView } from '../frame-view';
 import { StepProblem } from '../step-problem';
-import { defineStep } from '../step';
+import { defineViewStep } from '../step';
 import { columnName } from './params';
 
-export const rename = defineStep({
+export const rename = defineViewStep({
   kind: 'rename',
   title: 'Rename a column',
   explain: 'Gives a column a clearer name; the values do not change.',
@@ -13,12 +13,10 @@ export const rename = defineStep({
   columnsOf: (p) => [p.to],
   describe: (p) => `Rename "${p.column}" to "${p.to}"`,
   fit: (p, train) => {
-    requireColumn(train, p.column);
-    if (p.to !== p.column && findColumn(train, p.to)) throw new StepProblem(`There is already a column "${p.to}".`);
+    requireView(train, p.column);
+    if (p.to !== p.column && findView(train, p.to)) throw new StepProblem(`There is already a column "${p.to}".`);
     return {};
   },
-  transform: (p, _learned, frame) => ({
-    ...frame,
-    table: { rowCount: frame.table.rowCount, columns: frame.table.columns.map((c) => (c.name === p.column ? { ...c, name: p.to } : c)) },
-  }),
+  // The values and their row list stay shared; only the name is new.
+  transform: (p, _learned, frame) => ({ ...frame, columns: frame.columns.map((c) => (c.column.name === p.column ? { ...c, column: { ...c.column, name: p.to } } : c)) }),
 });

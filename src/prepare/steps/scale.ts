@@ -1,14 +1,18 @@
 import * as v from 'valibot';
-import { allPresent, isValid } from '../../shared/column';
-import { requireNumeric, withColumns } from '../frame';
-import { moments, presentNumbers, quantiles } from '../stats';
+import { columnView, materializeColumn, requireNumericView, withViews } from '../frame-view';
 import { StepProblem } from '../step-problem';
-import { defineStep } from '../step';
+import { defineColumnwiseStep } from '../step';
+import { viewMeanStd, viewMoments, viewQuantiles } from '../view-numbers';
 import { columnList, listNames } from './params';
 
 const METHODS = { standard: 'standard', minmax: 'min-max', robust: 'robust' } as const;
 
-export const scale = defineStep({
+interface Part {
+  center: number;
+  spread: number;
+}
+
+export const scale = defineColumnwiseStep({
   kind: 'scale',
   title: 'Scale numbers',
   explain:
@@ -17,40 +21,43 @@ export const scale = defineStep({
   params: v.object({ columns: columnList, method: v.picklist(['standard', 'minmax', 'robust']) }),
   columnsOf: (p) => p.columns,
   describe: (p) => `Scale ${listNames(p.columns)} (${METHODS[p.method]})`,
-  fit: (p, train) => {
-    const params = p.columns.map((name) => {
-      const values = presentNumbers(requireNumeric(train, name), train.table.rowCount);
-      if (values.length === 0) throw new StepProblem(`Column "${name}" has no values in the training rows, so it cannot be scaled.`);
+  columnwise: {
+    columns: (p) => p.columns,
+    column: requireNumericView,
+    fitColumn: (p, view, n): Part => {
+      const name = view.column.name;
       let center: number;
       let spread: number;
+      const none = () => new StepProblem(`Column "${name}" has no values in the training rows, so it cannot be scaled.`);
       if (p.method === 'robust') {
-        const [q1, median, q3] = quantiles(values, [0.25, 0.5, 0.75]) as [number, number, number];
+        const { count, values } = viewQuantiles(view, n, [0.25, 0.5, 0.75]);
+        if (count === 0) throw none();
+        const [q1, median, q3] = values as [number, number, number];
         [center, spread] = [median, q3 - q1];
+      } else if (p.method === 'standard') {
+        // No min and max needed: one pass less.
+        const m = viewMeanStd(view, n);
+        if (m.count === 0) throw none();
+        [center, spread] = [m.mean, m.std];
       } else {
-        const m = moments(values);
-        [center, spread] = p.method === 'standard' ? [m.mean, m.std] : [m.min, m.max - m.min];
+        const m = viewMoments(view, n);
+        if (m.count === 0) throw none();
+        [center, spread] = [m.min, m.max - m.min];
       }
       if (!(spread > 0) || !Number.isFinite(spread)) {
         const why = p.method === 'robust' ? 'its interquartile range is 0' : 'it has the same value in every training row';
         throw new StepProblem(`Column "${name}" cannot be scaled: ${why}. Drop it, or leave it out of this step.`);
       }
       return { center, spread };
-    });
-    return { params };
-  },
-  transform: (p, learned, frame) => {
-    const n = frame.table.rowCount;
-    const scaled = p.columns.map((name, k) => {
-      const column = requireNumeric(frame, name);
-      const { center, spread } = learned.params[k]!;
-      const src = column.values;
-      const values = new Float64Array(n);
-      const inv = 1 / spread;
-      for (let i = 0; i < n; i++) values[i] = (src[i]! - center) * inv;
-      // Missing slots hold 0 by contract; keep them at 0.
-      if (!allPresent(column.valid, n)) for (let i = 0; i < n; i++) if (!isValid(column.valid, i)) values[i] = 0;
-      return { ...column, values };
-    });
-    return withColumns(frame, scaled);
+    },
+    learned: (_p, params) => ({ params }),
+    part: (learned, k) => learned.params[k]!,
+    transformColumn: (_p, { center, spread }, view, n) => {
+      // Recorded, not applied: whoever reads the column computes (x − center) × (1 / spread), as
+      // a copy would have held it. A column scaled twice is gathered once in between.
+      const base = view.affine ? columnView(materializeColumn(view, n), n) : view;
+      return { ...base, affine: { center, scale: 1 / spread } };
+    },
+    finish: (_p, frame, columns) => withViews(frame, columns),
   },
 });

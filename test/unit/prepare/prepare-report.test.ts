@@ -61,6 +61,6 @@ describe('the Prepare report', () => {
     if (!result.ok) throw new Error(result.problem);
     expect(result.summary.rows.validation + result.summary.rows.test).toBe(12); // never dropped outside training
     expect(result.summary.rows.train).toBeLessThan(28);
-    expect(result.summary.timings.map((t) => t.phase)).toEqual(['split', 'drop', 'apply to validation and test']);
+    expect(result.summary.timings.map((t) => t.phase)).toEqual(['split', 'drop', 'gather training rows', 'gather validation and test rows']);
   });
 });

@@ -1,0 +1,151 @@
+/**
+ * Running steps over FrameViews: fitting them in order on the training rows and applying them
+ * to other rows. Two ways with the same result. Step by step is the reference. Fitted and
+ * applied together, each step is applied to the other rows as soon as it is fitted, and a run
+ * of columnwise steps goes one column at a time (columnwise.ts), while the column is in cache.
+ * Whenever the second way throws, the first runs from the start and gives the answer, so a
+ * problem is always the one met first step by step.
+ */
+import { runColumnwise, type SegmentStep } from './columnwise';
+import type { Frame } from './frame';
+import { materialize, viewOf, type FrameView } from './frame-view';
+import { parseStep, type FittedPipeline, type FittedStep } from './fitted';
+import type { RowMode, StepDef, StepSpec } from './step';
+import { StepProblem } from './step-problem';
+import { stepDef } from './steps';
+
+/** One fitted step's training rows before and after it, gathered only when asked for. */
+export interface ObservedStep {
+  rowsAfter: number;
+  columnsAfter: number;
+  before(): Frame;
+  after(): Frame;
+}
+
+export interface FitOptions {
+  /** progress: steps fitted so far, of how many */
+  onStep?: (done: number, total: number) => void;
+  /** sees each step's training rows before and after it, for previews */
+  observe?: (stepId: string, step: ObservedStep) => void;
+  /** told when prepareParts has finished a phase after the steps ('gather training rows', …), for timings */
+  phase?: (name: string) => void;
+}
+
+export type ViewFitOutcome = { ok: true; fitted: FittedPipeline; train: FrameView; others: FrameView[] } | { ok: false; stepId: string; problem: string };
+
+type Step = StepDef<unknown, unknown>;
+
+/** One step's transform of a view: the step's own view code, or its Frame code over the gathered rows. */
+function transformView(def: Step, params: unknown, learned: unknown, view: FrameView, mode: RowMode): FrameView {
+  if (def.view) return def.view.transform(params, learned, view, mode);
+  return viewOf(def.transform(params, learned, materialize(view), mode));
+}
+
+function fitView(def: Step, params: unknown, view: FrameView): unknown {
+  return def.view ? def.view.fit(params, view) : def.fit(params, materialize(view));
+}
+
+function observed(before: FrameView, after: FrameView): ObservedStep {
+  return { rowsAfter: after.rowCount, columnsAfter: after.columns.length, before: () => materialize(before), after: () => materialize(after) };
+}
+
+/** Fit the enabled steps on `train`, step by step, then apply them to `others`. */
+export function fitViews(specs: readonly StepSpec[], train: FrameView, others: readonly FrameView[], options: FitOptions): ViewFitOutcome {
+  const enabled = specs.filter((s) => s.enabled);
+  const steps: FittedStep[] = [];
+  let view = train;
+  for (const spec of enabled) {
+    const parsed = parseStep(spec);
+    if (!parsed.ok) return { ok: false, stepId: spec.id, problem: parsed.problem };
+    const def = stepDef(spec.kind)!;
+    try {
+      const learned = fitView(def, parsed.params, view);
+      const after = transformView(def, parsed.params, learned, view, 'train');
+      options.observe?.(spec.id, observed(view, after));
+      view = after;
+      steps.push({ id: spec.id, kind: spec.kind, params: parsed.params, learned });
+    } catch (e) {
+      if (e instanceof StepProblem) return { ok: false, stepId: spec.id, problem: e.message };
+      throw e;
+    }
+    options.onStep?.(steps.length, enabled.length);
+  }
+  const fitted: FittedPipeline = { format: 1, steps };
+  return { ok: true, fitted, train: view, others: others.map((o) => applyViews(fitted, o, 'apply')) };
+}
+
+/** Apply a fitted pipeline, step by step: nothing is refitted. */
+export function applyViews(fitted: FittedPipeline, view: FrameView, mode: RowMode): FrameView {
+  let out = view;
+  for (const step of fitted.steps) out = transformView(stepDef(step.kind)!, step.params, step.learned, out, mode);
+  return out;
+}
+
+interface Ready {
+  spec: StepSpec;
+  def: Step;
+  params: unknown;
+}
+
+/** The columnwise steps from `at` on that can run column by column together; none when the step at `at` is not one. */
+function segmentAt(steps: readonly Ready[], at: number): SegmentStep[] {
+  const segment: SegmentStep[] = [];
+  for (let i = at; i < steps.length; i++) {
+    const { def, params } = steps[i]!;
+    const names = def.columnwise?.columns(params);
+    if (!def.columnwise || !names || new Set(names).size !== names.length) break;
+    segment.push({ step: def.columnwise, params, names });
+    // Later steps must see the rows this one removes.
+    if (def.removesRows) break;
+  }
+  return segment;
+}
+
+/** fitViews, with each step applied to `others` as soon as it is fitted and columnwise runs column by column. */
+export function fitAndApplyViews(specs: readonly StepSpec[], train: FrameView, others: readonly FrameView[], options: FitOptions): ViewFitOutcome {
+  try {
+    const fused = fitTogether(specs, train, others, options);
+    if (fused) return fused;
+  } catch {
+    // Step by step below says what went wrong, and where.
+  }
+  return fitViews(specs, train, others, options);
+}
+
+/** null when a step's params do not parse: fitViews reports it. */
+function fitTogether(specs: readonly StepSpec[], train: FrameView, others: readonly FrameView[], options: FitOptions): ViewFitOutcome | null {
+  const enabled = specs.filter((s) => s.enabled);
+  const ready: Ready[] = [];
+  for (const spec of enabled) {
+    const parsed = parseStep(spec);
+    if (!parsed.ok) return null;
+    ready.push({ spec, def: stepDef(spec.kind)!, params: parsed.params });
+  }
+  const steps: FittedStep[] = [];
+  let view = train;
+  let rest: FrameView[] = [...others];
+  const done = (spec: StepSpec, learned: unknown, before: FrameView, after: FrameView) => {
+    steps.push({ id: spec.id, kind: spec.kind, params: ready[steps.length]!.params, learned });
+    options.observe?.(spec.id, observed(before, after));
+    options.onStep?.(steps.length, ready.length);
+  };
+  for (let i = 0; i < ready.length; ) {
+    const segment = segmentAt(ready, i);
+    if (segment.length > 1) {
+      const run = runColumnwise(segment, view, rest);
+      segment.forEach((_, j) => done(ready[i + j]!.spec, run.learned[j], j === 0 ? view : run.trainAfter[j - 1]!, run.trainAfter[j]!));
+      view = run.trainAfter.at(-1)!;
+      rest = run.others;
+      i += segment.length;
+      continue;
+    }
+    const { spec, def, params } = ready[i]!;
+    const learned = fitView(def, params, view);
+    const after = transformView(def, params, learned, view, 'train');
+    rest = rest.map((o) => transformView(def, params, learned, o, 'apply'));
+    done(spec, learned, view, after);
+    view = after;
+    i++;
+  }
+  return { ok: true, fitted: { format: 1, steps }, train: view, others: rest };
+}
