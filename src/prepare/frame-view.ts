@@ -7,7 +7,7 @@
  * Views are immutable and share everything: a row list, once made, is never written again.
  */
 import { allocValues, allPresent, bitmapBytes, isValid, setValid, type Column } from '../shared/column';
-import { allValid, isLabelColumn, type Frame } from './frame';
+import { allValid, gatherFloat64, gatherUint32, gatherUint8, isLabelColumn, type Frame } from './frame';
 import { StepProblem } from './step-problem';
 
 /** A numeric map: a present value x reads as (x − center) × scale. */
@@ -174,16 +174,6 @@ function gatherAffine(src: Float64Array, rows: Uint32Array | null, center: numbe
   if (rows === null) for (let j = 0; j < n; j++) out[j] = (src[j]! - center) * scale;
   else for (let j = 0; j < n; j++) out[j] = (src[rows[j]!]! - center) * scale;
 }
-function gatherFloat64(src: Float64Array, rows: Uint32Array, out: Float64Array): void {
-  for (let j = 0; j < rows.length; j++) out[j] = src[rows[j]!]!;
-}
-function gatherUint32(src: Uint32Array, rows: Uint32Array, out: Uint32Array): void {
-  for (let j = 0; j < rows.length; j++) out[j] = src[rows[j]!]!;
-}
-function gatherUint8(src: Uint8Array, rows: Uint32Array, out: Uint8Array): void {
-  for (let j = 0; j < rows.length; j++) out[j] = src[rows[j]!]!;
-}
-
 /** The view as a plain Frame: its rows gathered, once. */
 export function materialize(view: FrameView): Frame {
   const n = view.rowCount;

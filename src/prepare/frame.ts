@@ -87,13 +87,13 @@ export function takeRows(frame: Frame, rows: Uint32Array): Frame {
   return { table: { rowCount: rows.length, columns }, rowIds, fromDataset: frame.fromDataset, flagged };
 }
 
-function gatherFloat64(src: Float64Array, rows: Uint32Array, out: Float64Array): void {
+export function gatherFloat64(src: Float64Array, rows: Uint32Array, out: Float64Array): void {
   for (let j = 0; j < rows.length; j++) out[j] = src[rows[j]!]!;
 }
-function gatherUint32(src: Uint32Array, rows: Uint32Array, out: Uint32Array): void {
+export function gatherUint32(src: Uint32Array, rows: Uint32Array, out: Uint32Array): void {
   for (let j = 0; j < rows.length; j++) out[j] = src[rows[j]!]!;
 }
-function gatherUint8(src: Uint8Array, rows: Uint32Array, out: Uint8Array): void {
+export function gatherUint8(src: Uint8Array, rows: Uint32Array, out: Uint8Array): void {
   for (let j = 0; j < rows.length; j++) out[j] = src[rows[j]!]!;
 }
 

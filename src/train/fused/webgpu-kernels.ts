@@ -7,27 +7,11 @@
 import type { KernelConfig, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
 import { ACTIVATION_GRAD, ADAM_UPDATE, LOSS_STEP, type ActivationKernelAttrs, type AdamKernelAttrs, type LossKernelAttrs } from './kernel-names';
 import type { GradientActivation, LossKind } from './maths';
+import type { WebGPUBackend, WebGPUProgram } from './webgpu-program';
 
 const WORKGROUP = 64;
 
-/** The fields TF.js's WebGPU backend reads from a program (its WebGPUProgram interface). */
-interface ElementwiseProgram {
-  variableNames: string[];
-  outputShape: number[];
-  shaderKey: string;
-  dispatchLayout: { x: number[] };
-  dispatch: [number, number, number];
-  workgroupSize: [number, number, number];
-  size: true;
-  uniforms?: string;
-  getUserCode(): string;
-}
-
-interface WebGPUBackend {
-  runWebGPUProgram(program: ElementwiseProgram, inputs: TensorInfo[], dtype: 'float32', uniforms?: { type: 'float32'; data: number[] }[]): TensorInfo;
-}
-
-function program(key: string, variableNames: string[], outputShape: number[], body: string, uniforms: string[] = []): ElementwiseProgram {
+function program(key: string, variableNames: string[], outputShape: number[], body: string, uniforms: string[] = []): WebGPUProgram {
   const size = outputShape.reduce((a, b) => a * b, 1);
   return {
     variableNames,

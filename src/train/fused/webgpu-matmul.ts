@@ -7,24 +7,9 @@
  */
 import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
 import { MAT_MUL, type MatMulKernelAttrs } from './kernel-names';
+import type { WebGPUBackend, WebGPUProgram } from './webgpu-program';
 
 const WORKGROUP = 64;
-
-interface MatMulProgram {
-  variableNames: string[];
-  outputShape: number[];
-  shaderKey: string;
-  dispatchLayout: { x: number[] };
-  dispatch: [number, number, number];
-  workgroupSize: [number, number, number];
-  size: true;
-  uniforms: string;
-  getUserCode(): string;
-}
-
-interface WebGPUBackend {
-  runWebGPUProgram(program: MatMulProgram, inputs: TensorInfo[], dtype: 'float32', uniforms: { type: 'int32'; data: number[] }[]): TensorInfo;
-}
 
 const ACTIVATIONS: Record<MatMulKernelAttrs['activation'], string> = {
   linear: 'sum',
@@ -32,7 +17,7 @@ const ACTIVATIONS: Record<MatMulKernelAttrs['activation'], string> = {
   elu: 'select(exp(sum) - 1.0, sum, sum >= 0.0)',
 };
 
-function program(m: number, n: number, a: MatMulKernelAttrs, hasBias: boolean): MatMulProgram {
+function program(m: number, n: number, a: MatMulKernelAttrs, hasBias: boolean): WebGPUProgram {
   const aAt = a.transposeA ? 'k * uniforms.m + row' : 'row * uniforms.k + k';
   const bAt = a.transposeB ? 'col * uniforms.k + k' : 'k * uniforms.n + col';
   return {
