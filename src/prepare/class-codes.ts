@@ -41,10 +41,11 @@ function numberCodes(column: Column, n: number): { codes: Int32Array; labels: st
     if (!complete && !isValid(column.valid, i)) continue;
     const x = values[i]!;
     let k: number | undefined;
-    if (x >= 0 && x < SMALL && Math.floor(x) === x) {
-      k = small[x]!;
+    const whole = x | 0; // -0 | 0 is 0, as a Map keys it; NaN | 0 is 0, which is not NaN
+    if (whole === x && whole >= 0 && whole < SMALL) {
+      k = small[whole]!;
       if (k < 0) {
-        small[x] = k = keys.length;
+        small[whole] = k = keys.length;
         keys.push(x);
       }
     } else {

@@ -18,6 +18,8 @@ import { stepDef } from './steps';
 export interface ObservedStep {
   rowsAfter: number;
   columnsAfter: number;
+  /** fitted column by column together with the next step, so neither has a time of its own */
+  withNext: boolean;
   before(): Frame;
   after(): Frame;
 }
@@ -45,8 +47,8 @@ function fitView(def: Step, params: unknown, view: FrameView): unknown {
   return def.view ? def.view.fit(params, view) : def.fit(params, materialize(view));
 }
 
-function observed(before: FrameView, after: FrameView): ObservedStep {
-  return { rowsAfter: after.rowCount, columnsAfter: after.columns.length, before: () => materialize(before), after: () => materialize(after) };
+function observed(before: FrameView, after: FrameView, withNext = false): ObservedStep {
+  return { rowsAfter: after.rowCount, columnsAfter: after.columns.length, withNext, before: () => materialize(before), after: () => materialize(after) };
 }
 
 /** Fit the enabled steps on `train`, step by step, then apply them to `others`. */
@@ -124,16 +126,16 @@ function fitTogether(specs: readonly StepSpec[], train: FrameView, others: reado
   const steps: FittedStep[] = [];
   let view = train;
   let rest: FrameView[] = [...others];
-  const done = (spec: StepSpec, learned: unknown, before: FrameView, after: FrameView) => {
+  const done = (spec: StepSpec, learned: unknown, before: FrameView, after: FrameView, withNext = false) => {
     steps.push({ id: spec.id, kind: spec.kind, params: ready[steps.length]!.params, learned });
-    options.observe?.(spec.id, observed(before, after));
+    options.observe?.(spec.id, observed(before, after, withNext));
     options.onStep?.(steps.length, ready.length);
   };
   for (let i = 0; i < ready.length; ) {
     const segment = segmentAt(ready, i);
     if (segment.length > 1) {
       const run = runColumnwise(segment, view, rest);
-      segment.forEach((_, j) => done(ready[i + j]!.spec, run.learned[j], j === 0 ? view : run.trainAfter[j - 1]!, run.trainAfter[j]!));
+      segment.forEach((_, j) => done(ready[i + j]!.spec, run.learned[j], j === 0 ? view : run.trainAfter[j - 1]!, run.trainAfter[j]!, j < segment.length - 1));
       view = run.trainAfter.at(-1)!;
       rest = run.others;
       i += segment.length;

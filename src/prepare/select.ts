@@ -5,6 +5,8 @@
  * is a sort's: -0 before 0. NaN is skipped, as presentNumbers skips it.
  */
 
+import { scratchFloat64 } from './scratch';
+
 /**
  * n numbers: value r is (values[rows[r]] − center) × scale, or values[r] when rows is null.
  * With center 0 and scale 1 the map is exact (x − 0 = x, −0 included; x × 1 = x).
@@ -111,11 +113,13 @@ function quantileByBracket(source: NumberSource, sample: Float64Array, q: number
   const at = Math.round(q * (sample.length - 1));
   const lo = sample[Math.max(0, at - MARGIN)]!;
   const hi = sample[Math.min(sample.length - 1, at + MARGIN)]!;
-  const scratch = new Float64Array(source.n + 1); // untouched pages cost nothing
-  const { less, inside, nan, sum } = bracketPass(source, lo, hi, scratch);
+  const scratch = scratchFloat64('quantile bracket', source.n + 1);
+  const { notBelow, inside, sum } = bracketPass(source, lo, hi, scratch);
+  // A NaN among the values (or both infinities): the copy, which leaves NaN out, decides.
+  if (sum !== sum) return null;
   const firstPass = { sum };
-  const m = source.n - nan;
-  if (m === 0) return { value: Number.NaN, count: 0, firstPass };
+  const less = source.n - notBelow;
+  const m = source.n;
   const pos = (m - 1) * q;
   const k = Math.floor(pos);
   const next = pos !== k;
@@ -125,36 +129,35 @@ function quantileByBracket(source: NumberSource, sample: Float64Array, q: number
 }
 
 /**
- * Counts the values below lo and NaN, and writes those in [lo, hi] to `out`; sums them all
- * too (FirstPass). Branch-free: on random data a branch per value is mispredicted half the
- * time, four times slower.
+ * Counts the values not below lo, writes those in [lo, hi] to `out`, and sums them all
+ * (FirstPass). Branch-free: on random data a branch per value is mispredicted half the time,
+ * four times slower. NaN is not counted: a NaN sum says there may be some.
  */
-function bracketPass(source: NumberSource, lo: number, hi: number, out: Float64Array): { less: number; inside: number; nan: number; sum: number } {
+function bracketPass(source: NumberSource, lo: number, hi: number, out: Float64Array): { notBelow: number; inside: number; sum: number } {
   const { values, rows, center, scale, n } = source;
-  let less = 0;
+  let notBelow = 0;
   let inside = 0;
-  let nan = 0;
   let sum = 0;
   if (rows === null) {
     for (let r = 0; r < n; r++) {
       const v = (values[r]! - center) * scale;
       out[inside] = v;
-      inside += +(v >= lo) & +(v <= hi);
-      less += +(v < lo);
-      nan += +(v !== v);
+      const up = +(v >= lo);
+      inside += up & +(v <= hi);
+      notBelow += up;
       sum += v;
     }
   } else {
     for (let r = 0; r < n; r++) {
       const v = (values[rows[r]!]! - center) * scale;
       out[inside] = v;
-      inside += +(v >= lo) & +(v <= hi);
-      less += +(v < lo);
-      nan += +(v !== v);
+      const up = +(v >= lo);
+      inside += up & +(v <= hi);
+      notBelow += up;
       sum += v;
     }
   }
-  return { less, inside, nan, sum };
+  return { notBelow, inside, sum };
 }
 
 /**

@@ -81,7 +81,7 @@ test('a six-step recipe over a million rows, against one plain pass over the sam
     ratioToSinglePass: m('ratioToSinglePass'),
     trainRowsAfterFilter: m('trainRows'),
     targets: { ratioToSinglePass: '≤ 5' },
-    note: 'medians; seconds = split + fit on the 70% training part (each step fitted, then applied to it) + apply to validation and test, in the prepare worker, table already in memory; singlePass = one loop summing every value of the 10 typed arrays, same worker, same run',
+    note: 'medians; seconds = split + fit on the 70% training part (each step fitted, then applied to it and to validation and test) + gathering the rows of each part, in the prepare worker, table already in memory; singlePass = one loop summing every value of the 10 typed arrays (median of 5 such loops), same worker, same run',
     command: 'npm run bench:prepare',
     date: new Date().toISOString(),
     perRun: runs,

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { isValid, type Column } from '../../shared/column';
 import { columnView, dropOrFlagView, requireView, viewAllPresent, type ColumnView } from '../frame-view';
+import { scratchUint32 } from '../scratch';
 import { defineViewStep } from '../step';
 import { listNames } from './params';
 
@@ -75,19 +76,26 @@ export function duplicateRows(columns: readonly Column[], n: number): Uint8Array
  * of the columns, and every bucket is compared exactly over all of them, so the answer does not
  * depend on which columns are hashed. First only one column of floats is, which almost always
  * tells rows apart (hashing every column was most of this step's time); when too many rows
- * share a hash, every column is.
+ * share a hash (clipped values sit on their bounds), two are, and then every column.
  */
 export function duplicateViewRows(columns: readonly ColumnView[], n: number): Uint8Array {
-  const first = columns.find((c) => c.column.values instanceof Float64Array);
-  if (first && columns.length > 1) {
-    const dup = markDuplicates(columns, n, hashOf([first], n), n >> 3);
+  const floats = columns.filter((c) => c.column.values instanceof Float64Array);
+  if (columns.length > 2 && floats.length > 0) {
+    const hashes = hashOf([floats[0]!], n);
+    const dup = markDuplicates(columns, n, hashes, n >> 3);
     if (dup) return dup;
+    if (floats.length > 1) {
+      hashFloats(hashes, floats[1]!, n);
+      const again = markDuplicates(columns, n, hashes, n >> 3);
+      if (again) return again;
+    }
   }
   return markDuplicates(columns, n, hashOf(columns, n), Infinity)!;
 }
 
+/** Per row, the hash of its values in the columns (a scratch array: duplicateViewRows's own). */
 function hashOf(columns: readonly ColumnView[], n: number): Uint32Array {
-  const hashes = new Uint32Array(n).fill(FNV_OFFSET);
+  const hashes = scratchUint32('dedupe hashes', n).fill(FNV_OFFSET);
   for (const c of columns) {
     if (c.column.values instanceof Float64Array) hashFloats(hashes, c, n);
     else hashCodes(hashes, c, n);
@@ -95,34 +103,75 @@ function hashOf(columns: readonly ColumnView[], n: number): Uint32Array {
   return hashes;
 }
 
-/** The duplicate marks, or null once more than `patience` pairs of different rows shared a hash. */
+/** Rows per hash table: its slots (16K, 64 KB) stay in cache while the rows are looked up. */
+const ROWS_PER_TABLE = 8192;
+
+/**
+ * The duplicate marks, or null once more than `patience` pairs of different rows shared a
+ * hash. Rows are first split by the top bits of their hash, so equal rows meet in the same
+ * part; each part is looked up in a small table of its own, in row order. One big table was
+ * a cache miss per row.
+ */
 function markDuplicates(columns: readonly ColumnView[], n: number, hashes: Uint32Array, patience: number): Uint8Array | null {
   const same = (a: number, b: number) => columns.every((c) => sameValue(c, a, b));
-  // Open addressing over a typed array (row + 1 per slot): no allocation per row. At most two
-  // thirds full, and no bigger, so that it stays in cache.
+  let bits = 0;
+  while (bits < 16 && n >> bits > ROWS_PER_TABLE) bits++;
+  const shift = 32 - bits;
+  const parts = 1 << bits;
+  const starts = new Int32Array(parts + 1);
+  if (bits > 0) for (let i = 0; i < n; i++) starts[(hashes[i]! >>> shift) + 1]!++;
+  else starts[1] = n;
+  let most = 0;
+  for (let p = 0; p < parts; p++) {
+    most = Math.max(most, starts[p + 1]!);
+    starts[p + 1]! += starts[p]!;
+  }
+  // Rows by part, in row order within each, with their hashes beside them: a part's lookups
+  // then touch only its own stretch of both.
+  let order: Uint32Array | null = null;
+  let sorted = hashes;
+  if (bits > 0) {
+    order = scratchUint32('dedupe order', n);
+    sorted = scratchUint32('dedupe sorted', n);
+    const at = starts.slice(0, parts);
+    for (let i = 0; i < n; i++) {
+      const h = hashes[i]!;
+      const k = at[h >>> shift]!++;
+      order[k] = i;
+      sorted[k] = h;
+    }
+  }
+  // Open addressing (position in `order` + 1 per slot), at most two thirds full.
   let size = 1;
-  while (size < n * 1.5) size <<= 1;
-  const slots = new Uint32Array(size);
-  const mask = size - 1;
+  while (size < most * 1.5) size <<= 1;
+  const slots = scratchUint32('dedupe slots', size);
   const dup = new Uint8Array(n);
   let clashes = 0;
-  for (let i = 0; i < n; i++) {
-    const h = hashes[i]!;
-    let s = h & mask;
-    for (;;) {
-      const j = slots[s]!;
-      if (j === 0) {
-        slots[s] = i + 1;
-        break;
-      }
-      if (hashes[j - 1] === h) {
-        if (same(i, j - 1)) {
-          dup[i] = 1;
+  for (let p = 0; p < parts; p++) {
+    const [from, to] = [starts[p]!, starts[p + 1]!];
+    let tableSize = 1;
+    while (tableSize < (to - from) * 1.5) tableSize <<= 1;
+    const mask = tableSize - 1;
+    slots.fill(0, 0, tableSize);
+    for (let at = from; at < to; at++) {
+      const h = sorted[at]!;
+      let s = h & mask;
+      for (;;) {
+        const k = slots[s]!;
+        if (k === 0) {
+          slots[s] = at + 1;
           break;
         }
-        if (++clashes > patience) return null;
+        if (sorted[k - 1] === h) {
+          const [i, j] = order === null ? [at, k - 1] : [order[at]!, order[k - 1]!];
+          if (same(i, j)) {
+            dup[i] = 1;
+            break;
+          }
+          if (++clashes > patience) return null;
+        }
+        s = (s + 1) & mask;
       }
-      s = (s + 1) & mask;
     }
   }
   return dup;

@@ -148,7 +148,8 @@ export function prepareFrames(table: Table, request: PrepareInput, onProgress: (
   onProgress({ phase: 'splitting', done: 0, total: 1 });
   const split = splitRows(table, request.recipe.split, request.target, classification);
   if (!split.ok) return split;
-  // Where the time goes: the split, then each step's fit and transform of the training part.
+  // Where the time goes: the split, then each step's fit and transform of the training part and
+  // of validation and test, then gathering each part's rows.
   const timings: { phase: string; seconds: number }[] = [];
   let mark = t0;
   const lap = (phase: string) => {
@@ -157,9 +158,16 @@ export function prepareFrames(table: Table, request: PrepareInput, onProgress: (
     mark = now;
   };
   lap('split');
+  // Steps fitted column by column together share one time, under their joined ids.
+  let together: string[] = [];
   const prepared = prepareParts(request.recipe.steps, datasetFrame(table), split.parts, {
     onStep: (done, total) => onProgress({ phase: 'fitting', done, total }),
-    observe: (id) => lap(id),
+    observe: (id, step) => {
+      together.push(id);
+      if (step.withNext) return;
+      lap(together.join(' + '));
+      together = [];
+    },
     phase: lap,
   });
   if (!prepared.ok) {

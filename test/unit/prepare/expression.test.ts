@@ -169,6 +169,27 @@ describe('expression language', () => {
     expect(() => evaluateExpression(expr, { rowCount: 0, columns: [] }, 'out', { onDivideByZero: 'missing' })).toThrow('There is no column "a" (in this table).');
   });
 
+  test('evaluated a block of rows at a time, the answer is the same row by row; the first division by zero is named', () => {
+    const n = 10_000; // a few blocks and a part of one
+    const a = new Float64Array(n).map((_, i) => (i % 97) - 40);
+    const b = new Float64Array(n).map((_, i) => ((i * 31) % 13) - 6);
+    const validA = new Uint8Array(bitmapBytes(n)).fill(255);
+    for (let i = 5; i < n; i += 11) validA[i >> 3]! &= ~(1 << (i & 7));
+    const t: Table = { rowCount: n, columns: [{ name: 'a', kind: 'numeric', values: a, valid: validA }, { name: 'b', kind: 'numeric', values: b, valid: new Uint8Array(bitmapBytes(n)).fill(255) }] };
+    const kinds2 = new Map([['a', 'numeric' as const], ['b', 'numeric' as const]]);
+    const out = evaluateExpression(compileExpression('if(b == 0, -1, a / b) + max(a, b) * sqrt(abs(b))', kinds2), t, 'y', { onDivideByZero: 'fail' });
+    for (let i = 0; i < n; i++) {
+      const present = i % 11 !== 5 || i < 5;
+      const expected = (b[i] === 0 ? -1 : a[i]! / b[i]!) + Math.max(a[i]!, b[i]!) * Math.sqrt(Math.abs(b[i]!));
+      expect([i, (out.valid[i >> 3]! >> (i & 7)) & 1, present ? out.values[i] : 0]).toEqual([i, present ? 1 : 0, present ? expected : 0]);
+    }
+    // b is 0 first at row 6 (1-based 7); a zero only in a later block is named too.
+    const late = new Float64Array(n).fill(1);
+    late[9000] = 0;
+    const t2: Table = { ...t, columns: [t.columns[0]!, { ...t.columns[1]!, values: late }] };
+    expect(() => evaluateExpression(compileExpression('1 / b', kinds2), t2, 'y', { onDivideByZero: 'fail' })).toThrow('divides by zero in row 9001.');
+  });
+
   test('a million rows, a column at a time', () => {
     const n = 1_000_000;
     const x = new Float64Array(n).map((_, i) => i);
