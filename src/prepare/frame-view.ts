@@ -7,8 +7,7 @@
  * Views are immutable and share everything: a row list, once made, is never written again.
  */
 import { allocValues, allPresent, bitmapBytes, isValid, setValid, type Column } from '../shared/column';
-import { allValid, gatherFloat64, gatherUint32, gatherUint8, isLabelColumn, type Frame } from './frame';
-import { StepProblem } from './step-problem';
+import { allValid, checkFound, checkLabels, checkNumeric, gatherFloat64, gatherUint32, gatherUint8, type Frame } from './frame';
 
 /** A numeric map: a present value x reads as (x − center) × scale. */
 export interface Affine {
@@ -191,20 +190,18 @@ export function findView(view: FrameView, name: string): ColumnView | undefined 
 
 /** The named column, or a problem that names it (the words of requireColumn). */
 export function requireView(view: FrameView, name: string): ColumnView {
-  const column = findView(view, name);
-  if (!column) throw new StepProblem(`There is no column "${name}" at this point of the pipeline.`);
-  return column;
+  return checkFound(findView(view, name), name);
 }
 
 export function requireNumericView(view: FrameView, name: string): ColumnView {
   const column = requireView(view, name);
-  if (column.column.kind !== 'numeric') throw new StepProblem(`Column "${name}" is ${column.column.kind}, not numeric: change its type first, or encode it.`);
+  checkNumeric(column.column, name);
   return column;
 }
 
 export function requireLabelsView(view: FrameView, name: string): ColumnView {
   const column = requireView(view, name);
-  if (!isLabelColumn(column.column)) throw new StepProblem(`Column "${name}" is ${column.column.kind}: only label columns are encoded. Bin it first, or change its type.`);
+  checkLabels(column.column, name);
   return column;
 }
 

@@ -35,16 +35,31 @@ export function findColumn(frame: Frame, name: string): Column | undefined {
   return frame.table.columns.find((c) => c.name === name);
 }
 
-/** The named column, or a problem that names it. */
-export function requireColumn(frame: Frame, name: string): Column {
-  const column = findColumn(frame, name);
+/**
+ * The checks behind requireColumn and its kin, over a column already looked up (in a Frame or
+ * a FrameView), so every step says the same words for the same problem.
+ */
+export function checkFound<C>(column: C | undefined, name: string): C {
   if (!column) throw new StepProblem(`There is no column "${name}" at this point of the pipeline.`);
   return column;
 }
 
+export function checkNumeric(column: Column, name: string): void {
+  if (column.kind !== 'numeric') throw new StepProblem(`Column "${name}" is ${column.kind}, not numeric: change its type first, or encode it.`);
+}
+
+export function checkLabels(column: Column, name: string): void {
+  if (!isLabelColumn(column)) throw new StepProblem(`Column "${name}" is ${column.kind}: only label columns are encoded. Bin it first, or change its type.`);
+}
+
+/** The named column, or a problem that names it. */
+export function requireColumn(frame: Frame, name: string): Column {
+  return checkFound(findColumn(frame, name), name);
+}
+
 export function requireNumeric(frame: Frame, name: string): Column {
   const column = requireColumn(frame, name);
-  if (column.kind !== 'numeric') throw new StepProblem(`Column "${name}" is ${column.kind}, not numeric: change its type first, or encode it.`);
+  checkNumeric(column, name);
   return column;
 }
 

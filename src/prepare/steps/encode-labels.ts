@@ -1,6 +1,6 @@
 /** What one-hot and ordinal encoding share: a label column read as label texts per code. */
 import { isValid, type Column } from '../../shared/column';
-import { isLabelColumn, requireColumn, type Frame } from '../frame';
+import { checkLabels, requireColumn, type Frame } from '../frame';
 import { viewAllPresent, type ColumnView } from '../frame-view';
 import { codeCounts, labelOfCode } from '../stats';
 import { StepProblem } from '../step-problem';
@@ -10,7 +10,7 @@ export const MAX_CATEGORIES = 50_000;
 
 export function requireLabels(frame: Frame, name: string): Column {
   const column = requireColumn(frame, name);
-  if (!isLabelColumn(column)) throw new StepProblem(`Column "${name}" is ${column.kind}: only label columns are encoded. Bin it first, or change its type.`);
+  checkLabels(column, name);
   return column;
 }
 
