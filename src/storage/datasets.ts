@@ -32,19 +32,20 @@ function sliceBuffer(values: ColumnValues, start: number, end: number): ArrayBuf
   return values.buffer.slice(values.byteOffset + start * bytes, values.byteOffset + end * bytes) as ArrayBuffer;
 }
 
-/** Rows [chunk·CHUNK_ROWS, …) of one column, up to rowCount, as a chunk row of its own buffers. */
-function chunkRow(datasetId: string, column: number, chunk: number, values: ColumnValues, valid: Uint8Array, rowCount: number): ChunkRow {
+/** Rows [chunk·CHUNK_ROWS, …) of one column, up to rowCount, as buffers of their own. */
+function sliceChunk(column: Column, chunk: number, rowCount: number): ChunkBuffers {
   const start = chunk * CHUNK_ROWS;
   const end = Math.min(rowCount, start + CHUNK_ROWS);
-  const validBytes = valid.buffer.slice(valid.byteOffset + (start >> 3), valid.byteOffset + bitmapBytes(end)) as ArrayBuffer;
-  return { datasetId, column, chunk, values: sliceBuffer(values, start, end), valid: validBytes };
+  return { values: sliceBuffer(column.values, start, end), valid: sliceBuffer(column.valid, start >> 3, bitmapBytes(end)) };
 }
 
-function chunkRowsOf(datasetId: string, index: number, column: Column, rowCount: number): ChunkRow[] {
-  const rows: ChunkRow[] = [];
-  if (column.dictionary) rows.push({ datasetId, column: index, chunk: -1, dictionary: column.dictionary });
-  for (let chunk = 0; chunk * CHUNK_ROWS < rowCount; chunk++) rows.push(chunkRow(datasetId, index, chunk, column.values, column.valid, rowCount));
-  return rows;
+type ChunkBuffers = Pick<Required<ChunkRow>, 'values' | 'valid'>;
+
+/** What saveChunks stores of one column: its dictionary, how many chunks, and each chunk's buffers. */
+interface StoredColumn {
+  dictionary?: string[];
+  chunks: number;
+  buffers(chunk: number): ChunkBuffers;
 }
 
 /**
@@ -53,39 +54,30 @@ function chunkRowsOf(datasetId: string, index: number, column: Column, rowCount:
  * `onChunk` reports progress (chunks written so far, of the total).
  */
 export function saveDataset(db: LooplabDB, row: DatasetRow, table: Table, onChunk?: (written: number, total: number) => void): Promise<void> {
-  return saveChunks(db, row, table.rowCount, table.columns.length, (index) => chunkRowsOf(row.id, index, table.columns[index]!, table.rowCount), onChunk);
+  const chunks = Math.ceil(table.rowCount / CHUNK_ROWS);
+  const stored = table.columns.map((c): StoredColumn => ({ dictionary: c.dictionary, chunks, buffers: (chunk) => sliceChunk(c, chunk, table.rowCount) }));
+  return saveChunks(db, row, table.rowCount, stored, onChunk);
 }
 
 /** As saveDataset, for a table already in storage's chunks (an import): the chunks' buffers are stored as they are. */
 export function saveChunkedDataset(db: LooplabDB, row: DatasetRow, table: ChunkedTable, onChunk?: (written: number, total: number) => void): Promise<void> {
-  const rowsOf = (index: number): ChunkRow[] => {
-    const column = table.columns[index]!;
-    const rows: ChunkRow[] = column.dictionary ? [{ datasetId: row.id, column: index, chunk: -1, dictionary: column.dictionary }] : [];
-    for (let chunk = 0; chunk < column.chunks.length; chunk++) rows.push({ datasetId: row.id, column: index, chunk, ...chunkBuffers(column, chunk) });
-    return rows;
-  };
-  return saveChunks(db, row, table.rowCount, table.columns.length, rowsOf, onChunk);
+  const stored = table.columns.map((c): StoredColumn => ({ dictionary: c.dictionary, chunks: c.chunks.length, buffers: (chunk) => chunkBuffers(c, chunk) }));
+  return saveChunks(db, row, table.rowCount, stored, onChunk);
 }
 
-async function saveChunks(
-  db: LooplabDB,
-  row: DatasetRow,
-  rowCount: number,
-  columnCount: number,
-  chunkRowsOfColumn: (index: number) => ChunkRow[],
-  onChunk?: (written: number, total: number) => void,
-): Promise<void> {
-  if (row.columns.length !== columnCount) throw new Error('column metadata and values disagree');
-  const total = columnCount * Math.ceil(rowCount / CHUNK_ROWS);
+async function saveChunks(db: LooplabDB, row: DatasetRow, rowCount: number, columns: readonly StoredColumn[], onChunk?: (written: number, total: number) => void): Promise<void> {
+  if (row.columns.length !== columns.length) throw new Error('column metadata and values disagree');
+  const total = columns.length * Math.ceil(rowCount / CHUNK_ROWS);
   await write(db, [db.datasets, db.chunks], async () => {
     await db.datasets.put({ ...row, status: 'importing' });
     let written = 0;
-    for (let index = 0; index < columnCount; index++) {
+    for (const [index, column] of columns.entries()) {
       // One column at a time: a single bulk write per column keeps round trips few, while
       // only one column's copies (a few MB) exist at once.
-      const chunks = chunkRowsOfColumn(index);
+      const chunks: ChunkRow[] = column.dictionary ? [{ datasetId: row.id, column: index, chunk: -1, dictionary: column.dictionary }] : [];
+      for (let chunk = 0; chunk < column.chunks; chunk++) chunks.push({ datasetId: row.id, column: index, chunk, ...column.buffers(chunk) });
       await db.chunks.bulkPut(chunks);
-      written += chunks.filter((c) => c.chunk >= 0).length;
+      written += column.chunks;
       onChunk?.(written, total);
     }
     await db.datasets.update(row.id, { status: 'ready' });

@@ -31,11 +31,14 @@ async function openedTable(datasetId: string): Promise<Table> {
   return opened.table;
 }
 
+/** How many parts this machine reads `file` in, side by side. */
+const partsFor = (file: File) => partCount(file.size, navigator.hardwareConcurrency ?? 1);
+
 const api: ImportWorkerApi = {
   async inspect(file, overrides) {
     const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
     const result = inspectHead(head, { name: file.name, size: file.size }, overrides);
-    const parts = partCount(file.size, navigator.hardwareConcurrency ?? 1);
+    const parts = partsFor(file);
     if (result.ok && parts > 1) {
       const { dialect, encoding, columns } = result.inspection;
       prepareHelpers(file, { dialect, encoding, columns, skipRagged: false }, parts - 1);
@@ -71,7 +74,7 @@ const api: ImportWorkerApi = {
     const t1 = performance.now();
 
     const options = { dialect: inspection.dialect, encoding: inspection.encoding, columns: inspection.columns, skipRagged: job.skipRagged };
-    const parts = partCount(file.size, navigator.hardwareConcurrency ?? 1);
+    const parts = partsFor(file);
     const parsed = await readCsvInParts(file, options, parts, partReader(file, options), (p) => report({ phase: 'reading', ...p, chunksWritten: 0, totalChunks: 0 }));
     if (!parsed.ok) {
       return { ok: false, reason: parsed.reason, problem: parsed.problem };
