@@ -4,7 +4,7 @@
  */
 import { CHUNK_ROWS, emptyChunkedColumn, growChunk, newChunk, toColumn, type ChunkedColumn } from '../shared/chunked-column';
 import { allocValues, setValid, usesDictionary, type Column, type ColumnKind, type ColumnValues } from '../shared/column';
-import { isMissingIn, isMissingToken, parseBoolean, parseDate, parseNumber, parseNumberIn, type DateOrder } from './values';
+import { isMissingIn, isMissingToken, parseBoolean, parseDate, parseNumberIn, type DateOrder } from './values';
 
 export interface ParseFailures {
   count: number;
@@ -120,18 +120,8 @@ export function createColumnBuilder(name: string, kind: ColumnKind, options: Bui
     };
   } else if (kind === 'numeric') {
     const decimalComma = options.decimalComma;
-    // Calling parseNumber directly, not through a parse function shared with datetime, lets
-    // V8 inline it (about 15% faster per cell in Node 20).
-    push = (text) => {
-      if (at === values.length) makeRoom();
-      const slot = at++;
-      const row = length++;
-      if (isMissingToken(text)) return;
-      const value = parseNumber(text, decimalComma);
-      if (Number.isNaN(value)) return fail(row, text);
-      (values as Float64Array)[slot] = value;
-      setValid(valid, slot);
-    };
+    // Calling parseNumberIn directly, not through a parse function shared with datetime, lets
+    // V8 inline it (about 15% faster per cell in Node 20). A whole cell is the range over all of it.
     pushIn = (text, start, end) => {
       if (at === values.length) makeRoom();
       const slot = at++;
@@ -142,6 +132,8 @@ export function createColumnBuilder(name: string, kind: ColumnKind, options: Bui
       (values as Float64Array)[slot] = value;
       setValid(valid, slot);
     };
+    const numericIn = pushIn;
+    push = (text) => numericIn(text, 0, text.length);
   } else {
     push = (text) => {
       if (at === values.length) makeRoom();
