@@ -74,11 +74,6 @@ export function withColumns(frame: Frame, replaced: readonly Column[], appended:
   return { ...frame, table: { rowCount: frame.table.rowCount, columns: [...columns, ...appended] } };
 }
 
-/** The frame without the named columns. */
-export function withoutColumns(frame: Frame, names: ReadonlySet<string>): Frame {
-  return { ...frame, table: { rowCount: frame.table.rowCount, columns: frame.table.columns.filter((c) => !names.has(c.name)) } };
-}
-
 /** The frame keeping only the rows whose `keep` byte is 1, in order. */
 export function keepRows(frame: Frame, keep: Uint8Array): Frame {
   const n = frame.table.rowCount;
