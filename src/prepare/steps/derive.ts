@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { compileExpression, evaluateViewExpression } from '../expression';
+import { compileExpression } from '../expression';
+import { evaluateViewExpression } from '../expression-evaluate';
 import type { Column } from '../../shared/column';
 import { columnView, findView, withViews, type FrameView } from '../frame-view';
 import { StepProblem } from '../step-problem';

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { compileExpression, evaluateExpression } from '../../../src/prepare/expression';
+import { compileExpression } from '../../../src/prepare/expression';
+import { evaluateExpression } from '../../../src/prepare/expression-evaluate';
 import { StepProblem } from '../../../src/prepare/step-problem';
 import { bitmapBytes, isValid, setValid, type Column, type Table } from '../../../src/shared/column';
 
