@@ -86,8 +86,8 @@ describe('augmentation', () => {
     );
     const result = augment(spec('synthetic', { count: 4000 }), f, 'y', 'classification');
     expect(result.added).toBe(4000);
-    const generated = (name: string, cls: string) =>
-      result.frame.table.columns.find((c) => c.name === name)!.values.slice(n).filter((_, j) => cells(result.frame, 'y')[n + j] === cls);
+    const labels = cells(result.frame, 'y');
+    const generated = (name: string, cls: string) => result.frame.table.columns.find((c) => c.name === name)!.values.slice(n).filter((_, j) => labels[n + j] === cls);
     const mean = (a: ArrayLike<number>) => Array.from(a).reduce((s, x) => s + x, 0) / a.length;
     expect(mean(generated('v', 'odd')) - mean(generated('v', 'even'))).toBeCloseTo(50, 0);
     const u = generated('u', 'odd');

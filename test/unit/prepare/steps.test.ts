@@ -139,6 +139,27 @@ describe('row-removing steps', () => {
     expect(Number(cells(z.train, 'y')[4])).toBeCloseTo(28.33 + 13.44, 1);
   });
 
+  test('outliers: rows to predict with a complete column read through scaling are clipped to the bounds and flagged; -0 stays -0 on a bound of 0', () => {
+    const fitted = fitPipeline([spec('scale', { columns: ['y'], method: 'standard' }), spec('outliers', { columns: ['y'], rule: 'zscore', factor: 1, action: 'remove' })], train());
+    if (!fitted.ok) throw new Error(fitted.problem);
+    const { center, spread } = (fitted.fitted.steps[0]!.learned as { params: { center: number; spread: number }[] }).params[0]!;
+    const [lo, hi] = (fitted.fitted.steps[1]!.learned as { bounds: [number, number][] }).bounds[0]!;
+    const rows = frameOf(col('y', 'numeric', ['-100', '25', '1000', String(center)]));
+    const applied = applyPipeline(fitted.fitted, rows);
+    const scaled = [-100, 25, 1000, center].map((y) => (y - center) * (1 / spread));
+    expect(cells(applied, 'y').map(Number)).toEqual(scaled.map((x) => Math.min(Math.max(x, lo), hi)));
+    expect(Array.from(applied.flagged)).toEqual([1, 0, 1, 0]);
+    // Bounds of exactly 0: a column of zeros, IQR 0.
+    const zero = frameOf(col('z', 'numeric', ['-0', '0', '-1', '1']));
+    const clipped = fitPipeline([spec('outliers', { columns: ['z'], rule: 'iqr', factor: 0, action: 'remove' })], frameOf(col('z', 'numeric', ['0', '0', '0', '0'])));
+    if (!clipped.ok) throw new Error(clipped.problem);
+    expect((clipped.fitted.steps[0]!.learned as { bounds: unknown }).bounds).toEqual([[0, 0]]);
+    const out = applyPipeline(clipped.fitted, zero);
+    expect(Object.is(out.table.columns[0]!.values[0], -0)).toBe(true);
+    expect(Array.from(out.table.columns[0]!.values)).toEqual([-0, 0, 0, 0]);
+    expect(Array.from(out.flagged)).toEqual([0, 0, 1, 1]);
+  });
+
   test('filter keeps matching training rows and flags the others; bad comparisons are explained', () => {
     const fit = fitOne('filter', { condition: { column: 'colour', op: '==', value: 'red' } });
     expect(Array.from(fit.train.rowIds)).toEqual([0, 2]);
