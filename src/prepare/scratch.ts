@@ -21,6 +21,10 @@ export function scratchUint32(name: string, length: number): Uint32Array {
   return new Uint32Array(buffer(name, length * 4), 0, length);
 }
 
+export function scratchInt32(name: string, length: number): Int32Array {
+  return new Int32Array(buffer(name, length * 4), 0, length);
+}
+
 export function scratchFloat64(name: string, length: number): Float64Array {
   return new Float64Array(buffer(name, length * 8), 0, length);
 }

@@ -34,34 +34,19 @@ export interface Quantiles {
   count: number;
   /** per q, numpy's linear quantile; NaN when count is 0 */
   values: number[];
-  /** what the counting pass also summed over all n values, when it ran (see FirstPass) */
-  firstPass?: FirstPass;
-}
-
-/**
- * The sum of all n values (NaN included), in order: the first of the mean and standard
- * deviation's two passes, which the counting pass makes on the way, so that a mean after a
- * median costs no pass of its own.
- */
-export interface FirstPass {
-  sum: number;
 }
 
 /** numpy's linear-method quantiles of the source's non-NaN values. */
 export function quantilesOf(source: NumberSource, qs: readonly number[]): Quantiles {
   if (source.n <= SMALL) return quantilesOfCopy(copyNumbers(source), qs);
   const sample = sampleOf(source);
-  let count = source.n;
-  let firstPass: FirstPass | undefined;
   const out: number[] = [];
   for (const q of qs) {
     const value = quantileByBracket(source, sample, q);
-    if (!value) return quantilesOfCopy(copyNumbers(source), qs); // the sample guessed wrong: rare
-    count = value.count;
-    firstPass ??= value.firstPass;
-    out.push(value.value);
+    if (value === null) return quantilesOfCopy(copyNumbers(source), qs); // the sample guessed wrong, or there is NaN: rare
+    out.push(value);
   }
-  return { count, values: out, ...(firstPass ? { firstPass } : {}) };
+  return { count: source.n, values: out };
 }
 
 /** The source's non-NaN values, in order, as a new array. */
@@ -106,18 +91,17 @@ function sampleOf(source: NumberSource): Float64Array {
   return sample.subarray(0, m).sort();
 }
 
-/** One quantile by a bracket pass, with the count of non-NaN values; null when the bracket missed the rank. */
-function quantileByBracket(source: NumberSource, sample: Float64Array, q: number): { value: number; count: number; firstPass: FirstPass } | null {
+/** One quantile of the n values (none NaN) by a bracket pass; null when the bracket missed the rank or a value is NaN. */
+function quantileByBracket(source: NumberSource, sample: Float64Array, q: number): number | null {
   if (sample.length === 0) return null;
   // The sample leaves NaN out too, so the q-quantile sits near its own q-quantile.
   const at = Math.round(q * (sample.length - 1));
   const lo = sample[Math.max(0, at - MARGIN)]!;
   const hi = sample[Math.min(sample.length - 1, at + MARGIN)]!;
   const scratch = scratchFloat64('quantile bracket', source.n + 1);
-  const { notBelow, inside, sum } = bracketPass(source, lo, hi, scratch);
-  // A NaN among the values (or both infinities): the copy, which leaves NaN out, decides.
-  if (sum !== sum) return null;
-  const firstPass = { sum };
+  const { notBelow, inside, nan } = bracketPass(source, lo, hi, scratch);
+  // A NaN among the values: the copy, which leaves NaN out, decides.
+  if (nan > 0) return null;
   const less = source.n - notBelow;
   const m = source.n;
   const pos = (m - 1) * q;
@@ -125,19 +109,19 @@ function quantileByBracket(source: NumberSource, sample: Float64Array, q: number
   const next = pos !== k;
   if (k < less || k + (next ? 1 : 0) >= less + inside) return null;
   const [a, b] = selectPair(scratch.subarray(0, inside), k - less, next, less);
-  return { value: next ? a + (b - a) * (pos - k) : a, count: m, firstPass };
+  return next ? a + (b - a) * (pos - k) : a;
 }
 
 /**
- * Counts the values not below lo, writes those in [lo, hi] to `out`, and sums them all
- * (FirstPass). Branch-free: on random data a branch per value is mispredicted half the time,
- * four times slower. NaN is not counted: a NaN sum says there may be some.
+ * Counts the values not below lo, writes those in [lo, hi] to `out`, and counts NaN.
+ * Branch-free: on random data a branch per value is mispredicted half the time, four times
+ * slower.
  */
-function bracketPass(source: NumberSource, lo: number, hi: number, out: Float64Array): { notBelow: number; inside: number; sum: number } {
+function bracketPass(source: NumberSource, lo: number, hi: number, out: Float64Array): { notBelow: number; inside: number; nan: number } {
   const { values, rows, center, scale, n } = source;
   let notBelow = 0;
   let inside = 0;
-  let sum = 0;
+  let nan = 0;
   if (rows === null) {
     for (let r = 0; r < n; r++) {
       const v = (values[r]! - center) * scale;
@@ -145,7 +129,7 @@ function bracketPass(source: NumberSource, lo: number, hi: number, out: Float64A
       const up = +(v >= lo);
       inside += up & +(v <= hi);
       notBelow += up;
-      sum += v;
+      nan += +(v !== v);
     }
   } else {
     for (let r = 0; r < n; r++) {
@@ -154,10 +138,10 @@ function bracketPass(source: NumberSource, lo: number, hi: number, out: Float64A
       const up = +(v >= lo);
       inside += up & +(v <= hi);
       notBelow += up;
-      sum += v;
+      nan += +(v !== v);
     }
   }
-  return { notBelow, inside, sum };
+  return { notBelow, inside, nan };
 }
 
 /**

@@ -3,6 +3,7 @@
  * Parts: 0 train, 1 validation, 2 test. The same seed gives the same split on any machine.
  */
 import { seeded, type Rng } from './random';
+import { scratchInt32 } from './scratch';
 
 export const PART_NAMES = ['train', 'validation', 'test'] as const;
 
@@ -45,10 +46,9 @@ function skipDraws(rng: Rng, length: number, stop: number): void {
 }
 
 /** 0, 1, …, n − 1 (a loop: Int32Array.from with a function goes through the iterator protocol, far slower at a million rows). */
-function identity(n: number): Int32Array {
-  const a = new Int32Array(n);
-  for (let i = 0; i < n; i++) a[i] = i;
-  return a;
+function identity(n: number, into: Int32Array = new Int32Array(n)): Int32Array {
+  for (let i = 0; i < n; i++) into[i] = i;
+  return into;
 }
 
 /** How many of n go to each part: train and validation rounded, test the rest, so they add up to n. */
@@ -138,7 +138,8 @@ export function assignParts(spec: SplitSpec, inputs: SplitInputs): Uint8Array {
   const f = spec.fractions;
   switch (spec.strategy) {
     case 'random':
-      shuffleAndCut(identity(n), f, parts, rng, false);
+      // A scratch order: only the parts it leads to are kept, and fresh memory costs as much as the shuffle.
+      shuffleAndCut(identity(n, scratchInt32('random split order', n)), f, parts, rng, false);
       break;
     case 'stratified':
       // Per class, so each part's class shares match the whole to within a row per class.

@@ -2,6 +2,7 @@
 import { quantileSorted } from '../data/profile';
 import { allPresent, isValid, type Column } from '../shared/column';
 import { denseSource, quantilesOf } from './select';
+import { pairwiseSum } from './sums';
 
 /**
  * The present, non-NaN values of a numeric column, in row order. With nothing missing and no
@@ -34,24 +35,19 @@ export interface Moments {
   max: number;
 }
 
-/** Mean and std in two passes (as numpy: the mean first, then squared deviations), min and max. */
+/** Mean and std in two passes (as numpy: the mean first, then squared deviations, each summed pairwise), min and max. */
 export function moments(values: Float64Array): Moments {
   const count = values.length;
-  let sum = 0;
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < count; i++) {
     const x = values[i]!;
-    sum += x;
     if (x < min) min = x;
     if (x > max) max = x;
   }
-  const mean = sum / count;
-  let squares = 0;
-  for (let i = 0; i < count; i++) {
-    const d = values[i]! - mean;
-    squares += d * d;
-  }
+  const source = denseSource(values);
+  const mean = pairwiseSum(source, false) / count;
+  const squares = pairwiseSum(source, true, mean);
   return { count, mean: count ? mean : Number.NaN, std: count ? Math.sqrt(squares / count) : Number.NaN, min, max };
 }
 

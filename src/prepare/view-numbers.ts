@@ -6,7 +6,8 @@
 import { isValid } from '../shared/column';
 import type { ColumnView } from './frame-view';
 import { viewAllPresent } from './frame-view';
-import { copyNumbers, denseSource, quantilesOf, type FirstPass, type NumberSource, type Quantiles } from './select';
+import { copyNumbers, denseSource, quantilesOf, type NumberSource, type Quantiles } from './select';
+import { pairwiseSum } from './sums';
 import { moments, type Moments } from './stats';
 
 /** The view's values as a NumberSource when every row is present; null when some are missing. */
@@ -34,65 +35,36 @@ export function viewPresentNumbers(view: ColumnView, n: number): Float64Array {
   return out.subarray(0, m);
 }
 
-/**
- * The sums of views, kept from a quantile's counting pass over the same view: impute's median
- * then scaling's mean read the column once. Views never change, so a view is its own key.
- */
-const sums = new WeakMap<ColumnView, FirstPass>();
-
 /** The mean and (population) standard deviation of the view's present, non-NaN values: moments' exactly. */
 export function viewMeanStd(view: ColumnView, n: number): { count: number; mean: number; std: number } {
   const source = numberSource(view, n);
-  const fast = source && n > 0 ? meanStdOf(source, sums.get(view)) : null;
+  const fast = source && n > 0 ? meanStdOf(source) : null;
   return fast ?? moments(viewPresentNumbers(view, n));
 }
 
 /** moments(presentNumbers) of the view, exactly: the same values summed in the same order. */
 export function viewMoments(view: ColumnView, n: number): Moments {
   const source = numberSource(view, n);
-  const fast = source && n > 0 ? meanStdOf(source, sums.get(view)) : null;
+  const fast = source && n > 0 ? meanStdOf(source) : null;
   return fast ? { ...fast, ...minMaxOf(source!) } : moments(viewPresentNumbers(view, n));
 }
 
 /** Quantiles of the view's present, non-NaN values, with how many there are. */
 export function viewQuantiles(view: ColumnView, n: number, qs: readonly number[]): Quantiles {
   const source = numberSource(view, n);
-  const out = quantilesOf(source ?? denseSource(viewPresentNumbers(view, n)), qs);
-  if (source && out.firstPass) sums.set(view, out.firstPass);
-  return out;
+  return quantilesOf(source ?? denseSource(viewPresentNumbers(view, n)), qs);
 }
 
 /**
- * Two passes as numpy makes them, the mean first, then squared deviations. Null when the sum
- * is NaN: a NaN is among the values (presentNumbers would have left it out), or both
- * infinities are, and the general path decides.
+ * Two passes as numpy makes them, the mean first, then squared deviations, each summed pairwise
+ * (sums.ts) as moments sums them. Null when the sum is NaN: a NaN is among the values
+ * (presentNumbers would have left it out), or both infinities are, and the general path decides.
  */
-function meanStdOf(source: NumberSource, known: FirstPass | undefined): { count: number; mean: number; std: number } | null {
-  const { values, rows, center, scale, n } = source;
-  const sum = known ? known.sum : sumOf(source);
+function meanStdOf(source: NumberSource): { count: number; mean: number; std: number } | null {
+  const sum = pairwiseSum(source, false);
   if (sum !== sum) return null;
-  const mean = sum / n;
-  let squares = 0;
-  if (rows === null) {
-    for (let r = 0; r < n; r++) {
-      const d = (values[r]! - center) * scale - mean;
-      squares += d * d;
-    }
-  } else {
-    for (let r = 0; r < n; r++) {
-      const d = (values[rows[r]!]! - center) * scale - mean;
-      squares += d * d;
-    }
-  }
-  return { count: n, mean, std: Math.sqrt(squares / n) };
-}
-
-function sumOf(source: NumberSource): number {
-  const { values, rows, center, scale, n } = source;
-  let sum = 0;
-  if (rows === null) for (let r = 0; r < n; r++) sum += (values[r]! - center) * scale;
-  else for (let r = 0; r < n; r++) sum += (values[rows[r]!]! - center) * scale;
-  return sum;
+  const mean = sum / source.n;
+  return { count: source.n, mean, std: Math.sqrt(pairwiseSum(source, true, mean) / source.n) };
 }
 
 /**

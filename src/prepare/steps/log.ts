@@ -24,9 +24,10 @@ export const logTransform = defineStep({
     }
     return {};
   },
-  transform: (p, _learned, frame, mode) => {
+  transform: (p, _learned, frame) => {
     const n = frame.table.rowCount;
-    const flagged = mode === 'apply' ? frame.flagged.slice() : frame.flagged;
+    // A copy in either mode: the frame's flags may be shared with the frame it came from.
+    const flagged = frame.flagged.slice();
     const columns = p.columns.map((name) => {
       const column = requireNumeric(frame, name);
       const values = new Float64Array(n);

@@ -21,13 +21,18 @@ const SCATTER_POINTS = 1500;
 /** `inputs`: the class and group codes read for the split, reused for cross-validation's folds. */
 export type SplitOutcome = { ok: true; parts: Uint8Array; report: PartReport[]; inputs: SplitInputs } | { ok: false; problem: string };
 
-/** The split of the dataset's rows, with the inputs its strategy needs read from the table. */
-export function splitRows(table: Table, settings: SplitSettings, target: string | null, classification: boolean): SplitOutcome {
+/**
+ * The split of the dataset's rows, with the inputs its strategy needs read from the table.
+ * `classBalance` false: the report leaves out each part's classes, which are then read only
+ * when the split stratifies by them (training needs the parts, not the page's table).
+ */
+export function splitRows(table: Table, settings: SplitSettings, target: string | null, classification: boolean, classBalance = true): SplitOutcome {
   const n = table.rowCount;
   const column = (name: string | null) => (name ? table.columns.find((c) => c.name === name) : undefined);
   const inputs: SplitInputs = { rowCount: n };
   const targetColumn = column(target);
-  const classes = classification && targetColumn ? codesOf(targetColumn, n) : null;
+  const needed = classBalance || settings.strategy === 'stratified';
+  const classes = needed && classification && targetColumn ? codesOf(targetColumn, n) : null;
   // Kept for every strategy (assignParts reads them only when stratifying): folds stratify by them too.
   if (classes) inputs.classes = classes.codes;
   if (settings.strategy === 'stratified' && !classes) {
@@ -146,7 +151,7 @@ export function prepareFrames(table: Table, request: PrepareInput, onProgress: (
   const t0 = performance.now();
   const classification = request.task === 'classification';
   onProgress({ phase: 'splitting', done: 0, total: 1 });
-  const split = splitRows(table, request.recipe.split, request.target, classification);
+  const split = splitRows(table, request.recipe.split, request.target, classification, false);
   if (!split.ok) return split;
   // Where the time goes: the split, then each step's fit and transform of the training part and
   // of validation and test, then gathering each part's rows.

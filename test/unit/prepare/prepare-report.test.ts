@@ -35,6 +35,19 @@ describe('the Prepare report', () => {
     expect(grouped.ok).toBe(true);
   });
 
+  test('without the class balance the parts are the same, the classes are not read for a random split, and still are for a stratified one', () => {
+    for (const strategy of ['random', 'stratified'] as const) {
+      const settings = { ...recipe().split, strategy };
+      const full = splitRows(data(), settings, 'y', true);
+      const lean = splitRows(data(), settings, 'y', true, false);
+      if (!full.ok || !lean.ok) throw new Error('the split failed');
+      expect(Array.from(lean.parts)).toEqual(Array.from(full.parts));
+      expect(lean.report.map((p) => p.rows)).toEqual(full.report.map((p) => p.rows));
+      expect(lean.report.every((p) => p.classes === null)).toBe(strategy === 'random');
+      expect(lean.inputs.classes === undefined).toBe(strategy === 'random');
+    }
+  });
+
   test('steps are fitted in order; the first that cannot apply is named and the rest not reached', () => {
     const steps = [
       { id: 'a', kind: 'impute', enabled: true, params: { columns: ['x'], strategy: 'median' } },
