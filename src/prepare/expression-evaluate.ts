@@ -87,8 +87,31 @@ function spell(x: Values, n: number): Values {
 
 /** A non-finite value (log of a negative, an overflow) is missing from the node that made it on. */
 function dropNonFinite(x: Values, n: number): Values {
+  if (allFinite(x.v, n)) return x;
   for (let i = 0; i < n; i++) if (x.v[i]! - x.v[i]! !== 0) spell(x, n).ok[i] = 0;
   return x;
+}
+
+/**
+ * Whether the first n values are all finite: x × 0 is NaN for NaN and ±Infinity and 0 for the
+ * rest, and NaN stays in a sum. Four sums, not one, keep the additions from waiting on each
+ * other: a quarter of the time of a test per value, which almost never finds anything.
+ */
+function allFinite(v: Float64Array, n: number): boolean {
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let d = 0;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    a += v[i]! * 0;
+    b += v[i + 1]! * 0;
+    c += v[i + 2]! * 0;
+    d += v[i + 3]! * 0;
+  }
+  for (; i < n; i++) a += v[i]! * 0;
+  const sum = a + b + c + d;
+  return sum === sum;
 }
 
 /** a's presence and division-by-zero rows joined with b's, in a's buffers. */
