@@ -92,7 +92,7 @@ export interface PrepareWorkerApi {
   /** Split, fit on the training part, apply to validation and test, augment the training part. */
   prepare(request: Omit<PrepareRequest, 'previewStepId' | 'scatter'>, onProgress: (p: PrepareProgress) => void): Promise<PreparedResult>;
   /** Benchmarks' reference: seconds for one plain loop reading every value of the dataset's typed arrays once. */
-  readEveryValue(datasetId: string): Promise<{ seconds: number; sum: number }>;
+  readEveryValue(datasetId: string): Promise<{ seconds: number; sum: number; freshWriteSeconds: number }>;
   report(request: PrepareRequest, onProgress: (p: PrepareProgress) => void): Promise<PrepareReport>;
   /** The named rows of a stored dataset as imported (no step applied), for the rows Evaluate lists. */
   datasetRows(datasetId: string, rowIds: number[]): Promise<EditableRows>;
