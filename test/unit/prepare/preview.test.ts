@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest';
+import { profileColumn } from '../../../src/data/profile';
+import { columnSummary, stepPreview } from '../../../src/prepare/preview';
+import type { Frame } from '../../../src/prepare/frame';
+import type { Column } from '../../../src/shared/column';
+import { col, frameOf } from './tables';
+
+const rowsOf = (frame: Frame, keep: number[], columns: Column[]): Frame => ({ ...frame, table: { rowCount: keep.length, columns }, rowIds: Uint32Array.from(keep, (i) => frame.rowIds[i]!), flagged: new Uint8Array(keep.length) });
+
+describe('the step preview', () => {
+  test('counts changed cells column by column, and samples removed and changed rows in row order', () => {
+    const before = frameOf(col('x', 'numeric', ['1', '2', '3', '4', '']), col('c', 'categorical', ['a', 'b', 'a', 'b', 'a']));
+    // Row 1 removed; x of row 3 changed and row 4's filled in; c as it was.
+    const after = rowsOf(before, [0, 2, 3, 4], [col('x', 'numeric', ['1', '3', '40', '0']), col('c', 'categorical', ['a', 'a', 'b', 'a'])]);
+    const preview = stepPreview(before, after, ['x']);
+    expect(preview).toMatchObject({ rowsBefore: 5, rowsAfter: 4, cellsChanged: 2, added: [], removed: [], columns: ['x'] });
+    expect(preview.sample).toEqual([
+      { row: 1, before: ['2'], after: null },
+      { row: 3, before: ['4'], after: ['40'] },
+      { row: 4, before: [''], after: ['0'] },
+    ]);
+  });
+
+  test('a column whose kind changed compares by its text: only cells that read differently count', () => {
+    const before = frameOf(col('x', 'numeric', ['1', '2', '3']));
+    const after = rowsOf(before, [0, 1, 2], [col('x', 'categorical', ['1', 'two', '3'])]);
+    expect(stepPreview(before, after, ['x']).cellsChanged).toBe(1);
+  });
+
+  test('column summaries give the profile’s figures: missing and distinct exactly (-0 and 0 one value, a present NaN one more), the rest to rounding', () => {
+    const values = Float64Array.from({ length: 5000 }, (_, i) => (i % 7 === 0 ? -0 : i % 11 === 0 ? 0 : Math.round(Math.sin(i) * 300) / 4));
+    values[17] = Number.NaN;
+    const valid = new Uint8Array(625).fill(255);
+    valid[3] = 0b11110000; // rows 24–27 missing
+    const numeric: Column = { name: 'x', kind: 'numeric', values, valid };
+    for (const column of [numeric, col('c', 'categorical', ['a', 'b', '', 'a']), col('one', 'numeric', ['5']), col('none', 'numeric', ['', ''])]) {
+      const n = column.valid === valid ? 5000 : column.values.length;
+      const profile = profileColumn(column, n);
+      const summary = columnSummary(column, n);
+      expect([summary.missing, summary.unique, summary.labels]).toEqual([profile.missing, profile.unique, profile.labels]);
+      if (!profile.numeric) continue;
+      const { min, max, mean, std } = summary.numeric!;
+      expect([min, max]).toEqual([profile.numeric.min, profile.numeric.max]);
+      for (const [ours, theirs] of [[mean, profile.numeric.mean], [std, profile.numeric.std]] as const) {
+        if (Number.isNaN(theirs)) expect(ours).toBeNaN();
+        else expect(ours).toBeCloseTo(theirs, 9);
+      }
+    }
+  });
+});
