@@ -59,6 +59,14 @@ export function framesOfParts(frame: Frame, parts: Uint8Array): PartFrames {
   return { train: materialize(views.train), validation: materialize(views.validation), test: materialize(views.test) };
 }
 
+export type TrainingFitOutcome = { ok: true; fitted: FittedPipeline; train: FrameView } | { ok: false; stepId: string; problem: string };
+
+/** Fit on the training part only, leaving its rows as a view: for a report that does not need them gathered. */
+export function fitTrainingPart(specs: readonly StepSpec[], frame: Frame, parts: Uint8Array, options: FitOptions = {}): TrainingFitOutcome {
+  const fit = fitAndApplyViews(specs, partViews(frame, parts).train, [], options);
+  return fit.ok ? { ok: true, fitted: fit.fitted, train: fit.train } : fit;
+}
+
 export type PreparedOutcome = { ok: true; fitted: FittedPipeline; frames: PartFrames } | { ok: false; stepId: string; problem: string };
 
 /**

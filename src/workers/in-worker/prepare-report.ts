@@ -5,7 +5,8 @@
  */
 import { augment, type Augmented } from '../../prepare/augment';
 import { datasetFrame, findColumn, type Frame } from '../../prepare/frame';
-import { fitPipeline, framesOfParts, parseStep, prepareParts, type FittedPipeline } from '../../prepare/pipeline';
+import { materialize } from '../../prepare/frame-view';
+import { fitTrainingPart, parseStep, prepareParts, type FittedPipeline } from '../../prepare/pipeline';
 import { stepDef } from '../../prepare/steps';
 import { stepPreview, type StepPreview } from '../../prepare/preview';
 import type { SplitSettings } from '../../prepare/recipe';
@@ -100,10 +101,10 @@ export function prepareReport(table: Table, request: PrepareRequest, onProgress:
   const notReached = (): StepStatus[] => recipe.steps.map((s) => ({ id: s.id, state: s.enabled ? 'not-reached' : 'disabled' }));
   if (!split.ok) return { split, steps: notReached(), preview: null, columns: [], augment: null, seconds: (performance.now() - t0) / 1000 };
 
-  const { train } = framesOfParts(datasetFrame(table), split.parts);
   const statuses = new Map<string, StepStatus>();
   let preview: StepPreview | null = null;
-  const fit = fitPipeline(recipe.steps, train, {
+  // The training rows stay a view: they are gathered only for augmentation.
+  const fit = fitTrainingPart(recipe.steps, datasetFrame(table), split.parts, {
     onStep: (done, total) => onProgress({ phase: 'fitting', done, total }),
     observe: (id, step) => {
       statuses.set(id, { id, state: 'fitted', rowsAfter: step.rowsAfter, columnsAfter: step.columnsAfter });
@@ -115,11 +116,11 @@ export function prepareReport(table: Table, request: PrepareRequest, onProgress:
   });
   if (!fit.ok) statuses.set(fit.stepId, { id: fit.stepId, state: 'problem', problem: fit.problem });
   const steps = recipe.steps.map((s): StepStatus => (s.enabled ? (statuses.get(s.id) ?? { id: s.id, state: 'not-reached' }) : { id: s.id, state: 'disabled' }));
-  const last = fit.ok ? fit.train : null;
-  const columns = last ? last.table.columns.map((c) => ({ name: c.name, kind: c.kind })) : [];
+  const columns = fit.ok ? fit.train.columns.map(({ column: c }) => ({ name: c.name, kind: c.kind })) : [];
 
   let augmentResult: AugmentReport | null = null;
-  if (last && recipe.augment.method !== 'none') {
+  if (fit.ok && recipe.augment.method !== 'none') {
+    const last = materialize(fit.train);
     onProgress({ phase: 'augmenting', done: 0, total: 1 });
     if (!request.target || !request.task) augmentResult = { ok: false, problem: 'Augmentation needs a target: choose it in Plan.' };
     else {
