@@ -60,7 +60,14 @@ test('a six-step recipe over a million rows, against one plain pass over the sam
         const prepared = await looplab.callPrepareWorker((w) =>
           (w as { prepare(r: unknown, p: unknown): Promise<unknown> }).prepare({ datasetId, recipe, target: 'target', task: 'classification' }, onProgress),
         );
-        return { reference, prepared, progress };
+        // What the Prepare page asks for when the learner selects the scaling step: every step fitted, that step's preview.
+        const report = await looplab.callPrepareWorker((w) =>
+          (w as { report(r: unknown, p: unknown): Promise<{ seconds: number; preview: unknown }> }).report(
+            { datasetId, recipe, target: 'target', task: 'classification', previewStepId: 'scale', scatter: null },
+            looplab.workerCallback(() => undefined),
+          ),
+        );
+        return { reference, prepared, progress, report };
       },
       { datasetId, recipe },
     );
@@ -77,8 +84,9 @@ test('a six-step recipe over a million rows, against one plain pass over the sam
       console.log(`warm-up ${run + WARMUP + 1}/${WARMUP}: ${seconds.toFixed(3)} s`);
       continue;
     }
+    expect(result.report.preview).toMatchObject({ rowsBefore: Math.round(ROWS * 0.7), columns: numeric });
     const { seconds: singlePassSeconds, freshWriteSeconds } = result.reference;
-    runs.push({ seconds, singlePassSeconds, ratioToSinglePass: seconds / singlePassSeconds, freshWriteSeconds, freshWriteRatio: freshWriteSeconds / singlePassSeconds, trainRows: rows.train });
+    runs.push({ seconds, singlePassSeconds, ratioToSinglePass: seconds / singlePassSeconds, freshWriteSeconds, freshWriteRatio: freshWriteSeconds / singlePassSeconds, reportWithPreviewSeconds: result.report.seconds, trainRows: rows.train });
     console.log(`run ${run + 1}/${RUNS}:`, JSON.stringify(runs.at(-1)));
   }
   await browser.close();
@@ -96,9 +104,10 @@ test('a six-step recipe over a million rows, against one plain pass over the sam
     ratioToSinglePass: m('ratioToSinglePass'),
     freshWriteSeconds: m('freshWriteSeconds'),
     freshWriteRatio: m('freshWriteRatio'),
+    reportWithPreviewSeconds: m('reportWithPreviewSeconds'),
     trainRowsAfterFilter: m('trainRows'),
     targets: { ratioToSinglePass: '≤ 5' },
-    note: 'medians of the runs after the warm-up runs; seconds = split + fit on the 70% training part (each step fitted, then applied to it and to validation and test) + gathering the rows of each part, in the prepare worker, table already in memory; singlePass = one loop per array summing every value of the 10 typed arrays (median of 5 such passes), same worker, same run; freshWrite = new arrays of the same types and sizes, every value written once (median of 5): a floor for writing out any table of this size',
+    note: 'medians of the runs after the warm-up runs; seconds = split + fit on the 70% training part (each step fitted, then applied to it and to validation and test) + gathering the rows of each part, in the prepare worker, table already in memory; singlePass = one loop per array summing every value of the 10 typed arrays (median of 5 such passes), same worker, same run; freshWrite = new arrays of the same types and sizes, every value written once (median of 5): a floor for writing out any table of this size; reportWithPreview = what the Prepare page computes when the scaling step is selected (split, every step fitted on the training rows, that step\'s before/after preview)',
     command: 'npm run bench:prepare',
     date: new Date().toISOString(),
     perRun: runs,
