@@ -1,9 +1,12 @@
 /**
  * The profile of a dataset: per column, counts and, by kind, summary statistics with a
- * histogram, or the most frequent labels. Computed in a worker over typed arrays: one pass for
- * the moments, one sorted copy for the quartiles, no per-value allocation.
+ * histogram, or the most frequent labels. Computed in a worker over typed arrays: one copy of
+ * the present values, a few passes over it, no sort and no per-value allocation.
  */
 import { isValid, type Column, type Table } from '../shared/column';
+import { countDistinct } from '../shared/distinct';
+import { denseSource, quantilesOf } from '../shared/select';
+import { pairwiseSum } from '../shared/sums';
 import type { CorrelationMatrix } from './correlation';
 import type { DataWarning } from './warnings';
 
@@ -58,23 +61,31 @@ export function quantileSorted(sorted: Float64Array, q: number): number {
 
 /** Equal-width bins over [min, max], Freedman–Diaconis width, 1 to 30 bins; the last bin includes max. */
 export function histogram(sorted: Float64Array, q1: number, q3: number): { edges: number[]; counts: number[] } {
-  const n = sorted.length;
+  return histogramOf(sorted, sorted[0]!, sorted[sorted.length - 1]!, q1, q3);
+}
+
+/** histogram of values in any order, given their min and max. */
+function histogramOf(values: Float64Array, min: number, max: number, q1: number, q3: number): { edges: number[]; counts: number[] } {
+  const n = values.length;
   if (n === 0) return { edges: [], counts: [] };
-  const min = sorted[0]!;
-  const max = sorted[n - 1]!;
   if (min === max) return { edges: [min, max], counts: [n] };
   const width = (2 * (q3 - q1)) / Math.cbrt(n);
   const bins = width > 0 ? Math.max(1, Math.min(MAX_BINS, Math.ceil((max - min) / width))) : MAX_BINS;
   const step = (max - min) / bins;
   const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? max : min + i * step));
-  const counts = new Array<number>(bins).fill(0);
-  for (let i = 0; i < n; i++) counts[Math.min(bins - 1, Math.floor((sorted[i]! - min) / step))]!++;
-  return { edges, counts };
+  const counts = new Float64Array(bins);
+  for (let i = 0; i < n; i++) counts[Math.min(bins - 1, Math.floor((values[i]! - min) / step))]!++;
+  return { edges, counts: Array.from(counts) };
 }
 
+/**
+ * The numeric figures without sorting: exact quartiles from select.ts, pairwise sums, one pass
+ * for the bins and a hash set for the distinct count. Sorting was most of a profile's time:
+ * about 120 ms a column of a million rows.
+ */
 function numericProfile(column: Column, rowCount: number): { count: number; unique: number; numeric: NumericSummary } {
   const values = column.values as Float64Array;
-  const present = new Float64Array(rowCount);
+  const buffer = new Float64Array(rowCount);
   let n = 0;
   let nanCount = 0;
   for (let i = 0; i < rowCount; i++) {
@@ -82,33 +93,35 @@ function numericProfile(column: Column, rowCount: number): { count: number; uniq
     const v = values[i]!;
     // The validity bitmap, not NaN, marks missing: a NaN that is present is data, counted apart.
     if (Number.isNaN(v)) nanCount++;
-    else present[n++] = v;
+    else buffer[n++] = v;
   }
-  const sorted = present.subarray(0, n).sort();
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += sorted[i]!;
-  const mean = n ? sum / n : Number.NaN;
-  let squares = 0;
-  for (let i = 0; i < n; i++) squares += (sorted[i]! - mean) ** 2;
-  let unique = n ? 1 : 0;
-  for (let i = 1; i < n; i++) if (sorted[i] !== sorted[i - 1]) unique++;
-  const q1 = quantileSorted(sorted, 0.25);
-  const q3 = quantileSorted(sorted, 0.75);
+  const present = buffer.subarray(0, n);
+  const figures = summaryFigures(present);
+  const [q1, median, q3] = quantilesOf(denseSource(present), [0.25, 0.5, 0.75]).values as [number, number, number];
   return {
     count: n + nanCount,
-    unique: unique + (nanCount ? 1 : 0),
-    numeric: {
-      min: n ? sorted[0]! : Number.NaN,
-      max: n ? sorted[n - 1]! : Number.NaN,
-      mean,
-      std: n > 1 ? Math.sqrt(squares / (n - 1)) : Number.NaN,
-      q1,
-      median: quantileSorted(sorted, 0.5),
-      q3,
-      nanCount,
-      histogram: histogram(sorted, q1, q3),
-    },
+    unique: countDistinct(present) + (nanCount ? 1 : 0),
+    numeric: { ...figures, q1, median, q3, nanCount, histogram: histogramOf(present, figures.min, figures.max, q1, q3) },
   };
+}
+
+/** Min and max (as a sort places them: -0 before 0), mean and sample standard deviation (ddof 1, as pandas' describe) of numbers without NaN. */
+export function summaryFigures(values: Float64Array): Pick<NumericSummary, 'min' | 'max' | 'mean' | 'std'> {
+  const n = values.length;
+  let min = Number.NaN;
+  let max = Number.NaN;
+  if (n > 0) {
+    min = max = values[0]!;
+    for (let i = 1; i < n; i++) {
+      const x = values[i]!;
+      if (x < min || (x === 0 && min === 0 && 1 / x < 0)) min = x;
+      if (x > max || (x === 0 && max === 0 && 1 / max < 0)) max = x;
+    }
+  }
+  const source = denseSource(values);
+  const mean = n ? pairwiseSum(source, false) / n : Number.NaN;
+  const std = n > 1 ? Math.sqrt(pairwiseSum(source, true, mean) / (n - 1)) : Number.NaN;
+  return { min, max, mean, std };
 }
 
 function labelProfile(column: Column, rowCount: number): { count: number; unique: number; labels: LabelSummary } {

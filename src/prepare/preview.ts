@@ -3,13 +3,11 @@
  * cells changed, a sample of changed rows, and the profile of each touched column before and after.
  */
 import { formatCell } from '../data/format-cell';
-import { profileColumn, type ColumnProfile, type NumericSummary } from '../data/profile';
+import { profileColumn, summaryFigures, type ColumnProfile, type NumericSummary } from '../data/profile';
 import { countMissing, type Column } from '../shared/column';
-import { allValid, type Frame } from './frame';
-import { denseSource } from './select';
+import { countDistinct } from '../shared/distinct';
+import type { Frame } from './frame';
 import { presentNumbers } from './stats';
-import { duplicateRows } from './steps/dedupe';
-import { pairwiseSum } from './sums';
 
 export const PREVIEW_SAMPLE_ROWS = 8;
 
@@ -99,9 +97,8 @@ export function stepPreview(before: Frame, after: Frame, touched: readonly strin
 }
 
 /**
- * The figures of profileColumn the preview shows, the same numbers, without the sort its
- * quartiles and histogram need: for numbers, one copy, sums and a hash of the values for the
- * distinct count (a twelfth of a sort's time over a million rows).
+ * The figures of profileColumn the preview shows, the same numbers, without the quartiles and
+ * bins: no copy of a column with nothing missing, a few passes and a hash set.
  */
 export function columnSummary(column: Column, rowCount: number): ColumnSummary {
   if (column.kind !== 'numeric' && column.kind !== 'datetime') {
@@ -110,27 +107,7 @@ export function columnSummary(column: Column, rowCount: number): ColumnSummary {
   }
   const missing = countMissing(column.valid, rowCount);
   const values = presentNumbers(column, rowCount);
-  const m = values.length;
-  const nan = rowCount - missing - m;
-  let min = Number.NaN;
-  let max = Number.NaN;
-  if (m > 0) {
-    min = max = values[0]!;
-    for (let i = 1; i < m; i++) {
-      const x = values[i]!;
-      if (x < min) min = x;
-      if (x > max) max = x;
-    }
-  }
-  const source = denseSource(values);
-  const mean = m ? pairwiseSum(source, false) / m : Number.NaN;
-  // Sample standard deviation (ddof 1), as the profile and pandas' describe give it.
-  const std = m > 1 ? Math.sqrt(pairwiseSum(source, true, mean) / (m - 1)) : Number.NaN;
-  let repeats = 0;
-  if (m > 1) {
-    const duplicates = duplicateRows([{ name: column.name, kind: 'numeric', values, valid: allValid(m) }], m);
-    for (let i = 0; i < m; i++) repeats += duplicates[i]!;
-  }
+  const nan = rowCount - missing - values.length;
   // NaN that is present is one more distinct value, as the profile counts it.
-  return { name: column.name, kind: column.kind, missing, unique: m - repeats + (nan > 0 ? 1 : 0), numeric: { mean, std, min, max } };
+  return { name: column.name, kind: column.kind, missing, unique: countDistinct(values) + (nan > 0 ? 1 : 0), numeric: summaryFigures(values) };
 }

@@ -3,7 +3,7 @@
  * Parts: 0 train, 1 validation, 2 test. The same seed gives the same split on any machine.
  */
 import { seeded, type Rng } from './random';
-import { scratchInt32 } from './scratch';
+import { scratchInt32 } from '../shared/scratch';
 
 export const PART_NAMES = ['train', 'validation', 'test'] as const;
 

@@ -1,8 +1,8 @@
 /** Statistics steps learn, over a column's present values, as scikit-learn computes them. */
 import { quantileSorted } from '../data/profile';
 import { allPresent, isValid, type Column } from '../shared/column';
-import { denseSource, quantilesOf } from './select';
-import { pairwiseSum } from './sums';
+import { denseSource, quantilesOf } from '../shared/select';
+import { pairwiseSum } from '../shared/sums';
 
 /**
  * The present, non-NaN values of a numeric column, in row order. With nothing missing and no

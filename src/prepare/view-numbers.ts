@@ -6,8 +6,8 @@
 import { isValid } from '../shared/column';
 import type { ColumnView } from './frame-view';
 import { viewAllPresent } from './frame-view';
-import { copyNumbers, denseSource, quantilesOf, type NumberSource, type Quantiles } from './select';
-import { pairwiseSum } from './sums';
+import { copyNumbers, denseSource, quantilesOf, type NumberSource, type Quantiles } from '../shared/select';
+import { pairwiseSum } from '../shared/sums';
 import { moments, type Moments } from './stats';
 
 /** The view's values as a NumberSource when every row is present; null when some are missing. */

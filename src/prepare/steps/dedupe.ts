@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { isValid, type Column } from '../../shared/column';
 import { columnView, dropOrFlagView, requireView, viewAllPresent, type ColumnView } from '../frame-view';
-import { scratchUint32 } from '../scratch';
+import { scratchUint32 } from '../../shared/scratch';
 import { defineViewStep } from '../step';
 import { listNames } from './params';
 

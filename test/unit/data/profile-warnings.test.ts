@@ -40,6 +40,30 @@ describe('profileColumn', () => {
     expect(histogram(Float64Array.from([7, 7, 7]), 7, 7)).toEqual({ edges: [7, 7], counts: [3] });
   });
 
+  test('without a sort, the numeric profile is the sorted one: order statistics, bins and distinct values exactly, moments to rounding', () => {
+    let state = 3;
+    const next = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0), state / 4294967296);
+    for (const [n, value] of [
+      [50_000, () => (next() - 0.3) * 1e4],
+      [20_000, () => Math.floor(next() * 300) - 150], // whole numbers, many repeats
+      [9_000, () => (next() < 0.5 ? -0 : next() < 0.5 ? 0 : next())], // zeros of both signs
+    ] as const) {
+      const values = Float64Array.from({ length: n }, value);
+      const c: Column = { name: 'x', kind: 'numeric', values, valid: new Uint8Array(Math.ceil(n / 8)).fill(255) };
+      const sorted = values.slice().sort();
+      let unique = 1;
+      for (let i = 1; i < n; i++) if (sorted[i] !== sorted[i - 1]) unique++;
+      const [q1, median, q3] = [0.25, 0.5, 0.75].map((q) => quantileSorted(sorted, q));
+      const p = profileColumn(c, n);
+      expect(p.unique).toBe(unique);
+      expect(p.numeric).toMatchObject({ min: sorted[0], max: sorted[n - 1], q1, median, q3, histogram: histogram(sorted, q1!, q3!) });
+      expect(Object.is(p.numeric!.min, sorted[0])).toBe(true);
+      const mean = sorted.reduce((s, x) => s + x, 0) / n;
+      expect(p.numeric!.mean).toBeCloseTo(mean, 8);
+      expect(p.numeric!.std).toBeCloseTo(Math.sqrt(sorted.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1)), 8);
+    }
+  });
+
   test('labels: most frequent first, ties in first-seen order, the rest counted', () => {
     const cells = ['b', 'a', 'b', 'c', 'a', 'NA', ...Array.from({ length: 25 }, (_, i) => `z${i}`)];
     const p = profileColumn(col('l', 'categorical', cells), cells.length);

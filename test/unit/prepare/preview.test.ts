@@ -27,7 +27,7 @@ describe('the step preview', () => {
     expect(stepPreview(before, after, ['x']).cellsChanged).toBe(1);
   });
 
-  test('column summaries give the profile’s figures: missing and distinct exactly (-0 and 0 one value, a present NaN one more), the rest to rounding', () => {
+  test('column summaries give the profile’s figures, to the bit: missing, distinct (-0 and 0 one value, a present NaN one more), min, max, mean, std', () => {
     const values = Float64Array.from({ length: 5000 }, (_, i) => (i % 7 === 0 ? -0 : i % 11 === 0 ? 0 : Math.round(Math.sin(i) * 300) / 4));
     values[17] = Number.NaN;
     const valid = new Uint8Array(625).fill(255);
@@ -39,12 +39,8 @@ describe('the step preview', () => {
       const summary = columnSummary(column, n);
       expect([summary.missing, summary.unique, summary.labels]).toEqual([profile.missing, profile.unique, profile.labels]);
       if (!profile.numeric) continue;
-      const { min, max, mean, std } = summary.numeric!;
-      expect([min, max]).toEqual([profile.numeric.min, profile.numeric.max]);
-      for (const [ours, theirs] of [[mean, profile.numeric.mean], [std, profile.numeric.std]] as const) {
-        if (Number.isNaN(theirs)) expect(ours).toBeNaN();
-        else expect(ours).toBeCloseTo(theirs, 9);
-      }
+      const { min, max, mean, std } = profile.numeric;
+      expect(summary.numeric).toEqual({ min, max, mean, std });
     }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { denseSource } from '../../../src/prepare/select';
-import { pairwiseSum } from '../../../src/prepare/sums';
+import { denseSource } from '../../src/shared/select';
+import { pairwiseSum } from '../../src/shared/sums';
 
 describe('pairwise sums', () => {
   test('a million tenths add up far closer to 100,000 than one running sum does', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { copyNumbers, denseSource, quantilesOf, type NumberSource } from '../../../src/prepare/select';
+import { copyNumbers, denseSource, quantilesOf, type NumberSource } from '../../src/shared/select';
 
 /** numpy's linear quantile over a sort (-0 before 0, NaN left out): what quantilesOf must equal exactly. */
 function bySort(values: ArrayLike<number>, q: number): number {

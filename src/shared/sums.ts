@@ -3,8 +3,9 @@
  * of 128 values summed in eight running sums, then the blocks' totals added in pairs. The
  * rounding error grows with the logarithm of the count, not with the count. Over a dense array
  * it is also a third faster than one running sum; through a row list the reads set the pace,
- * and it is as fast. Every mean and standard deviation Prepare learns goes through here, so a
- * column read through a view and the same values copied out give the same bits.
+ * and it is as fast. Every mean and standard deviation Prepare learns and the profiles show
+ * goes through here, so a column read through a view and the same values copied out give the
+ * same bits.
  */
 import type { NumberSource } from './select';
 import { scratchFloat64 } from './scratch';
