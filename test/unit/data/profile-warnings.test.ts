@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { columnFromStrings } from '../../../src/data/column-builder';
 import { correlationMatrix } from '../../../src/data/correlation';
 import { histogram, profileColumn, profileTable, quantileSorted } from '../../../src/data/profile';
-import { datasetWarnings, pearson } from '../../../src/data/warnings';
+import { classCodes, datasetWarnings, pearson, thresholdAccuracy } from '../../../src/data/warnings';
 import { setValid, type Column, type ColumnKind, type Table } from '../../../src/shared/column';
 
 const col = (name: string, kind: ColumnKind, cells: string[]): Column => columnFromStrings(name, kind, cells, { decimalComma: false });
@@ -126,6 +126,38 @@ describe('datasetWarnings', () => {
     ]);
   });
 
+  test('a threshold’s accuracy is exact where it may reach 99%, and otherwise a bound under 99% that is never below the truth', () => {
+    // By the definition: every cut between two sorted distinct values, both ways round.
+    const truth = (xs: number[], ys: number[]) => {
+      const order = xs.map((x, i) => [x, ys[i]!] as const).sort((a, b) => a[0] - b[0]);
+      const pos = ys.filter((y) => y === ys[0]).length;
+      let best = Math.max(pos, xs.length - pos);
+      for (let k = 1; k < order.length; k++) {
+        if (order[k]![0] === order[k - 1]![0]) continue;
+        const below = order.slice(0, k);
+        const posBelow = below.filter((p) => p[1] === ys[0]).length;
+        const above = pos - posBelow + (k - posBelow);
+        best = Math.max(best, above, xs.length - above);
+      }
+      return best / xs.length;
+    };
+    let state = 11;
+    const next = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0), state / 4294967296);
+    const n = 3000;
+    for (const noise of [0, 0.002, 0.02, 0.5]) {
+      const ys = Array.from({ length: n }, () => (next() < 0.4 ? 1 : 0));
+      // Class 1 above 0.5, class 0 below, a share `noise` of rows anywhere; repeats of values too.
+      const xs = ys.map((y) => Math.round((next() < noise ? next() : y ? 0.5 + next() / 2 : next() / 2) * 2000) / 2000);
+      const got = thresholdAccuracy(col('x', 'numeric', xs.map(String)), classCodes(col('y', 'numeric', ys.map(String)), n), n);
+      const exact = truth(xs, ys);
+      if (exact >= 0.99) expect(got).toBeCloseTo(exact, 12);
+      else {
+        expect(got).toBeLessThan(0.99);
+        expect(got).toBeGreaterThanOrEqual(exact - 1e-12);
+      }
+    }
+  });
+
   test('pearson matches a hand computation and ignores rows with a missing side', () => {
     const a = col('a', 'numeric', ['1', '2', '3', '', '5']);
     const b = col('b', 'numeric', ['2', '4', '7', '100', '']);
@@ -163,5 +195,28 @@ describe('correlationMatrix', () => {
     expect(m.r[4]![4]).toBe(1);
     expect(m.r[0]![4]).toBeNaN();
     expect(correlationMatrix(t, 2).columns).toEqual(['x', 'y']);
+  });
+
+  test('complete columns, summed a block at a time, agree with pearson pair by pair; a column with gaps still goes pair by pair', () => {
+    const n = 20_000;
+    const cells = (f: (i: number) => number, gapEvery = 0) => Array.from({ length: n }, (_, i) => (gapEvery && i % gapEvery === 0 ? '' : String(f(i))));
+    const t = table(
+      col('a', 'numeric', cells((i) => Math.sin(i) * 1e3 + 5e6)),
+      col('b', 'numeric', cells((i) => Math.sin(i) * 2e3 + Math.cos(i * 3))),
+      col('gappy', 'numeric', cells((i) => Math.cos(i), 7)),
+      col('flag', 'boolean', cells((i) => i % 3)),
+      col('c', 'numeric', cells((i) => (i * 7919) % 101)),
+    );
+    t.columns[3] = col('flag', 'boolean', Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 'yes' : 'no')));
+    const m = correlationMatrix(t);
+    for (let i = 0; i < 5; i++) for (let j = 0; j < 5; j++) if (i !== j) expect(m.r[i]![j]).toBeCloseTo(pearson(t.columns[i]!, t.columns[j]!, n), 12);
+    // Against the definition, with the means taken out first: a and b are near 5,000,000 and 0.
+    const [xs, ys] = [0, 1].map((c) => Array.from(t.columns[c]!.values));
+    const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / n;
+    const [mx, my] = [mean(xs!), mean(ys!)];
+    const sxy = xs!.reduce((s, x, i) => s + (x - mx) * (ys![i]! - my), 0);
+    const sxx = xs!.reduce((s, x) => s + (x - mx) ** 2, 0);
+    const syy = ys!.reduce((s, y) => s + (y - my) ** 2, 0);
+    expect(m.r[0]![1]).toBeCloseTo(sxy / Math.sqrt(sxx * syy), 12);
   });
 });
