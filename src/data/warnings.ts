@@ -59,12 +59,13 @@ export function pearson(a: Column, b: Column, rowCount: number): number {
   return saa > 0 && sbb > 0 ? Math.max(-1, Math.min(1, sab / Math.sqrt(saa * sbb))) : Number.NaN;
 }
 
-/**
- * The target's classes as small codes per row (-1 missing), numbered in order of first
- * appearance: dictionary codes and booleans as they are stored, numbers through a map.
- */
+/** Whole numbers below this (dictionary codes, booleans, a 0/1 target) are looked up in an array. */
 const SMALL = 1024;
 
+/**
+ * The target's classes as small codes per row (-1 missing), numbered in order of first
+ * appearance; numbers compare as their text does (-0 and 0 one class).
+ */
 export function classCodes(target: Column, rowCount: number): Int32Array {
   const codes = new Int32Array(rowCount);
   const index = new Map<number, number>();
@@ -75,11 +76,10 @@ export function classCodes(target: Column, rowCount: number): Int32Array {
       continue;
     }
     const v = target.values[i]!;
-    // Small whole numbers (codes, booleans, a 0/1 target) skip the Map, slow for doubles; -0 | 0 is 0.
+    // The Map is slow for doubles; -0 | 0 is 0.
     const whole = v | 0;
     let code = whole === v && whole >= 0 && whole < SMALL ? small[whole]! : -1;
     if (code < 0) {
-      // -0 and 0 are one class, as their text is.
       const key = v === 0 ? 0 : v;
       code = index.get(key) ?? -1;
       if (code < 0) index.set(key, (code = index.size));
