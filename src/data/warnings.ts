@@ -4,6 +4,7 @@
  * target suspiciously well (possible leakage). Each warning is one sentence that says why.
  */
 import { isValid, usesDictionary, type Column, type Table } from '../shared/column';
+import { numberCodes } from '../shared/number-codes';
 import type { ColumnProfile } from './profile';
 
 export type WarningKind = 'constant' | 'identifier' | 'duplicate-column' | 'mostly-missing' | 'class-imbalance' | 'leakage';
@@ -57,37 +58,6 @@ export function pearson(a: Column, b: Column, rowCount: number): number {
     sab += x * y;
   }
   return saa > 0 && sbb > 0 ? Math.max(-1, Math.min(1, sab / Math.sqrt(saa * sbb))) : Number.NaN;
-}
-
-/** Whole numbers below this (dictionary codes, booleans, a 0/1 target) are looked up in an array. */
-const SMALL = 1024;
-
-/**
- * The target's classes as small codes per row (-1 missing), numbered in order of first
- * appearance; numbers compare as their text does (-0 and 0 one class).
- */
-export function classCodes(target: Column, rowCount: number): Int32Array {
-  const codes = new Int32Array(rowCount);
-  const index = new Map<number, number>();
-  const small = new Int32Array(SMALL).fill(-1);
-  for (let i = 0; i < rowCount; i++) {
-    if (!isValid(target.valid, i)) {
-      codes[i] = -1;
-      continue;
-    }
-    const v = target.values[i]!;
-    // The Map is slow for doubles; -0 | 0 is 0.
-    const whole = v | 0;
-    let code = whole === v && whole >= 0 && whole < SMALL ? small[whole]! : -1;
-    if (code < 0) {
-      const key = v === 0 ? 0 : v;
-      code = index.get(key) ?? -1;
-      if (code < 0) index.set(key, (code = index.size));
-      if (whole === v && whole >= 0 && whole < SMALL) small[whole] = code;
-    }
-    codes[i] = code;
-  }
-  return codes;
 }
 
 /** Share of rows whose target is the majority target within the feature's label (label purity). */
@@ -230,7 +200,7 @@ export function datasetWarnings(table: Table, profiles: readonly ColumnProfile[]
       });
     }
   }
-  const classes = isClassTarget ? classCodes(targetColumn, n) : null;
+  const classes = isClassTarget ? numberCodes(targetColumn, n).codes : null;
   table.columns.forEach((feature, c) => {
     if (c === t) return;
     const p = profiles[c]!;

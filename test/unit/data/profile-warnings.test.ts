@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { columnFromStrings } from '../../../src/data/column-builder';
 import { correlationMatrix } from '../../../src/data/correlation';
 import { histogram, profileColumn, profileTable, quantileSorted } from '../../../src/data/profile';
-import { classCodes, datasetWarnings, pearson, thresholdAccuracy } from '../../../src/data/warnings';
+import { datasetWarnings, pearson, thresholdAccuracy } from '../../../src/data/warnings';
+import { numberCodes } from '../../../src/shared/number-codes';
 import { setValid, type Column, type ColumnKind, type Table } from '../../../src/shared/column';
 
 const col = (name: string, kind: ColumnKind, cells: string[]): Column => columnFromStrings(name, kind, cells, { decimalComma: false });
@@ -148,7 +149,7 @@ describe('datasetWarnings', () => {
       const ys = Array.from({ length: n }, () => (next() < 0.4 ? 1 : 0));
       // Class 1 above 0.5, class 0 below, a share `noise` of rows anywhere; repeats of values too.
       const xs = ys.map((y) => Math.round((next() < noise ? next() : y ? 0.5 + next() / 2 : next() / 2) * 2000) / 2000);
-      const got = thresholdAccuracy(col('x', 'numeric', xs.map(String)), classCodes(col('y', 'numeric', ys.map(String)), n), n);
+      const got = thresholdAccuracy(col('x', 'numeric', xs.map(String)), numberCodes(col('y', 'numeric', ys.map(String)), n).codes, n);
       const exact = truth(xs, ys);
       if (exact >= 0.99) expect(got).toBeCloseTo(exact, 12);
       else {
