@@ -159,6 +159,15 @@ describe('datasetWarnings', () => {
     }
   });
 
+  test('label purity with many labels and many classes counts only the pairs that occur, and still finds a label that gives the class away', () => {
+    const n = 10_000;
+    // 4,400 labels × 1,100 classes is past the dense table's size; 3,000 × 1,100 is within it.
+    const y = col('y', 'categorical', Array.from({ length: n }, (_, i) => `c${i % 1100}`));
+    const code = col('code', 'categorical', Array.from({ length: n }, (_, i) => `k${i % 4400}`));
+    const noise = col('noise', 'categorical', Array.from({ length: n }, (_, i) => `n${(i * 7919) % 3000}`));
+    expect(kinds(table(code, noise, y), 'y').filter((k) => k.startsWith('leakage'))).toEqual(['leakage:code']);
+  });
+
   test('pearson matches a hand computation and ignores rows with a missing side', () => {
     const a = col('a', 'numeric', ['1', '2', '3', '', '5']);
     const b = col('b', 'numeric', ['2', '4', '7', '100', '']);
