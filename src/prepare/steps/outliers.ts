@@ -28,8 +28,8 @@ function clipColumn(view: ColumnView, n: number, lo: number, hi: number, outside
 
 /**
  * clipColumn of a column with every row present and bounds other than 0: gathered, mapped and
- * clipped in one pass. Math.min and Math.max do not branch; on random data a branch per
- * value cost twice as much as the gather itself.
+ * clipped in one pass, by Math.min and Math.max (the comparisons they replace ran at half
+ * their speed, in Node, and the gather and the clip were two passes).
  */
 function clipComplete(view: ColumnView, n: number, lo: number, hi: number, outside: Uint8Array): Column {
   const { column, rows, affine } = view;
