@@ -33,15 +33,8 @@ function hashFloats(hashes: Uint32Array, view: ColumnView, n: number): void {
   }
   for (let r = 0; r < n; r++) {
     const i = rows === null ? r : rows[r]!;
-    let h = hashes[r]!;
-    if (!isValid(column.valid, i)) h = Math.imul(h ^ MISSING, FNV_PRIME);
-    else {
-      const x = (values[i]! - center) * scale;
-      f64[0] = x === 0 ? 0 : x;
-      h = Math.imul(h ^ u32[0]!, FNV_PRIME);
-      h = Math.imul(h ^ u32[1]!, FNV_PRIME);
-    }
-    hashes[r] = h >>> 0;
+    const h = hashes[r]!;
+    hashes[r] = isValid(column.valid, i) ? hashFloat(h, (values[i]! - center) * scale) : Math.imul(h ^ MISSING, FNV_PRIME) >>> 0;
   }
 }
 
