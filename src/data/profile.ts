@@ -59,13 +59,8 @@ export function quantileSorted(sorted: Float64Array, q: number): number {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
 }
 
-/** Equal-width bins over [min, max], Freedman–Diaconis width, 1 to 30 bins; the last bin includes max. */
-export function histogram(sorted: Float64Array, q1: number, q3: number): { edges: number[]; counts: number[] } {
-  return histogramOf(sorted, sorted[0]!, sorted[sorted.length - 1]!, q1, q3);
-}
-
-/** histogram of values in any order, given their min and max. */
-function histogramOf(values: Float64Array, min: number, max: number, q1: number, q3: number): { edges: number[]; counts: number[] } {
+/** Equal-width bins over [min, max] of values in any order, Freedman–Diaconis width, 1 to 30 bins; the last bin includes max. */
+export function histogram(values: Float64Array, min: number, max: number, q1: number, q3: number): { edges: number[]; counts: number[] } {
   const n = values.length;
   if (n === 0) return { edges: [], counts: [] };
   if (min === max) return { edges: [min, max], counts: [n] };
@@ -101,7 +96,7 @@ function numericProfile(column: Column, rowCount: number): { count: number; uniq
   return {
     count: n + nanCount,
     unique: countDistinct(present) + (nanCount ? 1 : 0),
-    numeric: { ...figures, q1, median, q3, nanCount, histogram: histogramOf(present, figures.min, figures.max, q1, q3) },
+    numeric: { ...figures, q1, median, q3, nanCount, histogram: histogram(present, figures.min, figures.max, q1, q3) },
   };
 }
 

@@ -33,12 +33,12 @@ describe('profileColumn', () => {
 
   test('histograms cover [min, max], count every value, and a constant column has one bin', () => {
     const sorted = Float64Array.from({ length: 1000 }, (_, i) => (i * 37) % 101).sort();
-    const h = histogram(sorted, quantileSorted(sorted, 0.25), quantileSorted(sorted, 0.75));
+    const h = histogram(sorted, sorted[0]!, sorted.at(-1)!, quantileSorted(sorted, 0.25), quantileSorted(sorted, 0.75));
     expect(h.edges[0]).toBe(0);
     expect(h.edges.at(-1)).toBe(100);
     expect(h.counts.reduce((a, b) => a + b, 0)).toBe(1000);
     expect(h.counts.length).toBeLessThanOrEqual(30);
-    expect(histogram(Float64Array.from([7, 7, 7]), 7, 7)).toEqual({ edges: [7, 7], counts: [3] });
+    expect(histogram(Float64Array.from([7, 7, 7]), 7, 7, 7, 7)).toEqual({ edges: [7, 7], counts: [3] });
   });
 
   test('without a sort, the numeric profile is the sorted one: order statistics, bins and distinct values exactly, moments to rounding', () => {
@@ -57,7 +57,7 @@ describe('profileColumn', () => {
       const [q1, median, q3] = [0.25, 0.5, 0.75].map((q) => quantileSorted(sorted, q));
       const p = profileColumn(c, n);
       expect(p.unique).toBe(unique);
-      expect(p.numeric).toMatchObject({ min: sorted[0], max: sorted[n - 1], q1, median, q3, histogram: histogram(sorted, q1!, q3!) });
+      expect(p.numeric).toMatchObject({ min: sorted[0], max: sorted[n - 1], q1, median, q3, histogram: histogram(sorted, sorted[0]!, sorted[n - 1]!, q1!, q3!) });
       expect(Object.is(p.numeric!.min, sorted[0])).toBe(true);
       const mean = sorted.reduce((s, x) => s + x, 0) / n;
       expect(p.numeric!.mean).toBeCloseTo(mean, 8);
