@@ -124,6 +124,7 @@ export function thresholdAccuracy(feature: Column, classes: Int32Array, rowCount
   const positive = new Uint8Array(rowCount);
   let first = -1;
   let n = 0;
+  let totalPos = 0;
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < rowCount; i++) {
@@ -133,13 +134,13 @@ export function thresholdAccuracy(feature: Column, classes: Int32Array, rowCount
     if (x !== x) continue; // a present NaN has no place on either side of a threshold
     if (first < 0) first = t;
     values[n] = x;
-    positive[n++] = +(t === first);
+    const p = +(t === first);
+    positive[n++] = p;
+    totalPos += p;
     if (x < min) min = x;
     if (x > max) max = x;
   }
   if (n === 0) return 0;
-  let totalPos = 0;
-  for (let i = 0; i < n; i++) totalPos += positive[i]!;
   const none = Math.max(totalPos, n - totalPos);
   if (!(max > min) || !Number.isFinite(max - min)) return min === max ? none / n : exactThresholdAccuracy(values.subarray(0, n), positive, totalPos);
   // Per bin, negatives then positives side by side: one count per row, no branch on the class.
