@@ -1,7 +1,8 @@
 /**
  * The Data stage's state: the project's datasets (live), and the import flow
  * choose a file → inspect (preview, detected settings) → adjust → import with progress → done.
- * Construct it during a component's initialisation (it sets up effects).
+ * Appending or joining a second file is MergeState's (merge.svelte.ts), made beside it. Construct
+ * it during a component's initialisation (it sets up effects).
  */
 import type { ColumnKind } from '../shared/column';
 import { describeError } from '../shared/errors';
@@ -12,7 +13,7 @@ import { getProfile } from '../storage/profiles';
 import { normalizePlan } from '../plan/plan';
 import type { DatasetRecipe, DatasetRow } from '../storage/rows';
 import { callImportWorker, cancelImportWorker, workerCallback, WorkerCancelled } from '../workers/import-client';
-import type { DerivedOutcome, ImportOutcome, ImportProgress, ImportTimings, MergePreviewResult, MergeRequest } from '../workers/import-protocol';
+import type { DerivedOutcome, ImportOutcome, ImportProgress, ImportTimings } from '../workers/import-protocol';
 import type { Dialect, TextEncoding } from './dialect';
 import { capacityProblem, estimateImportBytes, type InspectResult, type Inspection } from './inspect';
 import { PROFILE_VERSION, type DatasetProfile } from './profile';
@@ -68,12 +69,6 @@ export class DataState {
   parent = $derived(this.datasets.find((d) => d.id === this.active?.parentId) ?? null);
   /** a type change, append or join in progress */
   deriving = $state(false);
-  /** a second file being read for a merge */
-  merging = $state(false);
-  /** why the last merge could not be previewed */
-  mergeError = $state<string | null>(null);
-  /** the merge previewed, waiting to be applied */
-  mergePreview = $state.raw<(Extract<MergePreviewResult, { ok: true }> & { parentId: string; otherFile: string }) | null>(null);
 
   readonly #projectId: string;
   readonly #db = getDb();
@@ -263,10 +258,11 @@ export class DataState {
   async retype(column: string, to: ColumnKind): Promise<void> {
     const id = this.active?.id;
     if (!id) return;
-    await this.#derive(() => callImportWorker<DerivedOutcome>((w) => w.retype(id, column, to)));
+    await this.derive(() => callImportWorker<DerivedOutcome>((w) => w.retype(id, column, to)));
   }
 
-  async #derive(make: () => Promise<DerivedOutcome>): Promise<boolean> {
+  /** Store the dataset `make` derives from the active one (a type change, a merge), and make it active; false when it could not (the alert says why). */
+  async derive(make: () => Promise<DerivedOutcome>): Promise<boolean> {
     this.#reset();
     this.deriving = true;
     try {
@@ -284,56 +280,6 @@ export class DataState {
     } finally {
       this.deriving = false;
     }
-  }
-
-  /** The column names of a second file, for choosing a join key; null when it cannot be read (the alert says why). */
-  async columnsOf(file: File): Promise<string[] | null> {
-    try {
-      const result = await callImportWorker<InspectResult>((w) => w.inspect(file, {}));
-      if (result.ok) return result.inspection.columns.map((c) => c.name);
-      this.mergeError = result.problem;
-    } catch (e) {
-      this.mergeError = describeError(e);
-    }
-    return null;
-  }
-
-  /** Read a second file and preview it combined with the active dataset (nothing is stored yet). */
-  async previewMerge(request: Omit<MergeRequest, 'parentId'>): Promise<void> {
-    const id = this.active?.id;
-    if (!id) return;
-    this.mergeError = null;
-    this.mergePreview = null;
-    this.merging = true;
-    try {
-      const result = await callImportWorker<MergePreviewResult>((w) => w.previewMerge({ ...request, parentId: id }));
-      if (result.ok) this.mergePreview = { ...result, parentId: id, otherFile: request.file.name };
-      else this.mergeError = result.problem;
-    } catch (e) {
-      this.mergeError = e instanceof WorkerCancelled ? null : describeError(e);
-    } finally {
-      this.merging = false;
-    }
-  }
-
-  /** Store the previewed merge as a child of its dataset, and make it active. */
-  async applyMerge(name: string): Promise<boolean> {
-    const preview = this.mergePreview;
-    if (!preview) return false;
-    const done = await this.#derive(() => callImportWorker<DerivedOutcome>((w) => w.applyMerge(preview.token, name)));
-    if (done) this.mergePreview = null;
-    return done;
-  }
-
-  discardMerge(): void {
-    this.mergePreview = null;
-    this.mergeError = null;
-    void callImportWorker((w) => w.discardMerge()).catch(() => undefined);
-  }
-
-  /** Stop reading the second file of a merge. */
-  cancelMerge(): void {
-    cancelImportWorker();
   }
 
   /** A sampled scatter of two columns of the active dataset, coloured by `colour`. */
