@@ -74,5 +74,6 @@ export function atThreshold(yTrue: ArrayLike<number>, positive: ArrayLike<number
   }
   const precision = tp + fp ? tp / (tp + fp) : 0;
   const recall = tp + fn ? tp / (tp + fn) : 0;
-  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, predictedPositive: tp + fp };
+  // 2·tp / (2·tp + fp + fn), as perClass: exact where 2PR / (P + R) can miss by one ulp.
+  return { precision, recall, f1: tp ? (2 * tp) / (2 * tp + fp + fn) : 0, predictedPositive: tp + fp };
 }

@@ -3,8 +3,11 @@
  * precision-recall curves, AUC (binary, and one-vs-rest for several classes), average precision.
  */
 
-/** log_loss(y_true, proba, labels=range(k), eps=1e-15): probabilities clipped, rows renormalised. */
-export function logLoss(yTrue: ArrayLike<number>, proba: readonly (readonly number[])[], eps = 1e-15): number {
+/**
+ * log_loss(y_true, proba, labels=range(k)): probabilities clipped to [eps, 1 − eps], rows
+ * renormalised. eps is numpy.finfo(float64).eps, scikit-learn's since 1.3 (before: 1e-15).
+ */
+export function logLoss(yTrue: ArrayLike<number>, proba: readonly (readonly number[])[], eps = Number.EPSILON): number {
   let total = 0;
   for (let i = 0; i < yTrue.length; i++) {
     const row = proba[i]!.map((p) => Math.min(1 - eps, Math.max(eps, p)));

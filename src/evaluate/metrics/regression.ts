@@ -17,8 +17,12 @@ export function mae(yTrue: readonly number[], yPred: readonly number[]): number 
   return mean(yTrue.map((y, i) => Math.abs(y - yPred[i]!)));
 }
 
-/** r2_score (force_finite=True): a constant target scores 1 if predicted exactly, else 0. */
+/**
+ * r2_score (force_finite=True): a constant target scores 1 if predicted exactly, else 0. Fewer
+ * than two rows: NaN, as scikit-learn ("not well-defined"), shown as n/a, not a score of 0 or 1.
+ */
 export function r2(yTrue: readonly number[], yPred: readonly number[]): number {
+  if (yTrue.length < 2) return Number.NaN;
   const m = mean(yTrue);
   const ssRes = yTrue.reduce((s, y, i) => s + (y - yPred[i]!) ** 2, 0);
   const ssTot = yTrue.reduce((s, y) => s + (y - m) ** 2, 0);
@@ -43,6 +47,8 @@ export function mape(yTrue: readonly number[], yPred: readonly number[]): number
 
 /** Whether MAPE is misleading here: some target is within `tolerance` × the largest |target| of zero, where MAPE explodes. */
 export function mapeWarning(yTrue: readonly number[], tolerance = 0.01): boolean {
-  const scale = Math.max(...yTrue.map(Math.abs));
+  // A loop, not Math.max(...): spreading ~125,000 arguments overflows the call stack.
+  let scale = 0;
+  for (const y of yTrue) scale = Math.max(scale, Math.abs(y));
   return yTrue.some((y) => Math.abs(y) < tolerance * scale);
 }

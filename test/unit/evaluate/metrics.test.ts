@@ -57,7 +57,7 @@ describe(`metrics against scikit-learn ${golden.sklearn}`, () => {
         check('mcc', matthews(cm));
       } else if (c.kind === 'probabilistic') {
         const proba = c.inputs.proba!;
-        check('logLoss', logLoss(yTrue, proba));
+        check('logLoss', logLoss(yTrue, proba, 1e-15)); // the golden's call names eps=1e-15
         if (proba[0]!.length === 2) {
           const scores = proba.map((p) => p[1]!);
           check('rocAuc', rocAuc(yTrue, scores));
@@ -94,5 +94,37 @@ describe('edge cases scikit-learn refuses or warns about', () => {
     expect(mapeWarning([0, 1, 2])).toBe(true);
     expect(mapeWarning([0.001, 50, 100])).toBe(true);
     expect(mapeWarning([1, 50, 100])).toBe(false);
+  });
+
+  test('R² of fewer than two rows is undefined (scikit-learn returns NaN), not a score', () => {
+    expect(r2([5], [4])).toBeNaN();
+    expect(r2([5], [5])).toBeNaN();
+    expect(r2([5, 5], [5, 5])).toBe(1);
+  });
+
+  test('the MAPE warning reads a part far larger than the call stack allows as arguments', () => {
+    const y = Array.from({ length: 300_000 }, (_, i) => 100 + (i % 7));
+    expect(mapeWarning(y)).toBe(false);
+    y[123_456] = 0;
+    expect(mapeWarning(y)).toBe(true);
+  });
+});
+
+describe('exact where a formula would miss by an ulp', () => {
+  test('F1 is 2·tp / (true + predicted): macro F1 of [[0, 1], [2, 6]] is exactly 0.4 (2PR / (P + R) gives 0.39999999999999997)', () => {
+    const cm = [
+      [0, 1],
+      [2, 6],
+    ];
+    expect(perClass(cm).f1).toEqual([0, 12 / 15]);
+    expect(averaged(cm, 'macro').f1).toBe(0.4);
+  });
+
+  test('log loss clips at float64 epsilon, as scikit-learn 1.3 and later', () => {
+    // y = [0, 1], both rows certain of class 0: (−log(1 − ε) − log ε) / 2
+    expect(logLoss([0, 1], [
+      [1, 0],
+      [1, 0],
+    ])).toBeCloseTo(18.0218, 4);
   });
 });
