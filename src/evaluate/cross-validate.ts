@@ -68,33 +68,47 @@ export interface CvInputs {
   frame: Frame;
   /** the run's split: part per dataset row; test rows (2) are left out */
   parts: Uint8Array;
-  /** fold per dataset row, 0 … k − 1 (ignored for test rows) */
+  /** fold per dataset row, 0 … k − 1 (ignored for test rows); forward: blocks 0 … k in time order */
   folds: Uint8Array;
   k: number;
+  /**
+   * Folds in time order (assignFolds 'ordered'): fold f trains on the blocks before it only and
+   * is scored on block f, as TimeSeriesSplit, so no model is scored on rows older than the rows
+   * it learned from. Block 0 only trains.
+   */
+  forward?: boolean;
   recipe: Recipe;
   target: string;
   task: 'classification' | 'regression';
 }
 
 export async function crossValidate(inputs: CvInputs, fitAndPredict: FitAndPredict, onFold?: (done: number) => void, cancelled?: () => boolean): Promise<CvResult> {
-  const { frame, parts, folds, k, recipe } = inputs;
+  const { frame, parts, folds, k, recipe, forward = false } = inputs;
   const results: FoldResult[] = [];
   const pipelines: FittedPipeline[] = [];
   const outOfFold: FoldPredictions[] = [];
-  for (let fold = 0; fold < k; fold++) {
+  for (let fold = forward ? 1 : 0; fold < (forward ? k + 1 : k); fold++) {
     if (cancelled?.()) throw new CvCancelled();
-    // This fold's split: held-out fold as "validation", the other folds as "train", test stays out.
+    // This fold's split: held-out fold as "validation", the other folds (forward: the earlier
+    // blocks) as "train"; test, and forward the later blocks, stay out.
     const foldParts = new Uint8Array(parts.length);
-    for (let i = 0; i < parts.length; i++) foldParts[i] = parts[i] === 2 ? 2 : folds[i] === fold ? 1 : 0;
+    let heldOut = 0;
+    for (let i = 0; i < parts.length; i++) {
+      const f = folds[i]!;
+      foldParts[i] = parts[i] === 2 ? 2 : f === fold ? 1 : forward && f > fold ? 2 : 0;
+      heldOut += +(foldParts[i] === 1);
+    }
+    // A fold with nothing to score would count as a score of 0 in the mean.
+    if (heldOut === 0) throw new StepProblem(`Fold ${results.length + 1} holds no rows to score: choose fewer folds.`);
     const prepared = prepareParts(recipe.steps, frame, foldParts);
-    if (!prepared.ok) throw new StepProblem(`Fold ${fold + 1}: ${prepared.problem}`);
+    if (!prepared.ok) throw new StepProblem(`Fold ${results.length + 1}: ${prepared.problem}`);
     let train = prepared.frames.train;
     if (recipe.augment.method !== 'none') train = augment(recipe.augment, train, inputs.target, inputs.task).frame;
-    const predictions = await fitAndPredict(train, prepared.frames.validation, fold);
-    results.push({ fold: fold + 1, trainRows: train.table.rowCount, heldOutRows: predictions.rows.length, scores: foldScores(predictions) });
+    const predictions = await fitAndPredict(train, prepared.frames.validation, results.length);
+    results.push({ fold: results.length + 1, trainRows: train.table.rowCount, heldOutRows: predictions.rows.length, scores: foldScores(predictions) });
     pipelines.push(prepared.fitted);
     outOfFold.push(predictions);
-    onFold?.(fold + 1);
+    onFold?.(results.length);
   }
   const keys = Object.keys(results[0]?.scores ?? {});
   const stats = Object.fromEntries(keys.map((key) => [key, meanAndStd(results.map((r) => r.scores[key]!))]));

@@ -104,6 +104,17 @@ function shuffleAndCut(order: Int32Array, f: readonly [number, number, number], 
   cut(order, f, parts);
 }
 
+/** The rows in key order, sorted in place: ties by row index, missing (NaN) keys last. */
+function sortByKey(rows: Int32Array, keys: Float64Array): Int32Array {
+  return rows.sort((a, b) => {
+    const ka = keys[a]!;
+    const kb = keys[b]!;
+    if (ka !== ka) return kb !== kb ? a - b : 1;
+    if (kb !== kb) return -1;
+    return ka - kb || a - b;
+  });
+}
+
 /** Row indices grouped by code (codes -1 together at the end). */
 function strata(codes: Int32Array): Int32Array[] {
   let max = -1;
@@ -171,17 +182,7 @@ export function assignParts(spec: SplitSpec, inputs: SplitInputs): Uint8Array {
       break;
     }
     case 'ordered': {
-      const keys = inputs.order!;
-      const order = identity(n);
-      // Stable by row index for ties; missing keys last.
-      order.sort((a, b) => {
-        const ka = keys[a]!;
-        const kb = keys[b]!;
-        if (ka !== ka) return kb !== kb ? a - b : 1;
-        if (kb !== kb) return -1;
-        return ka - kb || a - b;
-      });
-      cut(order, f, parts);
+      cut(sortByKey(identity(n), inputs.order!), f, parts);
       break;
     }
   }
@@ -210,17 +211,34 @@ export function summariseParts(parts: Uint8Array, classes?: Int32Array, classCou
   return PART_NAMES.map((part, p) => ({ part, rows: rows[p]!, ...(classes ? { classCounts: classCounts(p) } : {}) }));
 }
 
-/** The fold (0 … k − 1) of every row, for k-fold cross-validation. */
-export function assignFolds(k: number, inputs: SplitInputs, seed: number, strategy: 'random' | 'stratified' | 'grouped'): Uint8Array {
+/** The fold of a row that takes no part in cross-validation: a test row. */
+export const NO_FOLD = 255;
+
+export type FoldStrategy = 'random' | 'stratified' | 'grouped' | 'ordered';
+
+/**
+ * The fold of every row for k-fold cross-validation, dealt over the rows whose part is not test
+ * (every row when `parts` is not given); test rows get NO_FOLD, so they neither unbalance the
+ * folds nor leave one empty. random, stratified and grouped: folds 0 … k − 1. ordered: k + 1
+ * blocks of consecutive rows in key order, 0 … k, as scikit-learn's TimeSeriesSplit(n_splits=k)
+ * cuts them (the first block takes the remainder); block 0 only ever trains.
+ */
+export function assignFolds(k: number, inputs: SplitInputs, seed: number, strategy: FoldStrategy, parts?: Uint8Array): Uint8Array {
   if (!Number.isInteger(k) || k < 2 || k > 20) throw new Error('Choose between 2 and 20 folds.');
   const n = inputs.rowCount;
-  if (n < k) throw new Error(`The dataset has ${n} rows, too few for ${k} folds.`);
+  const rows = parts ? identity(n).filter((r) => parts[r] !== 2) : identity(n);
+  const m = rows.length;
+  const blocks = strategy === 'ordered' ? k + 1 : k;
+  const where = parts ? 'The training and validation parts have' : 'The dataset has';
+  if (m < blocks) throw new Error(`${where} ${m} rows, too few for ${k} folds${strategy === 'ordered' ? ' in time order (k + 1 blocks)' : ''}.`);
   const rng = seeded(seed);
-  const folds = new Uint8Array(n);
+  const folds = new Uint8Array(n).fill(NO_FOLD);
+  // The codes of the rows taking part, so that strata and groups are of those rows alone.
+  const of = (codes: Int32Array): Int32Array => rows.map((r) => codes[r]!);
   if (strategy === 'grouped') {
     if (!inputs.groups) throw new Error('Grouped folds need a group column.');
-    const groups = groupsOf(inputs.groups);
-    if (groups.length < k) throw new Error(`The group column has ${groups.length} groups, too few for ${k} folds.`);
+    const groups = groupsOf(of(inputs.groups));
+    if (groups.length < k) throw new Error(`The group column has ${groups.length} groups${parts ? ' outside the test part' : ''}, too few for ${k} folds.`);
     const order = identity(groups.length);
     shuffle(order, rng);
     const sizes = new Array<number>(k).fill(0);
@@ -228,18 +246,26 @@ export function assignFolds(k: number, inputs: SplitInputs, seed: number, strate
       // The smallest fold so far takes the next group (ties: the lowest fold).
       let best = 0;
       for (let f = 1; f < k; f++) if (sizes[f]! < sizes[best]!) best = f;
-      for (const r of groups[g]!) folds[r] = best;
+      for (const i of groups[g]!) folds[rows[i]!] = best;
       sizes[best]! += groups[g]!.length;
     }
     return folds;
   }
+  if (strategy === 'ordered') {
+    if (!inputs.order) throw new Error('Folds in time order need a column to order by.');
+    const sorted = sortByKey(rows, inputs.order);
+    const size = Math.floor(m / (k + 1));
+    const first = m - k * size;
+    sorted.forEach((r, p) => (folds[r] = p < first ? 0 : 1 + Math.floor((p - first) / size)));
+    return folds;
+  }
   if (strategy === 'stratified' && !inputs.classes) throw new Error('Stratified folds need class codes.');
-  const lists = strategy === 'stratified' ? strata(inputs.classes!) : [identity(n)];
+  const lists = strategy === 'stratified' ? strata(of(inputs.classes!)) : [identity(m)];
   // Round-robin continues across classes, so fold sizes differ by at most one overall too.
   let next = 0;
-  for (const rows of lists) {
-    shuffle(rows, rng);
-    for (const r of rows) folds[r] = next++ % k;
+  for (const list of lists) {
+    shuffle(list, rng);
+    for (const i of list) folds[rows[i]!] = next++ % k;
   }
   return folds;
 }

@@ -45,6 +45,11 @@ test('a run on a multiclass sample is evaluated: accuracy and macro F1 agree wit
   expect(await page.getByTestId('cv-fold').count()).toBe(5);
   const foldAccuracies = await page.getByTestId('cv-fold').evaluateAll((rows) => rows.map((r) => Number(r.querySelectorAll('td')[1]!.textContent)));
   expect(Number(await page.getByTestId('cv-mean-accuracy').textContent())).toBeCloseTo(foldAccuracies.reduce((a, b) => a + b, 0) / 5, 4);
+  // The folds are dealt over the training and validation rows only: 150 rows less the test part's, within a row of each other.
+  const heldOut = await page.getByTestId('cv-fold').evaluateAll((rows) => rows.map((r) => Number(r.querySelectorAll('td')[0]!.textContent)));
+  const testRows = (await storedPredictions(page, 'test')).yTrue.length;
+  expect(heldOut.reduce((a, b) => a + b, 0)).toBe(150 - testRows);
+  expect(Math.max(...heldOut) - Math.min(...heldOut)).toBeLessThanOrEqual(1);
   expect(Number(await page.getByTestId('cv-std-accuracy').textContent())).toBeGreaterThanOrEqual(0);
   expect(Number(await page.getByTestId('cv-mean-accuracy').textContent())).toBeGreaterThan(0.8);
   await page.locator('[data-testid="cv-box"] .main-svg').first().waitFor();

@@ -63,6 +63,9 @@ export async function runContext(runId: string): Promise<{ ok: true; context: Ru
   return { ok: true, context: { run, recipe, note, table, parts: split.parts, inputs: split.inputs } };
 }
 
+const ORDERED_NOTE =
+  'The split is in time order, so the folds are too: the rows are cut into k + 1 blocks by date, and each fold trains on the blocks before it and is scored on the next (forward chaining, as scikit-learn’s TimeSeriesSplit). The oldest block is only ever trained on.';
+
 export async function runCrossValidation(runId: string, k: number, flags: RunFlags, onFold: (done: number, total: number) => void): Promise<CvOutcome> {
   const db = getDb();
   const t0 = performance.now();
@@ -72,10 +75,11 @@ export async function runCrossValidation(runId: string, k: number, flags: RunFla
   const { run, recipe, note, table, parts, inputs } = found.context;
   const spec = normalizeTrainSpec(run.spec);
   let folds: Uint8Array;
+  // In time order like the split, else grouped like it, else stratified by the classes it read.
+  const strategy = inputs.order ? 'ordered' : inputs.groups ? 'grouped' : inputs.classes ? 'stratified' : 'random';
   try {
-    // Folds over the train and validation rows only: test rows are marked but never used.
-    // Grouped like the split, else stratified by the classes the split read.
-    folds = assignFolds(k, inputs, spec.seed, inputs.groups ? 'grouped' : inputs.classes ? 'stratified' : 'random');
+    // Folds over the train and validation rows only: test rows get none and are never used.
+    folds = assignFolds(k, inputs, spec.seed, strategy, parts);
   } catch (e) {
     return { ok: false, problem: describeError(e) };
   }
@@ -106,13 +110,14 @@ export async function runCrossValidation(runId: string, k: number, flags: RunFla
   };
   try {
     const result = await crossValidate(
-      { frame: datasetFrame(table), parts, folds, k, recipe, target: run.target, task: run.task },
+      { frame: datasetFrame(table), parts, folds, k, recipe, target: run.target, task: run.task, forward: strategy === 'ordered' },
       fitAndPredict,
       (done) => onFold(done, k),
       () => flags.cancel,
     );
     const seconds = (performance.now() - t0) / 1000;
-    await saveCv(db, { id: newId(), runId, kind: 'cv', k, folds: result.folds, mean: result.mean, std: result.std, outOfFold: result.outOfFold, seconds, note, createdAt: Date.now() });
+    const notes = [note, strategy === 'ordered' ? ORDERED_NOTE : null].filter((n) => n !== null);
+    await saveCv(db, { id: newId(), runId, kind: 'cv', k, folds: result.folds, mean: result.mean, std: result.std, outOfFold: result.outOfFold, seconds, note: notes.join(' ') || null, createdAt: Date.now() });
     return { ok: true, seconds, mean: result.mean, std: result.std };
   } catch (e) {
     if (e instanceof CvCancelled) return { ok: false, problem: 'Cross-validation was cancelled; nothing was stored.' };

@@ -54,4 +54,22 @@ describe('cross-validation', () => {
     expect(result.mean.accuracy).toBeCloseTo(accuracies.reduce((a, b) => a + b, 0) / 4, 12);
     expect(meanAndStd([1, 2, 3, 4])).toEqual({ mean: 2.5, std: Math.sqrt(5 / 3) });
   });
+
+  test('in time order, each fold trains on the blocks before it only and is scored on the next', async () => {
+    const order = Float64Array.from(xs, (_, i) => N - i); // the latest rows first
+    const timeParts = new Uint8Array(N);
+    const blocks = assignFolds(4, { rowCount: N, order }, 3, 'ordered', timeParts);
+    const result = await crossValidate({ frame: frameOf(xs), parts: timeParts, folds: blocks, k: 4, recipe: withScaling(), target: 'y', task: 'classification', forward: true }, signModel);
+    expect(result.folds.map((f) => f.fold)).toEqual([1, 2, 3, 4]);
+    result.pipelines.forEach((fitted, i) => {
+      const training = xs.filter((_, r) => blocks[r]! <= i);
+      const { center } = (fitted.steps[0]!.learned as { params: { center: number }[] }).params[0]!;
+      expect(center).toBeCloseTo(training.reduce((a, b) => a + b, 0) / training.length, 10);
+      // Scored on block i + 1, every row of it later in time than every training row.
+      const scored = Array.from(result.outOfFold[i]!.rows);
+      expect(scored.every((r) => blocks[r] === i + 1)).toBe(true);
+      const trainedOn = xs.map((_, r) => r).filter((r) => blocks[r]! <= i);
+      expect(Math.min(...scored.map((r) => order[r]!))).toBeGreaterThan(Math.max(...trainedOn.map((r) => order[r]!)));
+    });
+  });
 });

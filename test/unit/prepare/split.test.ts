@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { assignFolds, assignParts, splitProblem, summariseParts, type SplitSpec } from '../../../src/prepare/split';
+import { assignFolds, assignParts, NO_FOLD, splitProblem, summariseParts, type SplitSpec } from '../../../src/prepare/split';
 
 const spec = (strategy: SplitSpec['strategy'], seed = 7, fractions: [number, number, number] = [0.7, 0.15, 0.15]): SplitSpec => ({ strategy, fractions, seed });
 const count = (parts: Uint8Array) => [0, 1, 2].map((p) => parts.filter((x) => x === p).length);
@@ -92,5 +92,38 @@ describe('k-fold', () => {
     expect(new Set(folds).size).toBe(5);
     expect(() => assignFolds(21, { rowCount: 200 }, 1, 'random')).toThrow('between 2 and 20');
     expect(() => assignFolds(5, { rowCount: 3 }, 1, 'random')).toThrow('too few for 5 folds');
+  });
+
+  test('folds are dealt over the rows outside the test part: balanced there, none for test rows', () => {
+    // 200 rows, 25% positive, a 60/20/20 stratified split: 160 rows to fold, 40 positive.
+    const classes = Int32Array.from({ length: 200 }, (_, i) => +(i % 4 === 0));
+    const parts = assignParts(spec('stratified', 7, [0.6, 0.2, 0.2]), { rowCount: 200, classes });
+    const folds = assignFolds(5, { rowCount: 200, classes }, 1, 'stratified', parts);
+    parts.forEach((p, i) => expect(folds[i] === NO_FOLD).toBe(p === 2));
+    const sizes = [0, 1, 2, 3, 4].map((f) => folds.filter((x) => x === f).length);
+    expect(sizes).toEqual([32, 32, 32, 32, 32]);
+    const positives = [0, 1, 2, 3, 4].map((f) => Array.from(folds).filter((x, i) => x === f && classes[i] === 1).length);
+    expect(positives).toEqual([8, 8, 8, 8, 8]);
+  });
+
+  test('grouped folds count only the groups outside the test part, so no fold is left empty', () => {
+    // 4 groups of 5 rows; the split puts one whole group in test.
+    const groups = Int32Array.from({ length: 20 }, (_, i) => Math.floor(i / 5));
+    const parts = assignParts(spec('grouped', 1, [0.5, 0.25, 0.25]), { rowCount: 20, groups });
+    expect(() => assignFolds(4, { rowCount: 20, groups }, 1, 'grouped', parts)).toThrow('3 groups outside the test part, too few for 4 folds');
+    const folds = assignFolds(3, { rowCount: 20, groups }, 1, 'grouped', parts);
+    expect([0, 1, 2].map((f) => folds.filter((x) => x === f).length)).toEqual([5, 5, 5]);
+    parts.forEach((p, i) => expect(folds[i] === NO_FOLD).toBe(p === 2));
+  });
+
+  test('ordered folds are k + 1 blocks in key order, cut as TimeSeriesSplit(n_splits=k)', () => {
+    // Keys run backwards, with one missing (last in order); the test part is the latest rows.
+    const order = Float64Array.from({ length: 13 }, (_, i) => (i === 5 ? Number.NaN : 100 - i));
+    const parts = assignParts(spec('ordered', 1, [0.7, 0.1, 0.2]), { rowCount: 13, order });
+    const folds = assignFolds(3, { rowCount: 13, order }, 1, 'ordered', parts);
+    const inTimeOrder = Array.from({ length: 13 }, (_, i) => i).sort((a, b) => (order[a]! !== order[a]! ? 1 : order[b]! !== order[b]! ? -1 : order[a]! - order[b]!));
+    // 3 test rows (the latest two and the missing key) get no fold; 10 rows: 2 per block, the first block 4.
+    expect(inTimeOrder.map((r) => folds[r])).toEqual([0, 0, 0, 0, 1, 1, 2, 2, 3, 3, NO_FOLD, NO_FOLD, NO_FOLD]);
+    expect(() => assignFolds(12, { rowCount: 13, order }, 1, 'ordered', parts)).toThrow('10 rows, too few for 12 folds in time order');
   });
 });
