@@ -64,7 +64,10 @@ export function layoutOf(train: Frame, target: string, task: Task): LayoutOutcom
   }
   if (seen.size < 2) return { ok: false, problem: `The target "${target}" has ${seen.size} class in the training rows: a classifier needs at least two.` };
   if (seen.size > 1000) return { ok: false, problem: `The target "${target}" has ${seen.size} different values: is it really a class? For numbers, set the task type to regression in Plan.` };
-  return { ok: true, layout: { features, classes: [...seen].sort(), notes } };
+  // Classes in np.unique's order, as LabelEncoder: numbers by value (2, 9, 10, not "10", "2", "9"), labels as strings.
+  const numeric = targetColumn.kind === 'numeric' || targetColumn.kind === 'datetime';
+  const classes = numeric ? [...seen].sort((a, b) => Number(a) - Number(b)) : [...seen].sort();
+  return { ok: true, layout: { features, classes, notes } };
 }
 
 function classLabel(column: Column, row: number): string | null {

@@ -19,6 +19,12 @@ describe('training data', () => {
     expect(Array.from(matrices.y)).toEqual([1, 0, 1]);
   });
 
+  test('numeric classes are ordered by value, as np.unique orders them, not as strings', () => {
+    const f = frameOf(col('x', 'numeric', ['1', '2', '3', '4']), col('y', 'numeric', ['9', '10', '2', '-1']));
+    const layout = layoutOf(f, 'y', 'classification');
+    expect(layout.ok && layout.layout.classes).toEqual(['-1', '2', '9', '10']);
+  });
+
   test('what a model cannot read is refused, naming the column and the step that fixes it', () => {
     const problem = (f: ReturnType<typeof frameOf>, task: 'classification' | 'regression' = 'classification') => {
       const r = layoutOf(f, 'y', task);
