@@ -5,7 +5,7 @@
 import { allPresent, type Column, type Table } from '../shared/column';
 import { denseSource } from '../shared/select';
 import { pairwiseSum } from '../shared/sums';
-import { pearson } from './warnings';
+import { pearson, varies } from './warnings';
 
 export interface CorrelationMatrix {
   columns: string[];
@@ -22,9 +22,11 @@ export function correlationMatrix(table: Table, maxColumns = 30): CorrelationMat
   const chosen = table.columns.filter((c) => c.kind === 'numeric' || c.kind === 'boolean').slice(0, maxColumns);
   const r = chosen.map(() => new Array<number>(chosen.length).fill(Number.NaN));
   const complete = completeCorrelations(chosen, n);
+  // As numpy's corrcoef and pandas: a constant column's r is NaN, with itself too.
+  const varying = chosen.map((c) => varies(c, n));
   for (let i = 0; i < chosen.length; i++) {
     for (let j = i; j < chosen.length; j++) {
-      const value = i === j ? 1 : (complete.get(i * chosen.length + j) ?? pearson(chosen[i]!, chosen[j]!, n));
+      const value = !varying[i] || !varying[j] ? Number.NaN : i === j ? 1 : (complete.get(i * chosen.length + j) ?? pearson(chosen[i]!, chosen[j]!, n));
       r[i]![j] = value;
       r[j]![i] = value;
     }

@@ -30,6 +30,18 @@ function sameValues(a: Column, b: Column, rowCount: number): boolean {
   return true;
 }
 
+/** Whether the column's present values are not all the same (and there are at least two). */
+export function varies(column: Column, rowCount: number): boolean {
+  let first: number | null = null;
+  for (let i = 0; i < rowCount; i++) {
+    if (!isValid(column.valid, i)) continue;
+    const x = column.values[i]!;
+    if (first === null) first = x;
+    else if (x !== first) return true;
+  }
+  return false;
+}
+
 /**
  * Pearson r over rows where both are present; NaN when either is constant there. Two passes,
  * the means first: sums of squares taken around zero lose every digit to a large mean (a
@@ -39,12 +51,26 @@ export function pearson(a: Column, b: Column, rowCount: number): number {
   let n = 0;
   let sa = 0;
   let sb = 0;
+  // Constant is judged on the values, not on a zero sum of squares: the mean of 0.1, 0.1, 0.1
+  // is not exactly 0.1, so their deviations are not exactly 0 (r came out 0, not NaN).
+  let varyA = false;
+  let varyB = false;
+  let firstA = Number.NaN;
+  let firstB = Number.NaN;
   for (let i = 0; i < rowCount; i++) {
     if (!isValid(a.valid, i) || !isValid(b.valid, i)) continue;
-    n++;
-    sa += a.values[i]!;
-    sb += b.values[i]!;
+    const x = a.values[i]!;
+    const y = b.values[i]!;
+    if (n++ === 0) {
+      firstA = x;
+      firstB = y;
+    }
+    varyA ||= x !== firstA;
+    varyB ||= y !== firstB;
+    sa += x;
+    sb += y;
   }
+  if (!varyA || !varyB) return Number.NaN;
   const [ma, mb] = [sa / n, sb / n];
   let saa = 0;
   let sbb = 0;
@@ -163,6 +189,19 @@ export function thresholdAccuracy(feature: Column, classes: Int32Array, rowCount
   return exactThresholdAccuracy(values.subarray(0, n), positive, totalPos);
 }
 
+
+/**
+ * The target's classes with their row counts, most frequent first; null when not every class
+ * is known (labels beyond the profile's top list) or the target is not a class. A numeric
+ * target of two values (0/1) has no labels in its profile: it is counted from its codes.
+ */
+function targetClassCounts(profile: ColumnProfile, coded: { codes: Int32Array; keys: number[] } | null): { value: string; count: number }[] | null {
+  if (profile.labels) return profile.labels.otherCount === 0 ? profile.labels.top : null;
+  if (!coded) return null;
+  const counts = new Array<number>(coded.keys.length).fill(0);
+  for (const code of coded.codes) if (code >= 0) counts[code]!++;
+  return coded.keys.map((key, k) => ({ value: String(key), count: counts[k]! })).sort((a, b) => b.count - a.count);
+}
 /** The best threshold's accuracy, exactly: each class's values sorted, walked together, cut only between distinct values. */
 function exactThresholdAccuracy(values: Float64Array, positive: Uint8Array, totalPos: number): number {
   const n = values.length;
@@ -213,10 +252,12 @@ export function datasetWarnings(table: Table, profiles: readonly ColumnProfile[]
   const targetColumn = table.columns[t]!;
   const targetProfile = profiles[t]!;
   const isClassTarget = usesDictionary(targetColumn.kind) || targetColumn.kind === 'boolean' || (targetProfile.unique <= 2 && targetProfile.unique > 0);
-  if (targetProfile.labels && targetProfile.labels.top.length >= 2 && targetProfile.labels.otherCount === 0) {
-    const top = targetProfile.labels.top;
-    const majority = top[0]!;
-    const minority = top[top.length - 1]!;
+  const coded = isClassTarget ? numberCodes(targetColumn, n) : null;
+  const classes = coded ? coded.codes : null;
+  const counts = targetClassCounts(targetProfile, coded);
+  if (counts && counts.length >= 2) {
+    const majority = counts[0]!;
+    const minority = counts[counts.length - 1]!;
     const share = minority.count / targetProfile.count;
     if (share < 0.1 || majority.count / minority.count >= 10) {
       warnings.push({
@@ -226,7 +267,6 @@ export function datasetWarnings(table: Table, profiles: readonly ColumnProfile[]
       });
     }
   }
-  const classes = isClassTarget ? numberCodes(targetColumn, n).codes : null;
   table.columns.forEach((feature, c) => {
     if (c === t) return;
     const p = profiles[c]!;

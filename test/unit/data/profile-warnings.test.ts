@@ -110,6 +110,14 @@ describe('datasetWarnings', () => {
     expect(kinds(table(noise, target(10)), 'y')).not.toContain('class-imbalance:y');
   });
 
+  test('class imbalance of a numeric 0/1 target, which has no labels in its profile', () => {
+    const noise = col('x', 'numeric', Array.from({ length: 200 }, (_, i) => String((i * 37) % 11)));
+    const y = col('y', 'numeric', Array.from({ length: 200 }, (_, i) => (i < 2 ? '1' : '0')));
+    const t = table(noise, y);
+    const warning = datasetWarnings(t, profileTable(t), 'y').find((w) => w.kind === 'class-imbalance');
+    expect(warning?.message).toContain('"1" is 1.0% of rows and "0" 99.0%');
+  });
+
   test('leakage: correlated numeric, pure labels, and a separating threshold', () => {
     const n = 100;
     const y = Array.from({ length: n }, (_, i) => String(i * 2 + 1));
@@ -182,11 +190,15 @@ describe('datasetWarnings', () => {
     const vy = ys.reduce((s, y) => s + (y - my) ** 2, 0);
     expect(r).toBeCloseTo(cov / Math.sqrt(vx * vy), 12);
     expect(pearson(a, col('k', 'numeric', ['3', '3', '3', '3', '3']), 5)).toBeNaN();
+    // As scipy.stats.pearsonr: constant input gives NaN, also when the constant is not exact in binary.
+    expect(pearson(col('x', 'numeric', ['1', '2', '3']), col('c', 'numeric', ['0.1', '0.1', '0.1']), 3)).toBeNaN();
+    // Constant over the rows both have, though not over its own.
+    expect(pearson(col('x', 'numeric', ['1', '2', '3', '']), col('c', 'numeric', ['4', '4', '4', '9']), 4)).toBeNaN();
   });
 });
 
 describe('correlationMatrix', () => {
-  test('covers numeric and boolean columns, symmetric, 1 on the diagonal, NaN for a constant column', () => {
+  test('covers numeric and boolean columns, symmetric, 1 on the diagonal, NaN for a constant column (its diagonal too, as numpy.corrcoef)', () => {
     const t = table(
       col('x', 'numeric', ['1', '2', '3', '4']),
       col('label', 'categorical', ['a', 'b', 'a', 'b']),
@@ -202,8 +214,13 @@ describe('correlationMatrix', () => {
     // x = 1..4 against flag 0,0,1,1: cov = 2, var x = 5, var flag = 1 → r = 2 / sqrt(5)
     expect(m.r[0]![3]).toBeCloseTo(2 / Math.sqrt(5), 12);
     expect(m.r[3]![0]).toBe(m.r[0]![3]);
-    expect(m.r[4]![4]).toBe(1);
+    expect(m.r[0]![0]).toBe(1);
+    expect(m.r[4]![4]).toBeNaN();
     expect(m.r[0]![4]).toBeNaN();
+    // A constant that is not exact in binary: its mean is not exactly 0.1, nor its deviations 0.
+    const tenths = correlationMatrix(table(col('x', 'numeric', ['1', '2', '3', '4', '5', '6', '7']), col('c', 'numeric', Array(7).fill('0.1'))));
+    expect(tenths.r[0]![1]).toBeNaN();
+    expect(tenths.r[1]![1]).toBeNaN();
     expect(correlationMatrix(t, 2).columns).toEqual(['x', 'y']);
   });
 
