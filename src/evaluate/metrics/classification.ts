@@ -1,7 +1,8 @@
 /**
  * Classification metrics with scikit-learn's semantics: classes are 0 … k−1, zero_division=0
- * (a ratio with nothing to divide by is 0), averages 'macro', 'weighted' and 'micro' over all k
- * classes. Each function names the scikit-learn call it matches.
+ * (a ratio with nothing to divide by is 0); averages 'weighted' and 'micro' over all k classes,
+ * 'macro' over those in y_true or y_pred, as scikit-learn's default labels. Each function names
+ * the scikit-learn call it matches.
  */
 
 /** confusion_matrix(y_true, y_pred, labels=range(k)): rows are true classes, columns predicted. */
@@ -71,7 +72,11 @@ export function averaged(cm: readonly number[][], average: Average): { precision
     const precision = ratio(tp, n);
     return { precision, recall: precision, f1: precision };
   }
-  const weights = average === 'macro' ? s.support.map(() => 1) : s.support;
+  // Macro: over the classes in y_true or y_pred, as scikit-learn's default labels. A class
+  // absent from this part and never predicted would add a 0 (zero_division) and drag the mean
+  // down: all-correct predictions on a part without one of three classes scored 0.667, not 1.
+  const predicted = s.support.map((_, j) => sum(cm.map((row) => row[j]!)));
+  const weights = average === 'macro' ? s.support.map((n, i) => +(n > 0 || predicted[i]! > 0)) : s.support;
   const total = sum(weights);
   const mean = (xs: number[]) => ratio(sum(xs.map((x, i) => x * weights[i]!)), total);
   return { precision: mean(s.precision), recall: mean(s.recall), f1: mean(s.f1) };

@@ -127,4 +127,17 @@ describe('exact where a formula would miss by an ulp', () => {
       [1, 0],
     ])).toBeCloseTo(18.0218, 4);
   });
+
+});
+
+describe('averages as scikit-learn’s defaults', () => {
+  test('macro averages leave out a class that is neither in the part nor predicted, as scikit-learn’s default labels', () => {
+    // f1_score([0, 0, 1, 1], [0, 0, 1, 1], average='macro') is 1.0, though the model knows 3 classes.
+    const absent = confusionMatrix([0, 0, 1, 1], [0, 0, 1, 1], 3);
+    expect(averaged(absent, 'macro')).toEqual({ precision: 1, recall: 1, f1: 1 });
+    // Predicted once, class 2 counts: f1_score([0, 0, 1, 1], [0, 0, 1, 2], average='macro') = (1 + 2/3 + 0) / 3
+    const predicted = confusionMatrix([0, 0, 1, 1], [0, 0, 1, 2], 3);
+    expect(averaged(predicted, 'macro').f1).toBeCloseTo((1 + 2 / 3) / 3, 15);
+    expect(averaged(predicted, 'weighted').f1).toBeCloseTo((2 * 1 + 2 * (2 / 3)) / 4, 15);
+  });
 });
