@@ -1,9 +1,15 @@
 /**
  * Permutation feature importance (scikit-learn's permutation_importance): how much the score
  * drops when one feature's values are shuffled across rows, breaking its link to the target.
- * The model is a callback, so this stays free of TF.js.
+ * The features are the columns as imported, shuffled before the fitted pipeline runs, as
+ * permutation_importance does on a Pipeline: a one-hot encoded column is shuffled as one, not
+ * dummy by dummy, and a column that feeds a derived one moves both. The model is a callback,
+ * so this stays free of TF.js.
  */
 import seedrandom from 'seedrandom';
+import type { Column } from '../shared/column';
+import { isValid, setValid } from '../shared/column';
+import type { Frame } from '../prepare/frame';
 
 export interface Importance {
   feature: string;
@@ -13,31 +19,57 @@ export interface Importance {
   std: number;
 }
 
-/** Score of a row-major feature matrix: accuracy or R², higher is better. */
-export type Scorer = (x: Float32Array) => Promise<number>;
+/**
+ * The score (accuracy or R², higher is better) with feature `feature`'s values taken from other
+ * rows, row i getting row order[i]'s; the unshuffled score when feature is null.
+ */
+export type PermutedScorer = (feature: number | null, order: Int32Array | null) => Promise<number>;
 
-export async function permutationImportance(x: Float32Array, rows: number, features: readonly string[], score: Scorer, repeats: number, seed: number, onFeature?: (done: number) => void): Promise<{ baseline: number; importances: Importance[] }> {
-  const d = features.length;
-  const baseline = await score(x);
+export async function permutationImportance(rows: number, features: readonly string[], score: PermutedScorer, repeats: number, seed: number, onFeature?: (done: number) => void): Promise<{ baseline: number; importances: Importance[] }> {
+  const baseline = await score(null, null);
   const rng = seedrandom.alea(`importance-${seed}`);
-  const shuffled = x.slice();
   const order = Int32Array.from({ length: rows }, (_, i) => i);
   const importances: Importance[] = [];
-  for (let j = 0; j < d; j++) {
+  for (let j = 0; j < features.length; j++) {
     const drops: number[] = [];
     for (let r = 0; r < repeats; r++) {
       for (let i = rows - 1; i > 0; i--) {
         const k = Math.floor(rng() * (i + 1));
         [order[i], order[k]] = [order[k]!, order[i]!];
       }
-      for (let i = 0; i < rows; i++) shuffled[i * d + j] = x[order[i]! * d + j]!;
-      drops.push(baseline - (await score(shuffled)));
+      drops.push(baseline - (await score(j, order)));
     }
-    // Put the column back before the next feature.
-    for (let i = 0; i < rows; i++) shuffled[i * d + j] = x[i * d + j]!;
     const mean = drops.reduce((a, b) => a + b, 0) / repeats;
     importances.push({ feature: features[j]!, mean, std: Math.sqrt(drops.reduce((s, v) => s + (v - mean) ** 2, 0) / repeats) });
     onFeature?.(j + 1);
   }
   return { baseline, importances: importances.sort((a, b) => b.mean - a.mean) };
+}
+
+/** The frame with one column's values, and whether each is present, taken from the rows in `order`. */
+export function withPermutedColumn(frame: Frame, name: string, order: Int32Array): Frame {
+  const n = frame.table.rowCount;
+  const columns = frame.table.columns.map((c): Column => {
+    if (c.name !== name) return c;
+    const values = c.values.slice(0, n);
+    const valid = new Uint8Array(c.valid.length);
+    for (let i = 0; i < n; i++) {
+      const from = order[i]!;
+      values[i] = c.values[from]!;
+      if (isValid(c.valid, from)) setValid(valid, i);
+    }
+    return { ...c, values, valid };
+  });
+  return { ...frame, table: { ...frame.table, columns } };
+}
+
+/**
+ * The importances worth showing: a column the model reads by name (as itself, its one-hot
+ * columns "name=…", or its "name was missing" indicator), and any other whose shuffling moved
+ * the score. What stays out is a column the pipeline dropped, or one the model never reads,
+ * whose every drop is exactly 0.
+ */
+export function shownImportances(importances: readonly Importance[], modelFeatures: readonly string[]): Importance[] {
+  const read = (name: string) => modelFeatures.some((f) => f === name || f.startsWith(`${name}=`) || f === `${name} was missing`);
+  return importances.filter((i) => i.mean !== 0 || i.std !== 0 || read(i.feature));
 }

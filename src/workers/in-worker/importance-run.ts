@@ -1,8 +1,9 @@
 /**
- * Permutation importance of a stored run, in the train worker: its stored model and fitted
- * pipeline applied unchanged to its validation rows, each feature shuffled in turn.
+ * Permutation importance of a stored run, in the train worker: each column of its validation
+ * rows, as imported, shuffled in turn, then its fitted pipeline applied unchanged and its stored
+ * model scored.
  */
-import { permutationImportance } from '../../evaluate/importance';
+import { permutationImportance, shownImportances, withPermutedColumn } from '../../evaluate/importance';
 import { accuracy, confusionMatrix } from '../../evaluate/metrics/classification';
 import { r2 } from '../../evaluate/metrics/regression';
 import { datasetFrame } from '../../prepare/frame';
@@ -27,9 +28,12 @@ export async function runImportance(runId: string, repeats: number, onFeature: (
   const layout = run.layout as Layout;
   const frames = framesOfParts(datasetFrame(table), parts);
   const part = frames.validation.table.rowCount > 0 ? 'validation' : 'test';
-  const rows = applyPipeline(run.pipeline as FittedPipeline, part === 'validation' ? frames.validation : frames.test);
-  const m = toMatrices(rows, layout, run.target).matrices;
+  const raw = part === 'validation' ? frames.validation : frames.test;
+  const fitted = run.pipeline as FittedPipeline;
+  // Rows to predict are never dropped (imputed or flagged), so every shuffle keeps the same rows.
+  const m = toMatrices(applyPipeline(fitted, raw), layout, run.target).matrices;
   if (m.rows < 2) return { ok: false, problem: 'The run has too few validation rows to measure importance.' };
+  const columns = raw.table.columns.map((c) => c.name).filter((name) => name !== run.target);
   try {
     await startBackend(normalizeTrainSpec(run.spec).backend);
     const model = await restoreModel(artifact as unknown as StoredModel);
@@ -37,7 +41,9 @@ export async function runImportance(runId: string, repeats: number, onFeature: (
     const classCount = layout.classes?.length ?? null;
     const yTrue = Array.from(m.y);
     // scikit-learn's default scores: accuracy for a classifier, R² for a regressor.
-    const score = async (x: Float32Array) => {
+    const score = async (column: number | null, order: Int32Array | null) => {
+      const frame = column === null ? raw : withPermutedColumn(raw, columns[column]!, order!);
+      const x = column === null ? m.x : toMatrices(applyPipeline(fitted, frame), layout, run.target).matrices.x;
       const p = await predict(model, { rows: m.rows, x, y: m.y }, features, classCount);
       if (classCount === null) return r2(yTrue, Array.from(p));
       const predicted = yTrue.map((_, i) => {
@@ -47,9 +53,9 @@ export async function runImportance(runId: string, repeats: number, onFeature: (
       });
       return accuracy(confusionMatrix(yTrue, predicted, classCount));
     };
-    const result = await permutationImportance(m.x, m.rows, layout.features, score, repeats, normalizeTrainSpec(run.spec).seed, (done) => onFeature(done, features));
+    const result = await permutationImportance(raw.table.rowCount, columns, score, repeats, normalizeTrainSpec(run.spec).seed, (done) => onFeature(done, columns.length));
     model.dispose();
-    return { ok: true, part, metric: classCount === null ? 'R²' : 'accuracy', ...result };
+    return { ok: true, part, metric: classCount === null ? 'R²' : 'accuracy', baseline: result.baseline, importances: shownImportances(result.importances, layout.features) };
   } catch (e) {
     return { ok: false, problem: `Importance could not be measured: ${describeError(e)}` };
   }

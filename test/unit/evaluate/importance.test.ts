@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { permutationImportance } from '../../../src/evaluate/importance';
+import { permutationImportance, shownImportances, withPermutedColumn, type PermutedScorer } from '../../../src/evaluate/importance';
+import { applyPipeline, fitPipeline } from '../../../src/prepare/pipeline';
+import { cells, col, frameOf } from '../prepare/tables';
 
 describe('permutation importance', () => {
   test('the feature the score depends on matters; a feature it ignores does not; seeded', async () => {
@@ -11,15 +13,58 @@ describe('permutation importance', () => {
       x[i * 2 + 1] = Math.cos(i * 3.3);
       y.push(x[i * 2]! > 0 ? 1 : 0);
     }
-    // A "model" that predicts from feature 0 only, scored by accuracy.
-    const score = async (m: Float32Array) => y.filter((t, i) => (m[i * 2]! > 0 ? 1 : 0) === t).length / rows;
-    const result = await permutationImportance(x, rows, ['signal', 'noise'], score, 5, 1);
+    // A "model" that predicts from feature 0 only, scored by accuracy, on the matrix with column j shuffled.
+    const score: PermutedScorer = async (j, order) => {
+      const value = (i: number, f: number) => x[(f === j ? order![i]! : i) * 2 + f]!;
+      return y.filter((t, i) => (value(i, 0) > 0 ? 1 : 0) === t).length / rows;
+    };
+    const result = await permutationImportance(rows, ['signal', 'noise'], score, 5, 1);
     expect(result.baseline).toBe(1);
     expect(result.importances[0]).toMatchObject({ feature: 'signal' });
     expect(result.importances[0]!.mean).toBeGreaterThan(0.3);
     expect(result.importances[1]).toEqual({ feature: 'noise', mean: 0, std: 0 });
-    expect(await permutationImportance(x, rows, ['signal', 'noise'], score, 5, 1)).toEqual(result);
-    // The input is left as it was.
-    expect(x[0]).toBe(Math.fround(Math.sin(0)));
+    expect(await permutationImportance(rows, ['signal', 'noise'], score, 5, 1)).toEqual(result);
+    expect(await permutationImportance(rows, ['signal', 'noise'], score, 5, 2)).not.toEqual(result);
+  });
+
+  test('a column is shuffled as imported, values and gaps together, the frame left as it was', () => {
+    const frame = frameOf(col('c', 'categorical', ['a', '', 'b', 'c']), col('x', 'numeric', ['1', '2', '3', '4']));
+    const shuffled = withPermutedColumn(frame, 'c', Int32Array.of(2, 0, 3, 1));
+    expect(cells(shuffled, 'c')).toEqual(['b', 'a', 'c', '']);
+    expect(cells(shuffled, 'x')).toEqual(['1', '2', '3', '4']);
+    expect(cells(frame, 'c')).toEqual(['a', '', 'b', 'c']);
+  });
+
+  test('through a one-hot pipeline, the encoded column counts once, as scikit-learn on a Pipeline; a dropped column is not shown', async () => {
+    const n = 120;
+    const labels = ['red', 'green', 'blue'];
+    const raw = frameOf(
+      col('colour', 'categorical', Array.from({ length: n }, (_, i) => labels[(i * 7) % 3]!)),
+      col('noise', 'numeric', Array.from({ length: n }, (_, i) => String(Math.sin(i)))),
+      col('gone', 'numeric', Array.from({ length: n }, (_, i) => String(i))),
+    );
+    const fit = fitPipeline(
+      [
+        { id: 'o', kind: 'one-hot', enabled: true, params: { column: 'colour', maxCategories: 20 } },
+        { id: 'd', kind: 'drop-columns', enabled: true, params: { columns: ['gone'] } },
+      ],
+      raw,
+    );
+    if (!fit.ok) throw new Error(fit.problem);
+    const truth = cells(raw, 'colour').map((c) => +(c === 'red'));
+    // A "model" reading the red dummy only.
+    const score: PermutedScorer = async (j, order) => {
+      const frame = j === null ? raw : withPermutedColumn(raw, ['colour', 'noise', 'gone'][j]!, order!);
+      const red = cells(applyPipeline(fit.fitted, frame), 'colour=red').map((v) => +(v === 'true'));
+      return red.filter((r, i) => r === truth[i]).length / n;
+    };
+    const result = await permutationImportance(n, ['colour', 'noise', 'gone'], score, 3, 1);
+    expect(result.importances.map((i) => i.feature)).toEqual(['colour', 'noise', 'gone']);
+    expect(result.importances[0]!.mean).toBeGreaterThan(0.2);
+    const modelFeatures = names(applyPipeline(fit.fitted, raw));
+    expect(modelFeatures.sort()).toEqual(['colour=blue', 'colour=green', 'colour=red', 'noise']);
+    expect(shownImportances(result.importances, modelFeatures).map((i) => i.feature)).toEqual(['colour', 'noise']);
   });
 });
+
+const names = (frame: ReturnType<typeof frameOf>) => frame.table.columns.map((c) => c.name);
