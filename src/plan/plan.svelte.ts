@@ -1,12 +1,13 @@
 /**
  * The Plan stage's state: the plan being edited, autosaved a moment after the last change,
- * flushed when the view closes or the tab hides, and retried as a full write after a failure.
+ * flushed when the view closes or the tab hides, and retried as a full write after a failure; a
+ * failure once the view has closed is handed to the shell (reportFailedSave), which shows it.
  * Construct it during a component's initialisation (it sets up an $effect).
  */
 import { untrack } from 'svelte';
 import { debounce, type Debounced } from '../shared/debounce';
 import { describeError } from '../shared/errors';
-import { onFlush } from '../shared/flush-registry';
+import { onFlush, reportFailedSave } from '../shared/flush-registry';
 import { newId } from '../shared/ids';
 import { getDb } from '../storage/database';
 import { savePlan } from '../storage/projects';
@@ -52,7 +53,7 @@ export class PlanState {
     });
     $effect(() => () => {
       unregister();
-      void this.flush();
+      void this.leave();
     });
   }
 
@@ -60,6 +61,23 @@ export class PlanState {
   async flush(): Promise<void> {
     if (this.#saver.pending) await this.#saver.flush();
     await this.#queue;
+  }
+
+  /** The page closes: write what is pending. Its save status is no longer shown, so a failure goes to the shell. */
+  async leave(): Promise<void> {
+    await this.flush();
+    this.#reportIfFailed();
+  }
+
+  #reportIfFailed(): void {
+    if (this.saveState !== 'error') return;
+    reportFailedSave({
+      message: `Your last changes in Plan were not saved. ${this.saveError ?? ''}`.trim(),
+      retry: async () => {
+        await this.retry();
+        this.#reportIfFailed();
+      },
+    });
   }
 
   /** Try again after a failed save: the whole plan is written, not just the last change. */

@@ -24,29 +24,42 @@ function errorMessage(e: unknown): string {
   return typeof e === 'string' ? e : '';
 }
 
+/** What each informative error name means for the user, with what to do. */
+const BY_NAME = new Map<string, string>(Object.entries({
+  QuotaExceededError: "The browser's storage for Looplab is full. Delete a project you no longer need, or free disk space, then try again.",
+  VersionError: 'This browser holds Looplab data from a newer version of Looplab. Open that newer version, or clear this site’s data to start again.',
+  InvalidStateError: 'This browser does not let Looplab store data here (private windows sometimes forbid it). Open Looplab in a normal window.',
+  MissingAPIError: 'This browser does not let Looplab store data here (private windows sometimes forbid it). Open Looplab in a normal window.',
+  DatabaseClosedError: 'Looplab’s storage was closed, usually because Looplab was updated in another tab. Reload this page to continue.',
+  AbortError: 'The operation was cancelled before it finished; nothing was changed.',
+}));
+
+/**
+ * The errors a thrown value wraps, innermost first. Dexie puts the browser's error in `inner`,
+ * and a BulkError's per-row errors in `failures` and `failuresByPos`: those names are the
+ * informative ones.
+ */
+function wrappedErrors(e: unknown, depth = 0): unknown[] {
+  if (!e || typeof e !== 'object' || depth > 4) return [];
+  const { inner, failures, failuresByPos } = e as { inner?: unknown; failures?: unknown; failuresByPos?: unknown };
+  const direct = [inner, ...(Array.isArray(failures) ? failures : []), ...(failuresByPos && typeof failuresByPos === 'object' ? Object.values(failuresByPos) : [])];
+  return [...new Set(direct.filter((w) => w !== undefined && w !== null))].flatMap((w) => [...wrappedErrors(w, depth + 1), w]);
+}
+
 /**
  * One sentence saying what went wrong and what to do, for any thrown value.
- * Example: a DOMException named QuotaExceededError becomes
+ * Example: a DOMException named QuotaExceededError, thrown alone or inside a Dexie BulkError, becomes
  * "The browser's storage for Looplab is full. Delete a project you no longer need, or free disk space, then try again."
  */
 export function describeError(e: unknown): string {
   if (e instanceof UserFacingError) return e.where ? `${e.message} (${e.where})` : e.message;
-  // Dexie wraps the browser's error in `inner`; the inner name is the informative one.
-  const inner = e && typeof e === 'object' && 'inner' in e ? (e as { inner: unknown }).inner : undefined;
-  const name = errorName(inner) || errorName(e);
-  switch (name) {
-    case 'QuotaExceededError':
-      return "The browser's storage for Looplab is full. Delete a project you no longer need, or free disk space, then try again.";
-    case 'VersionError':
-      return 'This browser holds Looplab data from a newer version of Looplab. Open that newer version, or clear this site’s data to start again.';
-    case 'InvalidStateError':
-    case 'MissingAPIError':
-      return 'This browser does not let Looplab store data here (private windows sometimes forbid it). Open Looplab in a normal window.';
-    case 'DatabaseClosedError':
-      return 'Looplab’s storage was closed, usually because Looplab was updated in another tab. Reload this page to continue.';
-    case 'AbortError':
-      return 'The operation was cancelled before it finished; nothing was changed.';
+  // A wrapper's own name (a BulkError, a generic AbortError) counts only when what it wraps has none.
+  const named = wrappedErrors(e).filter((w) => errorName(w));
+  for (const cause of named.length ? named : [e]) {
+    const known = BY_NAME.get(errorName(cause));
+    if (known) return known;
   }
+  const inner = e && typeof e === 'object' && 'inner' in e ? (e as { inner: unknown }).inner : undefined;
   const message = errorMessage(inner) || errorMessage(e);
   return message ? `Something went wrong: ${message}` : 'Something went wrong, and the browser gave no reason.';
 }

@@ -27,3 +27,22 @@ export function hasUnsavedWork(): boolean {
   for (const dirty of dirtyChecks) if (dirty()) return true;
   return false;
 }
+
+/** A save that failed after its page closed, so no page shows it: the sentence to show, and a retry. */
+export interface FailedSave {
+  message: string;
+  /** writes the unsaved work again; a new failure is reported again */
+  retry: () => Promise<void>;
+}
+const failedSaveListeners = new Set<(failed: FailedSave) => void>();
+
+/** Hand a failure no page can show any more to the shell (the app shows it in an alert). */
+export function reportFailedSave(failed: FailedSave): void {
+  for (const listener of failedSaveListeners) listener(failed);
+}
+
+/** Listen for failed saves of closed pages; returns the function that stops listening. */
+export function onFailedSave(listener: (failed: FailedSave) => void): () => void {
+  failedSaveListeners.add(listener);
+  return () => failedSaveListeners.delete(listener);
+}

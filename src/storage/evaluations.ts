@@ -17,9 +17,10 @@ export async function saveCv(db: LooplabDB, row: CvEvaluation): Promise<void> {
   });
 }
 
-/** Replace a run's holdout evaluations with these, in one transaction. */
+/** Replace a run's holdout evaluations with these, in one transaction; a run deleted meanwhile gets none. */
 export async function saveHoldout(db: LooplabDB, runId: string, rows: HoldoutEvaluation[]): Promise<void> {
-  await write(db, [db.evaluations], async () => {
+  await write(db, [db.evaluations, db.runs], async () => {
+    if (!(await db.runs.get(runId))) return;
     await db.evaluations.where('runId').equals(runId).filter((e) => e.kind === 'holdout').delete();
     await db.evaluations.bulkAdd(rows);
   });

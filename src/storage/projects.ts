@@ -62,12 +62,14 @@ export async function savePlan(db: LooplabDB, id: string, plan: unknown, now = D
 }
 
 /**
- * A copy of the project under a new id, named "<name> (copy)", with its datasets (values and
- * profiles included) and its recipe under new ids, in one transaction. Rows of later stages (runs,
- * batches) must be added here, ids remapped, when those stages store them.
+ * A copy of the project under a new id, named "<name> (copy)", with everything it owns under new
+ * ids, in one transaction: datasets (values, profiles and splits included), the recipe, runs
+ * (evaluations and models included) and batches, every reference pointing within the copy. A
+ * table a later stage adds must be copied here too.
  */
 export async function duplicateProject(db: LooplabDB, id: string, now = Date.now()): Promise<ProjectRow> {
-  return write(db, [db.projects, db.datasets, db.chunks, db.profiles, db.recipes], async () => {
+  const tables = [db.projects, db.datasets, db.chunks, db.profiles, db.splits, db.recipes, db.runs, db.artifacts, db.evaluations, db.batches];
+  return write(db, tables, async () => {
     const source = await mustGet(db, id);
     const datasets = await db.datasets.where('projectId').equals(id).toArray();
     const newIds = new Map(datasets.map((d) => [d.id, newId()]));
@@ -92,11 +94,45 @@ export async function duplicateProject(db: LooplabDB, id: string, now = Date.now
       }
       const profile = await db.profiles.get(dataset.id);
       if (profile) await db.profiles.add({ ...profile, datasetId });
+      const splits = await db.splits.where('datasetId').equals(dataset.id).toArray();
+      await db.splits.bulkAdd(splits.map((split) => ({ ...split, id: newId(), datasetId })));
     }
     const recipes = await db.recipes.where('projectId').equals(id).toArray();
     for (const recipe of recipes) await db.recipes.add({ ...recipe, id: newId(), projectId: copy.id, datasetId: remap(recipe.datasetId) });
+    const runIds = await copyRuns(db, id, copy.id, newIds);
+    const batches = await db.batches.where('projectId').equals(id).toArray();
+    await db.batches.bulkAdd(batches.map((b) => ({ ...b, id: newId(), projectId: copy.id, ...remapLoose(b, 'runId', runIds), ...remapLoose(b, 'datasetId', newIds) })));
     return copy;
   });
+}
+
+const COPIED_WHILE_RUNNING = 'The run was still training when the project was copied; the copy keeps what had been stored by then.';
+
+/** Copy a project's runs with their evaluations and models under new ids; returns old run id → new. */
+async function copyRuns(db: LooplabDB, fromProject: string, toProject: string, datasetIds: ReadonlyMap<string, string>): Promise<Map<string, string>> {
+  const runs = await db.runs.where('projectId').equals(fromProject).toArray();
+  const runIds = new Map(runs.map((r) => [r.id, newId()]));
+  for (const run of runs) {
+    const runId = runIds.get(run.id)!;
+    // A run whose dataset was deleted since keeps that (dangling) id: it never points into another project.
+    const datasetId = datasetIds.get(run.datasetId) ?? run.datasetId;
+    // No worker trains the copy: it is cut off where the source's run was.
+    const ended = run.status === 'running' ? { status: 'interrupted' as const, message: COPIED_WHILE_RUNNING } : {};
+    await db.runs.add({ ...run, id: runId, projectId: toProject, datasetId, ...ended });
+    // Run by run, so only one run's predictions and weights are in memory at once.
+    const evaluations = await db.evaluations.where('runId').equals(run.id).toArray();
+    await db.evaluations.bulkAdd(evaluations.map((e) => ({ ...e, id: newId(), runId })));
+    const artifacts = await db.artifacts.where('[runId+kind]').between(...prefixBounds([run.id], 1)).toArray();
+    await db.artifacts.bulkAdd(artifacts.map((a) => ({ ...a, runId })));
+  }
+  return runIds;
+}
+
+/** `{ [field]: its new id }` when a loosely typed row names one of the copied rows, else nothing. */
+function remapLoose(row: Record<string, unknown>, field: string, ids: ReadonlyMap<string, string>): Record<string, string> {
+  const old = row[field];
+  const mapped = typeof old === 'string' ? ids.get(old) : undefined;
+  return mapped ? { [field]: mapped } : {};
 }
 
 /** Delete a project and every row it owns, in one transaction: all of it goes, or nothing. */

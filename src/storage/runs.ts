@@ -24,9 +24,13 @@ export async function updateRun(db: LooplabDB, id: string, changes: Partial<Omit
   await write(db, [db.runs], () => db.runs.update(id, { ...changes, updatedAt: Date.now() }));
 }
 
-/** The run's final state and its model, in one transaction: a run never ends without its weights. */
+/**
+ * The run's final state and its model, in one transaction: a run never ends without its weights.
+ * A run deleted meanwhile (with its project, perhaps) stays deleted: no orphan weights.
+ */
 export async function finishRun(db: LooplabDB, id: string, changes: Partial<RunRow> & { status: RunStatus }, artifact: ArtifactRow | null): Promise<void> {
   await write(db, [db.runs, db.artifacts], async () => {
+    if (!(await db.runs.get(id))) return;
     if (artifact) await db.artifacts.put(artifact);
     await db.runs.update(id, { ...changes, updatedAt: Date.now() });
   });

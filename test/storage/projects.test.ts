@@ -72,6 +72,38 @@ describe('projects', () => {
     expect((await duplicateProject(db, long.id)).name).toHaveLength(120);
   });
 
+  test('duplicate copies runs with their evaluations, model and splits, pointing within the copy', async () => {
+    const source = await createProject(db, 'Source', {});
+    await db.datasets.add(datasetRow({ id: 'd', projectId: source.id }));
+    await db.projects.update(source.id, { activeDatasetId: 'd' });
+    await db.splits.add({ id: 's', datasetId: 'd', seed: 7 });
+    await db.runs.add(runRow({ id: 'r', projectId: source.id, datasetId: 'd', recipeVersion: 2 }));
+    await db.runs.add(runRow({ id: 'live', projectId: source.id, datasetId: 'd', status: 'running' }));
+    await db.evaluations.add(evaluationRow({ id: 'e', runId: 'r', predictions: new Float32Array([0.25]) }));
+    await db.artifacts.add({ runId: 'r', kind: 'model', weightData: new ArrayBuffer(8) });
+    await db.batches.add({ id: 'b', projectId: source.id, runId: 'r' });
+
+    const copy = await duplicateProject(db, source.id);
+    const [dataset] = await db.datasets.where('projectId').equals(copy.id).toArray();
+    const runs = await db.runs.where('projectId').equals(copy.id).toArray();
+    const run = runs.find((r) => r.name === 'r')!;
+    expect(runs).toHaveLength(2);
+    expect(run.id).not.toBe('r');
+    expect(run).toMatchObject({ datasetId: dataset!.id, recipeVersion: 2, status: 'completed' });
+    // The copy's running run has no worker behind it.
+    expect(runs.find((r) => r.name === 'live')!.status).toBe('interrupted');
+    expect(await db.splits.where('datasetId').equals(dataset!.id).toArray()).toEqual([{ id: expect.not.stringMatching(/^s$/), datasetId: dataset!.id, seed: 7 }]);
+    expect(await db.batches.where('projectId').equals(copy.id).toArray()).toEqual([{ id: expect.not.stringMatching(/^b$/), projectId: copy.id, runId: run.id }]);
+
+    await deleteProject(db, source.id);
+    expect(await stageCounts(db, copy.id)).toEqual({ datasets: 1, recipes: 0, runs: 2, evaluations: 1, artifacts: 1, batches: 1 });
+    const [evaluation] = await db.evaluations.where('runId').equals(run.id).toArray();
+    expect(evaluation).toMatchObject({ kind: 'holdout', predictions: new Float32Array([0.25]) });
+    expect(evaluation!.id).not.toBe('e');
+    expect((await db.artifacts.get([run.id, 'model']))!.weightData).toBeInstanceOf(ArrayBuffer);
+    expect(await db.splits.count()).toBe(1);
+  });
+
   test('delete removes the project and every row it owns, and nothing of other projects', async () => {
     const keep = await createProject(db, 'Keep', {});
     const gone = await createProject(db, 'Gone', {});

@@ -1,8 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { saveHoldout } from '../../src/storage/evaluations';
+import { createProject, deleteProject } from '../../src/storage/projects';
 import { deleteRun, finishRun, getArtifact, getRun, HEARTBEAT_STALE_MS, listRuns, putRun, sweepInterruptedRuns } from '../../src/storage/runs';
 import { LooplabDB } from '../../src/storage/schema';
-import { runRow } from '../helpers/rows';
+import { evaluationRow, runRow } from '../helpers/rows';
 import { freshName } from './legacy';
 
 let db: LooplabDB;
@@ -40,5 +42,17 @@ describe('runs', () => {
     expect((await getRun(db, 'dead'))!.message).toMatch(/cut off/);
     expect((await getRun(db, 'alive'))!.status).toBe('running');
     expect((await getRun(db, 'done'))!.status).toBe('completed');
+  });
+
+  test('a run whose project was deleted while it trained leaves no weights or predictions behind', async () => {
+    const project = await createProject(db, 'Gone', {});
+    await putRun(db, runRow({ id: 'r', projectId: project.id, status: 'running' }));
+    await deleteProject(db, project.id);
+    // The worker does not know, and ends the run as usual.
+    await saveHoldout(db, 'r', [evaluationRow({ id: 'e', runId: 'r' })]);
+    await finishRun(db, 'r', { status: 'completed' }, { runId: 'r', kind: 'model', weightData: new ArrayBuffer(8) });
+    expect(await db.artifacts.count()).toBe(0);
+    expect(await db.evaluations.count()).toBe(0);
+    expect(await getRun(db, 'r')).toBeUndefined();
   });
 });

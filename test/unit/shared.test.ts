@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { Dexie } from 'dexie';
 import { debounce } from '../../src/shared/debounce';
 import { UserFacingError, describeError } from '../../src/shared/errors';
 import { flushAll, hasUnsavedWork, onFlush } from '../../src/shared/flush-registry';
@@ -39,6 +40,17 @@ describe('describeError', () => {
     expect(describeError(new Error('boom'))).toBe('Something went wrong: boom');
     expect(describeError('text')).toBe('Something went wrong: text');
     expect(describeError(undefined)).toBe('Something went wrong, and the browser gave no reason.');
+  });
+
+  test('finds a full disk inside a bulk write’s failures, and inside a wrapped BulkError', () => {
+    const full = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    const bulk = new Dexie.BulkError('chunks.bulkAdd(): 1 of 3 operations failed', { 2: full });
+    expect(describeError(bulk)).toContain('storage for Looplab is full');
+    expect(describeError(new Dexie.AbortError('Transaction aborted', bulk))).toContain('storage for Looplab is full');
+    // Only `failuresByPos`, as a plain object.
+    expect(describeError({ name: 'BulkError', message: 'x', failuresByPos: { 0: { name: 'QuotaExceededError' } } })).toContain('storage for Looplab is full');
+    const other = new Dexie.BulkError('runs.bulkAdd(): 1 of 1 operations failed', { 0: new Dexie.ConstraintError('Key already exists') });
+    expect(describeError(other)).toMatch(/^Something went wrong: .*Key already exists/);
   });
 });
 
