@@ -29,6 +29,8 @@ export interface ColumnBuilder {
 export interface BuilderOptions {
   decimalComma: boolean;
   dateOrder?: DateOrder;
+  /** called when the first cell fails to parse, so the caller can note where it is in the file */
+  onFirstFailure?: () => void;
 }
 
 /** Rows of a column's first chunk: a small file's columns stay small, a large file's first chunk doubles to CHUNK_ROWS. */
@@ -83,7 +85,10 @@ export function createColumnBuilder(name: string, kind: ColumnKind, options: Bui
 
   const fail = (row: number, text: string) => {
     if (failures) failures.count++;
-    else failures = { count: 1, firstRow: row, firstValue: shorten(text) };
+    else {
+      failures = { count: 1, firstRow: row, firstValue: shorten(text) };
+      options.onFirstFailure?.();
+    }
   };
 
   // One push per storage type, each its own function: every typed-array store site then sees a

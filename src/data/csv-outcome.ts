@@ -1,10 +1,10 @@
 /**
  * The parts of a file, read apart, joined into one table — or the reason the file cannot be
- * imported, in words that name the file and the row. A file read whole is one part.
+ * imported, in words that name the file and the line. A file read whole is one part.
  */
 import { appendChunked, remapCodes, type ChunkedTable } from '../shared/chunked-column';
 import { LISTED_QUOTE_ROWS, type PartResult, type StreamOptions } from './csv-part';
-import { describeRows, failureNote, LISTED_ROWS, type LocatedFailures, type RaggedReport } from './row-sink';
+import { describeLines, failureNote, listLines, LISTED_ROWS, type LocatedFailures, type RaggedReport } from './row-sink';
 
 export type ChunkedOutcome =
   | { ok: true; table: ChunkedTable; notes: string[]; ragged: RaggedReport }
@@ -12,37 +12,41 @@ export type ChunkedOutcome =
 
 
 /**
- * Join parts read in file order. Each part's record numbers are made the file's by adding the
- * records before it; dictionary codes are rewritten into one dictionary, in order of first
- * appearance in the file. The parts' chunks are reused: `parts` is consumed.
+ * Join parts read in file order. Each part's line numbers are made the file's by adding the
+ * line breaks before it, and its failures' rows the table's by adding the rows before it;
+ * dictionary codes are rewritten into one dictionary, in order of first appearance in the file.
+ * The parts' chunks are reused: `parts` is consumed. `rowsBecomeTable` is false for a file merged
+ * into a dataset, whose rows are not the table's: its notes then name lines of the file only.
  */
-export function joinParts(parts: PartResult[], fileName: string, options: StreamOptions): ChunkedOutcome {
+export function joinParts(parts: PartResult[], fileName: string, options: StreamOptions, rowsBecomeTable = true): ChunkedOutcome {
   const { dialect } = options;
   const quote = dialect.quoteChar;
   let recordsBefore = 0;
+  let linesBefore = 0;
   let rowsBefore = 0;
-  const ragged: RaggedReport = { count: 0, rows: [] };
-  const invalidQuoteRecords: number[] = [];
+  const ragged: RaggedReport = { count: 0, lines: [] };
+  const invalidQuoteLines: number[] = [];
   const failures: (LocatedFailures | null)[] = options.columns.map(() => null);
   for (const part of parts) {
     if (part.unclosedQuote !== null) {
-      const row = recordsBefore + part.unclosedQuote;
+      const line = linesBefore + part.unclosedQuote;
       return {
         ok: false,
         reason: 'malformed',
-        problem: `"${fileName}", row ${row.toLocaleString('en')}: a quote (${quote}) opens a cell and is never closed, so the rest of the file would be read as one cell. Fix that row, then import again.`,
+        problem: `"${fileName}", line ${line.toLocaleString('en')} of the file: a quote (${quote}) opens a cell and is never closed, so the rest of the file would be read as one cell. Fix that line, then import again.`,
       };
     }
     ragged.count += part.ragged.count;
-    for (const r of part.ragged.rows) if (ragged.rows.length < LISTED_ROWS) ragged.rows.push(recordsBefore + r);
-    for (const r of part.invalidQuoteRecords) if (invalidQuoteRecords.length < LISTED_QUOTE_ROWS) invalidQuoteRecords.push(recordsBefore + r);
+    for (const l of part.ragged.lines) if (ragged.lines.length < LISTED_ROWS) ragged.lines.push(linesBefore + l);
+    for (const l of part.invalidQuoteLines) if (invalidQuoteLines.length < LISTED_QUOTE_ROWS) invalidQuoteLines.push(linesBefore + l);
     part.failures.forEach((f, i) => {
       if (!f) return;
       const seen = failures[i];
       if (seen) seen.count += f.count;
-      else failures[i] = { ...f, firstRow: rowsBefore + f.firstRow, record: recordsBefore + f.record };
+      else failures[i] = { ...f, firstRow: rowsBefore + f.firstRow, line: linesBefore + f.line };
     });
     recordsBefore += part.records;
+    linesBefore += part.lineBreaks;
     rowsBefore += part.rowCount;
   }
   const dataRecords = recordsBefore - (dialect.hasHeader ? 1 : 0);
@@ -55,7 +59,7 @@ export function joinParts(parts: PartResult[], fileName: string, options: Stream
       reason: 'ragged',
       ragged,
       problem:
-        `"${fileName}": ${describeRows(ragged)} ${ragged.count === 1 ? 'has' : 'have'} a different number of cells than the header's ${options.columns.length}. ` +
+        `"${fileName}": ${describeLines(ragged)} ${ragged.count === 1 ? 'has' : 'have'} a different number of cells than the header's ${options.columns.length}. ` +
         'You can skip these rows and import the rest, or fix the file.',
     };
   }
@@ -81,10 +85,11 @@ export function joinParts(parts: PartResult[], fileName: string, options: Stream
     }
   });
 
-  const notes = failures.flatMap((f, i) => (f ? [failureNote(options.columns[i]!, f)] : []));
-  if (ragged.count > 0) notes.unshift(`Skipped ${describeRows(ragged)}: a different number of cells than the header.`);
-  if (invalidQuoteRecords.length > 0) {
-    notes.push(`Rows ${invalidQuoteRecords.join(', ')} have a quote in the middle of a cell; it was kept as part of the text.`);
+  const notes = failures.flatMap((f, i) => (f ? [failureNote(options.columns[i]!, f, rowsBecomeTable)] : []));
+  if (ragged.count > 0) notes.unshift(`Skipped ${describeLines(ragged)}: a different number of cells than the header.`);
+  if (invalidQuoteLines.length > 0) {
+    const lines = listLines(invalidQuoteLines);
+    notes.push(`${lines[0]!.toUpperCase()}${lines.slice(1)} of the file ${invalidQuoteLines.length === 1 ? 'has' : 'have'} a quote in the middle of a cell; it was kept as part of the text.`);
   }
   return { ok: true, table: { rowCount: rowsBefore, columns }, notes, ragged };
 }

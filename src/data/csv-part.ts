@@ -11,10 +11,11 @@
 import Papa from 'papaparse';
 import type { ChunkedColumn } from '../shared/chunked-column';
 import type { Dialect, TextEncoding } from './dialect';
+import { breakCharOf, countChar, recordLines } from './line-numbers';
 import { RowSink, type ColumnPlan, type LocatedFailures, type RaggedReport } from './row-sink';
 import { textSlices } from './text-slices';
 
-/** At most this many rows with a stray quote are listed. */
+/** At most this many lines with a stray quote are listed. */
 export const LISTED_QUOTE_ROWS = 5;
 
 /** Bytes read and parsed per step: large enough to amortise calls, small enough for smooth progress. */
@@ -46,19 +47,22 @@ export interface PartRange {
 }
 
 /**
- * What one part of a file held. Record numbers are 1-based and count from the part's first
- * record (in the first part, the header is record 1): the caller adds the records before it.
+ * What one part of a file held. Line numbers are 1-based and count from the part's first line
+ * (the file's first line, in the first part): the caller adds the line breaks before it, and to
+ * the failures' stored rows, the rows before it.
  */
 export interface PartResult {
   columns: ChunkedColumn[];
   rowCount: number;
   /** records read, the header and ragged ones included */
   records: number;
+  /** line breaks in the part */
+  lineBreaks: number;
   ragged: RaggedReport;
   failures: (LocatedFailures | null)[];
-  /** records with a quote in the middle of a cell (at most LISTED_QUOTE_ROWS) */
-  invalidQuoteRecords: number[];
-  /** the record whose quote opens a cell and never closes (the part ends inside a quoted cell), or null */
+  /** lines where a record with a quote in the middle of a cell starts (at most LISTED_QUOTE_ROWS) */
+  invalidQuoteLines: number[];
+  /** the line where the record whose quote opens a cell and never closes starts (the part ends inside a quoted cell), or null */
   unclosedQuote: number | null;
 }
 
@@ -85,13 +89,6 @@ function isBlankLine(text: string, start: number, end: number, delimiter: string
   return isBlank(text.substring(start, end).split(delimiter));
 }
 
-/** Records among the first `index` parsed rows, blank ones not counted. */
-function recordsBefore(data: readonly string[][], index: number): number {
-  let records = 0;
-  for (let i = 0; i < index && i < data.length; i++) if (!isBlank(data[i]!)) records++;
-  return records;
-}
-
 /** Read one part of `input` (all of it by default) into columns. Rejects only when the file cannot be read. */
 export async function readCsvPart(
   input: File | string,
@@ -102,7 +99,7 @@ export async function readCsvPart(
   const { dialect } = options;
   const hasHeader = range.first && dialect.hasHeader;
   const totalBytes = range.end - range.start;
-  const sink = new RowSink(options.columns, { decimalComma: dialect.decimalComma, skipRagged: options.skipRagged }, hasHeader ? 2 : 1);
+  const sink = new RowSink(options.columns, { decimalComma: dialect.decimalComma, skipRagged: options.skipRagged });
   const handle = new ParserHandle({
     delimiter: dialect.delimiter,
     quoteChar: dialect.quoteChar,
@@ -115,10 +112,12 @@ export async function readCsvPart(
     dynamicTyping: false,
   });
   let headerPending = hasHeader;
-  const invalidQuoteRecords: number[] = [];
+  /** the line the text not yet parsed starts on */
+  let line = 1;
+  const invalidQuoteLines: number[] = [];
   const result = (unclosedQuote: number | null): PartResult => {
     const { columns, failures } = unclosedQuote === null ? sink.finish() : { columns: [], failures: [] };
-    return { columns, rowCount: sink.rowCount, records: sink.records + (hasHeader ? 1 : 0), ragged: sink.ragged, failures, invalidQuoteRecords, unclosedQuote };
+    return { columns, rowCount: sink.rowCount, records: sink.records + (hasHeader ? 1 : 0), lineBreaks: line - 1, ragged: sink.ragged, failures, invalidQuoteLines, unclosedQuote };
   };
   // As PapaParse's own streamers do: each slice is parsed after the unfinished last record of
   // the one before, and that record is held back until the next slice completes it.
@@ -131,10 +130,11 @@ export async function readCsvPart(
   // becomes a string. Slices with a quote go through PapaParse.
   const { delimiter, quoteChar, lineEnding } = dialect;
   const fastSplit = delimiter.length === 1 && quoteChar.length > 0;
+  const breakChar = breakCharOf(lineEnding);
   const takeLine = (text: string, start: number, end: number) => {
     if (isBlankLine(text, start, end, delimiter)) return;
     if (headerPending) headerPending = false;
-    else sink.pushLine(text, start, end, delimiter);
+    else sink.pushLine(text, start, end, delimiter, line);
   };
   while (!next.done) {
     // The next slice is read while this one is parsed.
@@ -146,6 +146,7 @@ export async function readCsvPart(
       for (let end = aggregate.indexOf(lineEnding); end !== -1; end = aggregate.indexOf(lineEnding, at)) {
         takeLine(aggregate, at, end);
         at = end + lineEnding.length;
+        line++;
       }
       if (last) takeLine(aggregate, at, aggregate.length);
       else {
@@ -154,28 +155,32 @@ export async function readCsvPart(
       }
     } else {
       const results = handle.parse(aggregate, baseIndex, !last);
+      const parsed = last ? aggregate.length : results.meta.cursor - baseIndex;
       if (!last) {
-        partial = aggregate.substring(results.meta.cursor - baseIndex);
+        partial = aggregate.substring(parsed);
         baseIndex = results.meta.cursor;
       }
-      // The record number of this slice's first record.
-      const base = sink.firstRecordNumber + sink.records - (headerPending ? 1 : 0);
       const { data } = results;
+      // Each record but the last one of the file ends in a line break.
+      const breaks = countChar(aggregate, breakChar, 0, parsed);
+      const lineOf = recordLines(data, line, breaks, last ? Math.max(0, data.length - 1) : data.length, breakChar);
+      line += breaks;
       for (const error of results.errors) {
-        const record = base + recordsBefore(data, error.row ?? 0);
+        const at = lineOf(error.row ?? 0);
         if (error.code === 'MissingQuotes') {
           upcoming.catch(() => undefined); // no longer needed
-          return result(record);
+          return result(at);
         }
-        if (error.code === 'InvalidQuotes' && invalidQuoteRecords.length < LISTED_QUOTE_ROWS) invalidQuoteRecords.push(record);
+        if (error.code === 'InvalidQuotes' && invalidQuoteLines.length < LISTED_QUOTE_ROWS) invalidQuoteLines.push(at);
       }
-      for (const record of data) {
+      for (let i = 0; i < data.length; i++) {
+        const record = data[i]!;
         if (isBlank(record)) continue;
         if (headerPending) {
           headerPending = false;
           continue;
         }
-        sink.push(record);
+        sink.push(record, lineOf(i));
       }
     }
     onProgress?.({ bytesRead: next.value.bytesRead, totalBytes, rows: sink.rowCount });

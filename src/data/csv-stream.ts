@@ -12,15 +12,22 @@ export type StreamOutcome =
   | { ok: true; table: Table; notes: string[]; ragged: RaggedReport }
   | { ok: false; reason: 'ragged' | 'malformed' | 'empty'; problem: string; ragged?: RaggedReport };
 
-/** Parse `input` fully into a Table, or say plainly why not. */
-export async function streamCsv(input: File | string, fileName: string, options: StreamOptions & { onProgress?: (p: StreamProgress) => void }): Promise<StreamOutcome> {
+/**
+ * Parse `input` fully into a Table, or say plainly why not. `rowsBecomeTable: false` for a file
+ * merged into a dataset: its notes then name lines of the file, not rows.
+ */
+export async function streamCsv(
+  input: File | string,
+  fileName: string,
+  options: StreamOptions & { onProgress?: (p: StreamProgress) => void; rowsBecomeTable?: boolean },
+): Promise<StreamOutcome> {
   let part;
   try {
     part = await readCsvPart(input, options, undefined, options.onProgress);
   } catch (e) {
     return unreadable(fileName, e);
   }
-  const outcome = joinParts([part], fileName, options);
+  const outcome = joinParts([part], fileName, options, options.rowsBecomeTable);
   if (!outcome.ok) return outcome;
   const { table } = outcome;
   return { ...outcome, table: { rowCount: table.rowCount, columns: table.columns.map(toColumn) } };

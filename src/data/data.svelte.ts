@@ -7,12 +7,13 @@
 import type { ColumnKind } from '../shared/column';
 import { describeError } from '../shared/errors';
 import { getDb, watch } from '../storage/database';
+import type { LooplabDB } from '../storage/schema';
 import { deleteDataset, findDatasetByHash, listDatasets, setActiveDataset } from '../storage/datasets';
 import { getProject } from '../storage/projects';
 import { getProfile } from '../storage/profiles';
 import { normalizePlan } from '../plan/plan';
 import type { DatasetRecipe, DatasetRow } from '../storage/rows';
-import { callImportWorker, cancelImportWorker, workerCallback, WorkerCancelled } from '../workers/import-client';
+import { callImportWorker, callImportWorkerThroughCancels, cancelImportWorker, workerCallback, WorkerCancelled } from '../workers/import-client';
 import type { DerivedOutcome, ImportOutcome, ImportProgress, ImportTimings } from '../workers/import-protocol';
 import type { Dialect, TextEncoding } from './dialect';
 import { capacityProblem, estimateImportBytes, type InspectResult, type Inspection } from './inspect';
@@ -37,6 +38,12 @@ export interface PendingImport {
 }
 
 export type ImportStep = 'idle' | 'inspecting' | 'preview' | 'importing';
+
+/** The profile the page needs computed: a dataset's, with warnings for a target. */
+interface ProfileWanted {
+  datasetId: string;
+  target: string | null;
+}
 
 let lastJobId = 0;
 
@@ -70,12 +77,21 @@ export class DataState {
   /** a type change, append or join in progress */
   deriving = $state(false);
 
-  readonly #projectId: string;
-  readonly #db = getDb();
-  #jobId = 0;
+  #activeId = $derived(this.active?.id ?? null);
+  /** the target the profile's warnings are for: the plan's, when the active dataset has that column */
+  #profileTarget = $derived(this.active?.columns.some((c) => c.name === this.target) ? this.target : null);
 
-  constructor(projectId: string) {
+  readonly #projectId: string;
+  readonly #db: LooplabDB;
+  #jobId = 0;
+  /** Changed by each file chosen and by closing the preview: an inspection overtaken by either is dropped. */
+  #fileRequest = 0;
+  /** the profile to compute, null when the one shown fits the active dataset (or there is none) */
+  #profileWanted: ProfileWanted | null = null;
+
+  constructor(projectId: string, db: LooplabDB = getDb()) {
     this.#projectId = projectId;
+    this.#db = db;
     const fail = (e: unknown) => (this.error = describeError(e));
     $effect(() =>
       watch(
@@ -98,20 +114,16 @@ export class DataState {
       ),
     );
     // The active dataset's profile: read from storage, computed in the worker when missing or stale.
+    // It runs again only when the dataset or target changes, not whenever the dataset list does.
     $effect(() => {
-      const id = this.active?.id;
-      const target = this.active?.columns.some((c) => c.name === this.target) ? this.target : null;
-      if (!id) {
-        this.profile = null;
-        return;
-      }
+      const id = this.#activeId;
+      const target = this.#profileTarget;
+      // Until storage answers, no profile rather than the previous dataset's.
+      this.profileFound(null, null, null);
+      if (!id) return;
       return watch(
         () => getProfile(this.#db, id),
-        (row) => {
-          const stored = row?.version === PROFILE_VERSION ? (row.profile as DatasetProfile) : null;
-          if (stored && stored.target === target) this.profile = stored;
-          else void this.#computeProfile(id, target);
-        },
+        (row) => this.profileFound(id, target, row?.version === PROFILE_VERSION ? (row.profile as DatasetProfile) : null),
         fail,
       );
     });
@@ -120,23 +132,29 @@ export class DataState {
   /** Inspect a file the user picked or dropped, and show its preview. */
   async chooseFile(file: File, recipe: DatasetRecipe = { kind: 'import' }, datasetName = file.name.replace(/\.(csv|tsv|txt)$/i, '')): Promise<void> {
     this.#reset();
+    const request = this.#fileRequest;
+    const overtaken = () => request !== this.#fileRequest;
     this.step = 'inspecting';
     try {
       const [result, hash] = await Promise.all([
-        callImportWorker<InspectResult>((w) => w.inspect(file, {})),
-        callImportWorker<string>((w) => w.hash(file)),
+        callImportWorkerThroughCancels<InspectResult>((w) => w.inspect(file, {})),
+        callImportWorkerThroughCancels<string>((w) => w.hash(file)),
       ]);
+      if (overtaken()) return;
       if (!result.ok) {
         this.error = result.problem;
         this.step = 'idle';
         return;
       }
       const duplicateOf = (await findDatasetByHash(this.#db, this.#projectId, hash)) ?? null;
+      if (overtaken()) return;
       this.pending = { file, inspection: result.inspection, datasetName, recipe, duplicateOf, capacity: null, estimatedBytes: 0, skipRagged: false, hash };
       await this.#checkCapacity();
+      if (overtaken()) return;
       this.step = 'preview';
     } catch (e) {
-      this.error = describeError(e);
+      if (overtaken()) return;
+      this.error = e instanceof WorkerCancelled ? null : describeError(e);
       this.step = 'idle';
     }
   }
@@ -144,12 +162,16 @@ export class DataState {
   /** Open a bundled sample: fetched from this site (it works offline once the app is loaded). */
   async openSample(sample: SampleDataset): Promise<void> {
     this.#reset();
+    const request = this.#fileRequest;
+    this.step = 'inspecting';
     try {
       const response = await fetch(sample.file);
       if (!response.ok) throw new Error(`the sample file answered ${response.status}`);
       const file = new File([await response.blob()], sample.file.split('/').pop()!, { type: 'text/csv' });
+      if (request !== this.#fileRequest) return;
       await this.chooseFile(file, { kind: 'sample', sampleId: sample.id }, sample.name);
     } catch (e) {
+      if (request !== this.#fileRequest) return;
       this.error = `The sample "${sample.name}" could not be opened. ${describeError(e)}`;
       this.step = 'idle';
     }
@@ -161,9 +183,10 @@ export class DataState {
     if (!pending) return;
     const current = pending.inspection;
     try {
-      const result = await callImportWorker<InspectResult>((w) =>
+      const result = await callImportWorkerThroughCancels<InspectResult>((w) =>
         w.inspect(pending.file, { encoding: overrides.encoding ?? current.encoding, dialect: { ...current.dialect, ...overrides.dialect } }),
       );
+      if (this.pending !== pending) return; // closed, or another file chosen, meanwhile
       if (!result.ok) {
         this.error = result.problem;
         return;
@@ -172,7 +195,7 @@ export class DataState {
       pending.inspection = result.inspection;
       await this.#checkCapacity();
     } catch (e) {
-      this.error = describeError(e);
+      if (this.pending === pending && !(e instanceof WorkerCancelled)) this.error = describeError(e);
     }
   }
 
@@ -233,7 +256,7 @@ export class DataState {
     }
   }
 
-  /** Cancel the running import (nothing is stored) or close the preview. */
+  /** Cancel the running import (nothing is stored), or close the preview or the file being inspected. */
   cancel(): void {
     if (this.step === 'importing') {
       cancelImportWorker();
@@ -247,9 +270,10 @@ export class DataState {
     const id = this.active?.id;
     if (!id) return null;
     try {
-      return await callImportWorker<string[][]>((w) => w.rows(id, start, count));
+      return await callImportWorkerThroughCancels<string[][]>((w) => w.rows(id, start, count));
     } catch (e) {
-      this.error = describeError(e);
+      // Still cancelled after retries: the next scroll asks again.
+      if (!(e instanceof WorkerCancelled)) this.error = describeError(e);
       return null;
     }
   }
@@ -258,7 +282,8 @@ export class DataState {
   async retype(column: string, to: ColumnKind): Promise<void> {
     const id = this.active?.id;
     if (!id) return;
-    await this.derive(() => callImportWorker<DerivedOutcome>((w) => w.retype(id, column, to)));
+    // Nothing is stored unless the worker finishes, so a retype a cancel interrupted is simply asked again.
+    await this.derive(() => callImportWorkerThroughCancels<DerivedOutcome>((w) => w.retype(id, column, to)));
   }
 
   /** Store the dataset `make` derives from the active one (a type change, a merge), and make it active; false when it could not (the alert says why). */
@@ -287,19 +312,46 @@ export class DataState {
     const id = this.active?.id;
     if (!id) return { ok: false, problem: 'There is no dataset to plot.' };
     try {
-      return await callImportWorker<ScatterResult>((w) => w.scatter(id, x, y, colour));
+      return await callImportWorkerThroughCancels<ScatterResult>((w) => w.scatter(id, x, y, colour));
     } catch (e) {
-      return { ok: false, problem: describeError(e) };
+      return { ok: false, problem: e instanceof WorkerCancelled ? 'The plot was interrupted. Choose the columns again to draw it.' : describeError(e) };
     }
   }
 
-  async #computeProfile(datasetId: string, target: string | null): Promise<void> {
-    if (this.profiling) return;
+  /**
+   * Show the profile storage holds for the active dataset `datasetId` (`stored`, null when there
+   * is none), or compute it when there is none with warnings for `target`. The effect calls this
+   * whenever the active dataset, the target or the stored profile changes; null when no dataset.
+   */
+  profileFound(datasetId: string | null, target: string | null, stored: DatasetProfile | null): void {
+    const fits = datasetId !== null && stored !== null && stored.target === target;
+    const wanted = datasetId === null || fits ? null : { datasetId, target };
+    const same = wanted && this.#profileWanted?.datasetId === wanted.datasetId && this.#profileWanted.target === wanted.target;
+    if (!same) this.#profileWanted = wanted;
+    this.profile = fits ? stored : null;
+    if (wanted) void this.#computeProfiles();
+  }
+
+  /** Compute the wanted profile. One wanted while it ran (another dataset made active) drops its result and is computed next. */
+  async #computeProfiles(): Promise<void> {
+    if (this.profiling) return; // the running loop takes the newest wish when its call returns
     this.profiling = true;
     try {
-      this.profile = await callImportWorker<DatasetProfile>((w) => w.profile(datasetId, target));
-    } catch (e) {
-      this.error = `The profile of this dataset could not be computed. ${describeError(e)}`;
+      for (let wanted = this.#profileWanted; wanted; wanted = this.#profileWanted) {
+        const { datasetId, target } = wanted;
+        let profile: DatasetProfile | null = null;
+        let problem: string | null = null;
+        try {
+          profile = await callImportWorkerThroughCancels<DatasetProfile>((w) => w.profile(datasetId, target));
+        } catch (e) {
+          // Still cancelled after retries: computed again when the dataset is next shown.
+          if (!(e instanceof WorkerCancelled)) problem = `The profile of this dataset could not be computed. ${describeError(e)}`;
+        }
+        if (this.#profileWanted !== wanted) continue;
+        this.#profileWanted = null;
+        if (profile) this.profile = profile;
+        if (problem) this.error = problem;
+      }
     } finally {
       this.profiling = false;
     }
@@ -322,6 +374,7 @@ export class DataState {
   }
 
   #reset(): void {
+    this.#fileRequest++;
     this.pending = null;
     this.error = null;
     this.canSkipRagged = false;

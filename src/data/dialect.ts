@@ -4,6 +4,7 @@
  * import preview and can change any of it.
  */
 import Papa from 'papaparse';
+import { breakCharOf, countChar, recordLines } from './line-numbers';
 import { isMissingToken, parseNumber } from './values';
 
 export type TextEncoding = 'utf-8' | 'windows-1252';
@@ -223,19 +224,24 @@ export function sniffDialect(text: string): Dialect {
 
 /**
  * The sample's rows under a dialect, for the preview table: the header (null without one), up
- * to `maxRows` data rows, and the 1-based record numbers (the header is record 1) whose field
- * count differs from the first record's. Without multi-line cells, record numbers are line numbers.
- * Example: 'a,b\n1,2\n3\n' → { header: ['a', 'b'], rows: [['1', '2'], ['3']], raggedRows: [3] }.
+ * to `maxRows` data rows, and the 1-based lines of the file where a record starts whose field
+ * count differs from the first record's (blank lines and cells spanning lines counted, as an editor counts them).
+ * Example: 'a,b\n1,2\n\n3\n' → { header: ['a', 'b'], rows: [['1', '2'], ['3']], raggedLines: [4] }.
  */
-export function previewRows(text: string, dialect: Dialect, maxRows: number): { header: string[] | null; rows: string[][]; raggedRows: number[] } {
-  // PapaParse reads everything for preview 0, so 0 rows still asks for one record.
-  const records = maxRows >= Number.MAX_SAFE_INTEGER ? 0 : Math.max(1, maxRows + (dialect.hasHeader ? 1 : 0));
-  const all = parseSample(text, dialect.delimiter, dialect.quoteChar, dialect.lineEnding, records);
-  const width = all[0]?.length ?? 0;
-  const raggedRows: number[] = [];
-  all.forEach((r, i) => {
-    if (r.length !== width) raggedRows.push(i + 1);
+export function previewRows(text: string, dialect: Dialect, maxRows: number): { header: string[] | null; rows: string[][]; raggedLines: number[] } {
+  // Blank records are kept to number the lines, then left out as PapaParse's 'greedy' would.
+  const parsed = Papa.parse<string[]>(text, { delimiter: dialect.delimiter, quoteChar: dialect.quoteChar, newline: dialect.lineEnding, skipEmptyLines: false }).data;
+  const breakChar = breakCharOf(dialect.lineEnding);
+  const lineOf = recordLines(parsed, 1, countChar(text, breakChar), Math.max(0, parsed.length - 1), breakChar);
+  const all: string[][] = [];
+  const lines: number[] = [];
+  parsed.forEach((r, i) => {
+    if (r.join('').trim() === '') return;
+    all.push(r);
+    lines.push(lineOf(i));
   });
+  const width = all[0]?.length ?? 0;
+  const raggedLines = lines.filter((_, i) => all[i]!.length !== width);
   const header = dialect.hasHeader ? (all[0] ?? null) : null;
-  return { header, rows: (dialect.hasHeader ? all.slice(1) : all).slice(0, Math.max(0, maxRows)), raggedRows };
+  return { header, rows: (dialect.hasHeader ? all.slice(1) : all).slice(0, Math.max(0, maxRows)), raggedLines };
 }

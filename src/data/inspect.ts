@@ -32,8 +32,8 @@ export interface Inspection {
   headerNotes: string[];
   /** the first data rows as text, for the preview table */
   preview: string[][];
-  /** 1-based record numbers in the sample whose field count differs from the header's */
-  raggedRows: number[];
+  /** 1-based lines of the file, in the sample, where a record starts whose field count differs from the header's */
+  raggedLines: number[];
   /** data rows in the sample */
   sampleRows: number;
   /** the estimated number of data rows in the whole file */
@@ -92,7 +92,7 @@ export function inspectHead(
       columns,
       headerNotes: notes,
       preview: parsed.rows.slice(0, PREVIEW_ROWS),
-      raggedRows: parsed.raggedRows,
+      raggedLines: parsed.raggedLines,
       sampleRows: parsed.rows.length,
       estimatedRows,
     },

@@ -4,7 +4,7 @@
  * DataState, which makes it the active dataset. Made beside the DataState, by the stage's view.
  */
 import { describeError } from '../shared/errors';
-import { callImportWorker, cancelImportWorker, WorkerCancelled } from '../workers/import-client';
+import { callImportWorker, callImportWorkerThroughCancels, cancelImportWorker, WorkerCancelled } from '../workers/import-client';
 import type { DerivedOutcome, MergePreviewResult, MergeRequest } from '../workers/import-protocol';
 import type { DataState } from './data.svelte';
 import type { InspectResult } from './inspect';
@@ -28,11 +28,11 @@ export class MergeState {
   /** The column names of a second file, for choosing a join key; null when it cannot be read (the alert says why). */
   async columnsOf(file: File): Promise<string[] | null> {
     try {
-      const result = await callImportWorker<InspectResult>((w) => w.inspect(file, {}));
+      const result = await callImportWorkerThroughCancels<InspectResult>((w) => w.inspect(file, {}));
       if (result.ok) return result.inspection.columns.map((c) => c.name);
       this.error = result.problem;
     } catch (e) {
-      this.error = describeError(e);
+      this.error = e instanceof WorkerCancelled ? null : describeError(e);
     }
     return null;
   }

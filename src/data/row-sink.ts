@@ -2,6 +2,10 @@
  * Where parsed CSV records go during an import: one streaming column builder per column,
  * with ragged records (too many or too few fields) counted and located, and parse failures
  * turned into notes the user can read.
+ *
+ * Two numberings reach the user, each named for what it counts: "line N of the file" for what is
+ * wrong in the file itself (a ragged record, a stray quote), as a text editor numbers lines, and
+ * "row N" for a stored row, as the data table's # column numbers them (the first data row is 1).
  */
 import type { ChunkedColumn } from '../shared/chunked-column';
 import type { ColumnKind } from '../shared/column';
@@ -20,70 +24,68 @@ const EXPECTED: Partial<Record<ColumnKind, [string, string]>> = {
   datetime: ['a date', 'dates'],
 };
 
-/** At most this many ragged row numbers are listed; the rest are counted. */
+/** At most this many ragged records' lines are listed; the rest are counted. */
 export const LISTED_ROWS = 20;
+
+/** A column's parse failures, with the line of the file the first one is on (in a part: counted from the part's first line). */
+export interface LocatedFailures extends ParseFailures {
+  line: number;
+}
 
 export interface RaggedReport {
   count: number;
-  /** 1-based record numbers in the file (the header, when there is one, is record 1) */
-  rows: number[];
-}
-
-/** A column's parse failures, with the file record number of the first one. */
-export interface LocatedFailures extends ParseFailures {
-  record: number;
+  /** the 1-based line of the file each starts on (in one part of a file: counted from the part's first line) */
+  lines: number[];
 }
 
 export class RowSink {
   readonly #builders: ColumnBuilder[];
   readonly #skipRagged: boolean;
-  readonly ragged: RaggedReport = { count: 0, rows: [] };
-  /** record numbers of skipped records, ascending, to name rows in the file correctly */
-  readonly #skipped: number[] = [];
+  readonly ragged: RaggedReport = { count: 0, lines: [] };
   /** records read so far, header excluded, ragged ones included */
   records = 0;
   /** scratch for pushLine: where each cell of the line starts */
   readonly #bounds: Int32Array;
+  /** the line the record being stored starts on */
+  #line = 0;
+  /** per column, the line of its first parse failure */
+  readonly #failureLines: number[];
 
-  /**
-   * @param firstRecordNumber the 1-based file record number of the first data record: 2 after a header, else 1
-   */
-  constructor(
-    plan: readonly ColumnPlan[],
-    options: { decimalComma: boolean; skipRagged: boolean },
-    readonly firstRecordNumber: number,
-  ) {
+  constructor(plan: readonly ColumnPlan[], options: { decimalComma: boolean; skipRagged: boolean }) {
     this.#skipRagged = options.skipRagged;
     this.#bounds = new Int32Array(plan.length + 1);
-    this.#builders = plan.map((c) => createColumnBuilder(c.name, c.kind, { decimalComma: options.decimalComma, dateOrder: c.dateOrder }));
+    this.#failureLines = plan.map(() => 0);
+    this.#builders = plan.map((c, i) =>
+      createColumnBuilder(c.name, c.kind, { decimalComma: options.decimalComma, dateOrder: c.dateOrder, onFirstFailure: () => (this.#failureLines[i] = this.#line) }),
+    );
   }
 
   get rowCount(): number {
     return this.#builders[0]?.length ?? 0;
   }
 
-  /** Add one parsed record. A ragged record is counted; it is stored only when skipping is off and it can be padded or cut. */
-  push(fields: readonly string[]): void {
-    const recordNumber = this.firstRecordNumber + this.records;
+  /**
+   * Add one parsed record, which starts on `line` of the file. A ragged record is counted; it is
+   * stored only when skipping is off and it can be padded or cut.
+   */
+  push(fields: readonly string[], line: number): void {
     this.records++;
     const width = this.#builders.length;
     if (fields.length !== width) {
       this.ragged.count++;
-      if (this.ragged.rows.length < LISTED_ROWS) this.ragged.rows.push(recordNumber);
-      if (this.#skipRagged) {
-        this.#skipped.push(recordNumber);
-        return;
-      }
+      if (this.ragged.lines.length < LISTED_ROWS) this.ragged.lines.push(line);
+      if (this.#skipRagged) return;
     }
+    this.#line = line;
     for (let i = 0; i < width; i++) this.#builders[i]!.push(fields[i] ?? '');
   }
 
   /**
    * Add the record in characters [start, end) of `text`, a line without quotes whose cells are
    * separated by the one character `delimiter`: each cell is read where it lies, so a numeric
-   * cell never becomes a string of its own. The same as push(line.split(delimiter)).
+   * cell never becomes a string of its own. The same as push(text.substring(start, end).split(delimiter), line).
    */
-  pushLine(text: string, start: number, end: number, delimiter: string): void {
+  pushLine(text: string, start: number, end: number, delimiter: string, line: number): void {
     const width = this.#builders.length;
     const bounds = this.#bounds;
     // Where each cell starts; bounds[width] is one past the end of the last cell, as if a
@@ -98,51 +100,57 @@ export class RowSink {
       bounds[cells++] = at + 1;
     }
     if (cells !== width) {
-      this.push(text.substring(start, end).split(delimiter));
+      this.push(text.substring(start, end).split(delimiter), line);
       return;
     }
     bounds[width] = end + 1;
     this.records++;
+    this.#line = line;
     for (let i = 0; i < width; i++) this.#builders[i]!.pushIn(text, bounds[i]!, bounds[i + 1]! - 1);
   }
 
-  /** The file record number of a stored row, counting the skipped records before it. */
-  #recordNumberOf(row: number): number {
-    let record = this.firstRecordNumber + row;
-    for (const s of this.#skipped) if (s <= record) record++;
-    return record;
-  }
-
-  /** The columns in storage's chunks, and each column's parse failures located by record. */
+  /** The columns in storage's chunks, and each column's parse failures, located by stored row and by line. */
   finish(): { columns: ChunkedColumn[]; failures: (LocatedFailures | null)[] } {
-    const failures = this.#builders.map((b) => (b.failures ? { ...b.failures, record: this.#recordNumberOf(b.failures.firstRow) } : null));
+    const failures = this.#builders.map((b, i) => (b.failures ? { ...b.failures, line: this.#failureLines[i]! } : null));
     return { columns: this.#builders.map((b) => b.finishChunked()), failures };
   }
 }
 
-/** The note for a column whose values did not all fit its type. */
-export function failureNote(plan: ColumnPlan, f: LocatedFailures): string {
-  return `${describeFailures(plan.name, plan.kind, f, f.record)} To keep ${f.count === 1 ? 'it' : 'them'}, import this column as categorical.`;
+/**
+ * The note for a column whose values did not all fit its type: the first is named by its row
+ * in the table (`f.firstRow` is 0-based) and its line in the file, or, for a file whose rows
+ * do not become the table's (merged into a dataset), by its line only.
+ */
+export function failureNote(plan: ColumnPlan, f: LocatedFailures, rowsBecomeTable = true): string {
+  const line = `line ${f.line.toLocaleString('en')} of the file`;
+  const where = rowsBecomeTable ? `row ${(f.firstRow + 1).toLocaleString('en')}, ${line}` : line;
+  return `${describeFailures(plan.name, plan.kind, f, where)} To keep ${f.count === 1 ? 'it' : 'them'}, import this column as categorical.`;
 }
 
 /**
  * 'Column "age": 2 values were not numbers (first at row 5: "n/a2") and are stored as missing.'
- * `row` is the 1-based row the user sees for the first failure.
+ * `where` says where the first failure is: 'row 5', the stored row as the data table's # column
+ * numbers it, perhaps with its line in the file.
  */
-export function describeFailures(column: string, kind: ColumnKind, f: ParseFailures, row: number): string {
+export function describeFailures(column: string, kind: ColumnKind, f: ParseFailures, where: string): string {
   const [one, many] = EXPECTED[kind] ?? ['valid', 'valid'];
   const what = f.count === 1 ? one : many;
   return (
     `Column "${column}": ${f.count.toLocaleString('en')} ${f.count === 1 ? 'value was' : 'values were'} not ${what} ` +
-    `(first at row ${row.toLocaleString('en')}: "${f.firstValue}") and ${f.count === 1 ? 'is' : 'are'} stored as missing.`
+    `(first at ${where}: "${f.firstValue}") and ${f.count === 1 ? 'is' : 'are'} stored as missing.`
   );
 }
 
-/** "rows 4 and 7", "rows 4, 7 and 9", "rows 4, 7, … and 38 more" */
-export function describeRows(report: RaggedReport): string {
-  const listed = report.rows.map((r) => r.toLocaleString('en'));
-  const more = report.count - listed.length;
-  if (listed.length === 1 && more === 0) return `row ${listed[0]}`;
-  if (more > 0) return `rows ${listed.join(', ')} and ${more.toLocaleString('en')} more`;
-  return `rows ${listed.slice(0, -1).join(', ')} and ${listed[listed.length - 1]}`;
+/** "line 4 of the file", "lines 4 and 7 of the file", "lines 4, 7, … and 38 more of the file" */
+export function describeLines(report: RaggedReport): string {
+  return `${listLines(report.lines, report.count)} of the file`;
+}
+
+/** "line 4", "lines 4 and 7", "lines 4, 7 and 9", "lines 4, 7 and 38 more" (`count` lines in all) */
+export function listLines(lines: readonly number[], count = lines.length): string {
+  const listed = lines.map((r) => r.toLocaleString('en'));
+  const more = count - listed.length;
+  if (listed.length === 1 && more === 0) return `line ${listed[0]}`;
+  if (more > 0) return `lines ${listed.join(', ')} and ${more.toLocaleString('en')} more`;
+  return `lines ${listed.slice(0, -1).join(', ')} and ${listed[listed.length - 1]}`;
 }

@@ -58,7 +58,7 @@ export async function retypeDataset(parentId: string, columnName: string, to: Da
   const columns = table.columns.slice();
   columns[index] = retyped;
   const change = `Column "${columnName}" changed from ${KIND_LABELS[column.kind].toLowerCase()} to ${KIND_LABELS[to].toLowerCase()}.`;
-  const notes = [change, ...(failures ? [describeFailures(columnName, to, failures, failures.firstRow + 1)] : [])];
+  const notes = [change, ...(failures ? [describeFailures(columnName, to, failures, `row ${(failures.firstRow + 1).toLocaleString('en')}`)] : [])];
   return storeChild(parent, { rowCount: table.rowCount, columns }, { kind: 'retype', column: columnName, from: column.kind, to }, `${parent.name} (${columnName} as ${KIND_LABELS[to].toLowerCase()})`, notes);
 }
 
@@ -97,7 +97,8 @@ export async function previewMerge(request: MergeRequest, parentTable: (id: stri
     // Read each column as the dataset already has it, so values are judged by the same type.
     table.columns.forEach((c, i) => (columns[mapping[i]!]!.kind = c.kind));
   }
-  const parsed = await streamCsv(file, file.name, { dialect: inspection.dialect, encoding: inspection.encoding, columns, skipRagged: false });
+  // Its rows are not the merged table's rows: its notes name lines of the file.
+  const parsed = await streamCsv(file, file.name, { dialect: inspection.dialect, encoding: inspection.encoding, columns, skipRagged: false, rowsBecomeTable: false });
   if (!parsed.ok) return { ok: false, problem: parsed.reason === 'ragged' ? `${parsed.problem.replace(/ You can skip.*$/, '')} Import it on its own first to skip those rows, or fix the file.` : parsed.problem };
   const other = parsed.table;
   const notes = [...inspection.headerNotes, ...parsed.notes];

@@ -75,15 +75,16 @@ describe('records, labels and problems across part boundaries', () => {
     expect((result!.whole as { columns: { dictionary?: string[] }[] }).columns[1]!.dictionary).toEqual(['a', 'b1', 'b2', 'b0', 'c0', 'c1', 'c2', 'c3', 'c4']);
   });
 
-  test('unreadable values and ragged rows late in the file are named by their row in the file', async () => {
+  test('ragged rows late in the file are named by their line in the file, unreadable values by their row in the table too', async () => {
     const text = header + rows(0, 400, (i) => (i === 290 ? `${i},x\n` : i === 310 ? `${i},x,oops\n` : i === 350 ? `${i},x,bad\n` : `${i},x,${(i % 17) * 1.5}\n`));
     // The types are read from the first rows only, as from the head of a long file.
     const ragged = await both('late.csv', utf8(text), 3, false, 200);
     expect(ragged!.parts).toEqual(ragged!.whole);
-    expect(ragged!.whole.problem).toContain('row 292 has a different number of cells');
+    expect(ragged!.whole.problem).toContain('line 292 of the file has a different number of cells');
     const skipped = await both('late.csv', utf8(text), 3, true, 200);
     expect(skipped!.parts).toEqual(skipped!.whole);
-    expect((skipped!.whole as { notes: string[] }).notes[1]).toContain('2 values were not numbers (first at row 312: "oops")');
+    // 310 rows before "oops" less the one skipped: row 310 of the table.
+    expect((skipped!.whole as { notes: string[] }).notes[1]).toContain('2 values were not numbers (first at row 310, line 312 of the file: "oops")');
   });
 
   test('quoted cells that span lines, where a cut would fall inside one, read as one reader reads them', async () => {
@@ -95,11 +96,21 @@ describe('records, labels and problems across part boundaries', () => {
     }
   });
 
-  test('a quote never closed near the end is named by its row', async () => {
+  test('lines after cells that span lines are counted in every part', async () => {
+    // Each record takes three lines; the short one (i = 150) starts on line 2 + 150 * 3.
+    const text = header + rows(0, 200, (i) => (i === 150 ? `${i},"a\nb\nc"\n` : `${i},"line one\nline two\nline ${i}",${i}\n`));
+    for (const parts of [1, 2, 3, 7]) {
+      const result = await both('multiline.csv', utf8(text), parts);
+      expect(result!.parts).toEqual(result!.whole);
+      expect(result!.whole.problem).toContain('line 452 of the file has a different number of cells');
+    }
+  });
+
+  test('a quote never closed near the end is named by its line', async () => {
     const text = header + rows(0, 200, (i) => (i === 180 ? `${i},"open,1\n` : `${i},x,${i}\n`));
     const result = await both('unclosed.csv', utf8(text), 3);
     expect(result!.parts).toEqual(result!.whole);
-    expect(result!.whole.problem).toContain('row 182: a quote (") opens a cell and is never closed');
+    expect(result!.whole.problem).toContain('line 182 of the file: a quote (") opens a cell and is never closed');
   });
 
   test.each(['\r\n', '\r'])('line ends %j: no part starts inside one', async (eol) => {

@@ -167,14 +167,20 @@ describe('sniffDialect', () => {
 });
 
 describe('previewRows', () => {
-  test('reports ragged rows by record number, the header being 1', () => {
+  test('reports ragged records by their line in the file, the header being line 1', () => {
     const text = textOf('ragged.csv');
     const preview = previewRows(text, sniffDialect(text), 100);
-    expect(preview.raggedRows).toEqual([4, 7]);
+    expect(preview.raggedLines).toEqual([4, 7]);
     expect(preview.header).toEqual(['a', 'b', 'c']);
     expect(preview.rows).toHaveLength(7);
     expect(preview.rows[2]).toEqual(['7', '8', '9', '10']);
     expect(preview.rows[5]).toEqual(['17', '18']);
+  });
+
+  test('lines are counted as an editor counts them: blank lines and cells that span lines included', () => {
+    const preview = previewRows('a,b\n1,2\n\n"x\ny",3\n4\n\r\n5,6\n', csv, 100);
+    expect(preview.rows).toEqual([['1', '2'], ['x\ny', '3'], ['4'], ['5', '6']]);
+    expect(preview.raggedLines).toEqual([6]);
   });
 
   test('parses under the given dialect: quotes, delimiter, line ending', () => {
@@ -212,7 +218,7 @@ describe('previewRows', () => {
   });
 
   test('a header-only file has a header and no rows', () => {
-    expect(previewRows(textOf('header-only.csv'), csv, 100)).toEqual({ header: ['a', 'b', 'c'], rows: [], raggedRows: [] });
+    expect(previewRows(textOf('header-only.csv'), csv, 100)).toEqual({ header: ['a', 'b', 'c'], rows: [], raggedLines: [] });
   });
 
   test('duplicate and empty header names come through as they are', () => {

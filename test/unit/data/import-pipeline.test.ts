@@ -26,7 +26,7 @@ function mustInspect(name: string, bytes = bytesOf(name), headBytes = bytes.leng
   return result.inspection;
 }
 
-async function importBytes(name: string, bytes = bytesOf(name), skipRagged = false, headBytes = bytes.length): Promise<StreamOutcome> {
+async function importBytes(name: string, bytes: Uint8Array<ArrayBuffer> = bytesOf(name), skipRagged = false, headBytes = bytes.length): Promise<StreamOutcome> {
   const inspection = mustInspect(name, bytes, headBytes);
   const text = decodeHead(bytes, inspection.encoding, true);
   return streamCsv(text, name, {
@@ -70,24 +70,38 @@ describe('files that are not CSV are refused with the reason', () => {
 });
 
 describe('malformed CSV is located', () => {
-  test('ragged rows are listed by row number, and can be skipped', async () => {
+  test('ragged rows are listed by their line in the file, and can be skipped', async () => {
     const outcome = await importBytes('ragged.csv');
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.reason).toBe('ragged');
-    expect(outcome.problem).toBe('"ragged.csv": rows 4 and 7 have a different number of cells than the header\'s 3. You can skip these rows and import the rest, or fix the file.');
+    expect(outcome.problem).toBe('"ragged.csv": lines 4 and 7 of the file have a different number of cells than the header\'s 3. You can skip these rows and import the rest, or fix the file.');
     const skipped = await importBytes('ragged.csv', undefined, true);
     if (!skipped.ok) throw new Error(skipped.problem);
     expect(skipped.table.rowCount).toBe(5);
     expect(cells(skipped.table.columns[0]!)).toEqual([1, 4, 11, 14, 19]);
-    expect(skipped.notes[0]).toBe('Skipped rows 4 and 7: a different number of cells than the header.');
+    expect(skipped.notes[0]).toBe('Skipped lines 4 and 7 of the file: a different number of cells than the header.');
   });
 
-  test('an unclosed quote names its row', async () => {
+  test('an unclosed quote names its line', async () => {
     const outcome = await importBytes('unclosed-quote.csv');
     expect(outcome.ok).toBe(false);
-    expect(!outcome.ok && outcome.problem).toContain('row 3');
+    expect(!outcome.ok && outcome.problem).toContain('line 3 of the file');
     expect(!outcome.ok && outcome.problem).toContain('never closed');
+  });
+
+  test('lines are counted as an editor counts them: blank lines and cells that span lines included', async () => {
+    // Line 3 is blank, the cell on lines 4–5 spans two, so the short record is on line 7; the one after the stray quote on line 9.
+    const text = 'id,note,n\n1,a,1\n\n2,"two\nlines",2\n3,b,3\n4,c\n5,d,5\n6,"x"y",6\n7,e,7\n';
+    const ragged = await importBytes('lines.csv', utf8(text));
+    expect(!ragged.ok && ragged.problem).toContain('"lines.csv": line 7 of the file has a different number of cells');
+    const skipped = await importBytes('lines.csv', utf8(text), true);
+    if (!skipped.ok) throw new Error(skipped.problem);
+    expect(skipped.notes[0]).toBe('Skipped line 7 of the file: a different number of cells than the header.');
+    expect(skipped.notes).toContain('Line 9 of the file has a quote in the middle of a cell; it was kept as part of the text.');
+
+    const unclosed = await importBytes('open.csv', utf8('id,note\n1,a\n\n2,"b\nc"\n3,"never\n4,d\n'));
+    expect(!unclosed.ok && unclosed.problem).toContain('"open.csv", line 6 of the file: a quote (") opens a cell and is never closed');
   });
 });
 
@@ -180,7 +194,16 @@ describe('odd but valid files import correctly', () => {
     const { table, notes } = await mustImport('late.csv', bytes, text.indexOf('unknown'));
     expect(table.columns[0]!.kind).toBe('numeric');
     expect(cells(table.columns[0]!).at(-1)).toBeNull();
-    expect(notes).toEqual(['Column "age": 1 value was not a number (first at row 32: "unknown") and is stored as missing. To keep it, import this column as categorical.']);
+    expect(notes).toEqual(['Column "age": 1 value was not a number (first at row 31, line 32 of the file: "unknown") and is stored as missing. To keep it, import this column as categorical.']);
+  });
+
+  test('a value that does not fit is named by its row in the table, which skipped rows and blank lines do not shift', async () => {
+    const text = 'age,name\n31,a\n\n1,2,3\n40,b\nold,c\n';
+    const outcome = await importBytes('shifted.csv', utf8(text), true, 'age,name\n31,a\n'.length);
+    if (!outcome.ok) throw new Error(outcome.problem);
+    // "old" is the table's row 3 (31, 40, old) and the file's line 6.
+    expect(cells(outcome.table.columns[0]!)).toEqual([31, 40, null]);
+    expect(outcome.notes).toContain('Column "age": 1 value was not a number (first at row 3, line 6 of the file: "old") and is stored as missing. To keep it, import this column as categorical.');
   });
 });
 

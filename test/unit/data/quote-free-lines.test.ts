@@ -40,11 +40,17 @@ function randomCsv(seed: string, delimiter: string, lineEnding: string, decimalC
   return lines.join(lineEnding) + (random() < 0.5 ? lineEnding : '');
 }
 
-/** The rows PapaParse gives for the whole text, pushed one by one (the importer's quoted-text path). */
+/**
+ * The rows PapaParse gives for the whole text, pushed one by one (the importer's quoted-text
+ * path). Without quotes, PapaParse's row i is line i + 1 of the file; blank ones are skipped.
+ */
 function throughPapa(text: string, dialect: Dialect, skipRagged: boolean) {
-  const rows = Papa.parse<string[]>(text, { delimiter: dialect.delimiter, newline: dialect.lineEnding as '\n', skipEmptyLines: 'greedy' }).data;
-  const sink = new RowSink(PLAN, { decimalComma: dialect.decimalComma, skipRagged }, 2);
-  for (const row of rows.slice(1)) sink.push(row);
+  const rows = Papa.parse<string[]>(text, { delimiter: dialect.delimiter, newline: dialect.lineEnding as '\n', skipEmptyLines: false }).data;
+  const sink = new RowSink(PLAN, { decimalComma: dialect.decimalComma, skipRagged });
+  const blank = (row: string[]) => row.every((cell) => cell.trim() === '');
+  rows.forEach((row, i) => {
+    if (i > 0 && !blank(row)) sink.push(row, i + 1);
+  });
   const { columns, failures } = sink.finish();
   return { columns: columns.map(flat), failures, ragged: sink.ragged, records: sink.records + 1 };
 }

@@ -1,0 +1,196 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { DataState } from '../../../src/data/data.svelte';
+import { inspectHead, type InspectResult } from '../../../src/data/inspect';
+import { MergeState } from '../../../src/data/merge.svelte';
+import type { DatasetProfile } from '../../../src/data/profile';
+import type { ScatterResult } from '../../../src/data/scatter-sample';
+import { createProject } from '../../../src/storage/projects';
+import { LooplabDB } from '../../../src/storage/schema';
+import type * as WorkerHandleModule from '../../../src/workers/worker-handle';
+import { WorkerCancelled } from '../../../src/workers/worker-handle';
+import { datasetRow } from '../../helpers/rows';
+import { freshName } from '../../storage/legacy';
+
+/**
+ * A stand-in for the import worker: each call waits until the test settles it, and cancelling
+ * rejects every call in flight with WorkerCancelled, as terminating the real worker does.
+ */
+interface Call {
+  method: string;
+  args: unknown[];
+  resolve: (value: unknown) => void;
+  reject: (e: unknown) => void;
+}
+const worker = vi.hoisted(() => ({ calls: [] as Call[], inFlight: new Set<Call>() }));
+
+// The handle the import client is built on: the client itself (its retry through cancels) is real.
+vi.mock('../../../src/workers/worker-handle', async (original) => {
+  const actual = await original<typeof WorkerHandleModule>();
+  const api = new Proxy(
+    {},
+    {
+      get: (_, method: string) =>
+        (...args: unknown[]) =>
+          new Promise((resolve, reject) => {
+            const call: Call = { method, args, resolve: (v) => (worker.inFlight.delete(call), resolve(v)), reject: (e) => (worker.inFlight.delete(call), reject(e)) };
+            worker.calls.push(call);
+            worker.inFlight.add(call);
+          }),
+    },
+  );
+  return {
+    ...actual,
+    workerCallback: <T>(fn: T) => fn,
+    workerHandle: () => ({
+      call: (fn: (api: unknown) => Promise<unknown>) => fn(api),
+      cancel: () => {
+        for (const call of [...worker.inFlight]) call.reject(new actual.WorkerCancelled());
+      },
+    }),
+  };
+});
+
+/** The calls to `method` not yet settled, oldest first, once there are `count` of them. */
+async function waitingCalls(method: string, count = 1): Promise<Call[]> {
+  let found: Call[] = [];
+  await vi.waitFor(() => {
+    found = [...worker.inFlight].filter((c) => c.method === method);
+    expect(found.length).toBeGreaterThanOrEqual(count);
+  });
+  return found;
+}
+
+const profileOf = (column: string): DatasetProfile => ({ columns: [{ name: column } as DatasetProfile['columns'][number]], target: null, warnings: [], correlation: { columns: [], r: [] } as unknown as DatasetProfile['correlation'], seconds: { load: 0, profile: 0 } });
+
+let db: LooplabDB;
+let state: DataState;
+beforeEach(async () => {
+  worker.calls.length = 0;
+  worker.inFlight.clear();
+  db = new LooplabDB(freshName());
+  await db.open();
+  const project = await createProject(db, 'P', {});
+  // Tests run Svelte's server build, where effects do not run: the state is given what they would load.
+  state = new DataState(project.id, db);
+  state.datasets = [datasetRow({ id: 'a', projectId: project.id, rowCount: 5 }), datasetRow({ id: 'b', projectId: project.id, rowCount: 5 })];
+  state.activeDatasetId = 'a';
+});
+afterEach(() => db.close());
+
+describe('the profile shown is the active dataset’s', () => {
+  test('a dataset made active while another is being profiled gets its own profile, and the earlier result is not shown', async () => {
+    state.profileFound('a', null, null);
+    const [profilingA] = await waitingCalls('profile');
+    expect(profilingA!.args).toEqual(['a', null]);
+    state.activeDatasetId = 'b';
+    state.profileFound('b', null, null);
+
+    profilingA!.resolve(profileOf('from a'));
+    const [profilingB] = await waitingCalls('profile');
+    expect(profilingB!.args).toEqual(['b', null]);
+    expect(state.profile).toBeNull();
+    expect(state.profiling).toBe(true);
+
+    profilingB!.resolve(profileOf('from b'));
+    await vi.waitFor(() => expect(state.profiling).toBe(false));
+    expect(state.profile?.columns[0]!.name).toBe('from b');
+    expect(state.error).toBeNull();
+  });
+
+  test('a stored profile that fits is shown without asking the worker', () => {
+    state.profileFound('a', null, profileOf('stored'));
+    expect(state.profile?.columns[0]!.name).toBe('stored');
+    expect(worker.calls).toEqual([]);
+  });
+});
+
+describe('cancelling an import or a merge does not break other work in the same worker', () => {
+  test('a profile interrupted by cancelling a merge preview is computed again, with no alert', async () => {
+    const merge = new MergeState(state);
+    void merge.show({ file: new File(['k\n1\n'], 'other.csv'), how: 'append' });
+    state.profileFound('a', null, null);
+    await waitingCalls('previewMerge');
+    await waitingCalls('profile');
+
+    merge.cancel();
+    const [again] = await waitingCalls('profile');
+    again!.resolve(profileOf('from a'));
+    await vi.waitFor(() => expect(state.profiling).toBe(false));
+    expect(state.profile?.columns[0]!.name).toBe('from a');
+    expect(state.error).toBeNull();
+    expect(merge.error).toBeNull();
+  });
+
+  test('a table page interrupted by a cancel is fetched again, with no alert', async () => {
+    const rows = state.tableRows(0, 2);
+    (await waitingCalls('rows'))[0]!.reject(new WorkerCancelled());
+    const [again] = await waitingCalls('rows');
+    again!.resolve([['1'], ['2']]);
+    expect(await rows).toEqual([['1'], ['2']]);
+    expect(state.error).toBeNull();
+  });
+
+  test('a scatter interrupted by a cancel is drawn again, not reported as a problem', async () => {
+    const scatter = state.scatter('x', 'y', null);
+    (await waitingCalls('scatter'))[0]!.reject(new WorkerCancelled());
+    const result: ScatterResult = { ok: true, sample: { x: [1], y: [2], xIsLabel: false, yIsLabel: false, colour: null, candidates: 1 } };
+    (await waitingCalls('scatter'))[0]!.resolve(result);
+    expect(await scatter).toEqual(result);
+  });
+
+  test('a failure that is not a cancel is still reported', async () => {
+    state.profileFound('a', null, null);
+    (await waitingCalls('profile'))[0]!.reject(new Error('disk on fire'));
+    await vi.waitFor(() => expect(state.profiling).toBe(false));
+    expect(state.error).toBe('The profile of this dataset could not be computed. Something went wrong: disk on fire');
+  });
+});
+
+const inspected = (fileName: string): InspectResult => inspectHead(new TextEncoder().encode('a,b\n1,2\n'), { name: fileName, size: 8 }, {});
+
+describe('choosing a file', () => {
+  // The capacity check reads the browser's storage estimate and memory: neither is known here.
+  beforeEach(() => void vi.stubGlobal('navigator', {}));
+  afterEach(() => void vi.unstubAllGlobals());
+
+  test('a slow earlier file does not replace the preview of a later one', async () => {
+    const first = new File(['a\n1\n'], 'first.csv');
+    const second = new File(['b\n2\n'], 'second.csv');
+    const choosingFirst = state.chooseFile(first);
+    const [inspectFirst] = await waitingCalls('inspect');
+    const [hashFirst] = await waitingCalls('hash');
+    inspectFirst!.resolve(inspected('first.csv'));
+
+    const calls = worker.calls.length;
+    const choosingSecond = state.chooseFile(second);
+    await vi.waitFor(() => expect(worker.calls.length).toBe(calls + 2));
+    const [inspectSecond, hashSecond] = worker.calls.slice(calls);
+    inspectSecond!.resolve(inspected('second.csv'));
+    hashSecond!.resolve('h2');
+    await choosingSecond;
+    expect(state.error).toBeNull();
+    expect(state.step).toBe('preview');
+    expect(state.pending?.file).toBe(second);
+
+    hashFirst!.resolve('h1');
+    await choosingFirst;
+    expect(state.pending?.file).toBe(second);
+    expect(state.pending?.hash).toBe('h2');
+    expect(state.step).toBe('preview');
+  });
+
+  test('Cancel while the file is being inspected closes it for good', async () => {
+    const choosing = state.chooseFile(new File(['a\n1\n'], 'first.csv'));
+    const [inspect] = await waitingCalls('inspect');
+    const [hash] = await waitingCalls('hash');
+    state.cancel();
+    expect(state.step).toBe('idle');
+    inspect!.resolve(inspected('first.csv'));
+    hash!.resolve('h1');
+    await choosing;
+    expect(state.step).toBe('idle');
+    expect(state.pending).toBeNull();
+    expect(state.error).toBeNull();
+  });
+});
