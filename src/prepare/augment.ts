@@ -2,30 +2,15 @@
  * Augmentation of the training rows only (never validation or test): new rows appended after
  * the real ones, so `frame.table.rowCount - added` real rows come first. Seeded.
  */
-import * as v from 'valibot';
 import { allocValues, bitmapBytes, isValid, setValid, type Column } from '../shared/column';
 import { codesOf } from './class-codes';
 import { requireColumn, type Frame } from './frame';
 import { moments, presentNumbers } from './stats';
 import { beta, normal, randomInt, seeded, type Rng } from './random';
+import { checkAugment, requireWithinCap, type AugmentMethod, type AugmentSpec } from './augment-spec';
 import { StepProblem } from './step-problem';
 
-export const AUGMENT_METHODS = ['none', 'oversample', 'smote', 'noise', 'mixup', 'synthetic'] as const;
-export type AugmentMethod = (typeof AUGMENT_METHODS)[number];
-
-export const augmentSchema = v.object({
-  method: v.fallback(v.picklist(AUGMENT_METHODS), 'none'),
-  seed: v.fallback(v.pipe(v.number(), v.integer()), 1),
-  /** SMOTE's neighbours */
-  k: v.fallback(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)), 5),
-  /** noise: the standard deviation added to each feature, as a share of that feature's own */
-  scale: v.fallback(v.pipe(v.number(), v.minValue(0), v.maxValue(5)), 0.05),
-  /** noise: copies per row; mixup and synthetic: rows to add */
-  count: v.fallback(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)), 0),
-  /** mixup's Beta(alpha, alpha) */
-  alpha: v.fallback(v.pipe(v.number(), v.gtValue(0), v.maxValue(10)), 0.2),
-});
-export type AugmentSpec = v.InferOutput<typeof augmentSchema>;
+export { AUGMENT_METHODS, augmentSchema, checkAugment, MAX_GENERATED_PER_ROW, MAX_GENERATED_ROWS, type AugmentCheck, type AugmentMethod, type AugmentSpec } from './augment-spec';
 
 export const AUGMENT_HELP: Record<AugmentMethod, string> = {
   none: 'Train on the real rows only.',
@@ -327,11 +312,21 @@ function synthetic(frame: Frame, c: Classes | null, target: string, count: numbe
   return { base, features, classOfNew };
 }
 
+/** How many rows a spec will generate, known before any is made. */
+function plannedRows(spec: AugmentSpec, n: number, c: Classes | null): number {
+  if (spec.method === 'oversample' || spec.method === 'smote') return deficits(c!).need.reduce((a, b) => a + b, 0);
+  if (spec.method === 'noise') return n * spec.count;
+  return spec.count || n;
+}
+
 /**
  * Augment the (already transformed) training rows. `task` decides what "class" means:
  * classification balances or models per class; regression mixes or models the target too.
  */
 export function augment(spec: AugmentSpec, train: Frame, target: string, task: 'classification' | 'regression'): Augmented {
+  // Checked here too, whatever the caller did: a null setting would make NaN rows.
+  const checked = checkAugment(spec);
+  if (!checked.ok) throw new StepProblem(checked.problems.join(' '));
   if (spec.method === 'none') return { frame: train, added: 0, before: null, after: null };
   const targetColumn = requireColumn(train, target);
   const n = train.table.rowCount;
@@ -343,6 +338,7 @@ export function augment(spec: AugmentSpec, train: Frame, target: string, task: '
   if (!classification && targetColumn.kind !== 'numeric') throw new StepProblem(`The target "${target}" is not numeric, so this is not a regression.`);
   const rng = seeded(spec.seed);
   const c = classification ? classesOf(targetColumn, n) : null;
+  requireWithinCap(spec.method, plannedRows(spec, n, c), n);
   let rows: NewRows & { classOfNew?: Int32Array };
   switch (spec.method) {
     case 'oversample':
@@ -352,7 +348,7 @@ export function augment(spec: AugmentSpec, train: Frame, target: string, task: '
       rows = smote(train, c!, target, spec.k, rng);
       break;
     case 'noise':
-      rows = noise(train, target, spec.scale, Math.max(1, spec.count), rng);
+      rows = noise(train, target, spec.scale, spec.count, rng);
       break;
     case 'mixup':
       rows = mixup(train, target, spec.count || n, spec.alpha, rng);

@@ -4,7 +4,9 @@
  * augmentation), recomputed after each change, one request at a time.
  *
  * A change that makes a step unable to apply is refused, with the reason, and the pipeline
- * stays as it was: every change is tried in the worker before it is committed.
+ * stays as it was: every change is tried in the worker before it is committed. Before that, the
+ * split and augmentation settings it touches are checked strictly (a cleared field is refused,
+ * never read as a default), so nothing invalid is tried or stored.
  * Construct it during a component's initialisation (it sets up effects).
  */
 import { describeError } from '../shared/errors';
@@ -18,7 +20,7 @@ import { callPrepareWorker, cancelPrepareWorker } from '../workers/prepare-clien
 import type { EditableRows, PrepareProgress, PrepareReport, TaskKind } from '../workers/prepare-protocol';
 import { WorkerCancelled, workerCallback } from '../workers/worker-handle';
 import type { Condition } from './condition';
-import { normalizeRecipe, type Recipe } from './recipe';
+import { checkChange, normalizeRecipe, type Recipe } from './recipe';
 import type { StepSpec } from './step';
 
 export type SaveState = 'saved' | 'saving' | 'error';
@@ -129,8 +131,14 @@ export class PrepareState {
     const run = this.#queue.then(async () => {
       const current = this.recipe;
       if (!current) return false;
-      const draft = clone(current);
-      mutate(draft);
+      const edited = clone(current);
+      mutate(edited);
+      const checked = checkChange(edited, current);
+      if (!checked.ok) {
+        this.refused = { where, problem: checked.problems.join(' ') };
+        return false;
+      }
+      const draft = checked.recipe;
       if (focusStep) this.previewStepId = focusStep;
       const report = await this.#ask(draft);
       if (!report) return false;

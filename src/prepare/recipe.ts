@@ -4,18 +4,34 @@
  * keeps what it can of a damaged or older recipe instead of failing the page.
  */
 import * as v from 'valibot';
-import { augmentSchema, type AugmentSpec } from './augment';
+import { augmentSchema, checkAugment, type AugmentSpec } from './augment-spec';
 import type { StepSpec } from './step';
 
 export const SPLIT_STRATEGIES = ['random', 'stratified', 'grouped', 'ordered'] as const;
 export type SplitStrategy = (typeof SPLIT_STRATEGIES)[number];
 
-const fraction = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
+/** A part's share, stored as a fraction; the message names its percentage field in the split form. */
+const fraction = (label: string) => {
+  const message = `${label}: enter a number from 0 to 100.`;
+  return v.pipe(v.number(message), v.minValue(0, message), v.maxValue(1, message));
+};
+const fractions = v.tuple([fraction('Train %'), fraction('Validation %'), fraction('Test %')]);
+const splitSeed = v.pipe(v.number('Seed: enter a whole number, 0 or more.'), v.integer('Seed: enter a whole number, 0 or more.'), v.minValue(0, 'Seed: enter a whole number, 0 or more.'));
 
+/** Split settings checked strictly, as a change to them is: a cleared field is refused, never defaulted. */
+const strictSplitSchema = v.object({
+  strategy: v.picklist(SPLIT_STRATEGIES, 'How rows are split: choose one of the strategies.'),
+  fractions,
+  seed: splitSeed,
+  groupColumn: v.nullable(v.string()),
+  orderColumn: v.nullable(v.string()),
+});
+
+/** Split settings as stored: read back leniently, within the strict bounds. */
 export const splitSettingsSchema = v.object({
   strategy: v.fallback(v.picklist(SPLIT_STRATEGIES), 'random'),
-  fractions: v.fallback(v.tuple([fraction, fraction, fraction]), [0.7, 0.15, 0.15]),
-  seed: v.fallback(v.pipe(v.number(), v.integer(), v.minValue(0)), 1),
+  fractions: v.fallback(fractions, [0.7, 0.15, 0.15]),
+  seed: v.fallback(splitSeed, 1),
   /** grouped: rows with one value here stay in one part */
   groupColumn: v.fallback(v.nullable(v.string()), null),
   /** ordered: the date (or number) column that orders rows; the latest go to test */
@@ -56,4 +72,29 @@ export function normalizeRecipe(raw: unknown, seed: number, classification: bool
   const split = v.safeParse(splitSettingsSchema, r.split);
   const augment = v.safeParse(augmentSchema, r.augment);
   return { steps, split: split.success ? split.output : fallback.split, augment: augment.success ? augment.output : fallback.augment };
+}
+
+export type CheckedChange = { ok: true; recipe: Recipe } | { ok: false; problems: string[] };
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * A changed recipe's settings checked strictly before the change is tried, one message per bad
+ * field, each naming it by its label in the form. Only the sections the change touches are
+ * checked, so a value stored by an older version never blocks an unrelated edit.
+ */
+export function checkChange(draft: Recipe, current: Recipe): CheckedChange {
+  const problems: string[] = [];
+  let { augment, split } = draft;
+  if (!same(draft.augment, current.augment)) {
+    const checked = checkAugment(draft.augment, current.augment);
+    if (checked.ok) augment = checked.spec;
+    else problems.push(...checked.problems);
+  }
+  if (!same(draft.split, current.split)) {
+    const checked = v.safeParse(strictSplitSchema, draft.split);
+    if (checked.success) split = checked.output;
+    else problems.push(...new Set(checked.issues.map((i) => i.message)));
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, recipe: { ...draft, augment, split } };
 }

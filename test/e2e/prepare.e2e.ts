@@ -49,6 +49,8 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   await page.getByTestId('step-preview').waitFor();
   await idle(page);
   expect(Number(await page.getByTestId('preview-cells').textContent())).toBeGreaterThan(0);
+  // What happened to each sample row is said in words, not only by strike-through and bold.
+  expect(await page.getByTestId('preview-sample').locator('tbody tr td').first().textContent()).toBe('changed');
   expect(await page.locator('[data-testid="preview-profile"][data-column="sex"] td').nth(1).textContent()).toMatch(/^0 missing/);
   expect(await page.locator('[data-testid="preview-profile"][data-column="sex"] td').first().textContent()).not.toMatch(/^0 missing/);
 
@@ -59,6 +61,9 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   expect(await steps.count()).toBe(3);
   expect(await page.locator('[data-testid="pipeline-step"][data-state="fitted"]').count()).toBe(3);
   expect(await steps.nth(1).textContent()).toMatch(/9 columns/); // 7 − island + 3 islands
+  // Each step's switch is named for its step; the re-keyed add form leaves focus on its heading, not on <body>.
+  expect(await page.getByLabel('Step 2 (One-hot encode) On', { exact: true }).isChecked()).toBe(true);
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Add a step');
 
   // A step that cannot apply says why in its form, and the pipeline stays as it was.
   await addStep(page, 'Scale numbers', () => page.getByLabel('Columns to scale', { exact: true }).selectOption(['island=Biscoe']));
@@ -85,9 +90,20 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   await idle(page);
   expect(await steps.first().getAttribute('data-kind')).toBe('edit-cells');
   await page.locator('[data-testid="labels-table"] tr[data-row="0"] td', { hasText: 'Gentoo' }).waitFor();
+  // A cell's name says its row, column and value; picking it puts the cursor in the new value.
+  await page.getByRole('button', { name: 'Edit row 1, column species: Gentoo', exact: true }).click();
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('edit-value');
+  expect(await page.getByLabel('New value', { exact: true }).inputValue()).toBe('Gentoo');
+
+  // SMOTE with Neighbours cleared is refused, naming the field, and nothing is applied.
+  await page.getByLabel('Augmentation method', { exact: true }).selectOption('smote');
+  await page.getByLabel('Neighbours', { exact: true }).fill('');
+  await page.getByRole('button', { name: 'Apply augmentation' }).click();
+  await page.getByTestId('augment-panel').getByRole('alert').filter({ hasText: 'Neighbours: enter a whole number from 1 to 50.' }).waitFor();
+  expect(await page.getByTestId('augment-added').count()).toBe(0);
 
   // SMOTE balances the training part; the chart shows real and generated rows.
-  await page.getByLabel('Augmentation method', { exact: true }).selectOption('smote');
+  await page.getByLabel('Neighbours', { exact: true }).fill('5');
   await page.getByRole('button', { name: 'Apply augmentation' }).click();
   await idle(page);
   await page.getByTestId('augment-balance').waitFor();

@@ -5,7 +5,7 @@ import { copyValid } from '../fill';
 import { moments, presentNumbers, quantiles } from '../stats';
 import { StepProblem } from '../step-problem';
 import { defineStep } from '../step';
-import { columnName } from './params';
+import { columnName, wholeNumber } from './params';
 
 const short = (x: number) => String(Number(x.toPrecision(4)));
 
@@ -14,7 +14,7 @@ export const bin = defineStep({
   title: 'Bin into ranges',
   explain: 'Turns a number into a range label such as [18, 30), by equal widths or equal counts (quantiles), when the exact value matters less than its band.',
   removesRows: false,
-  params: v.object({ column: columnName, bins: v.pipe(v.number(), v.integer(), v.minValue(2), v.maxValue(100)), strategy: v.picklist(['width', 'quantile']) }),
+  params: v.object({ column: columnName, bins: wholeNumber(2, 100, 'Bins: enter a whole number from 2 to 100.'), strategy: v.picklist(['width', 'quantile']) }),
   columnsOf: (p) => [p.column],
   describe: (p) => `Bin "${p.column}" into ${p.bins} ${p.strategy === 'width' ? 'equal-width' : 'equal-count'} ranges`,
   fit: (p, train) => {

@@ -4,7 +4,7 @@ import { columnView, findView, requireLabelsView, viewAllPresent, viewValid } fr
 import { StepProblem } from '../step-problem';
 import { defineViewStep } from '../step';
 import { codeToIndex, viewLabelsByFrequency } from './encode-labels';
-import { columnName } from './params';
+import { columnName, wholeNumber } from './params';
 
 export const OTHER_BUCKET = 'other';
 
@@ -15,7 +15,7 @@ export const oneHot = defineViewStep({
   title: 'One-hot encode',
   explain: 'Turns a label column into one yes/no column per value, so a model can use it. Rare values beyond the cap share one "other" column; values never seen in training go there too.',
   removesRows: false,
-  params: v.object({ column: columnName, maxCategories: v.fallback(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)), 20) }),
+  params: v.object({ column: columnName, maxCategories: v.optional(wholeNumber(1, 1000, 'At most this many columns: enter a whole number from 1 to 1000.'), 20) }),
   columnsOf: (p) => [p.column],
   describe: (p) => `One-hot encode "${p.column}" (at most ${p.maxCategories} values)`,
   fit: (p, train) => {

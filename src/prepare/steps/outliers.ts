@@ -79,6 +79,9 @@ function markOutside(view: ColumnView, n: number, lo: number, hi: number, outsid
   }
 }
 
+/** A cleared factor (null) is refused; a recipe without one gets 0, the rule's usual factor. */
+const FACTOR = 'Factor: enter a number, 0 or more (0: the rule’s usual one).';
+
 export const outliers = defineColumnwiseStep({
   kind: 'outliers',
   title: 'Remove or clip outliers',
@@ -88,7 +91,7 @@ export const outliers = defineColumnwiseStep({
   params: v.object({
     columns: columnList,
     rule: v.picklist(['iqr', 'zscore']),
-    factor: v.fallback(v.pipe(v.number(), v.finite(), v.minValue(0)), 0),
+    factor: v.optional(v.pipe(v.number(FACTOR), v.finite(FACTOR), v.minValue(0, FACTOR)), 0),
     action: v.picklist(['remove', 'clip']),
   }),
   columnsOf: (p) => p.columns,

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { augment, cholesky, meanAndCovariance, nearestNeighbours, type AugmentSpec } from '../../../src/prepare/augment';
+import { augment, checkAugment, cholesky, MAX_GENERATED_ROWS, meanAndCovariance, nearestNeighbours, type AugmentSpec } from '../../../src/prepare/augment';
+import { StepProblem } from '../../../src/prepare/step-problem';
 import { isValid } from '../../../src/shared/column';
 import { cells, col, frameOf } from './tables';
 
@@ -119,5 +120,57 @@ describe('augmentation', () => {
   test('SMOTE refuses a class of one row', () => {
     const f = frameOf(col('x', 'numeric', ['1', '2', '3']), col('y', 'categorical', ['a', 'a', 'b']));
     expect(() => augment(spec('smote'), f, 'y', 'classification')).toThrow(/Class "b" has 1 training row/);
+  });
+});
+
+/** A cleared number input gives null: the spec as the form sends it. */
+const cleared = (method: AugmentSpec['method'], field: keyof AugmentSpec) => ({ ...spec(method), [field]: null }) as unknown as AugmentSpec;
+const regression = () => frameOf(col('x', 'numeric', ['0', '10', '20', '30']), col('t', 'numeric', ['0', '100', '200', '300']));
+
+describe('augmentation settings are checked, never guessed', () => {
+  test('augment() refuses SMOTE with its neighbours cleared, instead of making NaN rows', () => {
+    expect(() => augment(cleared('smote', 'k'), imbalanced(), 'y', 'classification')).toThrow(StepProblem);
+    expect(() => augment(cleared('smote', 'k'), imbalanced(), 'y', 'classification')).toThrow('Neighbours: enter a whole number from 1 to 50.');
+  });
+
+  test('augment() refuses mixup with alpha cleared, and a seed that is not a whole number', () => {
+    expect(() => augment(cleared('mixup', 'alpha'), regression(), 't', 'regression')).toThrow('Alpha: enter a number above 0, up to 10.');
+    expect(() => augment(spec('mixup', { seed: Number.NaN }), regression(), 't', 'regression')).toThrow('Seed: enter a whole number.');
+  });
+
+  test('a setting the method does not use is not checked', () => {
+    expect(augment(cleared('oversample', 'k'), imbalanced(), 'y', 'classification').added).toBe(5);
+  });
+
+  test('huge noise copies are refused with the cap, not a RangeError', () => {
+    const copies = (count: number) => () => augment(spec('noise', { count }), imbalanced(), 'y', 'classification');
+    expect(copies(1_000_000)).toThrow(StepProblem);
+    expect(copies(1_000_000)).toThrow('Augmentation would add 11,000,000 rows to the 11 training rows; at most 1,100 can be added (100 per training row, and never more than 1,000,000), so that the training part fits in memory. Lower "Copies per row".');
+    expect(copies(100)().added).toBe(1100);
+    expect(copies(101)).toThrow(/at most 1,100 can be added/);
+    expect(() => augment(spec('mixup', { count: 401 }), regression(), 't', 'regression')).toThrow(/at most 400 can be added .* Lower "Rows to add"\./);
+  });
+
+  test('the absolute cap holds for a large training part', () => {
+    const n = 20_000;
+    const big = frameOf(col('x', 'numeric', Array.from({ length: n }, (_, i) => String(i))), col('t', 'numeric', Array.from({ length: n }, (_, i) => String(2 * i))));
+    // 60 copies of 20,000 rows is within 100 per row, but over the absolute cap.
+    expect(() => augment(spec('noise', { count: 60 }), big, 't', 'regression')).toThrow(/add 1,200,000 rows .* at most 1,000,000 can be added/);
+    expect(() => augment(spec('mixup', { count: MAX_GENERATED_ROWS + 1 }), big, 't', 'regression')).toThrow('Rows to add: enter a whole number from 0 to 1,000,000.');
+  });
+
+  test('checkAugment names each bad field by its label in the form, and keeps unused settings valid', () => {
+    const previous = spec('none');
+    expect(checkAugment({ ...spec('mixup'), count: null, alpha: null, seed: 1.5 }, previous)).toEqual({
+      ok: false,
+      problems: ['Rows to add: enter a whole number from 0 to 1,000,000.', 'Alpha: enter a number above 0, up to 10.', 'Seed: enter a whole number.'],
+    });
+    expect(checkAugment({ ...spec('noise'), scale: null, count: 0 }, previous)).toEqual({
+      ok: false,
+      problems: ['Noise, as a share of each feature’s std: enter a number from 0 to 5.', 'Copies per row: enter a whole number from 1 to 1,000,000.'],
+    });
+    expect(checkAugment({ ...spec('smote'), method: 'magic' }, previous)).toEqual({ ok: false, problems: ['Augmentation method: choose one from the list.'] });
+    // SMOTE reads only k and the seed: a cleared alpha is not stored, the previous one is kept.
+    expect(checkAugment({ ...spec('smote', { k: 7 }), alpha: null }, spec('none', { alpha: 0.4 }))).toEqual({ ok: true, spec: spec('smote', { k: 7, alpha: 0.4 }) });
   });
 });

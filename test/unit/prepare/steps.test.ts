@@ -287,3 +287,16 @@ describe('pipeline', () => {
     expect(dropOrFlag(f, new Uint8Array([1, 0, 0, 0, 0, 1]), 'apply').table.rowCount).toBe(6);
   });
 });
+
+describe('a number field cleared in a step form (null)', () => {
+  test('is refused, naming the field by its label, never read as the default', () => {
+    expect(problemOf('one-hot', { column: 'colour', maxCategories: null })).toMatch(/^One-hot encode: At most this many columns: enter a whole number from 1 to 1000\./);
+    expect(problemOf('outliers', { columns: ['x'], rule: 'iqr', factor: null, action: 'remove' })).toMatch(/^Remove or clip outliers: Factor: enter a number, 0 or more \(0: the rule’s usual one\)\./);
+    expect(problemOf('bin', { column: 'y', bins: null, strategy: 'width' })).toMatch(/^Bin into ranges: Bins: enter a whole number from 2 to 100\./);
+  });
+
+  test('a field an older recipe did not have still takes its default', () => {
+    expect(fitOne('one-hot', { column: 'colour' }).fitted.steps[0]!.params).toEqual({ column: 'colour', maxCategories: 20 });
+    expect(fitOne('outliers', { columns: ['x'], rule: 'iqr', action: 'clip' }).fitted.steps[0]!.params).toMatchObject({ factor: 0 });
+  });
+});
