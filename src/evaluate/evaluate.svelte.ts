@@ -2,7 +2,7 @@
  * The Evaluate stage's state: the project's runs that have stored predictions, the chosen run
  * and part, and its report. Construct it during a component's initialisation.
  */
-import { describeError } from '../shared/errors';
+import { describeError, UserFacingError } from '../shared/errors';
 import { getDb, watch } from '../storage/database';
 import { evaluationKeys } from '../storage/evaluations';
 import { listRuns } from '../storage/runs';
@@ -15,10 +15,12 @@ import { callTrainWorker } from '../workers/train-client';
 import { callPrepareWorker } from '../workers/prepare-client';
 import type { EditableRows } from '../workers/prepare-protocol';
 import { getRecipe, saveRecipe } from '../storage/recipes';
-import { normalizeRecipe } from '../prepare/recipe';
-import { newId } from '../shared/ids';
+import { getProject } from '../storage/projects';
+import { relabelledRecipe } from './relabel';
 import type { CvOutcome, ImportanceOutcome } from '../workers/train-protocol';
 import { workerCallback } from '../workers/worker-handle';
+import { HEARTBEAT_STALE_MS } from '../shared/heartbeat';
+import { trainingRun } from '../train/runs-table';
 import type { ClassificationReport, RegressionReport } from './holdout';
 
 export class EvaluateState {
@@ -33,17 +35,27 @@ export class EvaluateState {
   readonly cv = $derived(this.loaded?.cv ?? null);
   #criterion: MetricKey | null;
 
-  /** the cross-validation in progress */
-  cvProgress = $state<{ done: number; total: number } | null>(null);
+  /** the cross-validation in progress, and the run it is of */
+  cvProgress = $state<{ runId: string; done: number; total: number } | null>(null);
   cvProblem = $state<string | null>(null);
+  /** the project's run still training (started on Train): the train worker does one job at a time */
+  training = $state.raw<RunRow | null>(null);
+
+  /** Why cross-validation or feature importance cannot start now, or null. */
+  get jobWait(): string | null {
+    if (this.training) return `“${this.training.name}” is training: cross-validation and feature importance can start when it ends (or stop it on the Train page).`;
+    if (this.cvProgress) return 'A cross-validation is running: feature importance can start when it ends.';
+    if (this.importanceProgress) return 'Feature importance is being measured: cross-validation can start when it ends.';
+    return null;
+  }
 
   async crossValidate(k: number): Promise<void> {
     const runId = this.runId;
     if (!runId || this.cvProgress) return;
     this.cvProblem = null;
-    this.cvProgress = { done: 0, total: k };
+    this.cvProgress = { runId, done: 0, total: k };
     try {
-      const onFold = workerCallback((done: number, total: number) => (this.cvProgress = { done, total }));
+      const onFold = workerCallback((done: number, total: number) => (this.cvProgress = { runId, done, total }));
       const outcome = await callTrainWorker<CvOutcome>((api) => api.crossValidate(runId, k, onFold));
       if (!outcome.ok) this.cvProblem = outcome.problem;
     } catch (e) {
@@ -71,12 +83,9 @@ export class EvaluateState {
     if (!run) return;
     try {
       const db = getDb();
-      const stored = await getRecipe(db, run.projectId);
-      const recipe = normalizeRecipe(stored?.recipe, 1, run.task === 'classification');
-      let step = recipe.steps.find((s) => s.kind === 'edit-cells');
-      if (!step) recipe.steps.unshift((step = { id: newId(), kind: 'edit-cells', enabled: true, params: { edits: [], bulk: [] } }));
-      const params = step.params as { edits: { row: number; column: string; value: string }[] };
-      params.edits = [...params.edits.filter((e) => !(e.row === row && e.column === run.target)), { row, column: run.target, value }];
+      const [stored, project] = await Promise.all([getRecipe(db, run.projectId), getProject(db, run.projectId)]);
+      if (!project) throw new UserFacingError('This project no longer exists; it may have been deleted in another tab.');
+      const recipe = relabelledRecipe(stored?.recipe, project.seed, run.task === 'classification', { row, column: run.target, value });
       await saveRecipe(db, run.projectId, stored?.datasetId ?? run.datasetId, recipe);
       this.relabelled = [...this.relabelled, row];
     } catch (e) {
@@ -110,7 +119,8 @@ export class EvaluateState {
   relabelled = $state<number[]>([]);
 
   cancelCrossValidation(): void {
-    void callTrainWorker((api) => api.cancel());
+    const runId = this.cvProgress?.runId;
+    if (runId) void callTrainWorker((api) => api.cancel(runId));
   }
 
   constructor(projectId: string, firstCriterion: MetricKey | null) {
@@ -122,12 +132,22 @@ export class EvaluateState {
         () => listRuns(db, projectId),
         (rows) => {
           this.runs = rows.filter((r) => r.status !== 'running' && r.status !== 'failed' && r.status !== 'interrupted');
+          this.training = trainingRun(rows, Date.now()) ?? null;
           // The starred run, else the latest.
           if (!this.runId || !this.runs.some((r) => r.id === this.runId)) this.runId = (this.runs.find((r) => r.starred) ?? this.runs[0])?.id ?? null;
         },
         fail,
       ),
     );
+    // A training run whose heartbeat goes quiet (its tab reloaded) stops blocking once it is stale; each heartbeat stored restarts this.
+    $effect(() => {
+      const run = this.training;
+      if (!run) return;
+      const timer = setTimeout(() => {
+        if (this.training === run) this.training = null;
+      }, run.heartbeatAt + HEARTBEAT_STALE_MS + 100 - Date.now());
+      return () => clearTimeout(timer);
+    });
     // The chosen run's report, again whenever its stored evaluations change (a cross-validation ends).
     $effect(() => {
       const [id, part] = [this.runId, this.part];

@@ -1,6 +1,7 @@
 /**
  * What a run trains: the model and its settings, as plain JSON stored with the run.
- * Read through normalizeTrainSpec, which fills what is missing with defaults.
+ * A stored run is read through normalizeTrainSpec, which fills what is missing or unreadable with
+ * defaults; the form is checked through checkTrainForm, which refuses instead.
  */
 import * as v from 'valibot';
 
@@ -12,40 +13,120 @@ export const OPTIMIZERS = ['adam', 'sgd', 'rmsprop'] as const;
 export const BACKENDS = ['auto', 'webgpu', 'wasm', 'webgl', 'cpu'] as const;
 export type BackendName = Exclude<(typeof BACKENDS)[number], 'auto'>;
 
+/** "Units of layer 2: enter a whole number from 1 to 4,096." — one message per field, naming its label in the form. */
+const wholeNumber = (label: string, min: number, max?: number) => {
+  const message = max === undefined ? `${label}: enter a whole number, ${min} or more.` : `${label}: enter a whole number from ${min} to ${max.toLocaleString('en')}.`;
+  return v.pipe(v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max ?? Infinity, message));
+};
+const numberIn = (label: string, min: number, max: number) => {
+  const message = `${label}: enter a number from ${min} to ${max}.`;
+  return v.pipe(v.number(message), v.minValue(min, message), v.maxValue(max, message));
+};
+const choice = <const T extends readonly string[]>(label: string, options: T) => v.picklist(options, `${label}: choose one of the options.`);
+const yesNo = (label: string) => v.boolean(`${label}: tick it or leave it clear.`);
+
+/** The form's fields checked strictly, by their labels: a cleared field is refused, never defaulted. */
+const strict = {
+  model: choice('Model', MODEL_KINDS),
+  units: (n: number) => wholeNumber(`Units of layer ${n}`, 1, 4096),
+  activation: (n: number) => choice(`Activation of layer ${n}`, ACTIVATIONS),
+  dropout: (n: number) => numberIn(`Dropout of layer ${n}`, 0, 0.9),
+  batchNorm: (n: number) => yesNo(`Batch normalisation in layer ${n}`),
+  optimizer: choice('Optimiser', OPTIMIZERS),
+  momentum: numberIn('Momentum', 0, 0.999),
+  learningRate: v.pipe(v.number('Learning rate: enter a number above 0, up to 10.'), v.gtValue(0, 'Learning rate: enter a number above 0, up to 10.'), v.maxValue(10, 'Learning rate: enter a number above 0, up to 10.')),
+  batchSize: wholeNumber('Batch size', 1, 65536),
+  epochs: wholeNumber('Epochs', 1, 10000),
+  patience: wholeNumber('Early-stopping patience', 0),
+  l2: numberIn('L2 regularisation', 0, 10),
+  classWeights: yesNo('Weight classes by rarity'),
+  seed: wholeNumber('Seed', 0),
+  backend: choice('Backend', BACKENDS),
+};
+
 const layerSchema = v.object({
-  units: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(4096)),
-  activation: v.fallback(v.picklist(ACTIVATIONS), 'relu'),
-  dropout: v.fallback(v.pipe(v.number(), v.minValue(0), v.maxValue(0.9)), 0),
-  batchNorm: v.fallback(v.boolean(), false),
+  units: strict.units(1),
+  activation: v.fallback(strict.activation(1), 'relu'),
+  dropout: v.fallback(strict.dropout(1), 0),
+  batchNorm: v.fallback(strict.batchNorm(1), false),
 });
 export type LayerSpec = v.InferOutput<typeof layerSchema>;
 
+/** A run's settings as stored: read back leniently, each unreadable field taking its default. */
 export const trainSpecSchema = v.object({
-  model: v.fallback(v.picklist(MODEL_KINDS), 'mlp'),
+  model: v.fallback(strict.model, 'mlp'),
   /** hidden layers of an MLP; a linear model has none */
   layers: v.fallback(v.array(layerSchema), [
     { units: 64, activation: 'relu', dropout: 0, batchNorm: false },
     { units: 64, activation: 'relu', dropout: 0, batchNorm: false },
   ]),
   /** L2 penalty on the weights */
-  l2: v.fallback(v.pipe(v.number(), v.minValue(0), v.maxValue(10)), 0),
-  optimizer: v.fallback(v.picklist(OPTIMIZERS), 'adam'),
-  learningRate: v.fallback(v.pipe(v.number(), v.gtValue(0), v.maxValue(10)), 0.001),
+  l2: v.fallback(strict.l2, 0),
+  optimizer: v.fallback(strict.optimizer, 'adam'),
+  learningRate: v.fallback(strict.learningRate, 0.001),
   /** SGD's momentum */
-  momentum: v.fallback(v.pipe(v.number(), v.minValue(0), v.maxValue(0.999)), 0.9),
-  batchSize: v.fallback(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(65536)), 32),
-  epochs: v.fallback(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10000)), 50),
+  momentum: v.fallback(strict.momentum, 0.9),
+  batchSize: v.fallback(strict.batchSize, 32),
+  epochs: v.fallback(strict.epochs, 50),
   /** epochs without a better validation loss before stopping; 0 = never stop early */
-  patience: v.fallback(v.pipe(v.number(), v.integer(), v.minValue(0)), 10),
+  patience: v.fallback(strict.patience, 10),
   /** weight classes by inverse frequency (classification) */
-  classWeights: v.fallback(v.boolean(), false),
-  seed: v.fallback(v.pipe(v.number(), v.integer(), v.minValue(0)), 1),
-  backend: v.fallback(v.picklist(BACKENDS), 'auto'),
+  classWeights: v.fallback(strict.classWeights, false),
+  seed: v.fallback(strict.seed, 1),
+  backend: v.fallback(strict.backend, 'auto'),
 });
 export type TrainSpec = v.InferOutput<typeof trainSpecSchema>;
 
+/** A stored run's settings, or anything else read back: never fails, fills what is unreadable. */
 export function normalizeTrainSpec(raw: unknown): TrainSpec {
   return v.parse(trainSpecSchema, raw && typeof raw === 'object' ? raw : {});
+}
+
+export type TrainFormCheck = { ok: true; spec: TrainSpec } | { ok: false; problems: string[] };
+
+/**
+ * The New run form checked before a run starts: every field the chosen model reads must be valid
+ * (a cleared one, null from the form, is refused), with one message per wrong field naming its
+ * label, in the form's order. A field left out entirely takes its default; fields the model does
+ * not read (an MLP's layers for a linear model, momentum without SGD) are read leniently.
+ * Example: { layers: [{ units: 256 }, { units: null }] } → problems ['Units of layer 2: enter a whole number from 1 to 4,096.']
+ */
+export function checkTrainForm(raw: unknown): TrainFormCheck {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const lenient = normalizeTrainSpec(r);
+  const model = r.model === undefined ? lenient.model : r.model;
+  const trains = model !== 'baseline';
+  const optimizer = r.optimizer === undefined ? lenient.optimizer : r.optimizer;
+  const layers = Array.isArray(r.layers) ? r.layers : undefined;
+  const layerChecks = (layers ?? []).map((_, i) =>
+    v.object({
+      units: v.optional(strict.units(i + 1), 64),
+      activation: v.optional(strict.activation(i + 1), 'relu'),
+      dropout: v.optional(strict.dropout(i + 1), 0),
+      batchNorm: v.optional(strict.batchNorm(i + 1), false),
+    }),
+  );
+  const fields: v.ObjectEntries = {
+    model: v.optional(strict.model, lenient.model),
+    ...(model === 'mlp' && layers ? { layers: v.tuple(layerChecks) } : {}),
+    ...(trains
+      ? {
+          optimizer: v.optional(strict.optimizer, lenient.optimizer),
+          ...(optimizer === 'sgd' ? { momentum: v.optional(strict.momentum, lenient.momentum) } : {}),
+          learningRate: v.optional(strict.learningRate, lenient.learningRate),
+          batchSize: v.optional(strict.batchSize, lenient.batchSize),
+          epochs: v.optional(strict.epochs, lenient.epochs),
+          patience: v.optional(strict.patience, lenient.patience),
+          l2: v.optional(strict.l2, lenient.l2),
+          classWeights: v.optional(strict.classWeights, lenient.classWeights),
+          seed: v.optional(strict.seed, lenient.seed),
+        }
+      : {}),
+    backend: v.optional(strict.backend, lenient.backend),
+  };
+  const checked = v.safeParse(v.object(fields), r);
+  if (!checked.success) return { ok: false, problems: [...new Set(checked.issues.map((i) => i.message))] };
+  return { ok: true, spec: { ...lenient, ...(checked.output as Partial<TrainSpec>) } };
 }
 
 /** MLP presets: small, medium, large. */

@@ -32,6 +32,11 @@ export function displayStatus(run: RunRow, now: number): RunStatus {
   return run.status === 'running' && now - run.heartbeatAt > HEARTBEAT_STALE_MS ? 'interrupted' : run.status;
 }
 
+/** The run still training, if any: stored as running with a fresh heartbeat (the newest first, as listRuns sorts). */
+export function trainingRun(runs: readonly RunRow[], now: number): RunRow | undefined {
+  return runs.find((r) => displayStatus(r, now) === 'running');
+}
+
 export function modelLabel(spec: TrainSpec, task: RunRow['task']): string {
   if (spec.model === 'baseline') return task === 'regression' ? 'Baseline (mean)' : 'Baseline (class prior)';
   if (spec.model === 'linear') return task === 'regression' ? 'Linear regression' : 'Logistic regression';

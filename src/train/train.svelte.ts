@@ -1,23 +1,29 @@
 /**
  * The Train stage's state: the settings being edited, the runs (live from storage), the run in
  * progress with its curves, and the backend environment. Training happens in the train worker;
- * this class only sends requests and shows what comes back.
+ * this class only sends requests and shows what comes back. A run that is still training when
+ * the page opens (the learner left Train mid-run) is found in storage and shown live, with Stop
+ * and Cancel, which name the run.
  * Construct it during a component's initialisation (it sets up effects).
  */
 import { describeError } from '../shared/errors';
+import { newId } from '../shared/ids';
 import { getDb, watch } from '../storage/database';
 import { deleteRun, listRuns, updateRun } from '../storage/runs';
 import type { RunRow } from '../storage/rows';
+import type { LooplabDB } from '../storage/schema';
 import { callTrainWorker, killTrainWorker } from '../workers/train-client';
-import type { BackendMeasurement, TrainEvent, TrainResult } from '../workers/train-protocol';
+import type { BackendMeasurement, MeasureOutcome, TrainEvent, TrainResult } from '../workers/train-protocol';
 import { WorkerCancelled, workerCallback } from '../workers/worker-handle';
 import type { BackendChoice, BackendEnvironment } from './backend-choice';
-import { normalizeTrainSpec, type BackendName, type TrainSpec } from './model-spec';
+import { checkTrainForm, normalizeTrainSpec, type BackendName, type TrainSpec } from './model-spec';
+import { displayStatus, trainingRun } from './runs-table';
 import { sweepTrials, type SweepPlan } from './sweep';
 import type { EpochRecord } from './train-loop';
 
 export interface LiveRun {
-  runId: string | null;
+  runId: string;
+  name: string;
   backend: BackendName | null;
   backendNote: string;
   epochs: number;
@@ -25,6 +31,18 @@ export interface LiveRun {
   startedAt: number;
   /** 'stopping' after Stop or Cancel until the worker answers */
   phase: 'preparing' | 'training' | 'stopping';
+  /**
+   * Followed from storage, not from the worker's messages: a run this page did not start (the
+   * learner left Train mid-run and came back). Its curves update as the worker stores them.
+   */
+  attached: boolean;
+}
+
+/** A run stored as training, shown as the live one. */
+function attachedRun(row: RunRow): LiveRun {
+  const spec = normalizeTrainSpec(row.spec);
+  const history = row.history as EpochRecord[];
+  return { runId: row.id, name: row.name, backend: row.backend as BackendName, backendNote: row.backendNote, epochs: spec.model === 'baseline' ? 0 : spec.epochs, history, startedAt: row.createdAt, phase: 'training', attached: true };
 }
 
 export class TrainState {
@@ -41,28 +59,47 @@ export class TrainState {
   sweeping = $state<{ tag: string; done: number; total: number; cancelled: boolean } | null>(null);
   /** ticks every second so elapsed times and stale heartbeats update */
   now = $state(Date.now());
+  /** resolves once the stored runs have been read (and a run still training found) */
+  readonly loaded: Promise<void>;
 
   readonly #projectId: string;
+  readonly #db: LooplabDB;
+  /** runs never to attach: started from this page (their own call follows them), or let go */
+  readonly #notAttached: string[] = [];
 
-  constructor(projectId: string, seed: number) {
+  constructor(projectId: string, seed: number, db: LooplabDB = getDb()) {
     this.#projectId = projectId;
+    this.#db = db;
     this.spec = normalizeTrainSpec({ seed });
-    const db = getDb();
     let first = true;
-    $effect(() =>
-      watch(
-        () => listRuns(db, projectId),
-        (rows) => {
-          this.runs = rows;
-          // Start from the latest run's settings, so "train again with a change" is one edit away.
-          if (first && rows[0]) this.spec = normalizeTrainSpec(rows[0].spec);
-          first = false;
-        },
-        (e) => (this.error = describeError(e)),
-      ),
+    let markLoaded: () => void = () => undefined;
+    this.loaded = new Promise<void>((resolve) => (markLoaded = resolve));
+    // Watched from now, not from an effect, so a run still training is found as the page opens.
+    const stopWatching = watch(
+      () => listRuns(db, projectId),
+      (rows) => {
+        this.runs = rows;
+        // Start from the latest run's settings, so "train again with a change" is one edit away.
+        if (first && rows[0]) this.spec = normalizeTrainSpec(rows[0].spec);
+        first = false;
+        this.#follow(rows, Date.now());
+        markLoaded();
+      },
+      (e) => {
+        this.error = describeError(e);
+        markLoaded();
+      },
     );
+    $effect(() => () => {
+      stopWatching();
+      // A sweep left behind starts no more trials; the one in progress is found again, and can be stopped, when Train reopens.
+      if (this.sweeping) this.sweeping.cancelled = true;
+    });
     $effect(() => {
-      const timer = setInterval(() => (this.now = Date.now()), 1000);
+      const timer = setInterval(() => {
+        this.now = Date.now();
+        if (this.live?.attached) this.#follow(this.runs, this.now);
+      }, 1000);
       return () => clearInterval(timer);
     });
     void callTrainWorker<{ env: BackendEnvironment; choice: BackendChoice }>((api) => api.environment())
@@ -74,20 +111,62 @@ export class TrainState {
     return this.live !== null;
   }
 
+  /** Why Train is disabled, or null when it is not. */
+  get busyReason(): string | null {
+    return this.live ? `“${this.live.name}” is training: one run at a time. Stop it, or wait for it to end.` : null;
+  }
+
+  /**
+   * A run this page did not start but that storage says is training (running, heartbeat fresh) is
+   * shown live, and followed in storage until it ends, is thrown away or goes quiet.
+   */
+  #follow(rows: RunRow[], now: number): void {
+    const live = this.live;
+    if (live?.attached) {
+      const row = rows.find((r) => r.id === live.runId);
+      if (!row) {
+        this.live = null;
+        this.lastResult = { ok: true, runId: live.runId, status: 'stopped', message: 'Cancelled: the run was thrown away.' };
+      } else if (row.status === 'failed') {
+        this.live = null;
+        this.error = `Training failed: ${row.message ?? 'no reason was given.'}`;
+      } else if (row.status !== 'running') {
+        this.live = null;
+        this.lastResult = { ok: true, runId: row.id, status: row.status, message: row.message };
+      } else if (displayStatus(row, now) !== 'running') {
+        // Cut off (its tab closed): the runs table says interrupted.
+        this.live = null;
+      } else if (row.history.length > live.history.length) {
+        live.history = row.history as EpochRecord[];
+      }
+      return;
+    }
+    if (live) return;
+    const running = trainingRun(rows.filter((r) => !this.#notAttached.includes(r.id)), now);
+    if (running) this.live = attachedRun(running);
+  }
+
   async train(name: string, spec: TrainSpec = $state.snapshot(this.spec), tags: string[] = []): Promise<void> {
     if (this.live) return;
     this.error = null;
     this.lastResult = null;
-    this.live = { runId: null, backend: null, backendNote: '', epochs: this.spec.epochs, history: [], startedAt: Date.now(), phase: 'preparing' };
+    const checked = checkTrainForm(spec);
+    if (!checked.ok) {
+      this.error = checked.problems.join(' ');
+      return;
+    }
+    const runId = newId();
+    this.#notAttached.push(runId);
+    this.live = { runId, name, backend: null, backendNote: '', epochs: checked.spec.epochs, history: [], startedAt: Date.now(), phase: 'preparing', attached: false };
     const onEvent = workerCallback((event: TrainEvent) => {
-      if (!this.live) return;
+      if (this.live?.runId !== runId) return;
       if (event.kind === 'started') {
-        Object.assign(this.live, { runId: event.runId, backend: event.backend, backendNote: event.backendNote, epochs: event.epochs, phase: this.live.phase === 'stopping' ? 'stopping' : 'training', startedAt: Date.now() });
+        Object.assign(this.live, { backend: event.backend, backendNote: event.backendNote, epochs: event.epochs, phase: this.live.phase === 'stopping' ? 'stopping' : 'training', startedAt: Date.now() });
       } else {
         this.live.history.push(...event.records);
       }
     });
-    const request = { projectId: this.#projectId, name, spec, tags };
+    const request = { runId, projectId: this.#projectId, name, spec: checked.spec, tags };
     try {
       const result = await callTrainWorker<TrainResult>((api) => api.train(request, onEvent));
       this.lastResult = result;
@@ -95,19 +174,23 @@ export class TrainState {
     } catch (e) {
       if (e instanceof WorkerCancelled) {
         // The worker was terminated mid-run: the run it had started is thrown away, as asked.
-        const runId = this.live?.runId;
-        if (runId) await deleteRun(getDb(), runId).catch(() => undefined);
-        this.lastResult = { ok: true, runId: runId ?? '', status: 'stopped', message: 'Cancelled: the run was thrown away.' };
+        await deleteRun(this.#db, runId).catch(() => undefined);
+        this.lastResult = { ok: true, runId, status: 'stopped', message: 'Cancelled: the run was thrown away.' };
       } else this.error = describeError(e);
     } finally {
-      this.live = null;
+      if (this.live?.runId === runId) this.live = null;
     }
   }
 
   /** Train every trial of a sweep, one after another, each a run tagged with the sweep's name. */
   async sweep(plan: SweepPlan): Promise<void> {
     if (this.live || this.sweeping) return;
-    const trials = sweepTrials($state.snapshot(this.spec), plan);
+    const base = checkTrainForm($state.snapshot(this.spec));
+    if (!base.ok) {
+      this.error = base.problems.join(' ');
+      return;
+    }
+    const trials = sweepTrials(base.spec, plan);
     if (!trials.ok) {
       this.error = trials.problem;
       return;
@@ -137,28 +220,60 @@ export class TrainState {
 
   /** Finish after the current batch and keep the model so far. */
   stop(): void {
-    if (!this.live) return;
-    this.live.phase = 'stopping';
-    void callTrainWorker((api) => api.stop());
+    const live = this.live;
+    if (!live) return;
+    live.phase = 'stopping';
+    void this.#send(live, 'stop');
   }
 
   /** Throw the run away. */
   cancel(): void {
-    if (!this.live) return;
-    this.live.phase = 'stopping';
-    void callTrainWorker((api) => api.cancel());
-    // A worker busy beyond reason is terminated; its half-written run is swept as interrupted.
-    setTimeout(() => {
-      if (this.live?.phase === 'stopping') killTrainWorker();
-    }, 10_000);
+    const live = this.live;
+    if (!live) return;
+    live.phase = 'stopping';
+    void this.#send(live, 'cancel').then((found) => {
+      if (!found) return;
+      // A worker busy beyond reason is terminated, and the run it had started thrown away.
+      setTimeout(() => {
+        if (this.live !== live || live.phase !== 'stopping') return;
+        killTrainWorker();
+        if (live.attached) void deleteRun(this.#db, live.runId).catch(() => undefined);
+      }, 10_000);
+    });
+  }
+
+  /**
+   * Stop or Cancel, addressed to the run. One this tab's worker does not hold (trained in another
+   * tab, or cut off by a reload a moment ago) is let go, saying where it is; answers whether it was found.
+   */
+  async #send(live: LiveRun, request: 'stop' | 'cancel'): Promise<boolean> {
+    let found: boolean;
+    try {
+      found = await callTrainWorker<boolean>((api) => api[request](live.runId));
+    } catch (e) {
+      this.error = describeError(e);
+      return false;
+    }
+    if (!found && live.attached && this.live === live) {
+      this.#notAttached.push(live.runId);
+      this.live = null;
+      this.error = `“${live.name}” is not training in this tab: stop it in the tab or window that started it. (A run cut off by a reload shows as interrupted within 15 seconds.)`;
+    }
+    return found;
   }
 
   async measure(): Promise<void> {
-    this.measuring = true;
     this.error = null;
+    const checked = checkTrainForm($state.snapshot(this.spec));
+    if (!checked.ok) {
+      this.error = checked.problems.join(' ');
+      return;
+    }
+    this.measuring = true;
     try {
-      const spec = $state.snapshot(this.spec);
-      this.measurements = await callTrainWorker<BackendMeasurement[]>((api) => api.measure(this.#projectId, spec));
+      const outcome = await callTrainWorker<MeasureOutcome>((api) => api.measure(this.#projectId, checked.spec));
+      if (outcome.ok) this.measurements = outcome.measurements;
+      else this.error = outcome.problem;
     } catch (e) {
       this.error = describeError(e);
     } finally {
@@ -168,7 +283,7 @@ export class TrainState {
 
   async update(runId: string, changes: Partial<Pick<RunRow, 'starred' | 'tags' | 'notes' | 'name'>>): Promise<void> {
     try {
-      await updateRun(getDb(), runId, changes);
+      await updateRun(this.#db, runId, changes);
     } catch (e) {
       this.error = describeError(e);
     }
@@ -176,7 +291,7 @@ export class TrainState {
 
   async remove(runId: string): Promise<void> {
     try {
-      await deleteRun(getDb(), runId);
+      await deleteRun(this.#db, runId);
     } catch (e) {
       this.error = describeError(e);
     }

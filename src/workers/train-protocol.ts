@@ -5,6 +5,8 @@ import type { BackendName } from '../train/model-spec';
 import type { EpochRecord } from '../train/train-loop';
 
 export interface TrainRequest {
+  /** the run's id, chosen by the page so Stop and Cancel can name the run before it is stored */
+  runId: string;
   projectId: string;
   name: string;
   /** the model and settings (train/model-spec.ts), as JSON */
@@ -19,6 +21,8 @@ export type TrainEvent =
   | { kind: 'epochs'; runId: string; records: EpochRecord[] };
 
 export type TrainResult = { ok: true; runId: string; status: RunStatus; message: string | null } | { ok: false; problem: string };
+
+export type MeasureOutcome = { ok: true; measurements: BackendMeasurement[] } | { ok: false; problem: string };
 
 export interface BackendMeasurement {
   backend: BackendName;
@@ -42,20 +46,25 @@ export type ImportanceOutcome =
   | { ok: true; part: 'validation' | 'test'; metric: string; baseline: number; importances: { feature: string; mean: number; std: number }[] }
   | { ok: false; problem: string };
 
+/**
+ * The worker runs one job at a time (training, cross-validation, importance, a measurement): one
+ * asked for while another runs is refused with a sentence saying why. Stop and Cancel name their
+ * job, so they reach it from any page, and a stale one reaches nothing.
+ */
 export interface TrainWorkerApi {
   /** What this browser offers, and the automatic choice with its reason. */
   environment(): Promise<{ env: BackendEnvironment; choice: BackendChoice }>;
   train(request: TrainRequest, onEvent: (event: TrainEvent) => void): Promise<TrainResult>;
-  /** End the run after the current batch, keeping the model trained so far. */
-  stop(): void;
-  /** End the run and throw it away. */
-  cancel(): void;
-  /** k-fold cross-validation of a stored run (the pipeline and model refitted per fold), stored with it; cancel() stops it. */
+  /** End the run `runId` after the current batch, keeping the model trained so far; false when it is not running in this worker. */
+  stop(runId: string): boolean;
+  /** End the job `jobId` (a run's id, or the run being cross-validated) and throw its work away; false when it is not running in this worker. */
+  cancel(jobId: string): boolean;
+  /** k-fold cross-validation of a stored run (the pipeline and model refitted per fold), stored with it; cancel(runId) stops it. */
   crossValidate(runId: string, k: number, onFold: (done: number, total: number) => void): Promise<CvOutcome>;
   /** Permutation importance of a stored run on its validation rows. */
   importance(runId: string, repeats: number, onFeature: (done: number, total: number) => void): Promise<ImportanceOutcome>;
   /** Train a few batches of the project's data on every available backend. */
-  measure(projectId: string, spec: unknown): Promise<BackendMeasurement[]>;
+  measure(projectId: string, spec: unknown): Promise<MeasureOutcome>;
   /** bench:train: the app's loop against model.fit on one backend, generated data, the same model. */
   benchmark(backend: BackendName, rows: number, spec: unknown): Promise<BenchmarkResult>;
 }

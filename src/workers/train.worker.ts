@@ -12,11 +12,14 @@ import { trainLoop } from '../train/train-loop';
 import { probeBackends } from './in-worker/backend-probe';
 import { runCrossValidation } from './in-worker/cross-validation-run';
 import { runImportance } from './in-worker/importance-run';
-import { runTraining, trainingData, type RunFlags } from './in-worker/training-run';
-import type { BackendMeasurement, TrainWorkerApi } from './train-protocol';
+import { TrainJobs } from './in-worker/train-jobs';
+import { runTraining, trainingData } from './in-worker/training-run';
+import type { BackendName } from '../train/model-spec';
+import type { BackendMeasurement, BenchmarkResult, MeasureOutcome, TrainWorkerApi } from './train-protocol';
 
-/** The run in progress reads these between batches. */
-let flags: RunFlags = { stop: false, cancel: false };
+/** The one job at a time, each with its own Stop and Cancel flags. */
+const jobs = new TrainJobs();
+const refused = (problem: string) => ({ ok: false as const, problem });
 
 /** Rows a backend measurement trains on: enough batches to be fair, few enough to be quick. */
 const MEASURE_BATCHES = 30;
@@ -27,72 +30,82 @@ const api: TrainWorkerApi = {
     return { env, choice: chooseBackend(env) };
   },
 
-  async train(request, onEvent) {
-    flags = { stop: false, cancel: false };
-    return runTraining(request, flags, onEvent);
+  train(request, onEvent) {
+    return jobs.run(request.runId, 'training', (flags) => runTraining(request, flags, onEvent), refused);
   },
 
-  async crossValidate(runId, k, onFold) {
-    flags = { stop: false, cancel: false };
-    return runCrossValidation(runId, k, flags, onFold);
+  crossValidate(runId, k, onFold) {
+    return jobs.run(runId, 'cross-validation', (flags) => runCrossValidation(runId, k, flags, onFold), refused);
   },
 
   importance(runId, repeats, onFeature) {
-    return runImportance(runId, repeats, onFeature);
+    return jobs.run(runId, 'importance', () => runImportance(runId, repeats, onFeature), refused);
   },
 
-  stop() {
-    flags.stop = true;
+  stop(runId) {
+    return jobs.stop(runId);
   },
 
-  cancel() {
-    flags.cancel = true;
+  cancel(jobId) {
+    return jobs.cancel(jobId);
   },
 
-  async measure(projectId, rawSpec) {
-    const prepared = await trainingData(projectId, rawSpec);
-    if (!prepared.ok) throw new Error(prepared.problem);
-    const d = prepared.data;
-    const results: BackendMeasurement[] = [];
-    const order = availableBackends(await probeBackends());
-    // Each backend trains the same rows, repeated to MEASURE_BATCHES batches when the data is small.
-    const batch = d.spec.batchSize;
-    const rows = batch * MEASURE_BATCHES;
-    const features = d.layout.features.length;
-    const x = new Float32Array(rows * features);
-    const y = new Float32Array(rows);
-    for (let r = 0; r < rows; r++) {
-      const from = r % d.train.rows;
-      x.set(d.train.x.subarray(from * features, (from + 1) * features), r * features);
-      y[r] = d.train.y[from]!;
-    }
-    for (const backend of [...new Set(order)]) {
-      try {
-        await useBackend(backend);
-        const spec = { ...d.spec, epochs: 2, patience: 0 };
-        const model = buildModel(spec, features, d.layout.classes);
-        const outcome = await trainLoop(
-          { model, spec, classCount: d.layout.classes?.length ?? null, train: { rows, x, y }, validation: null, features },
-          { request: () => 'continue', onEpoch: () => undefined },
-        );
-        model.dispose();
-        // The second epoch: the first includes compiling shaders and warming caches.
-        results.push({ backend, samplesPerSec: outcome.history.at(-1)!.samplesPerSec });
-      } catch (e) {
-        results.push({ backend, samplesPerSec: null, problem: describeError(e) });
-      }
-    }
-    return results;
+  measure(projectId, rawSpec) {
+    return jobs.run(`measure ${projectId}`, 'measurement', () => measure(projectId, rawSpec), refused);
   },
 
-  async benchmark(backend, rows, rawSpec) {
-    await useBackend(backend);
-    const spec = normalizeTrainSpec(rawSpec);
-    const data = generatedBinary(rows, 10, spec.seed);
-    const ours = await timeOurs(spec, data, 10);
-    const modelFit = await timeModelFit(spec, data, 10);
-    return { backend, rows, ours, modelFit, kernelErrors: await checkFusedKernels() };
+  benchmark(backend, rows, rawSpec) {
+    return jobs.run(`benchmark ${backend}`, 'benchmark', () => benchmark(backend, rows, rawSpec), (problem) => {
+      throw new Error(problem);
+    });
   },
 };
+
+/** Train a few batches of the project's data on every available backend. */
+async function measure(projectId: string, rawSpec: unknown): Promise<MeasureOutcome> {
+  const prepared = await trainingData(projectId, rawSpec);
+  if (!prepared.ok) return prepared;
+  const d = prepared.data;
+  const results: BackendMeasurement[] = [];
+  const order = availableBackends(await probeBackends());
+  // Each backend trains the same rows, repeated to MEASURE_BATCHES batches when the data is small.
+  const batch = d.spec.batchSize;
+  const rows = batch * MEASURE_BATCHES;
+  const features = d.layout.features.length;
+  const x = new Float32Array(rows * features);
+  const y = new Float32Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const from = r % d.train.rows;
+    x.set(d.train.x.subarray(from * features, (from + 1) * features), r * features);
+    y[r] = d.train.y[from]!;
+  }
+  for (const backend of [...new Set(order)]) {
+    try {
+      await useBackend(backend);
+      const spec = { ...d.spec, epochs: 2, patience: 0 };
+      const model = buildModel(spec, features, d.layout.classes);
+      const outcome = await trainLoop(
+        { model, spec, classCount: d.layout.classes?.length ?? null, train: { rows, x, y }, validation: null, features },
+        { request: () => 'continue', onEpoch: () => undefined },
+      );
+      model.dispose();
+      // The second epoch: the first includes compiling shaders and warming caches.
+      results.push({ backend, samplesPerSec: outcome.history.at(-1)!.samplesPerSec });
+    } catch (e) {
+      results.push({ backend, samplesPerSec: null, problem: describeError(e) });
+    }
+  }
+  return { ok: true, measurements: results };
+}
+
+/** bench:train: the app's loop against model.fit on one backend, generated data, the same model. */
+async function benchmark(backend: BackendName, rows: number, rawSpec: unknown): Promise<BenchmarkResult> {
+  await useBackend(backend);
+  const spec = normalizeTrainSpec(rawSpec);
+  const data = generatedBinary(rows, 10, spec.seed);
+  const ours = await timeOurs(spec, data, 10);
+  const modelFit = await timeModelFit(spec, data, 10);
+  return { backend, rows, ours, modelFit, kernelErrors: await checkFusedKernels() };
+}
 
 Comlink.expose(api);

@@ -53,8 +53,18 @@ test('an MLP trains to the end on WebGPU (software adapter) and on WASM, a run s
   await page.getByLabel('Early-stopping patience', { exact: true }).fill('0');
   await trainRun(page, 'stopped run', 'wasm', 5000);
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="train-progress"]')?.getAttribute('data-epoch')) >= 3);
+  // Left mid-run: Evaluate says why it cannot cross-validate now; back on Train the run is found, live, and Stop still reaches it.
+  await page.getByTestId('stage-link-evaluate').click();
+  expect(await page.getByTestId('cv-wait').textContent()).toContain('“stopped run” is training');
+  expect(await page.getByRole('button', { name: 'Cross-validate', exact: true }).isDisabled()).toBe(true);
+  await page.getByTestId('stage-link-train').click();
+  await page.getByTestId('train-progress').waitFor();
+  expect(await page.getByTestId('train-busy').textContent()).toContain('“stopped run” is training');
+  expect(await page.getByRole('button', { name: 'Train', exact: true }).isDisabled()).toBe(true);
   await page.getByRole('button', { name: 'Stop', exact: true }).click();
   await page.locator('[data-testid="train-result"][data-status="stopped"]').waitFor();
+  // Stop went with the run: focus lands on how the run ended, not on <body>.
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'train-result');
   // The table follows storage: wait for the run's final row, not one written mid-run.
   await page.locator('[data-testid="run-row"][data-name="stopped run"][data-status="stopped"]').waitFor();
   const stoppedEpochs = Number(await page.locator('[data-testid="run-row"][data-name="stopped run"] [data-column="epochs"]').textContent());

@@ -24,7 +24,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { saveHoldout } from '../../storage/evaluations';
 import { buildModel } from '../../train/build-model';
 import { captureModel } from '../../train/model-io';
-import { normalizeTrainSpec, type BackendName, type TrainSpec } from '../../train/model-spec';
+import { checkTrainForm, type BackendName, type TrainSpec } from '../../train/model-spec';
 import { trainLoop, type EpochRecord, type TrainControl, type TrainOutcome } from '../../train/train-loop';
 import { layoutOf, toMatrices, type Layout, type Matrices } from '../../train/training-data';
 import type { TrainEvent, TrainRequest, TrainResult } from '../train-protocol';
@@ -53,10 +53,12 @@ export interface TrainingData {
   test: Matrices;
 }
 
-/** Everything a run needs, read from storage and prepared; or the reason it cannot start. */
+/** Everything a run needs, read from storage and prepared; or the reason it cannot start (the form's settings checked strictly first). */
 export async function trainingData(projectId: string, rawSpec: unknown): Promise<{ ok: true; data: TrainingData } | { ok: false; problem: string }> {
   const db = getDb();
-  const spec = normalizeTrainSpec(rawSpec);
+  const checked = checkTrainForm(rawSpec);
+  if (!checked.ok) return { ok: false, problem: checked.problems.join(' ') };
+  const spec = checked.spec;
   const project = await getProject(db, projectId);
   if (!project) return { ok: false, problem: 'This project no longer exists.' };
   const plan = normalizePlan(project.plan);
@@ -137,7 +139,7 @@ export async function runTraining(request: TrainRequest, flags: RunFlags, onEven
   const baseline = fitBaseline(d.train, classCount);
   const now = Date.now();
   const run: RunRow = {
-    id: newId(),
+    id: request.runId,
     projectId: request.projectId,
     status: 'running',
     name: request.name,

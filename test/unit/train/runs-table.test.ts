@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { HEARTBEAT_STALE_MS } from '../../../src/shared/heartbeat';
 import { normalizeTrainSpec } from '../../../src/train/model-spec';
-import { displayStatus, filterLines, runLine, settingsDiff, sortLines } from '../../../src/train/runs-table';
+import { displayStatus, filterLines, runLine, settingsDiff, sortLines, trainingRun } from '../../../src/train/runs-table';
 import { runRow } from '../../helpers/rows';
 
 const epoch = (n: number, valLoss: number, valMetric: number) => ({ epoch: n, loss: 1, valLoss, metric: 0.5, valMetric, seconds: 1, samplesPerSec: 10 });
@@ -24,6 +24,16 @@ describe('runs table', () => {
     const run = runRow({ id: 'r', projectId: 'p', status: 'running', heartbeatAt: 1000 });
     expect(displayStatus(run, 1000 + HEARTBEAT_STALE_MS - 1)).toBe('running');
     expect(displayStatus(run, 1000 + HEARTBEAT_STALE_MS + 1)).toBe('interrupted');
+  });
+
+  test('the run still training is the running one with a fresh heartbeat, never a finished or silent one', () => {
+    const runs = [
+      runRow({ id: 'done', projectId: 'p', status: 'completed', heartbeatAt: 5000 }),
+      runRow({ id: 'silent', projectId: 'p', status: 'running', heartbeatAt: 1000 }),
+      runRow({ id: 'live', projectId: 'p', status: 'running', heartbeatAt: 4000 }),
+    ];
+    expect(trainingRun(runs, 4000 + HEARTBEAT_STALE_MS)?.id).toBe('live');
+    expect(trainingRun(runs, 4000 + HEARTBEAT_STALE_MS + 1)).toBeUndefined();
   });
 
   test('sorting puts missing figures last either way; filtering matches every word anywhere', () => {

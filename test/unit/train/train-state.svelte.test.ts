@@ -1,0 +1,108 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { HEARTBEAT_STALE_MS } from '../../../src/shared/heartbeat';
+import { createProject } from '../../../src/storage/projects';
+import { LooplabDB } from '../../../src/storage/schema';
+import { TrainState } from '../../../src/train/train.svelte';
+import { normalizeTrainSpec } from '../../../src/train/model-spec';
+import { runRow } from '../../helpers/rows';
+import { freshName } from '../../storage/legacy';
+
+// The worker is not there in Node: a stand-in that knows one job, 'r1'.
+const worker = {
+  environment: vi.fn(async () => ({ env: { webgpu: null }, choice: { backend: 'cpu', order: [], reason: 'test' } })),
+  stop: vi.fn(async (id: string) => id === 'r1'),
+  cancel: vi.fn(async (id: string) => id === 'r1'),
+  train: vi.fn(async () => ({ ok: false, problem: 'not here' })),
+  measure: vi.fn(async () => ({ ok: true, measurements: [] })),
+};
+vi.mock('../../../src/workers/train-client', () => ({
+  callTrainWorker: vi.fn(async (fn: (api: unknown) => unknown) => fn(worker)),
+  killTrainWorker: vi.fn(),
+}));
+
+let db: LooplabDB;
+beforeEach(async () => {
+  db = new LooplabDB(freshName());
+  await db.open();
+  vi.clearAllMocks();
+});
+afterEach(() => db.close());
+
+const history = [{ epoch: 1, loss: 0.9, valLoss: 0.8, metric: 0.5, valMetric: 0.6, seconds: 0.1, samplesPerSec: 1000 }];
+
+/** A project whose run 'r1' is stored as training, its heartbeat `age` ms old. */
+async function projectTraining(age: number): Promise<string> {
+  const project = await createProject(db, 'P', {});
+  const spec = normalizeTrainSpec({ epochs: 40 });
+  await db.runs.put(runRow({ id: 'r1', projectId: project.id, name: 'Run 1', status: 'running', createdAt: 2, heartbeatAt: Date.now() - age, spec, backend: 'wasm', backendNote: 'WASM was chosen by hand.', history }));
+  await db.runs.put(runRow({ id: 'r0', projectId: project.id, name: 'Run 0', createdAt: 1 }));
+  return project.id;
+}
+
+describe('the Train page finds a run that is still training when it opens', () => {
+  test('a stored run with a fresh heartbeat is shown live, Train is busy, and Stop and Cancel name the run', async () => {
+    const projectId = await projectTraining(1000);
+    const state = new TrainState(projectId, 1, db);
+    await state.loaded;
+    expect(state.busy).toBe(true);
+    expect(state.live).toMatchObject({ runId: 'r1', attached: true, phase: 'training', epochs: 40, backend: 'wasm', history });
+    expect(state.busyReason).toBe('“Run 1” is training: one run at a time. Stop it, or wait for it to end.');
+    state.stop();
+    await vi.waitFor(() => expect(worker.stop).toHaveBeenCalledWith('r1'));
+    expect(state.live?.phase).toBe('stopping');
+    state.cancel();
+    await vi.waitFor(() => expect(worker.cancel).toHaveBeenCalledWith('r1'));
+  });
+
+  test('when the run ends in storage the page shows how it ended and is free again', async () => {
+    const projectId = await projectTraining(1000);
+    const state = new TrainState(projectId, 1, db);
+    await state.loaded;
+    await db.runs.update('r1', { status: 'stopped', message: null });
+    await vi.waitFor(() => expect(state.live).toBeNull());
+    expect(state.busy).toBe(false);
+    expect(state.lastResult).toEqual({ ok: true, runId: 'r1', status: 'stopped', message: null });
+  });
+
+  test('a run whose heartbeat went quiet (its tab was closed) is not shown as training', async () => {
+    const projectId = await projectTraining(HEARTBEAT_STALE_MS + 1000);
+    const state = new TrainState(projectId, 1, db);
+    await state.loaded;
+    expect(state.busy).toBe(false);
+    expect(state.live).toBeNull();
+  });
+
+  test('a run this tab’s worker does not know (another tab trains it) is let go with a sentence saying where it is', async () => {
+    const project = await createProject(db, 'P', {});
+    await db.runs.put(runRow({ id: 'elsewhere', projectId: project.id, name: 'Run 9', status: 'running', heartbeatAt: Date.now() }));
+    const state = new TrainState(project.id, 1, db);
+    await state.loaded;
+    expect(state.live?.runId).toBe('elsewhere');
+    state.stop();
+    await vi.waitFor(() => expect(state.live).toBeNull());
+    expect(state.error).toBe('“Run 9” is not training in this tab: stop it in the tab or window that started it. (A run cut off by a reload shows as interrupted within 15 seconds.)');
+    // It is not picked up again at the next change to the runs.
+    await db.runs.update('elsewhere', { heartbeatAt: Date.now() });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(state.live).toBeNull();
+  });
+});
+
+describe('the New run form is checked before a run starts', () => {
+  test('a cleared units cell is refused naming the layer; nothing is sent to the worker', async () => {
+    const project = await createProject(db, 'P', {});
+    const state = new TrainState(project.id, 1, db);
+    await state.loaded;
+    state.spec.model = 'mlp';
+    state.spec.layers = [{ units: 256, activation: 'relu', dropout: 0, batchNorm: false }, { units: null as unknown as number, activation: 'relu', dropout: 0, batchNorm: false }];
+    state.spec.learningRate = null as unknown as number;
+    await state.train('Run 1');
+    expect(state.error).toBe('Units of layer 2: enter a whole number from 1 to 4,096. Learning rate: enter a number above 0, up to 10.');
+    expect(state.live).toBeNull();
+    expect(worker.train).not.toHaveBeenCalled();
+    await state.sweep({ mode: 'grid', trials: 0, seed: 1, axes: [{ key: 'epochs', values: [1, 2] }] });
+    expect(state.error).toMatch(/^Units of layer 2/);
+    expect(worker.train).not.toHaveBeenCalled();
+  });
+});
