@@ -168,6 +168,8 @@ test('wrong labels show up as likely label errors after cross-validation, and ca
   await line.locator('td', { hasText: 'setosa' }).first().waitFor();
   await line.getByRole('button', { name: 'Relabel as setosa' }).click();
   await line.getByText('relabelled in Prepare').waitFor();
+  // The button gave way to the note, which takes the focus.
+  await page.waitForFunction(() => document.activeElement?.textContent === 'relabelled in Prepare');
 
   await page.getByTestId('stage-link-prepare').click();
   await page.locator(`[data-testid="labels-table"] tr[data-row="${first}"] td`, { hasText: 'setosa' }).first().waitFor();

@@ -147,6 +147,16 @@ test('every stage opens by URL, and the keyboard moves between stages', async ()
   await page.waitForURL(new RegExp(`#/project/${id}/monitor$`));
   // The URL changes a moment before the stage re-renders.
   await page.getByRole('heading', { level: 1, name: 'Monitor', exact: true }).waitFor();
+  // A route change starts the reader at the new content, not at <body>.
+  const focusedId = () => page.evaluate(() => document.activeElement?.id);
+  expect(await focusedId()).toBe('main');
+
+  // The skip link focuses the content without touching the hash (the router would read "#main" as a page).
+  await page.getByRole('link', { name: 'Skip to content' }).focus();
+  await page.keyboard.press('Enter');
+  expect(await focusedId()).toBe('main');
+  expect(new URL(page.url()).hash).toBe(`#/project/${id}/monitor`);
+  expect(await page.getByTestId('not-found').count()).toBe(0);
 
   await page.goto(`${baseUrl()}#/project/${id}`);
   await page.getByLabel('Problem statement', { exact: true }).waitFor();
@@ -156,6 +166,10 @@ test('every stage opens by URL, and the keyboard moves between stages', async ()
   await page.getByTestId('project-missing').waitFor();
   await page.goto(`${baseUrl()}#/no/such/page`);
   expect(await page.getByTestId('not-found').textContent()).toContain('#/no/such/page');
+  expect(await page.title()).toBe('Nothing here · Looplab');
+  await page.getByRole('link', { name: 'Go to all projects' }).click();
+  await page.getByTestId('project-list').waitFor();
+  expect(await page.title()).toBe('Your projects · Looplab');
 });
 
 test('bad plan input is explained where it is typed, and nothing valid is lost', async () => {
@@ -169,7 +183,11 @@ test('bad plan input is explained where it is typed, and nothing valid is lost',
   await waitSaved(page);
 
   await page.getByLabel('Threshold of criterion 1', { exact: true }).fill('0.8x');
+  // Checked when the input is left, not at each keystroke.
+  expect(await page.getByRole('alert').count()).toBe(0);
+  await page.getByLabel('Threshold of criterion 1', { exact: true }).blur();
   expect(await page.getByRole('alert').textContent()).toContain('“0.8x” is not a number');
+  expect(await page.getByLabel('Threshold of criterion 1', { exact: true }).getAttribute('aria-invalid')).toBe('true');
   await page.getByLabel('Threshold of criterion 1', { exact: true }).fill('1.5');
   expect(await page.getByTestId('criterion-problem').textContent()).toBe('Accuracy is between 0 and 1, so 1.5 is outside its range.');
   await page.getByLabel('Task type', { exact: true }).selectOption('regression');
