@@ -52,7 +52,7 @@ test('5-fold cross-validation against one fit on all rows', async () => {
       async ({ projectId, spec }) => {
         const looplab = (window as unknown as { __looplab: Looplab }).__looplab;
         const t0 = performance.now();
-        const trained = (await looplab.callTrainWorker((w) => w.train!({ projectId, name: 'bench', spec }, looplab.workerCallback(() => undefined)))) as { ok: boolean; runId: string; problem?: string };
+        const trained = (await looplab.callTrainWorker((w) => w.train!({ runId: crypto.randomUUID(), projectId, name: 'bench', spec }, looplab.workerCallback(() => undefined)))) as { ok: boolean; runId: string; problem?: string };
         const oneFitSeconds = (performance.now() - t0) / 1000;
         if (!trained.ok) throw new Error(trained.problem);
         const t1 = performance.now();
