@@ -4,7 +4,7 @@
  */
 import { metricInfo, type MetricKey } from '../plan/metrics';
 import type { CvEvaluation, HoldoutEvaluation, RunRow } from '../storage/rows';
-import { holdoutReport } from './holdout';
+import { modelMetrics } from './holdout';
 
 export interface ComparisonLine {
   runId: string;
@@ -31,7 +31,7 @@ export function compareRuns(runs: readonly RunRow[], evaluations: readonly (Hold
   const lines = runs.map((run): ComparisonLine => {
     const holdout = evaluations.find((e): e is HoldoutEvaluation => e.runId === run.id && e.kind === 'holdout' && e.part === 'validation');
     const cv = evaluations.find((e): e is CvEvaluation => e.runId === run.id && e.kind === 'cv');
-    const value = holdout ? (holdoutReport(holdout).metrics.find((m) => m.key === metric)?.value ?? null) : null;
+    const value = holdout ? (modelMetrics(holdout)[metric] ?? null) : null;
     return { runId: run.id, name: run.name, value, cvMean: cv?.mean[metric] ?? null, cvStd: cv?.std[metric] ?? null, best: false };
   });
   const scored = lines.filter((l) => l.value !== null && Number.isFinite(l.value));

@@ -33,6 +33,11 @@ export class EvaluateState {
   error = $state<string | null>(null);
   readonly report: ClassificationReport | RegressionReport | null = $derived(this.loaded?.part?.report ?? null);
   readonly cv = $derived(this.loaded?.cv ?? null);
+  /**
+   * The runs' ids and names, as one string: the comparison is redone when a run comes, goes or
+   * is renamed, not each time the runs are read again (every few seconds while one trains).
+   */
+  readonly #runIds = $derived(this.runs.map((r) => `${r.id}\t${r.name}`).join('\n'));
   #criterion: MetricKey | null;
 
   /** the cross-validation in progress, and the run it is of */
@@ -168,7 +173,7 @@ export class EvaluateState {
       };
     });
     $effect(() => {
-      const ids = this.runs.map((r) => r.id);
+      const ids = this.#runIds ? this.#runIds.split('\n').map((line) => line.split('\t')[0]!) : [];
       let current = true;
       const stop = watch(
         () => evaluationKeys(db, ids),

@@ -1,0 +1,70 @@
+/** The Evaluate report: metrics from every row, chart data cut to what the page can draw. */
+import { describe, expect, test } from 'vitest';
+import { classificationReport, modelMetrics, regressionReport } from '../../../src/evaluate/holdout';
+import { rmse } from '../../../src/evaluate/metrics/regression';
+import { rocCurve } from '../../../src/evaluate/metrics/probabilistic';
+import { equalBins, PLOT_MAX_POINTS, probabilityCounts, sampledPositions, thinCurve } from '../../../src/evaluate/plot-data';
+import { evaluationRow } from '../../helpers/rows';
+
+const N = 20_000;
+/** A reproducible wobble in [0, 1). */
+const wobble = (i: number) => (Math.sin(i * 12.9898) * 43758.5453) % 1 + (Math.sin(i * 12.9898) < 0 ? 1 : 0);
+
+describe('the Evaluate report of a large part', () => {
+  test('regression: metrics over every row; the scatters a fixed, evenly spread sample; the residual histogram over every row', () => {
+    const yTrue = Float32Array.from({ length: N }, (_, i) => i / 100);
+    const predictions = Float32Array.from(yTrue, (y, i) => y + wobble(i) - 0.5);
+    const report = regressionReport(evaluationRow({ id: 'e', runId: 'r', yTrue, predictions, baseline: new Float32Array(N), classes: null }));
+    expect(report.rows).toBe(N);
+    expect(report.metrics.find((m) => m.key === 'rmse')!.value).toBe(rmse(Array.from(yTrue), Array.from(predictions)));
+    expect(report.actual).toHaveLength(PLOT_MAX_POINTS);
+    expect(report.residuals[10]).toBe(report.actual[10]! - report.predicted[10]!);
+    // Evenly spread: the sample reaches both ends of the part.
+    expect(report.actual[0]!).toBeLessThan(5);
+    expect(report.actual.at(-1)!).toBeGreaterThan(N / 100 - 5);
+    expect(report.residualBins.counts.reduce((a, b) => a + b, 0)).toBe(N);
+    expect(modelMetrics(evaluationRow({ id: 'e', runId: 'r', yTrue, predictions, baseline: new Float32Array(N), classes: null })).rmse).toBe(report.metrics.find((m) => m.key === 'rmse')!.value);
+  });
+
+  test('binary: probabilities counted in 20 bins per class, curves thinned with their ends kept, metrics as before', () => {
+    const yTrue = Float32Array.from({ length: N }, (_, i) => +(wobble(i) > 0.6));
+    const positive = Array.from(yTrue, (y, i) => Math.min(1, Math.max(0, 0.3 * y + 0.7 * wobble(i + 7))));
+    const predictions = Float32Array.from(positive.flatMap((p) => [1 - p, p]));
+    const row = evaluationRow({ id: 'e', runId: 'r', yTrue, predictions, baseline: new Float32Array(2 * N).fill(0.5), classes: ['no', 'yes'] });
+    const report = classificationReport(row);
+    const positives = Array.from(yTrue).filter((y) => y === 1).length;
+    expect(report.probabilities[1]!.own.reduce((a, b) => a + b, 0)).toBe(positives);
+    expect(report.probabilities[1]!.others.reduce((a, b) => a + b, 0)).toBe(N - positives);
+    expect(report.probabilities[0]!.own).toHaveLength(20);
+    const full = rocCurve(Array.from(yTrue), Array.from(predictions.filter((_, i) => i % 2 === 1)));
+    expect(full.fpr.length).toBeGreaterThan(5000);
+    expect(report.roc!.fpr.length).toBeLessThanOrEqual(2002);
+    expect([report.roc!.fpr[0], report.roc!.tpr[0], report.roc!.fpr.at(-1), report.roc!.tpr.at(-1)]).toEqual([0, 0, 1, 1]);
+    expect(report.pr!.recall.at(-1)).toBe(0);
+    expect(report.pr!.precision.at(-1)).toBe(1);
+    expect(modelMetrics(row)['roc-auc']).toBe(report.metrics.find((m) => m.key === 'roc-auc')!.value);
+  });
+});
+
+describe('plot data', () => {
+  test('a thinned curve strays less than its step from every point left out, and keeps both ends', () => {
+    // A staircase: up 0.5, then right 0.5, in 1,000 small steps each.
+    const x = [...Array.from({ length: 1001 }, () => 0), ...Array.from({ length: 1000 }, (_, i) => (i + 1) / 2000)];
+    const y = [...Array.from({ length: 1001 }, (_, i) => i / 2000), ...Array.from({ length: 1000 }, () => 0.5)];
+    const thin = thinCurve(x, y, 0.01);
+    expect(thin.x.length).toBeLessThanOrEqual(2 / 0.01 + 2);
+    expect([thin.x[0], thin.y[0], thin.x.at(-1), thin.y.at(-1)]).toEqual([0, 0, 0.5, 0.5]);
+    x.forEach((xi, i) => {
+      const near = thin.x.some((tx, k) => Math.abs(tx - xi) < 0.01 && Math.abs(thin.y[k]! - y[i]!) < 0.01);
+      expect(near, `point ${i}`).toBe(true);
+    });
+  });
+
+  test('bins: a probability of 1 in the last bin, 0.15 in the fourth; a part’s maximum in its last bin', () => {
+    expect(probabilityCounts([0, 0.15, 0.999, 1, Number.NaN])).toEqual([1, 0, 0, 1, ...Array(15).fill(0), 2]);
+    expect(equalBins([0, 1, 2, 3, 4], 4)).toEqual({ start: 0, size: 1, counts: [1, 1, 1, 2] });
+    expect(equalBins([7, 7]).counts).toEqual([2]);
+    expect(sampledPositions(3)).toEqual([0, 1, 2]);
+    expect(sampledPositions(10, 2)).toEqual([2, 7]);
+  });
+});
