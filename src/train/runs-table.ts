@@ -111,3 +111,17 @@ export function settingsDiff(specs: readonly TrainSpec[]): [string, string[]][] 
   const keys = Object.keys(flat[0] ?? {}) as (keyof (typeof flat)[number])[];
   return keys.filter((k) => new Set(flat.map((f) => f[k])).size > 1).map((k) => [k, flat.map((f) => f[k])]);
 }
+
+/** Runs compared at once: more curves on one chart stop being readable. */
+export const MAX_COMPARED = 4;
+
+/**
+ * The runs picked for comparison after ticking or unticking `id`; ids not in `runIds` (deleted
+ * runs) are dropped first. A run past the fourth is refused, the list returned as it was: the
+ * table disables those boxes and says why, rather than silently dropping the oldest pick.
+ */
+export function toggleCompared(compared: readonly string[], id: string, runIds: readonly string[]): string[] {
+  const kept = compared.filter((c) => runIds.includes(c));
+  if (kept.includes(id)) return kept.filter((c) => c !== id);
+  return kept.length < MAX_COMPARED ? [...kept, id] : kept;
+}

@@ -75,8 +75,12 @@ test('a bundled sample with missing values opens, imports and is still there aft
   await table.evaluate((el) => (el.scrollTop = el.scrollHeight));
   const last = page.locator(`[data-testid="data-row"][data-row="${sample.rows}"]`);
   await last.waitFor();
-  const lastCells = (await last.locator('td').allTextContents()).slice(1);
+  const lastCells = await last.locator('td').allTextContents();
   expect(lastCells.join(',')).toBe(lines.at(-1));
+  // Only the rows in view exist in the page: a screen reader is told the whole count and each row's place (the header is row 1).
+  expect(await table.locator('table').getAttribute('aria-rowcount')).toBe(String(sample.rows + 1));
+  expect(await last.getAttribute('aria-rowindex')).toBe(String(sample.rows + 1));
+  expect(await last.locator('th[scope="row"]').textContent()).toBe(sample.rows.toLocaleString('en'));
 
   // Once the plan names the target, the profile is recomputed for it.
   await page.getByTestId('stage-link-plan').click();
@@ -167,6 +171,13 @@ test('bad files get a clear alert, ragged rows can be skipped, and nothing store
   expect(await text(page, 'data-error')).toContain('never closed');
   expect(await page.getByTestId('dataset-item').count()).toBe(1);
   expect(await text(page, 'row-count')).toBe(rowsBefore);
+
+  // Deleting the last dataset takes the list, and the focus on it, away: focus goes to the panel that imports
+  // the next one (here the preview still open for the file that failed), not to <body>.
+  await page.getByRole('button', { name: /^Delete dataset / }).click();
+  await page.getByRole('dialog', { name: 'Delete this dataset?' }).getByRole('button', { name: 'Delete dataset' }).click();
+  await page.getByTestId('dataset-list').waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.id === 'preview-title');
 });
 
 test('a long import shows progress and can be cancelled, leaving nothing stored; read in parts, it keeps every row in order', async () => {
@@ -243,6 +254,8 @@ test('a second file is appended or joined after a preview, as new datasets that 
   expect(await page.getByTestId('merge-preview-table').locator('tbody tr').last().locator('td').allTextContents()).toEqual(['6', 'Fay', '']);
   await page.getByRole('button', { name: 'Make the new dataset' }).click();
   await page.waitForFunction(() => document.querySelector('[data-testid="row-count"]')?.textContent === '6');
+  // The button went with the preview: focus is on the new dataset's summary, not on <body>.
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('dataset-title');
   expect(await text(page, 'dataset-lineage')).toBe('people, with the rows of more-people.csv appended.');
 
   // Join the appended dataset with a lookup file, keeping every row.

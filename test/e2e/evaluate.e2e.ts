@@ -33,6 +33,14 @@ test('a run on a multiclass sample is evaluated: accuracy and macro F1 agree wit
   expect(f1).toBeCloseTo(expected.f1, 5);
   expect(accuracy).toBeGreaterThan(Number(await page.getByTestId('baseline-accuracy').textContent()));
   await page.locator('[data-testid="confusion-matrix"] .main-svg').first().waitFor();
+  // The overlaid probability histograms in words: per class, the bin that holds the median probability on its own rows.
+  const medians = page.getByTestId('probability-medians').locator('tbody tr');
+  expect(await medians.count()).toBe(k);
+  const own = truth.flatMap((t, i) => (t === 0 ? [stored.predictions[i * k]!] : [])).sort((a, b) => a - b);
+  const median = (own[Math.floor((own.length - 1) / 2)]! + own[Math.ceil((own.length - 1) / 2)]!) / 2;
+  const [low, high] = ((await medians.first().locator('td').first().textContent())!.match(/^between ([\d.]+) and ([\d.]+) \(/) ?? []).slice(1).map(Number);
+  expect(median).toBeGreaterThanOrEqual(low!);
+  expect(median).toBeLessThanOrEqual(high!);
   // The test part has its own figures.
   await page.getByLabel('Test', { exact: true }).check();
   await page.getByTestId('metric-accuracy').waitFor();

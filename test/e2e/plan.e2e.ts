@@ -188,10 +188,20 @@ test('bad plan input is explained where it is typed, and nothing valid is lost',
   await page.getByLabel('Threshold of criterion 1', { exact: true }).blur();
   expect(await page.getByRole('alert').textContent()).toContain('“0.8x” is not a number');
   expect(await page.getByLabel('Threshold of criterion 1', { exact: true }).getAttribute('aria-invalid')).toBe('true');
-  await page.getByLabel('Threshold of criterion 1', { exact: true }).fill('1.5');
+  const threshold = page.getByLabel('Threshold of criterion 1', { exact: true });
+  await threshold.fill('1.5');
+  // A number out of range is also told on leaving the field (here: Enter), tied to the field.
+  expect(await page.getByTestId('criterion-problem').count()).toBe(0);
+  await threshold.press('Enter');
   expect(await page.getByTestId('criterion-problem').textContent()).toBe('Accuracy is between 0 and 1, so 1.5 is outside its range.');
+  expect(await threshold.getAttribute('aria-invalid')).toBe('true');
+  const problemId = await page.getByTestId('criterion-problem').getAttribute('id');
+  expect((await threshold.getAttribute('aria-describedby'))?.split(' ')).toContain(problemId);
   await page.getByLabel('Task type', { exact: true }).selectOption('regression');
   expect(await page.getByTestId('criterion-problem').textContent()).toBe('Accuracy is a classification metric, but this is a regression task.');
+  // That one is about the metric, so the metric is what is marked invalid.
+  expect(await page.getByLabel('Metric of criterion 1', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+  expect(await threshold.getAttribute('aria-invalid')).toBe('false');
   await page.getByLabel('Threshold of criterion 1', { exact: true }).fill('0.8x');
   await waitSaved(page);
 

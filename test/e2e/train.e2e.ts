@@ -84,6 +84,8 @@ test('an MLP trains to the end on WebGPU (software adapter) and on WASM, a run s
   await page.getByTestId('run-compare').waitFor();
   expect(await page.locator('[data-testid="settings-diff"] tr[data-setting="epochs"] td').allTextContents()).toEqual(['8', '30']);
   expect(await page.locator('[data-testid="settings-diff"] tr[data-setting="backend"] td').allTextContents()).toEqual(['webgpu', 'wasm']);
+  // The chart's text gives each compared run's last figures, not only the first run's.
+  expect(await page.getByTestId('compare-curves-loss').getAttribute('aria-label')).toMatch(/^Loss per epoch of 2 runs, .*gpu run, training [\d.e-]+, validation [\d.e-]+ \(epoch 8\); wasm run, training [\d.e-]+, validation [\d.e-]+ \(epoch 30\)\.$/);
 
 });
 
@@ -92,6 +94,10 @@ test('a grid sweep of four trials completes, each a tagged run, and its results 
   const page = await session.newPage();
   await irisProject(page);
   await page.getByRole('button', { name: 'small' }).click();
+  // Removing the last layer takes its button away: focus goes to the units of the layer before, not to <body>.
+  await page.getByRole('button', { name: 'Add a layer' }).click();
+  await page.getByRole('button', { name: 'Remove layer 2' }).click();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Units of layer 1');
   await page.getByLabel('Epochs', { exact: true }).fill('3');
   await page.getByLabel('Values of learning rate', { exact: true }).fill('0.01, 0.05');
   await page.getByLabel('Values of units per hidden layer', { exact: true }).fill('4, 8');
