@@ -10,7 +10,7 @@ import { describeError } from '../shared/errors';
 import { onFlush, reportFailedSave } from '../shared/flush-registry';
 import { newId } from '../shared/ids';
 import { getDb } from '../storage/database';
-import { savePlan } from '../storage/projects';
+import { savePlan, savePlanIfUnchanged, storedPlanJson } from '../storage/projects';
 import type { LooplabDB } from '../storage/schema';
 import { defaultComparison, type Criterion } from './criteria';
 import { metricsForTask } from './metrics';
@@ -66,18 +66,36 @@ export class PlanState {
   /** The page closes: write what is pending. Its save status is no longer shown, so a failure goes to the shell. */
   async leave(): Promise<void> {
     await this.flush();
-    this.#reportIfFailed();
+    await this.#reportIfFailed();
   }
 
-  #reportIfFailed(): void {
+  async #reportIfFailed(): Promise<void> {
     if (this.saveState !== 'error') return;
+    // The plan as stored now: the shell's retry writes over it only while it is still this, so
+    // changes made since (Plan opened again, another tab) are never overwritten by older ones.
+    const stored = await storedPlanJson(this.#db, this.#projectId).catch(() => null);
     reportFailedSave({
       message: `Your last changes in Plan were not saved. ${this.saveError ?? ''}`.trim(),
       retry: async () => {
-        await this.retry();
-        this.#reportIfFailed();
+        if (await this.#retryOver(stored)) await this.#reportIfFailed();
+        else reportFailedSave({ message: 'Your earlier changes in Plan were not saved: the plan has been changed since, and they would have overwritten it.' });
       },
     });
+  }
+
+  /** The shell's retry: the whole plan, unless the stored one is no longer `expected` (false then, nothing written). */
+  async #retryOver(expected: string | null): Promise<boolean> {
+    const snapshot = JSON.stringify(this.plan);
+    try {
+      if (!(await savePlanIfUnchanged(this.#db, this.#projectId, JSON.parse(snapshot), expected))) return false;
+      this.#lastSaved = snapshot;
+      this.saveError = null;
+      this.saveState = 'saved';
+    } catch (e) {
+      this.saveState = 'error';
+      this.saveError = describeError(e);
+    }
+    return true;
   }
 
   /** Try again after a failed save: the whole plan is written, not just the last change. */

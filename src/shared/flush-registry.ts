@@ -31,8 +31,8 @@ export function hasUnsavedWork(): boolean {
 /** A save that failed after its page closed, so no page shows it: the sentence to show, and a retry. */
 export interface FailedSave {
   message: string;
-  /** writes the unsaved work again; a new failure is reported again */
-  retry: () => Promise<void>;
+  /** writes the unsaved work again; a new failure is reported again. None when writing it would overwrite newer work. */
+  retry?: () => Promise<void>;
 }
 const failedSaveListeners = new Set<(failed: FailedSave) => void>();
 

@@ -61,6 +61,25 @@ export async function savePlan(db: LooplabDB, id: string, plan: unknown, now = D
   });
 }
 
+/** The project's plan as stored, as JSON; null when there is no such project. */
+export async function storedPlanJson(db: LooplabDB, id: string): Promise<string | null> {
+  const project = await db.projects.get(id);
+  return project ? JSON.stringify(project.plan) : null;
+}
+
+/**
+ * savePlan, unless the stored plan is no longer `expected` (JSON, as storedPlanJson gave it):
+ * then nothing is written and the answer is false. `expected` null: written whatever is there.
+ */
+export async function savePlanIfUnchanged(db: LooplabDB, id: string, plan: unknown, expected: string | null, now = Date.now()): Promise<boolean> {
+  return write(db, [db.projects], async () => {
+    const project = await mustGet(db, id);
+    if (expected !== null && JSON.stringify(project.plan) !== expected) return false;
+    await db.projects.update(id, { plan, updatedAt: now });
+    return true;
+  });
+}
+
 /**
  * A copy of the project under a new id, named "<name> (copy)", with everything it owns under new
  * ids, in one transaction: datasets (values, profiles and splits included), the recipe, runs

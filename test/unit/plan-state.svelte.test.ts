@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { onFailedSave, type FailedSave } from '../../src/shared/flush-registry';
 import { emptyPlan } from '../../src/plan/plan';
 import { PlanState } from '../../src/plan/plan.svelte';
-import { createProject, deleteProject, getProject } from '../../src/storage/projects';
+import { createProject, deleteProject, getProject, savePlan } from '../../src/storage/projects';
 import { LooplabDB } from '../../src/storage/schema';
 import { freshName } from '../storage/legacy';
 
@@ -37,7 +37,7 @@ describe('the Plan state, when its page closes', () => {
 
     // Back again (restored from a file, say): the retry from the shell writes it.
     await db.projects.add(project);
-    await reported[0]!.retry();
+    await reported[0]!.retry!();
     expect(reported).toHaveLength(1);
     expect((await getProject(db, project.id))!.plan).toMatchObject({ problem: 'Predict churn' });
   });
@@ -51,8 +51,27 @@ describe('the Plan state, when its page closes', () => {
     await deleteProject(db, project.id);
     await state.retry();
     await state.leave();
-    await reported[0]!.retry();
+    await reported[0]!.retry!();
     expect(reported).toHaveLength(2);
     expect(state.saveState).toBe('error');
+  });
+
+  test('the shell’s retry never writes older changes over a plan saved since (Plan opened again, or another tab)', async () => {
+    const project = await createProject(db, 'P', emptyPlan());
+    const state = new PlanState(project.id, emptyPlan(), db);
+    state.plan.problem = 'older';
+    // The write fails once (the disk, say) while the project is there.
+    const update = vi.spyOn(db.projects, 'update').mockRejectedValueOnce(new Error('disk'));
+    await state.retry();
+    await state.leave();
+    update.mockRestore();
+    expect(reported).toHaveLength(1);
+    // Plan opened again and edited; its own save lands.
+    await savePlan(db, project.id, { ...emptyPlan(), problem: 'newer' });
+    await reported[0]!.retry!();
+    expect((await getProject(db, project.id))!.plan).toMatchObject({ problem: 'newer' });
+    expect(reported).toHaveLength(2);
+    expect(reported[1]!.message).toMatch(/changed since/);
+    expect(reported[1]!.retry).toBeUndefined();
   });
 });
