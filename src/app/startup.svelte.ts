@@ -2,6 +2,7 @@
 import { describeError } from '../shared/errors';
 import { openAppDb } from '../storage/database';
 import { sweepUnfinishedImports } from '../storage/datasets';
+import { runOwners } from '../shared/run-locks';
 import { sweepInterruptedRuns } from '../storage/runs';
 
 export class AppStartup {
@@ -14,7 +15,7 @@ export class AppStartup {
       // A dataset left 'importing' by a killed tab is swept before anyone can open it.
       await sweepUnfinishedImports(db);
       // A run left 'running' by a closed tab shows as interrupted, never as running forever.
-      await sweepInterruptedRuns(db);
+      await sweepInterruptedRuns(db, Date.now(), await runOwners());
       this.status = 'ready';
     } catch (e) {
       this.status = 'failed';

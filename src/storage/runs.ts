@@ -4,6 +4,7 @@ import type { ArtifactRow, RunRow, RunStatus } from './rows';
 import type { LooplabDB } from './schema';
 
 import { HEARTBEAT_STALE_MS } from '../shared/heartbeat';
+import { ownerGone, type RunOwners } from '../shared/run-locks';
 
 export { HEARTBEAT_STALE_MS };
 
@@ -48,10 +49,17 @@ export function getArtifact(db: LooplabDB, runId: string, kind: string): Promise
   return db.artifacts.get([runId, kind]);
 }
 
-/** Mark runs left 'running' with a stale heartbeat as interrupted; returns how many. */
-export async function sweepInterruptedRuns(db: LooplabDB, now = Date.now()): Promise<number> {
+/**
+ * Mark runs left 'running' by a tab that is gone as interrupted; returns how many. Gone: the run
+ * locks show no one holds its lock (run-locks.ts), or, where there are no locks, its heartbeat is stale.
+ */
+export async function sweepInterruptedRuns(db: LooplabDB, now = Date.now(), owners: RunOwners | null = null): Promise<number> {
   return write(db, [db.runs], async () => {
-    const stale = await db.runs.where('status').equals('running').filter((r) => now - r.heartbeatAt > HEARTBEAT_STALE_MS).toArray();
+    const stale = await db.runs
+      .where('status')
+      .equals('running')
+      .filter((r) => now - r.heartbeatAt > HEARTBEAT_STALE_MS || ownerGone(owners, r.id, r.createdAt))
+      .toArray();
     for (const r of stale) {
       await db.runs.update(r.id, { status: 'interrupted', message: 'The run was cut off (the tab was closed or reloaded) before it ended.', updatedAt: now });
     }

@@ -9,7 +9,8 @@
 import { describeError } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { getDb, watch } from '../storage/database';
-import { deleteRun, listRuns, updateRun } from '../storage/runs';
+import { runOwners } from '../shared/run-locks';
+import { deleteRun, listRuns, sweepInterruptedRuns, updateRun } from '../storage/runs';
 import type { RunRow } from '../storage/rows';
 import type { LooplabDB } from '../storage/schema';
 import { callTrainWorker, killTrainWorker } from '../workers/train-client';
@@ -99,12 +100,29 @@ export class TrainState {
       const timer = setInterval(() => {
         this.now = Date.now();
         if (this.live?.attached) this.#follow(this.runs, this.now);
+        if (trainingRun(this.runs, this.now)) void this.#sweepOrphans(db);
       }, 1000);
       return () => clearInterval(timer);
     });
     void callTrainWorker<{ env: BackendEnvironment; choice: BackendChoice }>((api) => api.environment())
       .then((env) => (this.env = env))
       .catch((e) => (this.error = describeError(e)));
+  }
+
+  #sweeping = false;
+
+  /** A run stored as running whose tab has gone shows as interrupted within a second, not when its heartbeat goes stale. */
+  async #sweepOrphans(db: LooplabDB): Promise<void> {
+    if (this.#sweeping) return;
+    this.#sweeping = true;
+    try {
+      const owners = await runOwners();
+      if (owners) await sweepInterruptedRuns(db, Date.now(), owners);
+    } catch {
+      // The heartbeat still ends it.
+    } finally {
+      this.#sweeping = false;
+    }
   }
 
   get busy(): boolean {

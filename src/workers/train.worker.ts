@@ -2,6 +2,7 @@
 /** The train worker: chooses a backend, trains, and stores runs as they go. */
 import * as Comlink from 'comlink';
 import { describeError } from '../shared/errors';
+import { withRunLock } from '../shared/run-locks';
 import { availableBackends, chooseBackend } from '../train/backend-choice';
 import { useBackend } from '../train/backends';
 import { buildModel } from '../train/build-model';
@@ -31,7 +32,8 @@ const api: TrainWorkerApi = {
   },
 
   train(request, onEvent) {
-    return jobs.run(request.runId, 'training', (flags) => runTraining(request, flags, onEvent), refused);
+    // The run's lock is held from before it is stored until after it ends: pages tell at once when its tab is gone.
+    return jobs.run(request.runId, 'training', (flags) => withRunLock(request.runId, () => runTraining(request, flags, onEvent)), refused);
   },
 
   crossValidate(runId, k, onFold) {

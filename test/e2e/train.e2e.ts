@@ -1,7 +1,9 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { addScaleStep, projectWithSample } from './flows';
+import { HEARTBEAT_STALE_MS } from '../../src/shared/heartbeat';
 import { startBrowser } from './harness';
+import { storedRows } from './stored';
 
 /** An iris project with a target and a scaling step, opened at Train. */
 async function irisProject(page: Page): Promise<void> {
@@ -115,7 +117,7 @@ test('a grid sweep of four trials completes, each a tagged run, and its results 
   expect(await page.getByTestId('sweep-chart').getAttribute('aria-label')).toBe('Validation accuracy of each trial against learning rate and units per hidden layer');
 });
 
-test('a run cut off by a reload shows as interrupted, not as running forever', async () => {
+test('a run cut off by a reload shows as interrupted at once, here and in another tab, not as running forever', async () => {
   const session = await startBrowser();
   const page = await session.newPage();
   await irisProject(page);
@@ -124,9 +126,18 @@ test('a run cut off by a reload shows as interrupted, not as running forever', a
   await trainRun(page, 'cut off', 'wasm', 5000);
   // The table reads storage: once it shows an epoch, the run's history has been written.
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="run-row"][data-name="cut off"] [data-column="epochs"]')?.textContent) >= 1);
+  // A second tab on the same Train page follows the run from storage.
+  const other = await session.newPage();
+  await other.goto(page.url());
+  await other.locator('[data-testid="run-row"][data-name="cut off"][data-status="running"]').waitFor();
   await page.reload();
-  // The old page's worker died with it: its heartbeat stops, and the run turns interrupted.
-  await page.locator('[data-testid="run-row"][data-name="cut off"][data-status="interrupted"]').waitFor({ timeout: 30_000 });
+  // The old page's worker died with it and the browser released the run's lock: both tabs say interrupted.
+  await other.locator('[data-testid="run-row"][data-name="cut off"][data-status="interrupted"]').waitFor();
+  await page.locator('[data-testid="run-row"][data-name="cut off"][data-status="interrupted"]').waitFor();
+  // Marked so from the lock, long before its heartbeat (written every 3 s) could go stale (15 s).
+  const [row] = await storedRows<{ status: string; heartbeatAt: number; updatedAt: number }>(page, 'runs');
+  expect(row!.status).toBe('interrupted');
+  expect(row!.updatedAt - row!.heartbeatAt).toBeLessThan(HEARTBEAT_STALE_MS);
   await page.reload();
   await page.locator('[data-testid="run-row"][data-name="cut off"][data-status="interrupted"]').waitFor();
   // The epochs stored before the reload are kept.

@@ -44,6 +44,17 @@ describe('runs', () => {
     expect((await getRun(db, 'done'))!.status).toBe('completed');
   });
 
+  test('with run locks, a running run nobody holds the lock of is interrupted at once; one stored after the locks were asked is left alone', async () => {
+    const now = 1_000_000;
+    await putRun(db, runRow({ id: 'orphan', projectId: 'p', status: 'running', heartbeatAt: now - 1000, createdAt: now - 5000 }));
+    await putRun(db, runRow({ id: 'owned', projectId: 'p', status: 'running', heartbeatAt: now - 1000, createdAt: now - 5000 }));
+    await putRun(db, runRow({ id: 'new', projectId: 'p', status: 'running', heartbeatAt: now, createdAt: now }));
+    expect(await sweepInterruptedRuns(db, now, { held: new Set(['owned']), askedAt: now - 10 })).toBe(1);
+    expect((await getRun(db, 'orphan'))!.status).toBe('interrupted');
+    expect((await getRun(db, 'owned'))!.status).toBe('running');
+    expect((await getRun(db, 'new'))!.status).toBe('running');
+  });
+
   test('a run whose project was deleted while it trained leaves no weights or predictions behind', async () => {
     const project = await createProject(db, 'Gone', {});
     await putRun(db, runRow({ id: 'r', projectId: project.id, status: 'running' }));
