@@ -127,7 +127,7 @@ test('a run cut off by a reload shows as interrupted at once, here and in anothe
   // The table reads storage: once it shows an epoch, the run's history has been written.
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="run-row"][data-name="cut off"] [data-column="epochs"]')?.textContent) >= 1);
   // A second tab on the same Train page follows the run from storage.
-  const other = await session.newPage();
+  const other = await session.context.newPage();
   await other.goto(page.url());
   await other.locator('[data-testid="run-row"][data-name="cut off"][data-status="running"]').waitFor();
   await page.reload();
