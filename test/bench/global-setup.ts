@@ -4,7 +4,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, preview, type PreviewServer } from 'vite';
+import { preview, type PreviewServer } from 'vite';
+import { productionBuild } from '../helpers/production-build';
 import { largeCsv } from '../fixtures/csv/generate';
 import type { TestProject } from 'vitest/node';
 
@@ -25,7 +26,7 @@ const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-E
 let server: PreviewServer | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
-  await build({ logLevel: 'warn', configFile: 'vite.config.ts', mode: 'bench', build: { outDir: OUT, emptyOutDir: true } });
+  await productionBuild({ logLevel: 'warn', configFile: 'vite.config.ts', mode: 'bench', build: { outDir: OUT, emptyOutDir: true } });
   // Written before the server starts: vite preview lists its files once, at start.
   const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
   writeFileSync(join(OUT, 'bench-import.csv'), largeCsv(rows));

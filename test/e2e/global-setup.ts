@@ -2,7 +2,8 @@
  * Builds the app once, serves the build on 127.0.0.1 (a plain static server: vite preview),
  * and hands its URL to the end-to-end tests.
  */
-import { build, preview, type PreviewServer } from 'vite';
+import { preview, type PreviewServer } from 'vite';
+import { productionBuild } from '../helpers/production-build';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -14,7 +15,7 @@ declare module 'vitest' {
 let server: PreviewServer | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
-  await build({ logLevel: 'warn', configFile: 'vite.config.ts', mode: 'production' });
+  await productionBuild({ logLevel: 'warn', configFile: 'vite.config.ts', mode: 'production' });
   server = await preview({ logLevel: 'warn', configFile: 'vite.config.ts', preview: { host: '127.0.0.1', port: 4317, strictPort: false, open: false } });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a local URL');

@@ -1,0 +1,16 @@
+/**
+ * `vite build` as `npm run build` does it, from inside Vitest. Vitest sets NODE_ENV to "test",
+ * and under it the Svelte plugin compiles in dev mode (runtime checks, warnings, a bigger and
+ * slower bundle); end-to-end tests and benchmarks must run what learners get.
+ */
+import { build, type InlineConfig } from 'vite';
+
+export async function productionBuild(config: InlineConfig): Promise<void> {
+  const before = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build(config);
+  } finally {
+    process.env.NODE_ENV = before;
+  }
+}
