@@ -5,6 +5,7 @@
  */
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { TrainSpec } from './model-spec';
+import { SeededDropout } from './seeded-dropout';
 
 /** 1 output for regression and binary classification, one per class otherwise. */
 export function outputUnits(classes: readonly string[] | null): number {
@@ -31,7 +32,8 @@ export function buildModel(spec: TrainSpec, inputs: number, classes: readonly st
       model.add(tfl.layers.batchNormalization({ name: `batch_norm_${i + 1}` }));
       model.add(tfl.layers.activation({ activation: layer.activation, name: `activation_${i + 1}` }));
     }
-    if (layer.dropout > 0) model.add(tfl.layers.dropout({ rate: layer.dropout, seed: next(), name: `dropout_${i + 1}` }));
+    // Seeded per step, not per layer: TF.js's own seeded Dropout repeats one mask at every batch.
+    if (layer.dropout > 0) model.add(new SeededDropout({ rate: layer.dropout, seed: next(), name: `dropout_${i + 1}` }));
   });
   model.add(
     tfl.layers.dense({

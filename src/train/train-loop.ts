@@ -12,7 +12,7 @@ import seedrandom from 'seedrandom';
 import type { BatchTrainer } from './batch-trainer';
 import { denseTrainable, denseTrainer } from './dense-trainer';
 import { fusedAdam, tfStepOptimizer } from './fused-adam';
-import { balancedWeights, lossOf } from './loss';
+import { balancedWeights, denseKernels, l2Penalty, lossOf } from './loss';
 import type { TrainSpec } from './model-spec';
 import { tapeTrainer } from './tape-trainer';
 import type { Matrices } from './training-data';
@@ -26,6 +26,8 @@ export interface EpochRecord {
   valMetric: number | null;
   seconds: number;
   samplesPerSec: number;
+  /** set only when Stop cut the epoch short: the training rows it saw, over which its loss and speed are taken */
+  rows?: number;
 }
 
 export type Ending = 'completed' | 'early-stopped' | 'stopped' | 'cancelled' | 'diverged';
@@ -95,8 +97,12 @@ function startAtMean(model: tfl.LayersModel, y: Float32Array): void {
   mean.dispose();
 }
 
-/** Loss and metric over a whole part, in batches so a large part does not exhaust GPU memory. */
-function evaluatePart(model: tfl.LayersModel, x: tf.Tensor, y: tf.Tensor, classCount: number | null, batch: number): [tf.Scalar, tf.Scalar] {
+/**
+ * Loss and metric over a whole part, in batches so a large part does not exhaust GPU memory.
+ * The loss includes the L2 penalty at the current weights, as the training loss does: Keras adds
+ * the regularisation losses to both the training and the evaluation loss, so the two compare.
+ */
+function evaluatePart(model: tfl.LayersModel, x: tf.Tensor, y: tf.Tensor, classCount: number | null, batch: number, l2: number): [tf.Scalar, tf.Scalar] {
   const n = x.shape[0];
   return tf.tidy(() => {
     const parts: tf.Tensor[] = [];
@@ -105,8 +111,27 @@ function evaluatePart(model: tfl.LayersModel, x: tf.Tensor, y: tf.Tensor, classC
       parts.push(model.apply(tf.slice(x, [start, 0], [size, -1]), { training: false }) as tf.Tensor);
     }
     const logits = parts.length === 1 ? parts[0]! : tf.concat(parts, 0);
-    return [lossOf(logits, y, classCount), metricOf(logits, y, classCount)];
+    const loss = lossOf(logits, y, classCount);
+    const penalty = l2Penalty(denseKernels(model), l2);
+    return [penalty ? (tf.add(loss, penalty) as tf.Scalar) : loss, metricOf(logits, y, classCount)];
   });
+}
+
+/**
+ * The rows the training metric is read on: all of them when there are at most `size`, otherwise
+ * `size` rows drawn at random (seeded, fixed for the run), so a file sorted by class or by time
+ * does not bias the figure as its first rows would.
+ */
+export function metricRows(n: number, size: number, seed: number): Int32Array | null {
+  if (n <= size) return null;
+  const rng = seedrandom.alea(`metric-${seed}`);
+  const pool = Int32Array.from({ length: n }, (_, i) => i);
+  // A partial Fisher–Yates shuffle: the first `size` places end up a uniform sample without replacement.
+  for (let i = 0; i < size; i++) {
+    const j = i + Math.floor(rng() * (n - i));
+    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+  }
+  return pool.slice(0, size).sort();
 }
 
 /**
@@ -141,7 +166,11 @@ export async function trainLoop(inputs: TrainInputs, control: TrainControl): Pro
   // around 150 with Adam at 0.01 would need thousands of steps just to get there).
   if (classCount === null && n > 0) startAtMean(model, train.y);
   // The training metric of an epoch is read on a fixed sample of at most METRIC_SAMPLE rows, in inference mode.
-  const metricSample = n <= METRIC_SAMPLE ? { x: xTrain, y: yTrain } : { x: tf.slice(xTrain, [0, 0], [METRIC_SAMPLE, -1]), y: tf.slice(yTrain, 0, METRIC_SAMPLE) };
+  const sampleRows = metricRows(n, METRIC_SAMPLE, spec.seed);
+  const metricSample = sampleRows === null ? { x: xTrain, y: yTrain } : tf.tidy(() => {
+    const idx = tf.tensor1d(sampleRows, 'int32');
+    return { x: tf.gather(xTrain, idx), y: tf.gather(yTrain, idx) };
+  });
   const rng = seedrandom.alea(`shuffle-${spec.seed}`);
   const order = Int32Array.from({ length: n }, (_, i) => i);
   const batch = Math.min(spec.batchSize, n);
@@ -163,8 +192,10 @@ export async function trainLoop(inputs: TrainInputs, control: TrainControl): Pro
       // The loss summed over the epoch's batches on the backend (as Keras reports it): no extra pass.
       // The training metric is not computed per batch (five more ops a batch); see metricSample.
       let request: 'continue' | 'stop' | 'cancel' = 'continue';
+      let seen = 0;
       for (let start = 0; start < n; start += batch) {
         const size = Math.min(batch, n - start);
+        seen += size;
         tf.tidy(() => {
           const idx = tf.slice(orderTensor, start, size);
           trainer.step(tf.gather(xTrain, idx), tf.gather(yTrain, idx), weights ? tf.gather(weights, idx) : undefined);
@@ -184,20 +215,24 @@ export async function trainLoop(inputs: TrainInputs, control: TrainControl): Pro
         ending = 'cancelled';
         break;
       }
-      const [, trainMetric] = evaluatePart(model, metricSample.x, metricSample.y, classCount, 4096);
-      const [valLoss, valMetric] = xVal ? evaluatePart(model, xVal, yVal!, classCount, 4096) : [null, null];
+      const [trainLoss, trainMetric] = evaluatePart(model, metricSample.x, metricSample.y, classCount, 4096, 0);
+      trainLoss.dispose();
+      const [valLoss, valMetric] = xVal ? evaluatePart(model, xVal, yVal!, classCount, 4096, spec.l2) : [null, null];
       // The one read-back of the epoch.
       const figures = await Promise.all([sums, trainMetric, valLoss, valMetric].map((t) => (t ? t.data() : Promise.resolve(null))));
       [sums, trainMetric, valLoss, valMetric].forEach((t) => t?.dispose());
       const seconds = (performance.now() - t0) / 1000;
+      // An epoch cut short by Stop reports its mean loss and speed over the rows it saw (as Keras's running mean does).
+      const partial = seen < n;
       const record: EpochRecord = {
         epoch,
-        loss: figures[0]![0]! / n,
+        loss: figures[0]![0]! / seen,
         metric: figures[1]![0]!,
         valLoss: figures[2] ? figures[2][0]! : null,
         valMetric: figures[3] ? figures[3][0]! : null,
         seconds,
-        samplesPerSec: n / seconds,
+        samplesPerSec: seen / seconds,
+        ...(partial ? { rows: seen } : {}),
       };
       if (epoch === 1) firstLoss = record.loss;
       if (!Number.isFinite(record.loss) || record.loss > 1000 * Math.max(firstLoss, 1)) {
@@ -208,10 +243,13 @@ export async function trainLoop(inputs: TrainInputs, control: TrainControl): Pro
       history.push(record);
       control.onEpoch(record);
       const watched = record.valLoss ?? record.loss;
-      if (!best || watched < best.loss) {
+      // A cut-short epoch's training loss is a mean over other rows than a full epoch's: it competes
+      // for best only on the validation loss (the whole part, at its current weights), or when nothing came before.
+      const comparable = !partial || record.valLoss !== null || !best;
+      if (comparable && (!best || watched < best.loss)) {
         best?.weights.forEach((w) => w.dispose());
         best = { loss: watched, epoch, weights: model.getWeights().map((w) => w.clone()) };
-      } else if (spec.patience > 0 && epoch - best.epoch >= spec.patience) {
+      } else if (best && spec.patience > 0 && epoch - best.epoch >= spec.patience) {
         ending = 'early-stopped';
         break;
       }

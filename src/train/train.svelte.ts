@@ -21,6 +21,7 @@ import { checkTrainForm, normalizeTrainSpec, type BackendName, type TrainSpec } 
 import { displayStatus, trainingRun } from './runs-table';
 import { sweepTrials, type SweepPlan } from './sweep';
 import type { EpochRecord } from './train-loop';
+import { unseenClassNotes } from './training-data';
 
 export interface LiveRun {
   runId: string;
@@ -123,6 +124,12 @@ export class TrainState {
     } finally {
       this.#sweeping = false;
     }
+  }
+
+  /** Plain sentences about the last run's figures, e.g. validation rows left out for a class training never had. */
+  get resultNotes(): string[] {
+    const result = this.lastResult;
+    return result?.ok && result.unseenClassRows ? unseenClassNotes(result.unseenClassRows) : [];
   }
 
   get busy(): boolean {

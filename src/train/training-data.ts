@@ -77,10 +77,11 @@ function classLabel(column: Column, row: number): string | null {
 
 /**
  * A frame's rows as matrices in the layout. Rows whose target is missing or a class training
- * never saw cannot be scored, so they are left out and counted; a missing feature value (rare:
- * a step can leave one outside training) becomes 0 and is counted.
+ * never saw cannot be scored, so they are left out and counted (`skipped` all of them,
+ * `unseenClass` those with an unseen class); a missing feature value (rare: a step can leave one
+ * outside training) becomes 0 and is counted.
  */
-export function toMatrices(frame: Frame, layout: Layout, target: string): { matrices: Matrices; skipped: number; filled: number } {
+export function toMatrices(frame: Frame, layout: Layout, target: string): { matrices: Matrices; skipped: number; unseenClass: number; filled: number } {
   const n = frame.table.rowCount;
   const byName = new Map(frame.table.columns.map((c) => [c.name, c]));
   const columns = layout.features.map((f) => byName.get(f));
@@ -88,12 +89,17 @@ export function toMatrices(frame: Frame, layout: Layout, target: string): { matr
   const classIndex = layout.classes ? new Map(layout.classes.map((c, i) => [c, i])) : null;
   const y = new Float32Array(n);
   const keep: number[] = [];
+  let unseenClass = 0;
   for (let i = 0; i < n; i++) {
     if (!targetColumn) break;
     if (classIndex) {
       const label = classLabel(targetColumn, i);
-      const k = label === null ? undefined : classIndex.get(label);
-      if (k === undefined) continue;
+      if (label === null) continue;
+      const k = classIndex.get(label);
+      if (k === undefined) {
+        unseenClass++;
+        continue;
+      }
       y[keep.length] = k;
     } else {
       if (!isValid(targetColumn.valid, i)) continue;
@@ -117,5 +123,21 @@ export function toMatrices(frame: Frame, layout: Layout, target: string): { matr
     }
   });
   const rowIds = Uint32Array.from(keep, (i) => frame.rowIds[i]!);
-  return { matrices: { rows: keep.length, rowIds, x, y: y.slice(0, keep.length) }, skipped: n - keep.length, filled };
+  return { matrices: { rows: keep.length, rowIds, x, y: y.slice(0, keep.length) }, skipped: n - keep.length, unseenClass, filled };
+}
+
+/** Rows of each held-out part left out because their class never occurred in training. */
+export interface UnseenClassRows {
+  validation: number;
+  test: number;
+}
+
+/** One sentence per part that lost rows to a class training never had, e.g. "3 validation rows have a class…". */
+export function unseenClassNotes(counts: UnseenClassRows): string[] {
+  return (['validation', 'test'] as const).flatMap((part) => {
+    const k = counts[part];
+    if (k === 0) return [];
+    const one = k === 1;
+    return [`${k.toLocaleString('en')} ${part} ${one ? 'row has' : 'rows have'} a class the training rows never had, so ${one ? 'it is' : 'they are'} left out of the ${part} figures.`];
+  });
 }

@@ -26,7 +26,7 @@ import { buildModel } from '../../train/build-model';
 import { captureModel } from '../../train/model-io';
 import { checkTrainForm, type BackendName, type TrainSpec } from '../../train/model-spec';
 import { trainLoop, type EpochRecord, type TrainControl, type TrainOutcome } from '../../train/train-loop';
-import { layoutOf, toMatrices, type Layout, type Matrices } from '../../train/training-data';
+import { layoutOf, toMatrices, type Layout, type Matrices, type UnseenClassRows } from '../../train/training-data';
 import type { TrainEvent, TrainRequest, TrainResult } from '../train-protocol';
 import { probeBackends } from './backend-probe';
 import { prepareFrames, type PreparedFrames } from './prepare-report';
@@ -51,6 +51,8 @@ export interface TrainingData {
   train: Matrices;
   validation: Matrices;
   test: Matrices;
+  /** validation and test rows left out because their class never occurred in training */
+  unseenClass: UnseenClassRows;
 }
 
 /** Everything a run needs, read from storage and prepared; or the reason it cannot start (the form's settings checked strictly first). */
@@ -73,9 +75,10 @@ export async function trainingData(projectId: string, rawSpec: unknown): Promise
   if (!prepared.ok) return prepared;
   const layout = layoutOf(prepared.frames.train, plan.target, task);
   if (!layout.ok) return layout;
-  const [train, validation, test] = [prepared.frames.train, prepared.frames.validation, prepared.frames.test].map((f) => toMatrices(f, layout.layout, plan.target).matrices) as [Matrices, Matrices, Matrices];
-  if (train.rows < 2) return { ok: false, problem: 'Fewer than two training rows have a target value: there is nothing to learn from.' };
-  return { ok: true, data: { spec, target: plan.target, task, datasetId: dataset.id, recipeVersion: recipeRow?.version ?? 0, frames: prepared.frames, layout: layout.layout, train, validation, test } };
+  const [train, validation, test] = [prepared.frames.train, prepared.frames.validation, prepared.frames.test].map((f) => toMatrices(f, layout.layout, plan.target)) as [ReturnType<typeof toMatrices>, ReturnType<typeof toMatrices>, ReturnType<typeof toMatrices>];
+  if (train.matrices.rows < 2) return { ok: false, problem: 'Fewer than two training rows have a target value: there is nothing to learn from.' };
+  const unseenClass = { validation: validation.unseenClass, test: test.unseenClass };
+  return { ok: true, data: { spec, target: plan.target, task, datasetId: dataset.id, recipeVersion: recipeRow?.version ?? 0, frames: prepared.frames, layout: layout.layout, train: train.matrices, validation: validation.matrices, test: test.matrices, unseenClass } };
 }
 
 /** Start the chosen backend, or the next ones in order; says which and why. */
@@ -174,7 +177,7 @@ export async function runTraining(request: TrainRequest, flags: RunFlags, onEven
     if (d.spec.model === 'baseline') {
       await storePredictions(run.id, d, null, baseline);
       await finishRun(db, run.id, { status: 'completed', seconds: (performance.now() - t0) / 1000, heartbeatAt: Date.now() }, null);
-      return { ok: true, runId: run.id, status: 'completed', message: null };
+      return { ok: true, runId: run.id, status: 'completed', message: null, unseenClassRows: d.unseenClass };
     }
     const history: EpochRecord[] = [];
     let lastWrite = -Infinity;
@@ -232,7 +235,7 @@ export async function runTraining(request: TrainRequest, flags: RunFlags, onEven
     const artifact = stored ? { runId: run.id, kind: 'model', ...stored, classes: d.layout.classes, features: d.layout.features, pipeline: d.frames.fitted, appVersion: APP_VERSION } : null;
     await finishRun(db, run.id, { status, history: outcome.history, bestEpoch: outcome.bestEpoch, seconds, message: outcome.message, backend, backendNote: note, heartbeatAt: Date.now() }, artifact);
     model.dispose();
-    return { ok: true, runId: run.id, status, message: outcome.message };
+    return { ok: true, runId: run.id, status, message: outcome.message, unseenClassRows: d.unseenClass };
   } catch (e) {
     const message = describeError(e);
     await finishRun(db, run.id, { status: 'failed', message, heartbeatAt: Date.now() }, null).catch(() => undefined);

@@ -106,3 +106,18 @@ describe('the New run form is checked before a run starts', () => {
     expect(worker.train).not.toHaveBeenCalled();
   });
 });
+
+describe('how a run ended', () => {
+  test('held-out rows left out for a class training never had are told in plain words beside the result', async () => {
+    const project = await createProject(db, 'P', {});
+    const state = new TrainState(project.id, 1, db);
+    await state.loaded;
+    worker.train.mockResolvedValueOnce({ ok: true, runId: 'x', status: 'completed', message: null, unseenClassRows: { validation: 3, test: 0 } } as never);
+    await state.train('Run 1');
+    expect(state.lastResult).toMatchObject({ ok: true, status: 'completed' });
+    expect(state.resultNotes).toEqual(['3 validation rows have a class the training rows never had, so they are left out of the validation figures.']);
+    worker.train.mockResolvedValueOnce({ ok: true, runId: 'y', status: 'completed', message: null, unseenClassRows: { validation: 0, test: 0 } } as never);
+    await state.train('Run 2');
+    expect(state.resultNotes).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { layoutOf, toMatrices } from '../../../src/train/training-data';
+import { layoutOf, toMatrices, unseenClassNotes } from '../../../src/train/training-data';
 import { col, frameOf } from '../prepare/tables';
 
 describe('training data', () => {
@@ -42,8 +42,18 @@ describe('training data', () => {
     const layout = layoutOf(train, 'y', 'classification');
     if (!layout.ok) throw new Error(layout.problem);
     const other = frameOf(col('x', 'numeric', ['5', '6', '7']), col('y', 'categorical', ['b', '', 'c']));
-    const { matrices, skipped } = toMatrices(other, layout.layout, 'y');
+    const { matrices, skipped, unseenClass } = toMatrices(other, layout.layout, 'y');
     expect(skipped).toBe(2);
+    expect(unseenClass).toBe(1);
     expect(matrices).toEqual({ rows: 1, rowIds: Uint32Array.of(0), x: Float32Array.of(5), y: Float32Array.of(1) });
+  });
+
+  test('rows left out for a class training never had are told in a plain sentence per part', () => {
+    expect(unseenClassNotes({ validation: 3, test: 1 })).toEqual([
+      '3 validation rows have a class the training rows never had, so they are left out of the validation figures.',
+      '1 test row has a class the training rows never had, so it is left out of the test figures.',
+    ]);
+    expect(unseenClassNotes({ validation: 0, test: 1200 })).toEqual(['1,200 test rows have a class the training rows never had, so they are left out of the test figures.']);
+    expect(unseenClassNotes({ validation: 0, test: 0 })).toEqual([]);
   });
 });
