@@ -21,6 +21,7 @@ import type { CvOutcome, ImportanceOutcome } from '../workers/train-protocol';
 import { workerCallback } from '../workers/worker-handle';
 import { HEARTBEAT_STALE_MS } from '../shared/heartbeat';
 import { trainingRun } from '../train/runs-table';
+import { unseenClassNote } from '../train/training-data';
 import type { ClassificationReport, RegressionReport } from './holdout';
 
 export class EvaluateState {
@@ -126,6 +127,12 @@ export class EvaluateState {
   cancelCrossValidation(): void {
     const runId = this.cvProgress?.runId;
     if (runId) void callTrainWorker((api) => api.cancel(runId));
+  }
+
+  /** The chosen part's rows left out of every figure because training never had their class, in words; null when none. */
+  get leftOutNote(): string | null {
+    const counts = this.runs.find((r) => r.id === this.runId)?.unseenClassRows;
+    return counts ? unseenClassNote(counts, this.part) : null;
   }
 
   constructor(projectId: string, firstCriterion: MetricKey | null) {

@@ -156,6 +156,8 @@ export interface RunRow {
   /** the baseline's loss and metric on the same parts */
   baseline: unknown;
   rows: { train: number; validation: number; test: number };
+  /** held-out rows left out of the figures, their class absent from training (train/training-data.ts); absent in runs stored before it was kept */
+  unseenClassRows?: { validation: number; test: number };
   seconds: number;
   message: string | null;
   tags: string[];

@@ -126,10 +126,11 @@ export class TrainState {
     }
   }
 
-  /** Plain sentences about the last run's figures, e.g. validation rows left out for a class training never had. */
+  /** Plain sentences about the last run's figures, e.g. validation rows left out for a class training never had (from the stored run, so a run followed from storage has them too). */
   get resultNotes(): string[] {
     const result = this.lastResult;
-    return result?.ok && result.unseenClassRows ? unseenClassNotes(result.unseenClassRows) : [];
+    const row = result?.ok ? this.runs.find((r) => r.id === result.runId) : undefined;
+    return row?.unseenClassRows ? unseenClassNotes(row.unseenClassRows) : [];
   }
 
   get busy(): boolean {

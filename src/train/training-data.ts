@@ -134,10 +134,13 @@ export interface UnseenClassRows {
 
 /** One sentence per part that lost rows to a class training never had, e.g. "3 validation rows have a class…". */
 export function unseenClassNotes(counts: UnseenClassRows): string[] {
-  return (['validation', 'test'] as const).flatMap((part) => {
-    const k = counts[part];
-    if (k === 0) return [];
-    const one = k === 1;
-    return [`${k.toLocaleString('en')} ${part} ${one ? 'row has' : 'rows have'} a class the training rows never had, so ${one ? 'it is' : 'they are'} left out of the ${part} figures.`];
-  });
+  return (['validation', 'test'] as const).flatMap((part) => unseenClassNote(counts, part) ?? []);
+}
+
+/** The sentence for one part; null when it lost no rows. */
+export function unseenClassNote(counts: UnseenClassRows, part: keyof UnseenClassRows): string | null {
+  const k = counts[part];
+  if (k === 0) return null;
+  const one = k === 1;
+  return `${k.toLocaleString('en')} ${part} ${one ? 'row has' : 'rows have'} a class the training rows never had, so ${one ? 'it is' : 'they are'} left out of the ${part} figures.`;
 }

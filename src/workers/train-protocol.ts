@@ -3,7 +3,6 @@ import type { RunStatus } from '../storage/rows';
 import type { BackendChoice, BackendEnvironment } from '../train/backend-choice';
 import type { BackendName } from '../train/model-spec';
 import type { EpochRecord } from '../train/train-loop';
-import type { UnseenClassRows } from '../train/training-data';
 
 export interface TrainRequest {
   /** the run's id, chosen by the page so Stop and Cancel can name the run before it is stored */
@@ -21,10 +20,7 @@ export type TrainEvent =
   /** the epochs finished since the last such event: at most about ten events a second, however fast the epochs */
   | { kind: 'epochs'; runId: string; records: EpochRecord[] };
 
-export type TrainResult =
-  /** unseenClassRows: held-out rows left out of the figures, their class absent from training (absent when not known, as for a run followed from storage) */
-  | { ok: true; runId: string; status: RunStatus; message: string | null; unseenClassRows?: UnseenClassRows }
-  | { ok: false; problem: string };
+export type TrainResult = { ok: true; runId: string; status: RunStatus; message: string | null } | { ok: false; problem: string };
 
 export type MeasureOutcome = { ok: true; measurements: BackendMeasurement[] } | { ok: false; problem: string };
 

@@ -162,6 +162,7 @@ export async function runTraining(request: TrainRequest, flags: RunFlags, onEven
     pipeline: d.frames.fitted,
     baseline: { model: baseline, train: scoreBaseline(baseline, d.train), validation: scoreBaseline(baseline, d.validation) },
     rows: { train: d.train.rows, validation: d.validation.rows, test: d.test.rows },
+    unseenClassRows: d.unseenClass,
     seconds: 0,
     message: null,
     tags: request.tags ?? [],
@@ -177,7 +178,7 @@ export async function runTraining(request: TrainRequest, flags: RunFlags, onEven
     if (d.spec.model === 'baseline') {
       await storePredictions(run.id, d, null, baseline);
       await finishRun(db, run.id, { status: 'completed', seconds: (performance.now() - t0) / 1000, heartbeatAt: Date.now() }, null);
-      return { ok: true, runId: run.id, status: 'completed', message: null, unseenClassRows: d.unseenClass };
+      return { ok: true, runId: run.id, status: 'completed', message: null };
     }
     const history: EpochRecord[] = [];
     let lastWrite = -Infinity;
@@ -235,7 +236,7 @@ export async function runTraining(request: TrainRequest, flags: RunFlags, onEven
     const artifact = stored ? { runId: run.id, kind: 'model', ...stored, classes: d.layout.classes, features: d.layout.features, pipeline: d.frames.fitted, appVersion: APP_VERSION } : null;
     await finishRun(db, run.id, { status, history: outcome.history, bestEpoch: outcome.bestEpoch, seconds, message: outcome.message, backend, backendNote: note, heartbeatAt: Date.now() }, artifact);
     model.dispose();
-    return { ok: true, runId: run.id, status, message: outcome.message, unseenClassRows: d.unseenClass };
+    return { ok: true, runId: run.id, status, message: outcome.message };
   } catch (e) {
     const message = describeError(e);
     await finishRun(db, run.id, { status: 'failed', message, heartbeatAt: Date.now() }, null).catch(() => undefined);

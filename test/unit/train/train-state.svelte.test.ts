@@ -108,16 +108,29 @@ describe('the New run form is checked before a run starts', () => {
 });
 
 describe('how a run ended', () => {
-  test('held-out rows left out for a class training never had are told in plain words beside the result', async () => {
+  test('held-out rows left out for a class training never had are told in plain words beside the result, from the stored run', async () => {
     const project = await createProject(db, 'P', {});
     const state = new TrainState(project.id, 1, db);
     await state.loaded;
-    worker.train.mockResolvedValueOnce({ ok: true, runId: 'x', status: 'completed', message: null, unseenClassRows: { validation: 3, test: 0 } } as never);
+    // The worker stores the run (with its counts) before it answers, as runTraining does.
+    worker.train.mockImplementationOnce((async () => {
+      await db.runs.put(runRow({ id: 'x', projectId: project.id, unseenClassRows: { validation: 3, test: 1 } }));
+      return { ok: true, runId: 'x', status: 'completed', message: null };
+    }) as never);
     await state.train('Run 1');
     expect(state.lastResult).toMatchObject({ ok: true, status: 'completed' });
-    expect(state.resultNotes).toEqual(['3 validation rows have a class the training rows never had, so they are left out of the validation figures.']);
-    worker.train.mockResolvedValueOnce({ ok: true, runId: 'y', status: 'completed', message: null, unseenClassRows: { validation: 0, test: 0 } } as never);
+    await vi.waitFor(() =>
+      expect(state.resultNotes).toEqual([
+        '3 validation rows have a class the training rows never had, so they are left out of the validation figures.',
+        '1 test row has a class the training rows never had, so it is left out of the test figures.',
+      ]),
+    );
+    worker.train.mockImplementationOnce((async () => {
+      await db.runs.put(runRow({ id: 'y', projectId: project.id, unseenClassRows: { validation: 0, test: 0 } }));
+      return { ok: true, runId: 'y', status: 'completed', message: null };
+    }) as never);
     await state.train('Run 2');
+    await vi.waitFor(() => expect(state.runs.some((r) => r.id === 'y')).toBe(true));
     expect(state.resultNotes).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { layoutOf, toMatrices, unseenClassNotes } from '../../../src/train/training-data';
+import { layoutOf, toMatrices, unseenClassNote, unseenClassNotes } from '../../../src/train/training-data';
 import { col, frameOf } from '../prepare/tables';
 
 describe('training data', () => {
@@ -55,5 +55,8 @@ describe('training data', () => {
     ]);
     expect(unseenClassNotes({ validation: 0, test: 1200 })).toEqual(['1,200 test rows have a class the training rows never had, so they are left out of the test figures.']);
     expect(unseenClassNotes({ validation: 0, test: 0 })).toEqual([]);
+    // One part's, as Evaluate shows beside that part's metrics.
+    expect(unseenClassNote({ validation: 3, test: 0 }, 'validation')).toMatch(/^3 validation rows/);
+    expect(unseenClassNote({ validation: 3, test: 0 }, 'test')).toBeNull();
   });
 });
