@@ -26,6 +26,7 @@ export function joinParts(parts: PartResult[], fileName: string, options: Stream
   let rowsBefore = 0;
   const ragged: RaggedReport = { count: 0, lines: [] };
   const invalidQuoteLines: number[] = [];
+  let notUtf8Line: number | null = null;
   const failures: (LocatedFailures | null)[] = options.columns.map(() => null);
   for (const part of parts) {
     if (part.unclosedQuote !== null) {
@@ -38,6 +39,7 @@ export function joinParts(parts: PartResult[], fileName: string, options: Stream
     }
     ragged.count += part.ragged.count;
     for (const l of part.ragged.lines) if (ragged.lines.length < LISTED_ROWS) ragged.lines.push(linesBefore + l);
+    if (notUtf8Line === null && part.notUtf8Line !== null) notUtf8Line = linesBefore + part.notUtf8Line;
     for (const l of part.invalidQuoteLines) if (invalidQuoteLines.length < LISTED_QUOTE_ROWS) invalidQuoteLines.push(linesBefore + l);
     part.failures.forEach((f, i) => {
       if (!f) return;
@@ -91,5 +93,11 @@ export function joinParts(parts: PartResult[], fileName: string, options: Stream
     const lines = listLines(invalidQuoteLines);
     notes.push(`${lines[0]!.toUpperCase()}${lines.slice(1)} of the file ${invalidQuoteLines.length === 1 ? 'has' : 'have'} a quote in the middle of a cell; it was kept as part of the text.`);
   }
+  if (notUtf8Line !== null) notes.unshift(notUtf8Note(notUtf8Line));
   return { ok: true, table: { rowCount: rowsBefore, columns }, notes, ragged };
+}
+
+/** The encoding was judged on the file's head; bytes further on that are not UTF-8 were read as '\uFFFD'. */
+export function notUtf8Note(line: number): string {
+  return `Line ${line.toLocaleString('en')} of the file has bytes that are not UTF-8; they were read as "\uFFFD". If the file is Windows-1252, choose that encoding and import again.`;
 }

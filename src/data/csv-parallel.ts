@@ -25,26 +25,28 @@ export function partCount(size: number, cores: number): number {
   return Math.max(1, Math.min(Math.floor(cores) || 1, MAX_PARTS, Math.floor(size / MIN_PART_BYTES)));
 }
 
-/** The first byte after the first line end at or after `from`, or null when none is near. */
+/**
+ * The first byte after the first line end at or after `from`, or null when none is near. A
+ * '\n' ends a line in a '\r\n' file too (see breakCharOf), so a cut never falls inside a '\r\n'.
+ */
 export async function nextLineStart(file: Blob, from: number, lineEnding: string): Promise<number | null> {
   const terminator = lineEnding === '\r' ? 13 : 10;
-  const afterCr = lineEnding === '\r\n';
   for (let at = from; at < file.size && at - from < MAX_SEARCH_BYTES; at += WINDOW_BYTES) {
-    // One byte before the window, to see the \r of a \r\n whose \n opens the window.
-    const lead = at > 0 ? 1 : 0;
-    const bytes = new Uint8Array(await file.slice(at - lead, Math.min(file.size, at + WINDOW_BYTES)).arrayBuffer());
-    for (let i = bytes.indexOf(terminator, lead); i >= 0; i = bytes.indexOf(terminator, i + 1)) {
-      if (!afterCr || (i > 0 && bytes[i - 1] === 13)) return at - lead + i + 1;
-    }
+    const bytes = new Uint8Array(await file.slice(at, Math.min(file.size, at + WINDOW_BYTES)).arrayBuffer());
+    const i = bytes.indexOf(terminator);
+    if (i >= 0) return at + i + 1;
   }
   return null;
 }
 
-/** Byte ranges for `parts` parts of about equal size, each but the first starting after a line end. */
-export async function partRanges(file: Blob, parts: number, lineEnding: string): Promise<PartRange[]> {
+/**
+ * Byte ranges for `parts` parts of about equal size, each but the first starting after a line
+ * end, and none before byte `firstCut` (the first part holds the lines skipped before the header).
+ */
+export async function partRanges(file: Blob, parts: number, lineEnding: string, firstCut = 0): Promise<PartRange[]> {
   const starts = [0];
   for (let k = 1; k < parts; k++) {
-    const start = await nextLineStart(file, Math.max(starts.at(-1)! + 1, Math.floor((file.size * k) / parts)), lineEnding);
+    const start = await nextLineStart(file, Math.max(starts.at(-1)! + 1, firstCut, Math.floor((file.size * k) / parts)), lineEnding);
     if (start !== null && start < file.size && start > starts.at(-1)!) starts.push(start);
   }
   return starts.map((start, k) => ({ start, end: starts[k + 1] ?? file.size, first: k === 0 }));
@@ -62,7 +64,11 @@ export async function readCsvInParts(
   onProgress?: (progress: StreamProgress) => void,
 ): Promise<ChunkedOutcome> {
   try {
-    const ranges = await partRanges(file, parts, options.dialect.lineEnding);
+    const { lineEnding, skipLines = 0 } = options.dialect;
+    let afterSkipped: number | null = 0;
+    for (let k = 0; k < skipLines && afterSkipped !== null; k++) afterSkipped = await nextLineStart(file, afterSkipped, lineEnding);
+    // No line end after the skipped lines: the file is one part.
+    const ranges = afterSkipped === null ? [{ start: 0, end: file.size, first: true }] : await partRanges(file, parts, lineEnding, afterSkipped);
     const bytes = ranges.map(() => 0);
     const rows = ranges.map(() => 0);
     const results = await Promise.all(

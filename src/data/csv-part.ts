@@ -10,7 +10,7 @@
  */
 import Papa from 'papaparse';
 import type { ChunkedColumn } from '../shared/chunked-column';
-import type { Dialect, TextEncoding } from './dialect';
+import { dropLineEndCr, type Dialect, type TextEncoding } from './dialect';
 import { breakCharOf, countChar, recordLines } from './line-numbers';
 import { RowSink, type ColumnPlan, type LocatedFailures, type RaggedReport } from './row-sink';
 import { textSlices } from './text-slices';
@@ -64,6 +64,8 @@ export interface PartResult {
   invalidQuoteLines: number[];
   /** the line where the record whose quote opens a cell and never closes starts (the part ends inside a quoted cell), or null */
   unclosedQuote: number | null;
+  /** the first line with bytes that are not UTF-8, read as '\uFFFD' (a UTF-8 file only), or null */
+  notUtf8Line: number | null;
 }
 
 /** PapaParse's streaming handle, the part of its API its streamers use (not in its typings). */
@@ -99,12 +101,16 @@ export async function readCsvPart(
   const { dialect } = options;
   const hasHeader = range.first && dialect.hasHeader;
   const totalBytes = range.end - range.start;
-  const sink = new RowSink(options.columns, { decimalComma: dialect.decimalComma, skipRagged: options.skipRagged });
+  const sink = new RowSink(options.columns, { decimalComma: dialect.decimalComma, skipRagged: options.skipRagged, trailingDelimiter: dialect.trailingDelimiter ?? false });
+  const breakChar = breakCharOf(dialect.lineEnding);
+  // '\n' and '\r\n' end lines alike, so a file may mix them: lines are split at the '\n', and a
+  // '\r' just before it is left out of the line.
+  const crBeforeBreak = breakChar === '\n';
   const handle = new ParserHandle({
     delimiter: dialect.delimiter,
     quoteChar: dialect.quoteChar,
     escapeChar: dialect.quoteChar,
-    newline: dialect.lineEnding,
+    newline: breakChar as '\n' | '\r',
     header: false,
     // Blank records are skipped below: PapaParse's 'greedy' joins every row into a new string
     // to test it, about a fifth of the parse and most of its garbage.
@@ -112,12 +118,15 @@ export async function readCsvPart(
     dynamicTyping: false,
   });
   let headerPending = hasHeader;
+  /** lines before the header still to leave out (comments): counted, never parsed, so a quote in them opens nothing */
+  let skipPending = range.first ? (dialect.skipLines ?? 0) : 0;
   /** the line the text not yet parsed starts on */
   let line = 1;
   const invalidQuoteLines: number[] = [];
+  let notUtf8Line: number | null = null;
   const result = (unclosedQuote: number | null): PartResult => {
     const { columns, failures } = unclosedQuote === null ? sink.finish() : { columns: [], failures: [] };
-    return { columns, rowCount: sink.rowCount, records: sink.records + (hasHeader ? 1 : 0), lineBreaks: line - 1, ragged: sink.ragged, failures, invalidQuoteLines, unclosedQuote };
+    return { columns, rowCount: sink.rowCount, records: sink.records + (hasHeader ? 1 : 0), lineBreaks: line - 1, ragged: sink.ragged, failures, invalidQuoteLines, unclosedQuote, notUtf8Line };
   };
   // As PapaParse's own streamers do: each slice is parsed after the unfinished last record of
   // the one before, and that record is held back until the next slice completes it.
@@ -128,24 +137,44 @@ export async function readCsvPart(
   // Lines with no quote in them are split here, as PapaParse's own fast mode splits them (by
   // newline, then by delimiter), but their cells are read in place: a numeric cell never
   // becomes a string. Slices with a quote go through PapaParse.
-  const { delimiter, quoteChar, lineEnding } = dialect;
+  const { delimiter, quoteChar } = dialect;
   const fastSplit = delimiter.length === 1 && quoteChar.length > 0;
-  const breakChar = breakCharOf(lineEnding);
+  /** [start, end) a line without its line end: `end` is where its break (or the text) is */
   const takeLine = (text: string, start: number, end: number) => {
-    if (isBlankLine(text, start, end, delimiter)) return;
+    const stop = crBeforeBreak && end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    if (isBlankLine(text, start, stop, delimiter)) return;
     if (headerPending) headerPending = false;
-    else sink.pushLine(text, start, end, delimiter, line);
+    else sink.pushLine(text, start, stop, delimiter, line);
+  };
+  /** `text` without the lines still to skip at its start, or null when they go on past its end */
+  const skipLines = (text: string, last: boolean): string | null => {
+    let at = 0;
+    for (; skipPending > 0; skipPending--, line++) {
+      const end = text.indexOf(breakChar, at);
+      if (end === -1) break;
+      at = end + 1;
+    }
+    baseIndex += at;
+    if (skipPending === 0) return text.substring(at);
+    partial = text.substring(at);
+    if (!last) return null;
+    skipPending = 0;
+    return '';
   };
   while (!next.done) {
     // The next slice is read while this one is parsed.
     const upcoming = slices.next();
     const last = next.value.bytesRead >= totalBytes;
-    const aggregate = partial + next.value.text;
-    if (fastSplit && aggregate.indexOf(quoteChar) === -1) {
+    let aggregate: string | null = partial + next.value.text;
+    if (next.value.notUtf8At >= 0 && notUtf8Line === null) notUtf8Line = line + countChar(aggregate, breakChar, 0, partial.length + next.value.notUtf8At);
+    if (skipPending > 0) aggregate = skipLines(aggregate, last);
+    if (aggregate === null) {
+      // Still inside the lines to skip: the rest waits in `partial` for the next slice.
+    } else if (fastSplit && aggregate.indexOf(quoteChar) === -1) {
       let at = 0;
-      for (let end = aggregate.indexOf(lineEnding); end !== -1; end = aggregate.indexOf(lineEnding, at)) {
+      for (let end = aggregate.indexOf(breakChar); end !== -1; end = aggregate.indexOf(breakChar, at)) {
         takeLine(aggregate, at, end);
-        at = end + lineEnding.length;
+        at = end + 1;
         line++;
       }
       if (last) takeLine(aggregate, at, aggregate.length);
@@ -166,6 +195,8 @@ export async function readCsvPart(
       const lineOf = recordLines(data, line, breaks, last ? Math.max(0, data.length - 1) : data.length, breakChar);
       line += breaks;
       for (const error of results.errors) {
+        // The last record of a slice, held back, is parsed again with the next: an error in it is not one yet.
+        if (!last && (error.row ?? 0) >= data.length) continue;
         const at = lineOf(error.row ?? 0);
         if (error.code === 'MissingQuotes') {
           upcoming.catch(() => undefined); // no longer needed
@@ -175,6 +206,7 @@ export async function readCsvPart(
       }
       for (let i = 0; i < data.length; i++) {
         const record = data[i]!;
+        if (crBeforeBreak) dropLineEndCr(record);
         if (isBlank(record)) continue;
         if (headerPending) {
           headerPending = false;

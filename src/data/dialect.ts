@@ -4,18 +4,27 @@
  * import preview and can change any of it.
  */
 import Papa from 'papaparse';
-import { breakCharOf, countChar, recordLines } from './line-numbers';
+import { commentLineCount, DOT_THOUSANDS, leadingHashLines, trailingSeparator } from './file-quirks';
+import { afterLines, breakCharOf, countChar, recordLines } from './line-numbers';
 import { isMissingToken, parseNumber } from './values';
 
 export type TextEncoding = 'utf-8' | 'windows-1252';
 
-/** e.g. a German export: { delimiter: ';', quoteChar: '"', hasHeader: true, decimalComma: true, lineEnding: '\r\n' } */
+/** e.g. a German export: { delimiter: ';', quoteChar: '"', hasHeader: true, decimalComma: true, lineEnding: '\r\n', skipLines: 0, trailingDelimiter: false } */
 export interface Dialect {
   delimiter: ',' | ';' | '\t' | '|';
   quoteChar: '"' | "'";
   hasHeader: boolean;
   decimalComma: boolean;
+  /** most of the sample's line ends; '\n' and '\r\n' are read alike, so a file may mix them */
   lineEnding: '\n' | '\r\n' | '\r';
+  /** lines before the header (or the data) that are left out: comment lines such as '# exported by X' (0 when absent) */
+  skipLines?: number;
+  /**
+   * lines may end with a separator that closes the last field: a record with one field more than
+   * the header whose last field is empty is read without it (false when absent)
+   */
+  trailingDelimiter?: boolean;
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
@@ -116,25 +125,56 @@ const DELIMITERS: Dialect['delimiter'][] = [',', ';', '\t', '|'];
 /** Records read to choose the delimiter and quote, and to judge the header and decimal comma. */
 const SNIFF_ROWS = 50;
 
-/** The first line break decides: '\r\n', a lone '\r' (old Mac exports) or '\n'. */
+/**
+ * '\r' where lines end in a lone '\r' (old Mac exports) and no '\n' occurs, else '\r\n' or
+ * '\n', whichever ends more of the sample's lines (not only the first: rows appended by another
+ * tool may end differently).
+ */
 function lineEndingOf(text: string): Dialect['lineEnding'] {
-  const i = text.search(/[\r\n]/);
-  if (i < 0 || text[i] === '\n') return '\n';
-  return text[i + 1] === '\n' ? '\r\n' : '\r';
+  const lf = countChar(text, '\n');
+  if (lf === 0) return text.includes('\r') ? '\r' : '\n';
+  let crlf = 0;
+  for (let at = text.indexOf('\r\n'); at !== -1; at = text.indexOf('\r\n', at + 2)) crlf++;
+  return crlf * 2 > lf ? '\r\n' : '\n';
 }
 
-function parseSample(text: string, delimiter: string, quoteChar: string, newline: Dialect['lineEnding'], preview: number): string[][] {
-  return Papa.parse<string[]>(text, { delimiter, quoteChar, newline, preview, skipEmptyLines: 'greedy' }).data;
+/**
+ * Records of `text` under a delimiter, quote and line ending, with `skipEmptyLines` as PapaParse
+ * has it. A '\r' before a '\n' ends the line with it, whichever line ending the dialect names.
+ */
+function parseRecords(
+  text: string,
+  d: { delimiter: string; quoteChar: string; lineEnding: Dialect['lineEnding'] },
+  options: { preview?: number; skipEmptyLines: boolean | 'greedy' },
+): string[][] {
+  const newline = breakCharOf(d.lineEnding) as '\n' | '\r';
+  const records = Papa.parse<string[]>(text, { delimiter: d.delimiter, quoteChar: d.quoteChar, newline, ...options }).data;
+  if (newline === '\n') for (const record of records) dropLineEndCr(record);
+  return records;
 }
+
+/** Removes the '\r' of a '\r\n' that a record read with '\n' as the line end keeps in its last field. */
+export function dropLineEndCr(record: string[]): void {
+  const last = record.length - 1;
+  const cell = record[last]!;
+  if (cell.charCodeAt(cell.length - 1) === 13) record[last] = cell.slice(0, -1);
+}
+
+function parseSample(text: string, delimiter: string, quoteChar: string, lineEnding: Dialect['lineEnding'], preview: number): string[][] {
+  return parseRecords(text, { delimiter, quoteChar, lineEnding }, { preview, skipEmptyLines: 'greedy' });
+}
+
+/** A record's fields, a trailing empty one not counted: a separator closing every line adds no column. */
+const widthOf = (record: readonly string[]) => record.length - (record.length > 1 && record[record.length - 1] === '' ? 1 : 0);
 
 /** The delimiter under which the first records most often have the first record's width (at least 2). */
 function bestDelimiter(text: string, quoteChar: Dialect['quoteChar'], lineEnding: Dialect['lineEnding']): Dialect['delimiter'] {
   let best: { delimiter: Dialect['delimiter']; score: number } = { delimiter: ',', score: -1 };
   for (const delimiter of DELIMITERS) {
     const rows = parseSample(text, delimiter, quoteChar, lineEnding, SNIFF_ROWS);
-    const width = rows[0]?.length ?? 0;
+    const width = rows[0] ? widthOf(rows[0]) : 0;
     if (width < 2) continue;
-    const consistent = rows.filter((r) => r.length === width).length / rows.length;
+    const consistent = rows.filter((r) => widthOf(r) === width).length / rows.length;
     // Consistency first, then more fields: the ',' inside '1,5' must not beat a steady ';'.
     const score = consistent * 1000 + Math.min(width, 999);
     if (score > best.score) best = { delimiter, score };
@@ -185,8 +225,6 @@ function hasHeaderRow(rows: string[][]): boolean {
 
 const COMMA_DECIMAL = [/^[+-]?\d{1,3}(\.\d{3})*,\d+$/, /^[+-]?\d+,\d+$/];
 const DOT_DECIMAL = /^[+-]?\d*\.\d+([eE][+-]?\d+)?$/;
-// '1.234' is a dot decimal in one locale and a thousand in another: it decides nothing.
-const DOT_THOUSANDS = /^[+-]?\d{1,3}(\.\d{3})+$/;
 
 /** Whether numbers write their decimals with a comma ('1.234,5') and none with a dot. */
 function usesDecimalComma(rows: string[][]): boolean {
@@ -194,6 +232,7 @@ function usesDecimalComma(rows: string[][]): boolean {
   for (const row of rows) {
     for (const cell of row) {
       const t = cell.trim();
+      // '1.234' is a dot decimal in one locale and a thousand in another: it decides nothing.
       if (DOT_DECIMAL.test(t) && !DOT_THOUSANDS.test(t)) return false;
       if (COMMA_DECIMAL.some((re) => re.test(t))) comma++;
     }
@@ -201,38 +240,76 @@ function usesDecimalComma(rows: string[][]): boolean {
   return comma > 0;
 }
 
-/**
- * The dialect under which the sample reads most regularly.
- * Example: 'stadt;preis\nBerlin;1.234,5\n' → { delimiter: ';', quoteChar: '"', hasHeader: true, decimalComma: true, lineEnding: '\n' }.
- */
-export function sniffDialect(text: string): Dialect {
-  const lineEnding = lineEndingOf(text);
+/** The dialect of `text`, which starts at the header (or the first data row). */
+function sniffBody(text: string, lineEnding: Dialect['lineEnding']): { dialect: Dialect; rows: string[][] } {
   let delimiter = bestDelimiter(text, '"', lineEnding);
   const quoteChar: Dialect['quoteChar'] = singleQuoted(parseSample(text, delimiter, '"', lineEnding, SNIFF_ROWS)) ? "'" : '"';
   // Read with the right quote, a delimiter inside quoted cells no longer breaks the count.
   if (quoteChar === "'") delimiter = bestDelimiter(text, quoteChar, lineEnding);
   const rows = parseSample(text, delimiter, quoteChar, lineEnding, SNIFF_ROWS);
-  return {
+  const hasHeader = hasHeaderRow(rows);
+  const dialect: Dialect = {
     delimiter,
     quoteChar,
-    hasHeader: hasHeaderRow(rows),
+    hasHeader,
     // With ',' as the delimiter, '1,5' is two cells, never a decimal comma.
     decimalComma: delimiter !== ',' && usesDecimalComma(rows),
     lineEnding,
+    skipLines: 0,
+    trailingDelimiter: trailingSeparator(rows, hasHeader) !== null,
   };
+  return { dialect, rows };
+}
+
+/**
+ * The dialect under which the sample reads most regularly. Leading lines that open with '#'
+ * and have fewer fields than the line after them are comments, judged before the rest (as the
+ * header, they would make every row look ragged, and hide the separator).
+ * Example: 'stadt;preis\nBerlin;1.234,5\n' → { delimiter: ';', quoteChar: '"', hasHeader: true, decimalComma: true, lineEnding: '\n', skipLines: 0, trailingDelimiter: false }.
+ */
+export function sniffDialect(text: string): Dialect {
+  const lineEnding = lineEndingOf(text);
+  const breakChar = breakCharOf(lineEnding);
+  const candidates = leadingHashLines(text, breakChar);
+  if (candidates.length === 0) return sniffBody(text, lineEnding).dialect;
+  const after = sniffBody(text.slice(afterLines(text, candidates.length, breakChar)), lineEnding);
+  const comments = commentLineCount(candidates, after.dialect.delimiter, after.rows[0] ? widthOf(after.rows[0]) : 0);
+  if (comments === candidates.length) return { ...after.dialect, skipLines: comments };
+  return { ...sniffBody(text.slice(afterLines(text, comments, breakChar)), lineEnding).dialect, skipLines: comments };
+}
+
+/**
+ * The first `limit` non-blank records of the sample under a dialect, its skipped lines left
+ * out and nothing else changed: to judge what it holds (see trailingSeparator).
+ */
+export function sampleRecords(text: string, dialect: Dialect, limit = SNIFF_ROWS): string[][] {
+  const body = text.slice(afterLines(text, dialect.skipLines ?? 0, breakCharOf(dialect.lineEnding)));
+  return parseSample(body, dialect.delimiter, dialect.quoteChar, dialect.lineEnding, limit);
+}
+
+/** The first `lines` lines of `text`, as they are written (a '\r' before the line break left out). */
+export function firstLines(text: string, lines: number, lineEnding: Dialect['lineEnding']): string[] {
+  const breakChar = breakCharOf(lineEnding);
+  const head = text.slice(0, afterLines(text, lines, breakChar));
+  return head.split(breakChar).slice(0, lines).map((l) => (breakChar === '\n' && l.endsWith('\r') ? l.slice(0, -1) : l));
 }
 
 /**
  * The sample's rows under a dialect, for the preview table: the header (null without one), up
- * to `maxRows` data rows, and the 1-based lines of the file where a record starts whose field
- * count differs from the first record's (blank lines and cells spanning lines counted, as an editor counts them).
- * Example: 'a,b\n1,2\n\n3\n' → { header: ['a', 'b'], rows: [['1', '2'], ['3']], raggedLines: [4] }.
+ * to `maxRows` data rows, the 1-based line of the file each starts on, and the lines where a
+ * record starts whose field count differs from the first record's (blank lines, skipped lines
+ * and cells spanning lines counted, as an editor counts them). Under `trailingDelimiter`, the
+ * table is as wide as the first record without an empty last field, and a record one field
+ * wider whose last field is empty loses it, as the import reads it (RowSink).
+ * Example: 'a,b\n1,2\n\n3\n' → { header: ['a', 'b'], rows: [['1', '2'], ['3']], rowLines: [2, 4], raggedLines: [4] }.
  */
-export function previewRows(text: string, dialect: Dialect, maxRows: number): { header: string[] | null; rows: string[][]; raggedLines: number[] } {
-  // Blank records are kept to number the lines, then left out as PapaParse's 'greedy' would.
-  const parsed = Papa.parse<string[]>(text, { delimiter: dialect.delimiter, quoteChar: dialect.quoteChar, newline: dialect.lineEnding, skipEmptyLines: false }).data;
+export function previewRows(text: string, dialect: Dialect, maxRows: number): { header: string[] | null; rows: string[][]; rowLines: number[]; raggedLines: number[] } {
   const breakChar = breakCharOf(dialect.lineEnding);
-  const lineOf = recordLines(parsed, 1, countChar(text, breakChar), Math.max(0, parsed.length - 1), breakChar);
+  const skip = dialect.skipLines ?? 0;
+  const body = text.slice(afterLines(text, skip, breakChar));
+  // Blank records are kept to number the lines, then left out as PapaParse's 'greedy' would.
+  const parsed = parseRecords(body, dialect, { skipEmptyLines: false });
+  const lineOf = recordLines(parsed, skip + 1, countChar(body, breakChar), Math.max(0, parsed.length - 1), breakChar);
   const all: string[][] = [];
   const lines: number[] = [];
   parsed.forEach((r, i) => {
@@ -240,8 +317,17 @@ export function previewRows(text: string, dialect: Dialect, maxRows: number): { 
     all.push(r);
     lines.push(lineOf(i));
   });
+  if (dialect.trailingDelimiter) dropClosingFields(all);
   const width = all[0]?.length ?? 0;
   const raggedLines = lines.filter((_, i) => all[i]!.length !== width);
   const header = dialect.hasHeader ? (all[0] ?? null) : null;
-  return { header, rows: (dialect.hasHeader ? all.slice(1) : all).slice(0, Math.max(0, maxRows)), raggedLines };
+  const from = dialect.hasHeader ? 1 : 0;
+  const to = from + Math.max(0, maxRows);
+  return { header, rows: all.slice(from, to), rowLines: lines.slice(from, to), raggedLines };
+}
+
+/** The empty last field a closing separator leaves, removed from each record one field wider than the first record's fields before it. */
+function dropClosingFields(records: string[][]): void {
+  const width = records[0] ? widthOf(records[0]) : 0;
+  for (const r of records) if (r.length === width + 1 && r[width] === '') r.pop();
 }

@@ -4,7 +4,8 @@
  * first bytes only (HEAD_BYTES), so it answers at once even for a gigabyte file.
  */
 import type { ColumnKind } from '../shared/column';
-import { binaryProblem, decodeHead, detectEncoding, previewRows, sniffDialect, type Dialect, type TextEncoding } from './dialect';
+import { binaryProblem, decodeHead, detectEncoding, firstLines, previewRows, sampleRecords, sniffDialect, type Dialect, type TextEncoding } from './dialect';
+import { dotThousandsNote, skippedLinesNote, trailingSeparator, trailingSeparatorNote } from './file-quirks';
 import { cleanHeaders } from './headers';
 import { inferColumnKind } from './infer';
 import type { ColumnPlan } from './row-sink';
@@ -28,7 +29,10 @@ export interface Inspection {
   bom: boolean;
   dialect: Dialect;
   columns: ColumnGuess[];
-  /** what was renamed in the header, in sentences */
+  /**
+   * what the detection noticed (comment lines skipped, separators closing the lines, '1.234'
+   * under a decimal comma) and what was renamed in the header, in sentences
+   */
   headerNotes: string[];
   /** the first data rows as text, for the preview table */
   preview: string[][];
@@ -44,7 +48,8 @@ export type InspectResult = { ok: true; inspection: Inspection } | { ok: false; 
 
 /**
  * Inspect the head of a file. `overrides` are the user's choices from the preview
- * (encoding, dialect fields); anything not given is detected.
+ * (encoding, dialect fields); anything not given is detected. `trailingDelimiter` is always
+ * detected, under the separator and quote chosen: it is what the file does, not a choice.
  */
 export function inspectHead(
   head: Uint8Array,
@@ -61,7 +66,10 @@ export function inspectHead(
   const isWholeFile = head.length >= file.size;
   const text = decodeHead(head, encoding, isWholeFile);
   if (text.trim() === '') return { ok: false, problem: `"${file.name}" holds only blank lines: no header and no rows.` };
-  const dialect: Dialect = { ...sniffDialect(text), ...overrides.dialect };
+  const chosen: Dialect = { ...sniffDialect(text), ...overrides.dialect };
+  // Judged on every record of the head: an unnamed last column empty only in its first rows is a column.
+  const trailing = trailingSeparator(sampleRecords(text, chosen, Number.MAX_SAFE_INTEGER), chosen.hasHeader);
+  const dialect: Dialect = { ...chosen, trailingDelimiter: trailing !== null };
 
   const parsed = previewRows(text, dialect, Number.MAX_SAFE_INTEGER);
   const width = parsed.header?.length ?? parsed.rows[0]?.length ?? 0;
@@ -72,12 +80,20 @@ export function inspectHead(
     return { ok: false, problem: `"${file.name}" has a header row but no data rows.` };
   }
   const rawNames = parsed.header ?? Array.from({ length: width }, (_, i) => `column_${i + 1}`);
-  const { names, notes } = cleanHeaders(rawNames);
-  const columns = names.map((name, c): ColumnGuess => {
+  const cleaned = cleanHeaders(rawNames);
+  const columns = cleaned.names.map((name, c): ColumnGuess => {
     const cells = parsed.rows.map((r) => r[c] ?? '');
     const guess = inferColumnKind(name, cells, dialect.decimalComma);
     return { name, kind: guess.kind, reason: guess.reason, ...(guess.dateOrder ? { dateOrder: guess.dateOrder } : {}) };
   });
+  const skipped = dialect.skipLines ?? 0;
+  const thousands = dialect.decimalComma ? dotThousandsNote(parsed.rows, parsed.rowLines, columns) : null;
+  const notes = [
+    ...(skipped > 0 ? [skippedLinesNote(firstLines(text, skipped, dialect.lineEnding), dialect.hasHeader)] : []),
+    ...(trailing ? [trailingSeparatorNote(trailing)] : []),
+    ...(thousands ? [thousands] : []),
+    ...cleaned.notes,
+  ];
 
   const sampleBytes = isWholeFile ? file.size : head.length;
   const estimatedRows = isWholeFile ? parsed.rows.length : Math.round((parsed.rows.length * file.size) / sampleBytes);

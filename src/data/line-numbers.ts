@@ -5,9 +5,24 @@
  */
 import type { Dialect } from './dialect';
 
-/** The character each line ending holds once: '\n' (for '\n' and '\r\n'), or '\r' where lines end in '\r' alone. */
+/**
+ * The character that ends a line: '\r' where lines end in '\r' alone (old Mac exports), else
+ * '\n'. Files that end lines in '\n' or '\r\n' are read alike, a '\r' just before the '\n'
+ * being part of the line end: a file may mix them (rows appended by another tool).
+ */
 export function breakCharOf(lineEnding: Dialect['lineEnding']): string {
   return lineEnding === '\r' ? '\r' : '\n';
+}
+
+/** The index just after the `lines`-th line break of `text` (its length when it has fewer). Example: ('# a\nx,y\n', 1, '\n') → 4. */
+export function afterLines(text: string, lines: number, breakChar: string): number {
+  let at = 0;
+  for (let k = 0; k < lines; k++) {
+    const end = text.indexOf(breakChar, at);
+    if (end === -1) return text.length;
+    at = end + 1;
+  }
+  return at;
 }
 
 /** How many times the one character `char` occurs in text[start, end). */

@@ -41,6 +41,8 @@ export interface RaggedReport {
 export class RowSink {
   readonly #builders: ColumnBuilder[];
   readonly #skipRagged: boolean;
+  /** a record one field wider than the table whose last field is empty lost it to a separator closing the line */
+  readonly #trailingDelimiter: boolean;
   readonly ragged: RaggedReport = { count: 0, lines: [] };
   /** records read so far, header excluded, ragged ones included */
   records = 0;
@@ -51,8 +53,9 @@ export class RowSink {
   /** per column, the line of its first parse failure */
   readonly #failureLines: number[];
 
-  constructor(plan: readonly ColumnPlan[], options: { decimalComma: boolean; skipRagged: boolean }) {
+  constructor(plan: readonly ColumnPlan[], options: { decimalComma: boolean; skipRagged: boolean; trailingDelimiter?: boolean }) {
     this.#skipRagged = options.skipRagged;
+    this.#trailingDelimiter = options.trailingDelimiter ?? false;
     this.#bounds = new Int32Array(plan.length + 1);
     this.#failureLines = plan.map(() => 0);
     this.#builders = plan.map((c, i) =>
@@ -71,7 +74,7 @@ export class RowSink {
   push(fields: readonly string[], line: number): void {
     this.records++;
     const width = this.#builders.length;
-    if (fields.length !== width) {
+    if (fields.length !== width && !(this.#trailingDelimiter && fields.length === width + 1 && fields[width] === '')) {
       this.ragged.count++;
       if (this.ragged.lines.length < LISTED_ROWS) this.ragged.lines.push(line);
       if (this.#skipRagged) return;
@@ -92,9 +95,12 @@ export class RowSink {
     // delimiter followed it.
     bounds[0] = start;
     let cells = 1;
+    let last = end;
     for (let at = text.indexOf(delimiter, start); at !== -1 && at < end; at = text.indexOf(delimiter, at + 1)) {
       if (cells === width) {
-        cells++;
+        // A separator closing the line ends the last cell instead of opening another.
+        if (this.#trailingDelimiter && at === end - 1) last = at;
+        else cells++;
         break;
       }
       bounds[cells++] = at + 1;
@@ -103,7 +109,7 @@ export class RowSink {
       this.push(text.substring(start, end).split(delimiter), line);
       return;
     }
-    bounds[width] = end + 1;
+    bounds[width] = last + 1;
     this.records++;
     this.#line = line;
     for (let i = 0; i < width; i++) this.#builders[i]!.pushIn(text, bounds[i]!, bounds[i + 1]! - 1);

@@ -17,7 +17,7 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 /** A fixture as the app reads it when the head is the whole file. */
 const textOf = (name: string) => decodeHead(bytesOf(name), 'utf-8', true);
 const dialectOf = (name: string) => sniffDialect(textOf(name));
-const csv: Dialect = { delimiter: ',', quoteChar: '"', hasHeader: true, decimalComma: false, lineEnding: '\n' };
+const csv: Dialect = { delimiter: ',', quoteChar: '"', hasHeader: true, decimalComma: false, lineEnding: '\n', skipLines: 0, trailingDelimiter: false };
 
 describe('detectEncoding', () => {
   test('reads UTF-8 with and without a BOM', () => {
@@ -161,6 +161,21 @@ describe('sniffDialect', () => {
     expect(dialectOf('thousands.csv').decimalComma).toBe(false);
   });
 
+  test('leading comment lines are counted before the separator is judged', () => {
+    expect(sniffDialect('# by tool X\na;b;c\n1;2;3\n')).toEqual({ ...csv, delimiter: ';', skipLines: 1 });
+    expect(sniffDialect('# one\n# two, three\nname,n,m\nann,1,2\n').skipLines).toBe(2);
+    // The first line with as many fields as the data may be its header: the lines before it are the comments.
+    expect(sniffDialect('# one\n# two, three\nname,n\nann,1\n').skipLines).toBe(1);
+    // As many fields as the line after it: a header whose first name starts with '#'.
+    expect(sniffDialect('#id,n\n1,2\n').skipLines).toBe(0);
+  });
+
+  test('a separator closing the lines adds no column and does not hide the delimiter', () => {
+    expect(sniffDialect('a;b;\n1;2;\n3;4;\n')).toEqual({ ...csv, delimiter: ';', trailingDelimiter: true });
+    expect(sniffDialect('a;b\n1;2;\n3;4;\n')).toEqual({ ...csv, delimiter: ';', trailingDelimiter: true });
+    expect(sniffDialect('a,b,note\n1,2,\n3,4,\n').trailingDelimiter).toBe(false);
+  });
+
   test('a single column falls back to commas', () => {
     expect(sniffDialect('name\nann\nbob\n').delimiter).toBe(',');
   });
@@ -217,8 +232,13 @@ describe('previewRows', () => {
     expect(previewRows(textOf('no-header.csv'), { ...csv, hasHeader: false }, 0).rows).toEqual([]);
   });
 
+  test('skipped lines and closing separators are left out, lines still counted from the top of the file', () => {
+    const preview = previewRows('# note\na,b,\n1,2,\n3,4,5\n', { ...csv, skipLines: 1, trailingDelimiter: true }, 100);
+    expect(preview).toEqual({ header: ['a', 'b'], rows: [['1', '2'], ['3', '4', '5']], rowLines: [3, 4], raggedLines: [4] });
+  });
+
   test('a header-only file has a header and no rows', () => {
-    expect(previewRows(textOf('header-only.csv'), csv, 100)).toEqual({ header: ['a', 'b', 'c'], rows: [], raggedLines: [] });
+    expect(previewRows(textOf('header-only.csv'), csv, 100)).toEqual({ header: ['a', 'b', 'c'], rows: [], rowLines: [], raggedLines: [] });
   });
 
   test('duplicate and empty header names come through as they are', () => {
