@@ -16,7 +16,8 @@ import type { DatasetRecipe, DatasetRow } from '../storage/rows';
 import { callImportWorker, callImportWorkerThroughCancels, cancelImportWorker, workerCallback, WorkerCancelled } from '../workers/import-client';
 import type { DerivedOutcome, ImportOutcome, ImportProgress, ImportTimings } from '../workers/import-protocol';
 import type { Dialect, TextEncoding } from './dialect';
-import { capacityProblem, estimateImportBytes, type InspectResult, type Inspection } from './inspect';
+import { chosenDateOrder, chosenKindReason } from './chosen-kind';
+import { capacityProblem, estimateImportBytes, type ColumnGuess, type InspectResult, type Inspection } from './inspect';
 import { PROFILE_VERSION, type DatasetProfile } from './profile';
 import type { SampleDataset } from './samples';
 import type { ScatterResult } from './scatter-sample';
@@ -199,11 +200,28 @@ export class DataState {
     }
   }
 
+  /** The inspection's own guesses, kept when the user first changes a type: choosing a guess again restores its reason. */
+  #guesses: { inspection: Inspection; columns: Pick<ColumnGuess, 'kind' | 'reason' | 'dateOrder'>[] } | null = null;
+
   setColumnKind(index: number, kind: ColumnKind): void {
-    const column = this.pending?.inspection.columns[index];
-    if (!column) return;
+    const inspection = this.pending?.inspection;
+    const column = inspection?.columns[index];
+    if (!inspection || !column) return;
+    if (this.#guesses?.inspection !== inspection) {
+      this.#guesses = { inspection, columns: inspection.columns.map(({ kind, reason, dateOrder }) => ({ kind, reason, dateOrder })) };
+    }
+    const guess = this.#guesses.columns[index]!;
     column.kind = kind;
-    column.reason = 'You chose this type.';
+    if (kind === guess.kind) {
+      column.reason = guess.reason;
+      column.dateOrder = guess.dateOrder;
+    } else if (kind === 'datetime') {
+      // Read as the file's other dates are, unless this column's own cells say otherwise.
+      const others = inspection.columns.filter((c, i) => i !== index && c.kind === 'datetime');
+      const chosen = chosenDateOrder(inspection.preview.map((row) => row[index] ?? ''), guess.dateOrder, others);
+      column.dateOrder = chosen.order;
+      column.reason = chosen.reason;
+    } else column.reason = chosenKindReason(kind);
     void this.#checkCapacity();
   }
 

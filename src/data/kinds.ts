@@ -12,7 +12,7 @@ export const KIND_LABELS: Record<ColumnKind, string> = {
 
 export const KIND_HELP: Record<ColumnKind, string> = {
   numeric: 'Numbers that can be compared and averaged.',
-  categorical: 'A label from a limited set, such as a colour or a species.',
+  categorical: 'A label from a limited set, such as a colour, a species or a postcode (kept as written, leading zeros too).',
   boolean: 'Yes or no.',
   datetime: 'A date, or a date and time.',
   text: 'Free text, different in almost every row.',

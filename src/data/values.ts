@@ -96,12 +96,35 @@ function slowNumber(text: string, start: number, end: number, decimal: number, g
   return Number.isFinite(x) ? x : Number.NaN;
 }
 
+/** '$', '€', '£' or '¥': a currency sign written before or after an amount. */
+const isCurrency = (c: number) => c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5;
+/** A unit a number may be written with after it: '%' or a currency sign. */
+const isSuffixUnit = (c: number) => c === 37 || isCurrency(c);
+
+/**
+ * The unit a number is written with: '%' after it, or a currency sign ('$', '€', '£', '¥')
+ * before or after it; '' for none. It looks only at the ends, not at whether the rest is a number.
+ * Examples: '12%' → '%'; '-$5' → '$'; '3,50 €' → '€'; '5' → ''.
+ */
+export function numberUnit(text: string): string {
+  trimBounds(text);
+  if (from === to) return '';
+  const last = text.charCodeAt(to - 1);
+  if (isSuffixUnit(last)) return String.fromCharCode(last);
+  let c = text.charCodeAt(from);
+  if (c === 45 || c === 43) c = text.charCodeAt(from + 1);
+  return isCurrency(c) ? String.fromCharCode(c) : '';
+}
+
 /**
  * One finite number, or NaN. Accepts a sign, digits, one decimal separator ('.' or, with
  * decimalComma, ','), an exponent, blanks around it, and thousands separators in groups of
- * three: ',' (or '.' with decimalComma), a space, U+00A0 or U+202F, one kind per number.
+ * three: ',' (or '.' with decimalComma), a space, U+00A0 or U+202F, one kind per number. One
+ * unit is left out: '%' after the number, or '$', '€', '£', '¥' before or after it (whether a
+ * column's values share one unit is the type guess's question, in infer.ts).
  * Examples: '1,234.5' → 1234.5; with decimalComma '1.234,5' → 1234.5; '1 234' → 1234; '007' → 7;
- * '0x10', 'Infinity', '1,23,4', '0,500', '1.2.3', '12abc', '--1', '.', '-', '1e400' → NaN.
+ * '12%' → 12; '-$1,200' → -1200; with decimalComma '3,50 €' → 3.5;
+ * '0x10', 'Infinity', '1,23,4', '0,500', '1.2.3', '12abc', '--1', '.', '-', '1e400', '$5%' → NaN.
  */
 export function parseNumber(text: string, decimalComma: boolean): number {
   return parseNumberIn(text, 0, text.length, decimalComma);
@@ -109,6 +132,35 @@ export function parseNumber(text: string, decimalComma: boolean): number {
 
 /** parseNumber for characters [start, end) of the text: a cell read in place, in a line. */
 export function parseNumberIn(text: string, begin: number, finish: number, decimalComma: boolean): number {
+  const x = plainNumberIn(text, begin, finish, decimalComma);
+  // Only a cell that is not a plain number pays for looking for a unit: the import's hot path is unchanged.
+  return x === x ? x : numberWithUnitIn(text, begin, finish, decimalComma);
+}
+
+/** A number with one unit around it ('12%', '-$5', '$ -5', '3,50 €'), or NaN. */
+function numberWithUnitIn(text: string, begin: number, finish: number, decimalComma: boolean): number {
+  trimRange(text, begin, finish);
+  let start = from;
+  const end = to;
+  if (end - start < 2) return Number.NaN;
+  if (isSuffixUnit(text.charCodeAt(end - 1))) return plainNumberIn(text, start, end - 1, decimalComma);
+  let c = text.charCodeAt(start);
+  const negative = c === 45;
+  const signed = negative || c === 43;
+  if (signed) c = text.charCodeAt(++start);
+  if (!isCurrency(c)) return Number.NaN;
+  start++;
+  if (!signed) return plainNumberIn(text, start, end, decimalComma);
+  // '-$5': a sign came before the currency sign, so no second one may follow it.
+  while (start < end && isBlank(text.charCodeAt(start))) start++;
+  c = text.charCodeAt(start);
+  if (c === 45 || c === 43) return Number.NaN;
+  const x = plainNumberIn(text, start, end, decimalComma);
+  return negative ? -x : x;
+}
+
+/** parseNumberIn without units: the strict reading every plain number takes. */
+function plainNumberIn(text: string, begin: number, finish: number, decimalComma: boolean): number {
   trimRange(text, begin, finish);
   const start = from;
   const end = to;
@@ -374,22 +426,45 @@ function startsWithYear(text: string): boolean {
   return readDigits(text, from, to, 4) === 4;
 }
 
+/** The order year-last dates are read in, and whether the samples proved it. */
+export interface DateOrderReading {
+  order: DateOrder;
+  /** year-last dates were read, but every one reads both day-first and month-first */
+  assumed: boolean;
+  /** the first sample that reads in `order` only, e.g. '25/12/2023' for 'dmy' */
+  proof?: string;
+}
+
 /**
  * The order under which most samples read as dates. A first part over 12 ('25/12/2023')
  * proves dmy, a second part over 12 ('12/25/2023') proves mdy; with no evidence either way
- * the order is 'ymd' when most samples are year-first, else 'dmy'.
- * Example: ['25/12/2023', '01/02/2024'] → 'dmy'.
+ * the order is 'ymd' when most samples are year-first, else 'dmy', and it is `assumed` when
+ * some samples are year-last dates (which 'ymd' reads day first too).
+ * Example: ['25/12/2023', '01/02/2024'] → { order: 'dmy', assumed: false, proof: '25/12/2023' }.
  */
-export function inferDateOrder(samples: readonly string[]): DateOrder {
+export function readDateOrder(samples: readonly string[]): DateOrderReading {
   let dmy = 0;
   let mdy = 0;
   let yearFirst = 0;
+  let yearLast = 0;
+  let dmyProof: string | undefined;
+  let mdyProof: string | undefined;
   for (const s of samples) {
-    if (!Number.isNaN(parseDate(s, 'dmy'))) dmy++;
-    if (!Number.isNaN(parseDate(s, 'mdy'))) mdy++;
+    const asDmy = !Number.isNaN(parseDate(s, 'dmy'));
+    const asMdy = !Number.isNaN(parseDate(s, 'mdy'));
+    if (asDmy) dmy++;
+    if (asMdy) mdy++;
     if (startsWithYear(s)) yearFirst++;
+    else if (asDmy || asMdy) yearLast++;
+    if (asDmy && !asMdy) dmyProof ??= s.trim();
+    if (asMdy && !asDmy) mdyProof ??= s.trim();
   }
-  if (mdy > dmy) return 'mdy';
-  if (dmy > mdy) return 'dmy';
-  return yearFirst * 2 >= samples.length ? 'ymd' : 'dmy';
+  if (mdy > dmy) return { order: 'mdy', assumed: false, proof: mdyProof! };
+  if (dmy > mdy) return { order: 'dmy', assumed: false, proof: dmyProof! };
+  return { order: yearFirst * 2 >= samples.length ? 'ymd' : 'dmy', assumed: yearLast > 0 };
+}
+
+/** readDateOrder's order alone. Example: ['25/12/2023', '01/02/2024'] → 'dmy'. */
+export function inferDateOrder(samples: readonly string[]): DateOrder {
+  return readDateOrder(samples).order;
 }

@@ -67,7 +67,7 @@ describe('inferColumnKind', () => {
   test('follows its rules in order, with a reason', () => {
     expect(inferColumnKind('a', ['NA', ''], false)).toMatchObject({ kind: 'categorical', reason: 'The column is empty in the rows read so far.' });
     expect(inferColumnKind('a', ['yes', 'no', 'NA'], false)).toMatchObject({ kind: 'boolean' });
-    expect(inferColumnKind('age', ['31', '45', 'NA'], false)).toEqual({ kind: 'numeric', reason: 'All 2 values are numbers (1 missing).' });
+    expect(inferColumnKind('age', ['31', '45', 'NA'], false)).toEqual({ kind: 'numeric', reason: 'All 2 values are numbers. 1 cell "NA" is read as missing.' });
     expect(inferColumnKind('row', many((i) => String(i + 1)), false).kind).toBe('identifier');
     expect(inferColumnKind('PassengerId', many((i) => String(i * 3 + 7)), false).kind).toBe('identifier');
     expect(inferColumnKind('paid', many((i) => String(i * 3 + 7)), false).kind).toBe('numeric');

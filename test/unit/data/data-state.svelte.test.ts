@@ -194,3 +194,40 @@ describe('choosing a file', () => {
     expect(state.error).toBeNull();
   });
 });
+
+describe('choosing a column type in the preview', () => {
+  beforeEach(() => void vi.stubGlobal('navigator', {}));
+  afterEach(() => void vi.unstubAllGlobals());
+
+  /** The preview of `csv`, as the worker would inspect it. */
+  async function preview(csv: string): Promise<void> {
+    const bytes = new TextEncoder().encode(csv);
+    const choosing = state.chooseFile(new File([bytes], 'f.csv'));
+    (await waitingCalls('inspect'))[0]!.resolve(inspectHead(bytes, { name: 'f.csv', size: bytes.length }, {}));
+    (await waitingCalls('hash'))[0]!.resolve('h');
+    await choosing;
+  }
+
+  test('dates chosen for a column read in the order the file’s other dates proved, and say it was assumed', async () => {
+    // "signup" proves month/day (25 cannot be a month); "when" reads either way and has a word in it.
+    await preview('signup,when\n12/25/2023,01/02/2024\n01/02/2024,03/04/2024\n02/03/2024,later\n');
+    const when = state.pending!.inspection.columns[1]!;
+    expect(when.kind).toBe('categorical');
+    state.setColumnKind(1, 'datetime');
+    expect(when.dateOrder).toBe('mdy');
+    expect(when.reason).toBe(
+      'You chose this type. Dates are read as month/day, as in "signup"; every day here is 12 or less, so day/month is possible too. Cells that are not dates become missing; the import notes say how many.',
+    );
+  });
+
+  test('Numeric chosen for mostly numbers says the other cells become missing; going back restores the guess', async () => {
+    await preview('age\n31\n45\nunknown\n50\n61\n');
+    const age = state.pending!.inspection.columns[0]!;
+    const guessed = age.reason;
+    expect(guessed).toContain('"unknown" (row 3)');
+    state.setColumnKind(0, 'numeric');
+    expect(age.reason).toBe('You chose this type. Cells that are not numbers become missing; the import notes say how many.');
+    state.setColumnKind(0, 'categorical');
+    expect(age.reason).toBe(guessed);
+  });
+});

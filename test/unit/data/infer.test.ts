@@ -17,7 +17,7 @@ describe('booleans', () => {
   test('words for yes and no, missing values aside', () => {
     expect(inferColumnKind('smoker', ['yes', 'no', 'NA', 'Yes'], false)).toEqual({
       kind: 'boolean',
-      reason: 'All 3 values are yes/no or true/false (1 missing).',
+      reason: 'All 3 values are yes/no or true/false. 1 cell "NA" is read as missing.',
     });
     expect(inferColumnKind('ok', ['TRUE', 'false', 't', 'F'], false).kind).toBe('boolean');
   });
@@ -31,7 +31,7 @@ describe('booleans', () => {
 
 describe('numbers', () => {
   test('all numbers is numeric, with the count in the reason', () => {
-    expect(inferColumnKind('age', ['31', '45', 'NA'], false)).toEqual({ kind: 'numeric', reason: 'All 2 values are numbers (1 missing).' });
+    expect(inferColumnKind('age', ['31', '45', 'NA'], false)).toEqual({ kind: 'numeric', reason: 'All 2 values are numbers. 1 cell "NA" is read as missing.' });
     expect(inferColumnKind('price', ['1,5', '2,25', '1.234,5'], true)).toEqual({ kind: 'numeric', reason: 'All 3 values are numbers.' });
     expect(inferColumnKind('price', ['1,5', '2,25'], false).kind).toBe('categorical');
   });
@@ -78,7 +78,7 @@ describe('dates', () => {
     expect(inferColumnKind('when', ['2024-01-02', '2024-03-04T10:00', 'NA'], false)).toEqual({
       kind: 'datetime',
       dateOrder: 'ymd',
-      reason: 'All 2 values are dates (1 missing).',
+      reason: 'All 2 values are dates. 1 cell "NA" is read as missing.',
     });
     expect(inferColumnKind('when', ['25/12/2023', '01/02/2024'], false)).toMatchObject({ kind: 'datetime', dateOrder: 'dmy' });
     expect(inferColumnKind('when', ['12/25/2023', '01/02/2024'], false)).toMatchObject({ kind: 'datetime', dateOrder: 'mdy' });
@@ -127,7 +127,7 @@ describe('strings', () => {
   test('short repeated labels are categorical, counted in the reason', () => {
     expect(inferColumnKind('colour', [...many(25, (i) => ['red', 'green'][i % 2]!), 'NA'], false)).toEqual({
       kind: 'categorical',
-      reason: '2 distinct labels over 25 values (1 missing).',
+      reason: '2 distinct labels over 25 values. 1 cell "NA" is read as missing.',
     });
     expect(inferColumnKind('one', ['x'], false).reason).toBe('1 distinct label over 1 value.');
   });

@@ -39,6 +39,26 @@ describe('retypeColumn', () => {
     expect(cells(dates, 2)).toEqual(['2024-01-31', '2024-02-01']);
   });
 
+  test('text to dates reads the order any value proves, however far down it is', () => {
+    const texts = [...Array.from({ length: 1500 }, () => '01/02/2024'), '12/25/2023'];
+    const { column, failures, note } = retypeColumn(col('categorical', texts), texts.length, 'datetime');
+    expect(cells(column, texts.length).slice(-2)).toEqual(['2024-01-02', '2023-12-25']);
+    expect(failures).toBeNull();
+    expect(note).toBeNull();
+  });
+
+  test('text to dates that read either way takes the order the caller knows, and says it was assumed', () => {
+    const dates = col('categorical', ['01/02/2024', '03/04/2024', '']);
+    const chosen = retypeColumn(dates, 3, 'datetime', { dateOrder: 'mdy' });
+    expect(cells(chosen.column, 3)).toEqual(['2024-01-02', '2024-03-04', '']);
+    expect(chosen.note).toBe('Column "c": dates read as month/day; every day is 12 or less, so day/month is possible too.');
+    const assumed = retypeColumn(dates, 3, 'datetime');
+    expect(cells(assumed.column, 3)).toEqual(['2024-02-01', '2024-04-03', '']);
+    expect(assumed.note).toBe('Column "c": dates read as day/month; every day is 12 or less, so month/day is possible too.');
+    // A proof in the column beats the caller's order.
+    expect(cells(retypeColumn(col('categorical', ['25/12/2023', '01/02/2024']), 2, 'datetime', { dateOrder: 'mdy' }).column, 2)).toEqual(['2023-12-25', '2024-02-01']);
+  });
+
   test('the original column is never changed', () => {
     const original = col('categorical', ['1', 'x']);
     const before = Array.from(original.values);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { inferDateOrder, isMissingToken, parseBoolean, parseDate, parseNumber } from '../../../src/data/values';
+import { inferDateOrder, isMissingToken, numberUnit, parseBoolean, parseDate, parseNumber, readDateOrder } from '../../../src/data/values';
 
 describe('isMissingToken', () => {
   test('knows the usual spellings of missing, in any case, trimmed', () => {
@@ -53,9 +53,24 @@ describe('parseNumber', () => {
   test('refuses anything that is not one number', () => {
     const bad = [
       '', ' ', '0x10', '0X1F', '0b1', '0o7', 'Infinity', '-Infinity', 'NaN', '1,23,4', '1,2345', '1234,567', '1.2.3', '12abc', '--1', '+-1',
-      '.', '+', '-', ',5', '1,', '12,', '1e', '1e+', 'e5', '1 2', '1,234 567', '1 234,567', '0,500', '00,123', '1_000', '1..2', '1e5.5', '5%', '$5',
+      '.', '+', '-', ',5', '1,', '12,', '1e', '1e+', 'e5', '1 2', '1,234 567', '1 234,567', '0,500', '00,123', '1_000', '1..2', '1e5.5',
+      // one unit at most, and never alone or doubled
+      '%', '$', '5%%', '$$5', '$5%', '5$%', '% 5', '5 $ 5', '-', '$-', '5 %5', 'US$5', '5€€',
     ];
     for (const text of bad) expect(parseNumber(text, false), text).toBeNaN();
+  });
+
+  test('a % after the number, or a currency sign before or after it, is left out', () => {
+    const cases: [string, boolean, number][] = [
+      ['12%', false, 12], ['12.5 %', false, 12.5], ['-3%', false, -3], ['$1,200', false, 1200], ['$ 5', false, 5], ['-$5', false, -5], ['$-5', false, -5],
+      ['€3.50', false, 3.5], ['3,50 €', true, 3.5], ['1.234,50€', true, 1234.5], ['£12', false, 12], ['¥1,000', false, 1000], ['5$', false, 5],
+      [' $7 ', false, 7], ['1 200 €', true, 1200], ['$12345678901234567890', false, 12345678901234567000], ['$1.5e3', false, 1500],
+    ];
+    for (const [text, comma, expected] of cases) expect(parseNumber(text, comma), text).toBe(expected);
+  });
+
+  test('numberUnit names the unit a number is written with', () => {
+    expect(['12%', ' 12 % ', '$1,200', '-$5', '3,50 €', '£1', '¥2', '5', '-1.5', 'x%'].map(numberUnit)).toEqual(['%', '%', '$', '$', '€', '£', '¥', '', '', '%']);
   });
 
   test('the decimal separator decides what a comma or a dot means', () => {
@@ -158,5 +173,16 @@ describe('inferDateOrder', () => {
     expect(inferDateOrder(['2024/01/02', ' 2024-03-04T10:00'])).toBe('ymd');
     expect(inferDateOrder(['01/02/2024', '03/04/2024'])).toBe('dmy');
     expect(inferDateOrder(['01/02/2024', '03/04/2024', '2024-05-06'])).toBe('dmy');
+  });
+
+  test('readDateOrder says when the order was assumed, and which sample decided it', () => {
+    expect(readDateOrder(['01/02/2024', '25/12/2023'])).toEqual({ order: 'dmy', assumed: false, proof: '25/12/2023' });
+    expect(readDateOrder(['01/02/2024', '12/25/2023'])).toEqual({ order: 'mdy', assumed: false, proof: '12/25/2023' });
+    expect(readDateOrder(['01/02/2024', '03/04/2024'])).toEqual({ order: 'dmy', assumed: true });
+    // Year-first dates read the same in every order: nothing is assumed.
+    expect(readDateOrder(['2024-01-02', '2024-03-04'])).toEqual({ order: 'ymd', assumed: false });
+    // Mostly year-first, but a year-last date is still read day first without proof.
+    expect(readDateOrder(['2024-01-02', '2024-03-04', '05/06/2024'])).toEqual({ order: 'ymd', assumed: true });
+    expect(readDateOrder(['soon', 'later'])).toEqual({ order: 'dmy', assumed: false });
   });
 });
