@@ -29,13 +29,25 @@ export function curveTraces(runs: readonly CurveRun[], measure: Measure): Data[]
     const epochs = r.history.map((h) => h.epoch);
     const label = runs.length === 1 ? '' : `${r.name}: `;
     const line = { dash: DASHES[i % DASHES.length]! };
-    const traces: Data[] = [{ type: 'scatter', mode: 'lines', name: `${label}training`, x: epochs, y: r.history.map(pick.train), line }];
+    // An epoch Stop cut short says so when hovered: its training figure is over fewer rows.
+    const text = r.history.map((h) => (h.rows === undefined ? '' : cutShort(h)));
+    const traces: Data[] = [{ type: 'scatter', mode: 'lines', name: `${label}training`, x: epochs, y: r.history.map(pick.train), line, text, hoverinfo: 'x+y+name+text' }];
     if (r.history.some((h) => pick.validation(h) !== null)) {
       // Markers at up to 30 epochs: enough to mark the curve, few enough not to hide it.
       traces.push({ type: 'scatter', mode: 'lines+markers', name: `${label}validation`, x: epochs, y: r.history.map(pick.validation), line, marker: { symbol: 'circle-open', size: 6, maxdisplayed: 30 } });
     }
     return traces;
   });
+}
+
+/** "cut short after 3,200 rows" for an epoch Stop ended early. */
+function cutShort(epoch: EpochRecord): string {
+  return `cut short after ${(epoch.rows ?? 0).toLocaleString('en')} rows`;
+}
+
+/** " (12)" or " (12, cut short after 3,200 rows)": which epoch the figures are of. */
+function epochNote(epoch: EpochRecord, word = ''): string {
+  return ` (${word}${epoch.epoch}${epoch.rows === undefined ? '' : `, ${cutShort(epoch)}`})`;
 }
 
 /**
@@ -52,11 +64,11 @@ export function curvesLabel(runs: readonly CurveRun[], measure: Measure, title: 
   if (runs.length === 0) return `${heading}: no run.`;
   if (runs.length === 1) {
     const last = runs[0]!.history.at(-1);
-    return last ? `${heading}: ${figures(last)} at the last epoch (${last.epoch}).` : `${heading}: no epoch yet.`;
+    return last ? `${heading}: ${figures(last)} at the last epoch${epochNote(last)}.` : `${heading}: no epoch yet.`;
   }
   const each = runs.map((r) => {
     const last = r.history.at(-1);
-    return last ? `${r.name}, ${figures(last)} (epoch ${last.epoch})` : `${r.name}, no epoch yet`;
+    return last ? `${r.name}, ${figures(last)}${epochNote(last, 'epoch ')}` : `${r.name}, no epoch yet`;
   });
   return `${heading} of ${runs.length} runs, at each one’s last epoch: ${each.join('; ')}.`;
 }

@@ -25,6 +25,8 @@ function watchPage(page: Page, problems: string[]): void {
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+    // Svelte's runtime warnings exist only in a dev build (LOOPLAB_DEV_BUILD=1, see production-build.ts).
+    if (message.type() === 'warning' && message.text().includes('[svelte]')) problems.push(`svelte warning: ${message.text()}`);
   });
 }
 

@@ -30,4 +30,12 @@ describe('loss curves of compared runs', () => {
     expect(curvesLabel([runA], 'metric', 'accuracy')).toBe('Accuracy per epoch: training 0.5, validation 0.6 at the last epoch (2).');
     expect(curvesLabel([{ name: 'new', history: [] }], 'loss', 'loss')).toBe('Loss per epoch: no epoch yet.');
   });
+
+  test('an epoch Stop cut short says so, in the text alternative and when hovered', () => {
+    const stopped = { name: 'S', history: [epoch(1, 0.9, 1), { ...epoch(2, 0.6, 0.8), rows: 3200 }] };
+    expect(curvesLabel([stopped], 'loss', 'loss')).toBe('Loss per epoch: training 0.6, validation 0.8 at the last epoch (2, cut short after 3,200 rows).');
+    expect(curvesLabel([runA, stopped], 'loss', 'loss')).toMatch(/S, training 0\.6, validation 0\.8 \(epoch 2, cut short after 3,200 rows\)\.$/);
+    const [train] = curveTraces([stopped], 'loss') as unknown as { text: string[] }[];
+    expect(train!.text).toEqual(['', 'cut short after 3,200 rows']);
+  });
 });
