@@ -31,7 +31,7 @@ export function curveTraces(runs: readonly CurveRun[], measure: Measure): Data[]
     const line = { dash: DASHES[i % DASHES.length]! };
     // An epoch Stop cut short says so when hovered: its training figure is over fewer rows.
     const text = r.history.map((h) => (h.rows === undefined ? '' : cutShort(h)));
-    const traces: Data[] = [{ type: 'scatter', mode: 'lines', name: `${label}training`, x: epochs, y: r.history.map(pick.train), line, text, hoverinfo: 'x+y+name+text' }];
+    const traces: Data[] = [{ type: 'scatter', mode: 'lines', name: `${label}training`, x: epochs, y: r.history.map(pick.train), line, text, hoverinfo: 'all' }];
     if (r.history.some((h) => pick.validation(h) !== null)) {
       // Markers at up to 30 epochs: enough to mark the curve, few enough not to hide it.
       traces.push({ type: 'scatter', mode: 'lines+markers', name: `${label}validation`, x: epochs, y: r.history.map(pick.validation), line, marker: { symbol: 'circle-open', size: 6, maxdisplayed: 30 } });
