@@ -59,12 +59,26 @@ export function framesOfParts(frame: Frame, parts: Uint8Array): PartFrames {
   return { train: materialize(views.train), validation: materialize(views.validation), test: materialize(views.test) };
 }
 
-export type TrainingFitOutcome = { ok: true; fitted: FittedPipeline; train: FrameView } | { ok: false; stepId: string; problem: string };
+/** At most `most` of a view's rows, spread evenly through it (all of them when it has no more). */
+function spread(view: FrameView, most: number): FrameView {
+  const n = view.rowCount;
+  if (n <= most) return view;
+  return takeViewRows(view, Uint32Array.from({ length: most }, (_, j) => Math.floor((j * n) / most)));
+}
 
-/** Fit on the training part only, leaving its rows as a view: for a report that does not need them gathered. */
-export function fitTrainingPart(specs: readonly StepSpec[], frame: Frame, parts: Uint8Array, options: FitOptions = {}): TrainingFitOutcome {
-  const fit = fitAndApplyViews(specs, partViews(frame, parts).train, [], options);
-  return fit.ok ? { ok: true, fitted: fit.fitted, train: fit.train } : fit;
+export type TrainingFitOutcome = { ok: true; fitted: FittedPipeline; train: FrameView; samples: [FrameView, FrameView] } | { ok: false; stepId: string; problem: string };
+
+/**
+ * Fit on the training part, leaving its rows as a view: for a report that does not need them
+ * gathered. The fitted steps are also applied to at most `most` rows of validation and of test,
+ * spread evenly through each: what they look like once prepared, for much less than the time of
+ * preparing them all. Applying goes row by row, so a sampled row is prepared exactly as it would
+ * be among all the others.
+ */
+export function fitTrainingPart(specs: readonly StepSpec[], frame: Frame, parts: Uint8Array, most: number, options: FitOptions = {}): TrainingFitOutcome {
+  const split = partViews(frame, parts);
+  const fit = fitAndApplyViews(specs, split.train, [spread(split.validation, most), spread(split.test, most)], { otherNames: ['validation', 'test'], ...options });
+  return fit.ok ? { ok: true, fitted: fit.fitted, train: fit.train, samples: fit.others as [FrameView, FrameView] } : fit;
 }
 
 export type PreparedOutcome = { ok: true; fitted: FittedPipeline; frames: PartFrames } | { ok: false; stepId: string; problem: string };
@@ -78,7 +92,7 @@ export type PreparedOutcome = { ok: true; fitted: FittedPipeline; frames: PartFr
  */
 export function prepareParts(specs: readonly StepSpec[], frame: Frame, parts: Uint8Array, options: FitOptions = {}): PreparedOutcome {
   const split = partViews(frame, parts);
-  const fit = fitAndApplyViews(specs, split.train, [split.validation, split.test], options);
+  const fit = fitAndApplyViews(specs, split.train, [split.validation, split.test], { otherNames: ['validation', 'test'], ...options });
   if (!fit.ok) return fit;
   const train = materialize(fit.train);
   options.phase?.('gather training rows');

@@ -31,6 +31,8 @@ export interface FitOptions {
   observe?: (stepId: string, step: ObservedStep) => void;
   /** told when prepareParts has finished a phase after the steps ('gather training rows', …), for timings */
   phase?: (name: string) => void;
+  /** what each of the other frames is ('validation', 'test'), to say where a step could not apply */
+  otherNames?: readonly string[];
 }
 
 export type ViewFitOutcome = { ok: true; fitted: FittedPipeline; train: FrameView; others: FrameView[] } | { ok: false; stepId: string; problem: string };
@@ -73,7 +75,22 @@ export function fitViews(specs: readonly StepSpec[], train: FrameView, others: r
     options.onStep?.(steps.length, enabled.length);
   }
   const fitted: FittedPipeline = { format: 1, steps };
-  return { ok: true, fitted, train: view, others: others.map((o) => applyViews(fitted, o, 'apply')) };
+  const applied: FrameView[] = [];
+  for (const [k, other] of others.entries()) {
+    let out = other;
+    for (const step of fitted.steps) {
+      try {
+        out = transformView(stepDef(step.kind)!, step.params, step.learned, out, 'apply');
+      } catch (e) {
+        if (!(e instanceof StepProblem)) throw e;
+        // Fitted on the training rows, yet it cannot apply here: the step's problem, said to be about these rows.
+        const where = options.otherNames?.[k] ? `the ${options.otherNames[k]} rows` : 'the rows outside training';
+        return { ok: false, stepId: step.id, problem: `In ${where}: ${e.message}` };
+      }
+    }
+    applied.push(out);
+  }
+  return { ok: true, fitted, train: view, others: applied };
 }
 
 /** Apply a fitted pipeline, step by step: nothing is refitted. */
@@ -114,7 +131,7 @@ export function fitAndApplyViews(specs: readonly StepSpec[], train: FrameView, o
   return fitViews(specs, train, others, options);
 }
 
-/** null when a step's params do not parse: fitViews reports it. */
+/** null when a step's params do not parse, or a step cannot apply to other rows: fitViews reports it. */
 function fitTogether(specs: readonly StepSpec[], train: FrameView, others: readonly FrameView[], options: FitOptions): ViewFitOutcome | null {
   const enabled = specs.filter((s) => s.enabled);
   const ready: Ready[] = [];
@@ -144,7 +161,13 @@ function fitTogether(specs: readonly StepSpec[], train: FrameView, others: reado
     const { spec, def, params } = ready[i]!;
     const learned = fitView(def, params, view);
     const after = transformView(def, params, learned, view, 'train');
-    rest = rest.map((o) => transformView(def, params, learned, o, 'apply'));
+    try {
+      rest = rest.map((o) => transformView(def, params, learned, o, 'apply'));
+    } catch (e) {
+      // Step by step says in which part, and reports a later step's problem in the training rows first.
+      if (e instanceof StepProblem) return null;
+      throw e;
+    }
     done(spec, learned, view, after);
     view = after;
     i++;

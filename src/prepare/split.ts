@@ -51,11 +51,63 @@ function identity(n: number, into: Int32Array = new Int32Array(n)): Int32Array {
   return into;
 }
 
-/** How many of n go to each part: train and validation rounded, test the rest, so they add up to n. */
-function partSizes(n: number, f: readonly [number, number, number]): [number, number, number] {
-  const train = Math.round(n * f[0]);
-  const validation = Math.min(n - train, Math.round(n * f[1]));
-  return [train, validation, n - train - validation];
+/** Rounded up, except that floating-point noise (0.1 × 30 = 3.0000000000000004) never adds a row. */
+const roundUp = (x: number) => Math.ceil(x - 1e-9);
+
+/**
+ * How many of n go to each part, as scikit-learn's train_test_split counts them: validation and
+ * test rounded up (ceil(f · n)), training the rest (so at most floor(f · n)). Every part with a
+ * share gets at least one row; when that leaves training none, the larger of the other two
+ * gives rows back. splitProblem makes sure n is at least the number of parts with a share.
+ */
+export function partSizes(n: number, f: readonly [number, number, number]): [number, number, number] {
+  const least = f.map((x) => (x > 0 ? 1 : 0));
+  let validation = f[1] > 0 ? Math.max(1, roundUp(n * f[1])) : 0;
+  let test = f[2] > 0 ? Math.max(1, roundUp(n * f[2])) : 0;
+  while (n - validation - test < least[0]! && (validation > least[1]! || test > least[2]!)) {
+    if (validation > least[1]! && (validation >= test || test <= least[2]!)) validation--;
+    else test--;
+  }
+  return [n - validation - test, validation, test];
+}
+
+/**
+ * How many of `draws` rows each class gets when they are shared out in proportion to `counts`:
+ * each class its share rounded down, then one more for the largest remainders, ties broken at
+ * random (scikit-learn's _approximate_mode, as StratifiedShuffleSplit uses it). Adds up to
+ * `draws` exactly; no class gets more than it has when draws ≤ the sum of counts.
+ */
+export function apportion(counts: readonly number[], draws: number, rng: Rng): number[] {
+  const total = counts.reduce((s, c) => s + c, 0);
+  if (total === 0) return counts.map(() => 0);
+  const exact = counts.map((c) => (c * draws) / total);
+  const out = exact.map(Math.floor);
+  let left = draws - out.reduce((s, c) => s + c, 0);
+  // A seeded shuffle of the classes, then a stable sort by remainder: equal remainders in random order.
+  const order = identity(counts.length);
+  shuffle(order, rng);
+  const byRemainder = Array.from(order).sort((a, b) => exact[b]! - out[b]! - (exact[a]! - out[a]!));
+  for (const k of byRemainder) {
+    if (left <= 0) break;
+    if (exact[k]! - out[k]! > 0) {
+      out[k]!++;
+      left--;
+    }
+  }
+  return out;
+}
+
+/**
+ * Per stratum, its rows in training, validation and test: the overall part sizes first, so the
+ * totals are exact, then training shared out among the classes, then validation among what is
+ * left of each, and test the rest (StratifiedShuffleSplit's order).
+ */
+export function stratumSizes(counts: readonly number[], f: readonly [number, number, number], rng: Rng): [number, number, number][] {
+  const [train, validation] = partSizes(counts.reduce((s, c) => s + c, 0), f);
+  const inTrain = apportion(counts, train, rng);
+  const left = counts.map((c, k) => c - inTrain[k]!);
+  const inValidation = apportion(left, validation, rng);
+  return counts.map((_, k) => [inTrain[k]!, inValidation[k]!, left[k]! - inValidation[k]!]);
 }
 
 const nonEmptyParts = (f: readonly [number, number, number]) => f.filter((x) => x > 0).length;
@@ -67,7 +119,7 @@ export function splitProblem(spec: SplitSpec, inputs: SplitInputs): string | nul
   if (Math.abs(f[0] + f[1] + f[2] - 1) > 1e-9) return `The parts add up to ${Math.round((f[0] + f[1] + f[2]) * 1000) / 10}%; they must add up to 100%.`;
   if (f[0] === 0) return 'The training part cannot be empty: the model learns from it.';
   const parts = nonEmptyParts(f);
-  if (inputs.rowCount < parts) return `The dataset has ${inputs.rowCount} row${inputs.rowCount === 1 ? '' : 's'}, too few for ${parts} parts.`;
+  if (inputs.rowCount < parts) return `The dataset has ${inputs.rowCount} row${inputs.rowCount === 1 ? '' : 's'}, too few for ${parts} parts: each part with a share needs at least one row.`;
   if (spec.strategy === 'stratified' && !inputs.classes) return 'A stratified split needs a classification target.';
   if (spec.strategy === 'ordered' && !inputs.order) return 'An ordered split needs a column to order the rows by.';
   if (spec.strategy === 'grouped') {
@@ -84,11 +136,11 @@ export function splitProblem(spec: SplitSpec, inputs: SplitInputs): string | nul
 }
 
 /**
- * Assign the rows of `order` to parts by the fractions: the first to training, then validation,
- * then test. `parts` starts as all training (0), so only the other two are written.
+ * Assign the rows of `order` to parts: the first `sizes[0]` to training, then validation, then
+ * test. `parts` starts as all training (0), so only the other two are written.
  */
-function cut(order: ArrayLike<number>, f: readonly [number, number, number], parts: Uint8Array): void {
-  const [train, validation] = partSizes(order.length, f);
+function cut(order: ArrayLike<number>, sizes: readonly [number, number, number], parts: Uint8Array): void {
+  const [train, validation] = sizes;
   for (let k = train; k < order.length; k++) parts[order[k]!] = k < train + validation ? 1 : 2;
 }
 
@@ -97,11 +149,10 @@ function cut(order: ArrayLike<number>, f: readonly [number, number, number], par
  * final. `shared`: the generator goes on to shuffle something else, so it makes the draws
  * the rest of the shuffle would have made.
  */
-function shuffleAndCut(order: Int32Array, f: readonly [number, number, number], parts: Uint8Array, rng: Rng, shared: boolean): void {
-  const train = partSizes(order.length, f)[0];
-  shuffle(order, rng, train);
-  if (shared) skipDraws(rng, order.length, train);
-  cut(order, f, parts);
+function shuffleAndCut(order: Int32Array, sizes: readonly [number, number, number], parts: Uint8Array, rng: Rng, shared: boolean): void {
+  shuffle(order, rng, sizes[0]);
+  if (shared) skipDraws(rng, order.length, sizes[0]);
+  cut(order, sizes, parts);
 }
 
 /** The rows in key order, sorted in place: ties by row index, missing (NaN) keys last. */
@@ -150,12 +201,15 @@ export function assignParts(spec: SplitSpec, inputs: SplitInputs): Uint8Array {
   switch (spec.strategy) {
     case 'random':
       // A scratch order: only the parts it leads to are kept, and fresh memory costs as much as the shuffle.
-      shuffleAndCut(identity(n, scratchInt32('random split order', n)), f, parts, rng, false);
+      shuffleAndCut(identity(n, scratchInt32('random split order', n)), partSizes(n, f), parts, rng, false);
       break;
-    case 'stratified':
-      // Per class, so each part's class shares match the whole to within a row per class.
-      for (const rows of strata(inputs.classes!)) shuffleAndCut(rows, f, parts, rng, true);
+    case 'stratified': {
+      // Exact part sizes, shared out among the classes; then each class's rows shuffled and cut.
+      const lists = strata(inputs.classes!);
+      const sizes = stratumSizes(lists.map((rows) => rows.length), f, rng);
+      lists.forEach((rows, k) => shuffleAndCut(rows, sizes[k]!, parts, rng, true));
       break;
+    }
     case 'grouped': {
       const groups = groupsOf(inputs.groups!);
       const order = identity(groups.length);
@@ -182,7 +236,7 @@ export function assignParts(spec: SplitSpec, inputs: SplitInputs): Uint8Array {
       break;
     }
     case 'ordered': {
-      cut(sortByKey(identity(n), inputs.order!), f, parts);
+      cut(sortByKey(identity(n), inputs.order!), partSizes(n, f), parts);
       break;
     }
   }

@@ -50,6 +50,17 @@ export type AugmentReport =
     }
   | { ok: false; problem: string };
 
+/** Rows of a held-out part that are exact copies of a prepared training row. */
+export interface PartCopies {
+  part: 'validation' | 'test';
+  /** the part's rows */
+  rows: number;
+  /** of them, how many were compared (all, or a sample spread evenly through the part) */
+  checked: number;
+  /** of those checked, how many copy a training row in every prepared column */
+  copies: number;
+}
+
 export interface PrepareReport {
   split: { ok: true; parts: PartReport[] } | { ok: false; problem: string };
   steps: StepStatus[];
@@ -58,6 +69,8 @@ export interface PrepareReport {
   columns: { name: string; kind: ColumnKind }[];
   /** numeric columns after the pipeline, for the augmentation chart's pickers */
   augment: AugmentReport | null;
+  /** validation and test rows that copy a training row, and what to tell the learner (null: none); null when the pipeline did not fit */
+  copies: { parts: PartCopies[]; warning: string | null } | null;
   seconds: number;
 }
 

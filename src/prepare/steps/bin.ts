@@ -7,7 +7,18 @@ import { StepProblem } from '../step-problem';
 import { defineStep } from '../step';
 import { columnName, wholeNumber } from './params';
 
-const short = (x: number) => String(Number(x.toPrecision(4)));
+/**
+ * The edges as text with the fewest significant digits, 4 or more, that keep every edge
+ * distinct: 1000.01 and 1000.03 both read 1000 at 4 digits, and bins with one label would be
+ * merged by one-hot and ordinal encoding. Edges are strictly increasing, so 17 digits always do.
+ */
+export function edgeLabels(edges: readonly number[]): string[] {
+  for (let digits = 4; digits <= 17; digits++) {
+    const labels = edges.map((x) => String(Number(x.toPrecision(digits))));
+    if (new Set(labels).size === labels.length) return labels;
+  }
+  return edges.map(String);
+}
 
 export const bin = defineStep({
   kind: 'bin',
@@ -32,7 +43,8 @@ export const bin = defineStep({
     const column = requireNumeric(frame, p.column);
     const { edges } = learned;
     const last = edges.length - 2;
-    const dictionary = edges.slice(0, -1).map((lo, k) => (k === last ? `[${short(lo)}, ${short(edges[k + 1]!)}]` : `[${short(lo)}, ${short(edges[k + 1]!)})`));
+    const text = edgeLabels(edges);
+    const dictionary = edges.slice(0, -1).map((_, k) => `[${text[k]}, ${text[k + 1]}${k === last ? ']' : ')'}`);
     const codes = new Uint32Array(n);
     for (let i = 0; i < n; i++) {
       if (!isValid(column.valid, i)) continue;

@@ -1,9 +1,29 @@
 import * as v from 'valibot';
 import { retypeColumn } from '../../data/retype';
-import { COLUMN_KINDS } from '../../shared/column';
+import { isMissingToken, readDateOrder, type DateOrder } from '../../data/values';
+import { COLUMN_KINDS, usesDictionary, type Column } from '../../shared/column';
 import { requireColumn, withColumns } from '../frame';
+import { codeCounts, labelOfCode } from '../stats';
 import { defineStep } from '../step';
 import { columnName } from './params';
+
+/** At most this many of the training rows' labels are looked at for a date that proves the order (as retypeColumn does). */
+const ORDER_SAMPLES = 100_000;
+
+/**
+ * The order the training rows' labels read as dates in: the one a label proves, else the usual
+ * one. Only labels present in the n training rows count: the column's dictionary also holds
+ * those of validation and test rows, which must not decide how training is read.
+ */
+function trainingDateOrder(column: Column, n: number): DateOrder {
+  const counts = codeCounts(column, n);
+  const labels: string[] = [];
+  for (let code = 0; code < counts.length && labels.length < ORDER_SAMPLES; code++) {
+    const label = labelOfCode(column, code);
+    if (counts[code] && !isMissingToken(label)) labels.push(label);
+  }
+  return readDateOrder(labels).order;
+}
 
 export const cast = defineStep({
   kind: 'cast',
@@ -13,9 +33,10 @@ export const cast = defineStep({
   params: v.object({ column: columnName, to: v.picklist(COLUMN_KINDS) }),
   columnsOf: (p) => [p.column],
   describe: (p) => `Read "${p.column}" as ${p.to}`,
-  fit: (p, train) => {
-    requireColumn(train, p.column);
-    return {};
+  fit: (p, train): { dateOrder?: DateOrder } => {
+    const column = requireColumn(train, p.column);
+    // Labels read as dates: the order is learned here, so that every part reads them the same way.
+    return p.to === 'datetime' && usesDictionary(column.kind) ? { dateOrder: trainingDateOrder(column, train.table.rowCount) } : {};
   },
-  transform: (p, _learned, frame) => withColumns(frame, [retypeColumn(requireColumn(frame, p.column), frame.table.rowCount, p.to).column]),
+  transform: (p, learned, frame) => withColumns(frame, [retypeColumn(requireColumn(frame, p.column), frame.table.rowCount, p.to, learned.dateOrder ? { dateOrder: learned.dateOrder } : {}).column]),
 });

@@ -5,7 +5,7 @@ import { scratchUint32 } from '../../shared/scratch';
 import { defineViewStep } from '../step';
 import { listNames } from './params';
 
-const FNV_OFFSET = 2166136261;
+export const FNV_OFFSET = 2166136261;
 const FNV_PRIME = 16777619;
 const MISSING = 0x9e3779b9;
 
@@ -20,7 +20,7 @@ function hashFloat(h: number, x: number): number {
 }
 
 /** Mixes each row's value of a float column into its hash (-0 and 0 are one value; missing is one more). */
-function hashFloats(hashes: Uint32Array, view: ColumnView, n: number): void {
+export function hashFloats(hashes: Uint32Array, view: ColumnView, n: number): void {
   const { column, rows, affine } = view;
   const values = column.values as Float64Array;
   const [center, scale] = affine ? [affine.center, affine.scale] : [0, 1];
@@ -39,7 +39,7 @@ function hashFloats(hashes: Uint32Array, view: ColumnView, n: number): void {
 }
 
 /** hashFloats for codes and booleans. */
-function hashCodes(hashes: Uint32Array, view: ColumnView, n: number): void {
+export function hashCodes(hashes: Uint32Array, view: ColumnView, n: number): void {
   const { column, rows } = view;
   const values = column.values as Uint32Array | Uint8Array;
   const complete = viewAllPresent(view, n);

@@ -4,7 +4,7 @@ import { dropOrFlag, requireColumn, withColumns } from '../frame';
 import { fillMissing } from '../fill';
 import { StepProblem } from '../step-problem';
 import { defineStep } from '../step';
-import { learnFill } from './impute';
+import { learnFillView } from './impute';
 import { columnList, listNames } from './params';
 
 export const dropMissing = defineStep({
@@ -18,11 +18,12 @@ export const dropMissing = defineStep({
   fit: (p, train) => {
     const n = train.table.rowCount;
     const columns = p.columns.map((name) => requireColumn(train, name));
-    let kept = 0;
-    for (let i = 0; i < n; i++) if (columns.every((c) => isValid(c.valid, i))) kept++;
-    if (n > 0 && kept === 0) throw new StepProblem(`Every training row misses a value in ${listNames(p.columns)}: this would remove them all. Fill the gaps instead.`);
-    // Learned only for rows that are never dropped (apply mode).
-    const fills = columns.map((c) => learnFill(c, n, c.kind === 'numeric' || c.kind === 'datetime' ? 'median' : 'most-frequent'));
+    const keptRows: number[] = [];
+    for (let i = 0; i < n; i++) if (columns.every((c) => isValid(c.valid, i))) keptRows.push(i);
+    const kept = Uint32Array.from(keptRows);
+    if (n > 0 && kept.length === 0) throw new StepProblem(`Every training row misses a value in ${listNames(p.columns)}: this would remove them all. Fill the gaps instead.`);
+    // For rows that are never dropped (apply mode), from the training rows this step keeps: the ones the model learns from.
+    const fills = columns.map((c) => learnFillView({ column: c, length: n, rows: kept, affine: null }, kept.length, c.kind === 'numeric' || c.kind === 'datetime' ? 'median' : 'most-frequent', ''));
     return { fills };
   },
   transform: (p, learned, frame, mode) => {

@@ -74,6 +74,9 @@ export const editCells = defineStep({
   },
   fit: (p, train) => {
     editCells.transform(p, {}, train, 'train');
+    // Edits of rows outside training are checked too: applying them to validation or test must not fail.
+    const n = train.table.rowCount;
+    for (const e of p.edits) columnWriter(requireColumn(train, e.column), n).setterFor(e.value);
     return {};
   },
   transform: (p, _learned, frame: Frame) => {

@@ -13,13 +13,8 @@ import { columnList, listNames } from './params';
 const STRATEGIES = ['mean', 'median', 'most-frequent', 'constant'] as const;
 type Strategy = (typeof STRATEGIES)[number];
 
-/** The value a strategy fills a column with, learned from the training rows. */
-export function learnFill(column: Column, n: number, strategy: Strategy, constant = ''): FillValue {
-  return learnFillView(columnView(column, n), n, strategy, constant);
-}
-
-/** learnFill of a column read through a view. */
-function learnFillView(view: ColumnView, n: number, strategy: Strategy, constant: string): FillValue {
+/** The value a strategy fills a column with, learned from the n training rows read through a view. */
+export function learnFillView(view: ColumnView, n: number, strategy: Strategy, constant: string): FillValue {
   const column = view.column;
   const name = column.name;
   const numeric = column.kind === 'numeric' || column.kind === 'datetime';
@@ -27,6 +22,8 @@ function learnFillView(view: ColumnView, n: number, strategy: Strategy, constant
     const value = constant.trim();
     if (value === '') throw new StepProblem('Write the constant to fill with.');
     if (numeric && !Number.isFinite(Number(value))) throw new StepProblem(`Column "${name}" holds numbers: the constant must be a number, not "${value}".`);
+    // Checked here, not only where a gap is filled: training may have none, and validation some.
+    if (column.kind === 'boolean' && value !== 'true' && value !== 'false') throw new StepProblem(`Column "${name}" is boolean: fill it with true or false, not "${value}".`);
     return numeric ? Number(value) : value;
   }
   const what = strategy.replace('-', ' ');

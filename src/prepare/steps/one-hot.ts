@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { isValid, type Column } from '../../shared/column';
-import { columnView, findView, requireLabelsView, viewAllPresent, viewValid } from '../frame-view';
+import { columnView, findView, pickedValues, requireLabelsView, viewAllPresent, viewValid } from '../frame-view';
 import { StepProblem } from '../step-problem';
 import { defineViewStep } from '../step';
 import { codeToIndex, viewLabelsByFrequency } from './encode-labels';
@@ -13,15 +13,24 @@ const names = (column: string, categories: readonly string[], other: boolean) =>
 export const oneHot = defineViewStep({
   kind: 'one-hot',
   title: 'One-hot encode',
-  explain: 'Turns a label column into one yes/no column per value, so a model can use it. Rare values beyond the cap share one "other" column; values never seen in training go there too.',
+  explain:
+    'Turns a label column into one yes/no column per value, so a model can use it. Beyond the cap, which counts it, rare values share one "other" column, as do values never seen in training; without one, such a value sets no column and its row is flagged.',
   removesRows: false,
   params: v.object({ column: columnName, maxCategories: v.optional(wholeNumber(1, 1000, 'At most this many columns: enter a whole number from 1 to 1000.'), 20) }),
   columnsOf: (p) => [p.column],
-  describe: (p) => `One-hot encode "${p.column}" (at most ${p.maxCategories} values)`,
+  describe: (p) => `One-hot encode "${p.column}" (at most ${p.maxCategories} columns)`,
   fit: (p, train) => {
     const labels = viewLabelsByFrequency(requireLabelsView(train, p.column), train.rowCount);
-    const categories = labels.slice(0, p.maxCategories).map((l) => l.label);
+    // As scikit-learn's max_categories: "other" is one of the columns, and of values tied at the
+    // cut the later in sorted order stay (a stable sort by count over the sorted values).
     const other = labels.length > p.maxCategories;
+    const kept = new Set(
+      [...labels]
+        .sort((a, b) => b.count - a.count || (a.label < b.label ? 1 : a.label > b.label ? -1 : 0))
+        .slice(0, other ? p.maxCategories - 1 : labels.length)
+        .map((l) => l.label),
+    );
+    const categories = labels.filter((l) => kept.has(l.label)).map((l) => l.label);
     for (const name of names(p.column, categories, other)) if (findView(train, name)) throw new StepProblem(`There is already a column "${name}".`);
     return { categories, other };
   },
@@ -37,15 +46,18 @@ export const oneHot = defineViewStep({
     const values = source.column.values;
     const rows = source.rows;
     const complete = viewAllPresent(source, n);
+    // Rows with a value training never saw and no "other" column for it: all zeros, and flagged.
+    let unseen: Uint8Array | null = null;
     for (let r = 0; r < n; r++) {
       const i = rows === null ? r : rows[r]!;
       if (!complete && !isValid(source.column.valid, i)) continue; // missing stays missing in every indicator
       const k = index[values[i]!]!;
       const target = k >= 0 ? k : otherAt;
       if (target >= 0) bytes[target]![r] = 1;
+      else (unseen ??= pickedValues(frame.flagged, n).slice())[r] = 1;
     }
     const at = frame.columns.indexOf(source);
     const columns = [...frame.columns.slice(0, at), ...outputs.map((c) => columnView(c, n)), ...frame.columns.slice(at + 1)];
-    return { ...frame, columns };
+    return { ...frame, columns, ...(unseen ? { flagged: { values: unseen, rows: null } } : {}) };
   },
 });

@@ -9,7 +9,7 @@ import { columnName } from './params';
 export const ordinal = defineStep({
   kind: 'ordinal',
   title: 'Ordinal encode',
-  explain: 'Turns a label column into numbers 0, 1, 2… in an order you give (small < medium < large), or alphabetical. Values never seen in training become missing.',
+  explain: 'Turns a label column into numbers 0, 1, 2… in an order you give (small < medium < large), or alphabetical. Values never seen in training become missing, and their rows are flagged.',
   removesRows: false,
   params: v.object({ column: columnName, order: v.fallback(v.array(v.string()), []) }),
   columnsOf: (p) => [p.column],
@@ -27,14 +27,17 @@ export const ordinal = defineStep({
     const index = codeToIndex(source, learned.categories);
     const values = new Float64Array(n);
     const valid = new Uint8Array(bitmapBytes(n));
+    // A copy only when a value was never seen in training: it becomes missing, and said so.
+    let flagged: Uint8Array | null = null;
     for (let i = 0; i < n; i++) {
       if (!isValid(source.valid, i)) continue;
       const k = index[source.values[i]!]!;
       if (k >= 0) {
         values[i] = k;
         setValid(valid, i);
-      }
+      } else (flagged ??= frame.flagged.slice())[i] = 1;
     }
-    return withColumns(frame, [{ name: p.column, kind: 'numeric', values, valid }]);
+    const out = withColumns(frame, [{ name: p.column, kind: 'numeric', values, valid }]);
+    return flagged ? { ...out, flagged } : out;
   },
 });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { defaultRecipe, type Recipe } from '../../../src/prepare/recipe';
-import { prepareDataset, prepareReport, splitRows } from '../../../src/workers/in-worker/prepare-report';
+import type { Frame } from '../../../src/prepare/frame';
+import { COPIES_CHECKED, prepareDataset, prepareFrames, prepareReport, splitRows } from '../../../src/workers/in-worker/prepare-report';
 import { col, table } from './tables';
 
 const N = 40;
@@ -21,9 +22,9 @@ describe('the Prepare report', () => {
       ok: true,
       parts: [
         { part: 'train', rows: 28, classes: [{ label: 'a', count: 21 }, { label: 'b', count: 7 }] },
-        // Per class: a 30 → 21 / round(4.5) = 5 / 4; b 10 → 7 / round(1.5) = 2 / 1.
-        { part: 'validation', rows: 7, classes: [{ label: 'a', count: 5 }, { label: 'b', count: 2 }] },
-        { part: 'test', rows: 5, classes: [{ label: 'a', count: 4 }, { label: 'b', count: 1 }] },
+        // 6 rows each (ceil(0.15 · 40)), shared out of what training left (a 9, b 3): a 4.5, b 1.5, the tie drawn.
+        { part: 'validation', rows: 6, classes: [{ label: 'a', count: 4 }, { label: 'b', count: 2 }] },
+        { part: 'test', rows: 6, classes: [{ label: 'a', count: 5 }, { label: 'b', count: 1 }] },
       ],
     });
   });
@@ -66,6 +67,45 @@ describe('the Prepare report', () => {
   test('augmentation reports class balance and real against generated points', () => {
     const report = prepareReport(data(), request(recipe({ augment: { ...recipe().augment, method: 'oversample' } })), quiet);
     expect(report.augment).toMatchObject({ ok: true, added: 14, before: [{ label: 'a', count: 21 }, { label: 'b', count: 7 }], after: [{ label: 'a', count: 21 }, { label: 'b', count: 21 }] });
+  });
+
+  test('validation and test rows that copy a training row are counted, with a warning; none, no warning', () => {
+    // Every value twice: removing duplicates within each part leaves copies of training rows in the others.
+    const twice = table(col('x', 'numeric', Array.from({ length: 100 }, (_, i) => String(i % 50))));
+    const steps = [{ id: 'd', kind: 'dedupe', enabled: true, params: { columns: [] } }];
+    const split = { ...recipe().split, strategy: 'random' as const, seed: 1 };
+    const report = prepareReport(twice, { ...request(recipe({ steps, split })), target: null, task: null }, quiet);
+    const prepared = prepareFrames(twice, { recipe: recipe({ steps, split }), target: null, task: null }, quiet);
+    if (!prepared.ok) throw new Error(prepared.problem);
+    // The same count as comparing the prepared parts' values.
+    const trainValues = new Set(prepared.frames.train.table.columns[0]!.values);
+    const copies = (f: Frame) => Array.from(f.table.columns[0]!.values).filter((x) => trainValues.has(x)).length;
+    const [validation, test] = [copies(prepared.frames.validation), copies(prepared.frames.test)];
+    expect(test).toBeGreaterThan(0);
+    expect(report.copies).toEqual({
+      parts: [
+        { part: 'validation', rows: 15, checked: 15, copies: validation },
+        { part: 'test', rows: 15, checked: 15, copies: test },
+      ],
+      warning: expect.stringMatching(/ of 15 test rows are exact copies of training rows: scores on them will look better than on new data\. Remove duplicates before splitting, or group the split by an id column\.$/),
+    });
+    const said = [validation > 0 ? `${validation} of 15 validation rows` : null, `${test} of 15 test rows`].filter(Boolean).join(' and ');
+    expect(report.copies!.warning!.startsWith(`${said} are exact copies`)).toBe(true);
+    const distinct = table(col('x', 'numeric', Array.from({ length: 100 }, (_, i) => String(i))));
+    expect(prepareReport(distinct, { ...request(recipe({ steps, split })), target: null, task: null }, quiet).copies).toMatchObject({ warning: null });
+  });
+
+  test('over many rows, copies are counted on evenly spread rows of validation and test, and the warning says it is an estimate', () => {
+    const n = 100_000;
+    const twice = table(col('x', 'numeric', Array.from({ length: n }, (_, i) => String(i % (n / 2)))));
+    const split = { ...recipe().split, strategy: 'random' as const, seed: 1 };
+    const report = prepareReport(twice, { ...request(recipe({ steps: [], split })), target: null, task: null }, quiet);
+    const [validation, test] = report.copies!.parts;
+    expect(validation).toMatchObject({ part: 'validation', rows: 15_000, checked: COPIES_CHECKED });
+    // About 70% of each value's twin is in training.
+    expect(test!.copies / test!.checked).toBeGreaterThan(0.6);
+    expect(test!.copies / test!.checked).toBeLessThan(0.8);
+    expect(report.copies!.warning).toMatch(/^About [\d,]+ of 15,000 validation rows \(\d+% of the [\d,]+ checked\) and about [\d,]+ of 15,000 test rows \(\d+% of the [\d,]+ checked\) are exact copies of training rows: /);
   });
 
   test('prepareDataset fits on training rows and applies to the rest, with timings per phase', () => {

@@ -12,7 +12,7 @@ import { freshName } from '../../storage/legacy';
 
 // The worker is not there in Node: every recipe it is asked about fits.
 vi.mock('../../../src/workers/prepare-client', () => ({
-  callPrepareWorker: vi.fn(async (): Promise<PrepareReport> => ({ split: { ok: true, parts: [] }, steps: [], preview: null, columns: [], augment: null, seconds: 0 })),
+  callPrepareWorker: vi.fn(async (): Promise<PrepareReport> => ({ split: { ok: true, parts: [] }, steps: [], preview: null, columns: [], augment: null, copies: null, seconds: 0 })),
   cancelPrepareWorker: vi.fn(),
 }));
 

@@ -64,6 +64,64 @@ describe('holdout splits', () => {
   });
 });
 
+describe('part sizes, as scikit-learn counts them', () => {
+  test('validation and test are rounded up, training takes the rest; every part with a share gets a row', () => {
+    // train_test_split: n_test = ceil(test_size · n), n_train = floor(train_size · n).
+    expect(count(assignParts(spec('random'), { rowCount: 13 }))).toEqual([9, 2, 2]);
+    expect(count(assignParts(spec('random'), { rowCount: 1001 }))).toEqual([699, 151, 151]);
+    for (const strategy of ['random', 'ordered'] as const) {
+      const order = (n: number) => Float64Array.from({ length: n }, (_, i) => i);
+      const sizes = (n: number, f: [number, number, number]) => count(assignParts(spec(strategy, 3, f), { rowCount: n, order: order(n) }));
+      expect(sizes(4, [0.7, 0.15, 0.15])).toEqual([2, 1, 1]);
+      expect(sizes(5, [0.8, 0.1, 0.1])).toEqual([3, 1, 1]);
+      expect(sizes(3, [0.6, 0.2, 0.2])).toEqual([1, 1, 1]);
+      expect(sizes(10, [0.9, 0.05, 0.05])).toEqual([8, 1, 1]);
+      expect(sizes(30, [0.8, 0.1, 0.1])).toEqual([24, 3, 3]); // 0.1 · 30 is 3, not 4, whatever the floating point says
+      expect(sizes(2, [0.8, 0, 0.2])).toEqual([1, 0, 1]);
+      expect(sizes(7, [1, 0, 0])).toEqual([7, 0, 0]);
+    }
+    expect(splitProblem(spec('random', 1, [0.98, 0.01, 0.01]), { rowCount: 2 })).toBe('The dataset has 2 rows, too few for 3 parts: each part with a share needs at least one row.');
+  });
+
+  test('stratified: the parts’ sizes are exact, and each class is shared out by largest remainder', () => {
+    // 10 classes of 3 rows: each class rounded on its own made [20, 0, 10].
+    const classes = Int32Array.from({ length: 30 }, (_, i) => i % 10);
+    const parts = assignParts(spec('stratified', 1, [0.8, 0.1, 0.1]), { rowCount: 30, classes });
+    const summary = summariseParts(parts, classes, 10);
+    expect(summary.map((s) => s.rows)).toEqual([24, 3, 3]);
+    // 2.4 training rows per class: 2 or 3 each; 0.3 validation and test rows: 0 or 1.
+    for (const s of summary) for (const c of s.classCounts!) expect([0, 1, 2, 3]).toContain(c);
+    expect(summary[0]!.classCounts!.filter((c) => c === 3)).toHaveLength(4);
+    expect(assignParts(spec('stratified', 1, [0.8, 0.1, 0.1]), { rowCount: 30, classes })).toEqual(parts);
+  });
+
+  test('stratified, over many class mixes: exact totals, every part with a share filled, each class near its share', () => {
+    for (let seed = 0; seed < 60; seed++) {
+      const k = 1 + (seed % 25);
+      const n = k + ((seed * 37) % 200);
+      const classes = Int32Array.from({ length: n }, (_, i) => (i < k ? i : (i * i + seed) % k));
+      const f: [number, number, number] = seed % 3 === 0 ? [0.8, 0.1, 0.1] : seed % 3 === 1 ? [0.7, 0.15, 0.15] : [0.6, 0.4, 0];
+      const s = spec('stratified', seed, f);
+      if (splitProblem(s, { rowCount: n, classes })) continue;
+      const summary = summariseParts(assignParts(s, { rowCount: n, classes }), classes, k);
+      const random = count(assignParts(spec('random', seed, f), { rowCount: n }));
+      expect(summary.map((p) => p.rows)).toEqual(random);
+      summary.forEach((p, part) => expect(p.rows > 0).toBe(f[part]! > 0));
+      const perClass = (c: number) => summary.reduce((t, p) => t + p.classCounts![c]!, 0);
+      for (let c = 0; c < k; c++) {
+        // Training is within a row of proportional; validation and test, shared from what is left, within two.
+        expect(Math.abs(summary[0]!.classCounts![c]! - (perClass(c) * random[0]!) / n)).toBeLessThan(1);
+        for (const p of [1, 2]) expect(Math.abs(summary[p]!.classCounts![c]! - (perClass(c) * random[p]!) / n)).toBeLessThan(2);
+      }
+    }
+  });
+
+  test('grouped: every part with a share still gets a group when there are enough', () => {
+    const groups = Int32Array.from([0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4]);
+    for (let seed = 0; seed < 20; seed++) expect(count(assignParts(spec('grouped', seed), { rowCount: 12, groups })).every((c) => c > 0)).toBe(true);
+  });
+});
+
 describe('k-fold', () => {
   test('random folds differ in size by at most one, and are seeded', () => {
     const folds = assignFolds(5, { rowCount: 103 }, 3, 'random');

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { dropOrFlag, newRowsFrame } from '../../../src/prepare/frame';
-import { applyPipeline, fitPipeline } from '../../../src/prepare/pipeline';
+import { datasetFrame, dropOrFlag, newRowsFrame } from '../../../src/prepare/frame';
+import { applyPipeline, fitPipeline, prepareParts } from '../../../src/prepare/pipeline';
 import type { StepSpec } from '../../../src/prepare/step';
 import { STEPS } from '../../../src/prepare/steps';
 import { duplicateRows } from '../../../src/prepare/steps/dedupe';
@@ -119,6 +119,18 @@ describe('row-removing steps', () => {
     expect(Array.from(applied.flagged)).toEqual([1, 0, 0]);
   });
 
+  test('drop-missing learns the fill for rows to predict from the training rows it keeps', () => {
+    // Row 0 is dropped (b missing): its a = 1 must not pull the median of a down to 3.
+    const f = frameOf(col('a', 'numeric', ['1', '', '3', '10']), col('b', 'numeric', ['', '2', '2', '4']), col('k', 'categorical', ['p', 'q', 'r', 'r']));
+    const fit = fitOne('drop-missing', { columns: ['a', 'b', 'k'] }, f);
+    expect(Array.from(fit.train.rowIds)).toEqual([2, 3]);
+    expect(fit.fitted.steps[0]!.learned).toEqual({ fills: [6.5, 3, 'r'] });
+    const applied = applyPipeline(fit.fitted, frameOf(col('a', 'numeric', ['', '4']), col('b', 'numeric', ['1', '']), col('k', 'categorical', ['', 'p'])));
+    expect(cells(applied, 'a')).toEqual(['6.5', '4']);
+    expect(cells(applied, 'b')).toEqual(['1', '3']);
+    expect(cells(applied, 'k')).toEqual(['r', 'p']);
+  });
+
   test('dedupe keeps the first of equal rows; missing equals missing; over chosen columns', () => {
     const f = frameOf(col('a', 'numeric', ['1', '1', '', '', '1']), col('b', 'categorical', ['p', 'p', 'q', 'q', 'r']));
     expect(Array.from(duplicateRows(f.table.columns, 5))).toEqual([0, 1, 0, 1, 0]);
@@ -172,13 +184,37 @@ describe('row-removing steps', () => {
 
 describe('encoders', () => {
   test('one-hot: the most frequent values, an other bucket for the rest and for unseen values, missing stays missing', () => {
+    // At most 2 columns, "other" counted, as scikit-learn's max_categories: one value and "other".
+    // red and blue tie on 2 rows: the later in sorted order stays, as scikit-learn; never by dictionary order (see the leakage test)
     const fit = fitOne('one-hot', { column: 'colour', maxCategories: 2 });
-    // red and blue tie on 2 rows: ties go by label, never by dictionary order (see the leakage test)
-    expect(fit.fitted.steps[0]!.learned).toEqual({ categories: ['blue', 'red'], other: true });
-    expect(names(fit.train)).toEqual(['x', 'y', 'colour=blue', 'colour=red', 'colour=other', 'ok']);
+    expect(fit.fitted.steps[0]!.learned).toEqual({ categories: ['red'], other: true });
+    expect(names(fit.train)).toEqual(['x', 'y', 'colour=red', 'colour=other', 'ok']);
     const applied = applyPipeline(fit.fitted, other());
     expect(cells(applied, 'colour=other')).toEqual(['true', 'false', '']);
     expect(cells(applied, 'colour=red')).toEqual(['false', 'true', '']);
+    // Rows whose value went to "other" are not flagged: the column is there for them.
+    expect(Array.from(applied.flagged)).toEqual([0, 0, 0]);
+  });
+
+  test('one-hot counts "other" among its columns, as scikit-learn: a, a, a, b, b, c, d with max_categories=2 gives a and other', () => {
+    const f = frameOf(col('c', 'categorical', ['a', 'a', 'a', 'b', 'b', 'c', 'd']));
+    expect(names(fitOne('one-hot', { column: 'c', maxCategories: 2 }, f).train)).toEqual(['c=a', 'c=other']);
+    expect(names(fitOne('one-hot', { column: 'c', maxCategories: 3 }, f).train)).toEqual(['c=a', 'c=b', 'c=other']);
+    // As many values as columns allowed: no "other".
+    expect(names(fitOne('one-hot', { column: 'c', maxCategories: 4 }, f).train)).toEqual(['c=a', 'c=b', 'c=c', 'c=d']);
+    // a, c and d tie on one row for the one place left beside b: d, last in sorted order, stays.
+    const tie = frameOf(col('c', 'categorical', ['d', 'c', 'a', 'b', 'b', 'b']));
+    expect(fitOne('one-hot', { column: 'c', maxCategories: 3 }, tie).fitted.steps[0]!.learned).toEqual({ categories: ['b', 'd'], other: true });
+    expect(names(fitOne('one-hot', { column: 'c', maxCategories: 1 }, f).train)).toEqual(['c=other']);
+  });
+
+  test('one-hot without an "other" column: a value training never saw gives no column, and the row is flagged', () => {
+    const fit = fitOne('one-hot', { column: 'colour', maxCategories: 20 });
+    const applied = applyPipeline(fit.fitted, other());
+    expect(names(applied).filter((n) => n.startsWith('colour='))).toEqual(['colour=blue', 'colour=red', 'colour=green']);
+    expect(['blue', 'red', 'green'].map((c) => cells(applied, `colour=${c}`)[0])).toEqual(['false', 'false', 'false']);
+    expect(Array.from(applied.flagged)).toEqual([1, 0, 0]);
+    expect(fit.train.flagged.every((f) => f === 0)).toBe(true);
   });
 
   test('one-hot over 50,000 categories and of a numeric column is refused', () => {
@@ -187,10 +223,13 @@ describe('encoders', () => {
     expect(problemOf('one-hot', { column: 'x', maxCategories: 20 })).toMatch(/"x" is numeric/);
   });
 
-  test('ordinal: alphabetical by default or in a given order; unseen values become missing; an incomplete order is refused', () => {
+  test('ordinal: alphabetical by default or in a given order; unseen values become missing and flagged; an incomplete order is refused', () => {
     const fit = fitOne('ordinal', { column: 'colour', order: [] });
     expect(cells(fit.train, 'colour')).toEqual(['2', '0', '2', '', '1', '0']);
-    expect(cells(applyPipeline(fit.fitted, other()), 'colour')).toEqual(['', '2', '']);
+    const applied = applyPipeline(fit.fitted, other());
+    expect(cells(applied, 'colour')).toEqual(['', '2', '']);
+    // The unseen "purple" is made missing, and said so; the row that was missing already is not flagged.
+    expect(Array.from(applied.flagged)).toEqual([1, 0, 0]);
     expect(cells(fitOne('ordinal', { column: 'colour', order: ['red', 'green', 'blue'] }).train, 'colour')).toEqual(['0', '2', '0', '', '1', '2']);
     expect(problemOf('ordinal', { column: 'colour', order: ['red'] })).toMatch(/does not place "blue", "green"/);
   });
@@ -230,6 +269,21 @@ describe('scaling and transforms', () => {
     expect(q.fitted.steps[0]!.learned).toEqual({ edges: [10, 25, 50] });
   });
 
+  test('bin labels get as many digits as it takes to tell every edge apart', () => {
+    const close = frameOf(col('x', 'numeric', ['1000.01', '1000.02', '1000.03', '1000.05', '1000.07', '1000.09']));
+    const binned = fitOne('bin', { column: 'x', bins: 4, strategy: 'width' }, close);
+    const labels = cells(binned.train, 'x');
+    expect(new Set(labels).size).toBe(4);
+    expect(labels[0]).toBe('[1000.01, 1000.03)');
+    expect(labels[5]).toBe('[1000.07, 1000.09]');
+    // One-hot then makes one column per bin, ordinal one number per bin.
+    const encoded = fitPipeline([spec('bin', { column: 'x', bins: 4, strategy: 'width' }), { ...spec('one-hot', { column: 'x', maxCategories: 20 }), id: 'oh' }], close);
+    if (!encoded.ok) throw new Error(encoded.problem);
+    expect(names(encoded.train).filter((n) => n.startsWith('x='))).toHaveLength(4);
+    // Four significant digits still, where they are enough.
+    expect(cells(fitOne('bin', { column: 'x', bins: 3, strategy: 'width' }, frameOf(col('x', 'numeric', ['0', '1', '2', '3']))).train, 'x')[1]).toBe('[1, 2)');
+  });
+
   test('derived column: computed per row; a division by zero in the training rows is refused', () => {
     const fit = fitOne('derive', { name: 'sum', expression: 'x + y * 2' });
     expect(cells(fit.train, 'sum')).toEqual(['21', '42', '', '84', '200', '42']);
@@ -242,6 +296,43 @@ describe('scaling and transforms', () => {
     expect(fitOne('cast', { column: 'y', to: 'categorical' }).train.table.columns[1]!.kind).toBe('categorical');
     expect(names(fitOne('rename', { column: 'x', to: 'ex' }).train)[0]).toBe('ex');
     expect(problemOf('rename', { column: 'x', to: 'y' })).toMatch(/already a column "y"/);
+  });
+});
+
+describe('cast to dates', () => {
+  const day = (f: { table: { columns: { name: string; values: ArrayLike<number> }[] } }, name: string, row: number) => new Date(f.table.columns.find((c) => c.name === name)!.values[row]!).toISOString().slice(0, 10);
+
+  test('the date order is learned from the training rows, kept as learned state, and used for every part', () => {
+    // Training row 1, edited to 01/13/2024, proves month first; the test part's labels read either way.
+    const data = table(col('d', 'categorical', ['03/04/2024', '01/02/2024', '03/04/2024', '03/04/2024']));
+    const parts = Uint8Array.from([0, 0, 0, 2]);
+    const steps = [
+      { id: 'e', kind: 'edit-cells', enabled: true, params: { edits: [{ row: 1, column: 'd', value: '01/13/2024' }], bulk: [] } },
+      { id: 'c', kind: 'cast', enabled: true, params: { column: 'd', to: 'datetime' } },
+    ];
+    const prepared = prepareParts(steps, datasetFrame(data), parts);
+    if (!prepared.ok) throw new Error(prepared.problem);
+    expect(prepared.fitted.steps[1]!.learned).toEqual({ dateOrder: 'mdy' });
+    expect(JSON.parse(JSON.stringify(prepared.fitted))).toEqual(prepared.fitted);
+    expect(day(prepared.frames.train, 'd', 0)).toBe('2024-03-04');
+    expect(day(prepared.frames.test, 'd', 0)).toBe('2024-03-04');
+  });
+
+  test('labels only validation or test rows hold do not decide the order', () => {
+    const data = table(col('d', 'categorical', ['03/04/2024', '05/06/2024', '12/25/2023']));
+    const fit = fitPipeline([spec('cast', { column: 'd', to: 'datetime' })], frameOf(col('d', 'categorical', ['03/04/2024', '05/06/2024'])));
+    if (!fit.ok) throw new Error(fit.problem);
+    const learned = fit.fitted.steps[0]!.learned;
+    const onPart = prepareParts([spec('cast', { column: 'd', to: 'datetime' })], datasetFrame(data), Uint8Array.from([0, 0, 2]));
+    if (!onPart.ok) throw new Error(onPart.problem);
+    // Only the test row's 12/25/2023 proves month first: training's rows read either way, so the usual day first is learned.
+    expect(onPart.fitted.steps[0]!.learned).toEqual(learned);
+    expect(learned).toEqual({ dateOrder: 'dmy' });
+  });
+
+  test('a cast that reads no text learns nothing', () => {
+    expect(fitOne('cast', { column: 'y', to: 'datetime' }).fitted.steps[0]!.learned).toEqual({});
+    expect(fitOne('cast', { column: 'colour', to: 'numeric' }).fitted.steps[0]!.learned).toEqual({});
   });
 });
 

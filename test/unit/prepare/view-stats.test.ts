@@ -7,7 +7,7 @@ import seedrandom from 'seedrandom';
 import { describe, expect, test } from 'vitest';
 import { columnView, materializeColumn, type ColumnView } from '../../../src/prepare/frame-view';
 import { seeded } from '../../../src/prepare/random';
-import { assignParts } from '../../../src/prepare/split';
+import { assignParts, partSizes, stratumSizes } from '../../../src/prepare/split';
 import { moments, presentNumbers, quantiles } from '../../../src/prepare/stats';
 import { duplicateViewRows } from '../../../src/prepare/steps/dedupe';
 import { viewMeanStd, viewMoments, viewQuantiles } from '../../../src/prepare/view-numbers';
@@ -96,20 +96,20 @@ describe('duplicates', () => {
   });
 });
 
-/** The split as it was made before the shuffle learned to stop early: a full Fisher–Yates. */
+/** The split as it was made before the shuffle learned to stop early: a full Fisher–Yates per stratum, cut at the same sizes. */
 function fullShuffleParts(n: number, f: [number, number, number], seed: number, strata: Int32Array[] | null): Uint8Array {
   const rng = seeded(seed);
   const parts = new Uint8Array(n);
   const lists = strata ?? [Int32Array.from({ length: n }, (_, i) => i)];
-  for (const a of lists) {
+  const sizes = strata ? stratumSizes(strata.map((s) => s.length), f, rng) : [partSizes(n, f)];
+  lists.forEach((a, s) => {
     for (let i = a.length - 1; i > 0; i--) {
       const j = Math.floor(rng() * (i + 1));
       [a[i], a[j]] = [a[j]!, a[i]!];
     }
-    const train = Math.round(a.length * f[0]);
-    const validation = Math.min(a.length - train, Math.round(a.length * f[1]));
+    const [train, validation] = sizes[s]!;
     a.forEach((r, k) => (parts[r] = k < train ? 0 : k < train + validation ? 1 : 2));
-  }
+  });
   return parts;
 }
 
