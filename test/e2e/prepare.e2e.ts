@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { projectWithSample } from './flows';
-import { startBrowser } from './harness';
+import { baseUrl, startBrowser } from './harness';
 
 const penguins = readFileSync(join(import.meta.dirname, '../../public/samples/penguins.csv'), 'utf8').trim().split('\n');
 const rowCount = penguins.length - 1;
@@ -134,4 +135,39 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   await page.locator(`[data-testid="split-part"][data-part="train"][data-rows="${train60}"]`).waitFor();
   await page.getByTestId('augment-balance').waitFor();
   expect(await page.getByTestId('recipe-version').textContent()).toBe(version);
+});
+
+test('validation and test rows that copy training rows are counted, and the warning goes once copies are kept in one part', async () => {
+  // 60 distinct rows, each twice: a random split puts most copies on both sides.
+  const lines = ['id,x,y'];
+  for (let i = 0; i < 60; i++) for (let copy = 0; copy < 2; copy++) lines.push(`${i},${(i * 7) % 13},${i % 2 ? 'yes' : 'no'}`);
+  const file = join(mkdtempSync(join(tmpdir(), 'looplab-copies-')), 'copies.csv');
+  writeFileSync(file, lines.join('\n') + '\n');
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await page.goto(baseUrl() + '#/');
+  await page.getByLabel('New project name', { exact: true }).fill('Copies');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await page.waitForURL(/\/plan$/);
+  await page.getByLabel('Task type', { exact: true }).selectOption('binary');
+  await page.getByLabel('Target column', { exact: true }).fill('y');
+  await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
+  await page.getByTestId('stage-link-data').click();
+  await page.getByLabel('Choose a CSV file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByTestId('dataset-summary').waitFor();
+  await page.getByTestId('stage-link-prepare').click();
+  await idle(page);
+  await page.getByLabel('Random', { exact: true }).check();
+  await idle(page);
+  const warning = page.getByTestId('duplicate-leak-warning');
+  // 18 validation and 18 test rows; each is a copy of a training row unless its twin is in a held-out part too.
+  expect(await warning.textContent()).toMatch(/^\d+ of 18 validation rows and \d+ of 18 test rows are exact copies of training rows/);
+  // Grouped by id, both copies of a row go to the same part: none is left to leak.
+  await page.getByLabel('Grouped', { exact: true }).check();
+  await page.getByLabel('Keep together rows with the same', { exact: true }).selectOption('id');
+  await warning.waitFor({ state: 'detached' });
+  await idle(page);
+  expect(await page.locator('[data-testid="split-part"][data-part="test"]').getAttribute('data-rows')).not.toBe('0');
+  expect(await warning.count()).toBe(0);
 });
