@@ -11,6 +11,8 @@ export interface CorrelationMatrix {
   columns: string[];
   /** r[i][j]; NaN where a column is constant over the shared rows */
   r: number[][];
+  /** numeric and boolean columns beyond the first maxColumns, left out (absent in profiles stored before it was counted) */
+  leftOut?: number;
 }
 
 /** Rows standardised at a time: every column's block stays in cache while the pairs are summed. */
@@ -19,7 +21,8 @@ const BLOCK = 8192;
 /** Example: two columns x and 2x → { columns: ['x', 'y'], r: [[1, 1], [1, 1]] }. At most `maxColumns` columns, in table order. */
 export function correlationMatrix(table: Table, maxColumns = 30): CorrelationMatrix {
   const n = table.rowCount;
-  const chosen = table.columns.filter((c) => c.kind === 'numeric' || c.kind === 'boolean').slice(0, maxColumns);
+  const eligible = table.columns.filter((c) => c.kind === 'numeric' || c.kind === 'boolean');
+  const chosen = eligible.slice(0, maxColumns);
   const r = chosen.map(() => new Array<number>(chosen.length).fill(Number.NaN));
   const complete = completeCorrelations(chosen, n);
   // As numpy's corrcoef and pandas: a constant column's r is NaN, with itself too.
@@ -31,7 +34,7 @@ export function correlationMatrix(table: Table, maxColumns = 30): CorrelationMat
       r[j]![i] = value;
     }
   }
-  return { columns: chosen.map((c) => c.name), r };
+  return { columns: chosen.map((c) => c.name), r, leftOut: eligible.length - chosen.length };
 }
 
 /**

@@ -64,12 +64,15 @@ export function histogram(values: Float64Array, min: number, max: number, q1: nu
   const n = values.length;
   if (n === 0) return { edges: [], counts: [] };
   if (min === max) return { edges: [min, max], counts: [n] };
-  const width = (2 * (q3 - q1)) / Math.cbrt(n);
-  const bins = width > 0 ? Math.max(1, Math.min(MAX_BINS, Math.ceil((max - min) / width))) : MAX_BINS;
-  const step = (max - min) / bins;
-  const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? max : min + i * step));
+  // Values near ±1.8e308 have a range past the largest double: then work in halves, which fit.
+  const h = Number.isFinite(max - min) ? 1 : 0.5;
+  const [lo, hi] = [min * h, max * h];
+  const width = (2 * (q3 * h - q1 * h)) / Math.cbrt(n);
+  const bins = width > 0 ? Math.max(1, Math.min(MAX_BINS, Math.ceil((hi - lo) / width))) : MAX_BINS;
+  const step = (hi - lo) / bins;
+  const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? max : (lo + i * step) / h));
   const counts = new Float64Array(bins);
-  for (let i = 0; i < n; i++) counts[Math.min(bins - 1, Math.floor((values[i]! - min) / step))]!++;
+  for (let i = 0; i < n; i++) counts[Math.min(bins - 1, Math.floor((values[i]! * h - lo) / step))]!++;
   return { edges, counts: Array.from(counts) };
 }
 

@@ -24,9 +24,20 @@ function cell(column: Column, i: number): string | number | null {
   return column.dictionary ? column.dictionary[v]! : v;
 }
 
+/**
+ * Whether two columns hold the same values in every row. The validity bitmaps are compared
+ * first, 8 rows a byte, and values only where present: row by row, 40 mostly-missing columns
+ * of a million rows took 16 s, every pair read to the end.
+ */
 function sameValues(a: Column, b: Column, rowCount: number): boolean {
   if (usesDictionary(a.kind) !== usesDictionary(b.kind)) return false;
-  for (let i = 0; i < rowCount; i++) if (cell(a, i) !== cell(b, i)) return false;
+  const full = rowCount >> 3;
+  for (let j = 0; j < full; j++) if (a.valid[j] !== b.valid[j]) return false;
+  for (let i = full << 3; i < rowCount; i++) if (isValid(a.valid, i) !== isValid(b.valid, i)) return false;
+  for (let j = 0; j < full + 1; j++) {
+    if (a.valid[j] === 0) continue;
+    for (let i = j << 3, end = Math.min(rowCount, i + 8); i < end; i++) if (isValid(a.valid, i) && cell(a, i) !== cell(b, i)) return false;
+  }
   return true;
 }
 
@@ -86,19 +97,46 @@ export function pearson(a: Column, b: Column, rowCount: number): number {
   return saa > 0 && sbb > 0 ? Math.max(-1, Math.min(1, sab / Math.sqrt(saa * sbb))) : Number.NaN;
 }
 
+/**
+ * How often a guess from a feature gets the target right (`share`), beside how often always
+ * guessing the commonest class does on the same rows (`base`): with a rare class, any feature
+ * "predicts" 99.5% of rows, so a leak must beat the base guess, not only a fixed bar.
+ */
+export interface Agreement {
+  share: number;
+  base: number;
+}
+
+/** The share of the base guess's errors a feature's guess removes: 0 no better, 1 never wrong. */
+const skill = (a: Agreement) => (a.base < 1 ? (a.share - a.base) / (1 - a.base) : 0);
+
+/** A feature's guess right for at least 99% of rows, and removing at least 90% of the base guess's errors. */
+const LEAK_SHARE = 0.99;
+const LEAK_SKILL = 0.9;
+const suspicious = (a: Agreement) => a.share >= LEAK_SHARE && skill(a) >= LEAK_SKILL;
+
+/** The base guess's share: the commonest class's rows over n. */
+function baseOf(classCounts: Uint32Array, n: number): number {
+  let most = 0;
+  for (const c of classCounts) most = Math.max(most, c);
+  return n ? most / n : 1;
+}
+
 /** Share of rows whose target is the majority target within the feature's label (label purity). */
-function labelPurity(feature: Column, classes: Int32Array, rowCount: number): number {
+function labelPurity(feature: Column, classes: Int32Array, rowCount: number): Agreement {
   let k = 0;
   for (let i = 0; i < rowCount; i++) if (classes[i]! >= k) k = classes[i]! + 1;
   const size = feature.kind === 'boolean' ? 2 : feature.dictionary!.length;
   if (size * k > DENSE_PAIRS) return sparsePurity(feature, classes, k, rowCount);
   // Counts per label code and class, in one typed table: a Map per label cost 0.3 s a million rows.
   const counts = new Uint32Array(size * k);
+  const classCounts = new Uint32Array(k);
   let n = 0;
   for (let i = 0; i < rowCount; i++) {
     const c = classes[i]!;
     if (c < 0 || !isValid(feature.valid, i)) continue;
     counts[feature.values[i]! * k + c]!++;
+    classCounts[c]!++;
     n++;
   }
   let agree = 0;
@@ -107,21 +145,23 @@ function labelPurity(feature: Column, classes: Int32Array, rowCount: number): nu
     for (let c = 0; c < k; c++) most = Math.max(most, counts[f * k + c]!);
     agree += most;
   }
-  return n ? agree / n : 0;
+  return { share: n ? agree / n : 0, base: baseOf(classCounts, n) };
 }
 
 /** Label-and-class pairs beyond which the counts go in a Map: many labels times many classes would not fit in memory. */
 const DENSE_PAIRS = 1 << 22;
 
 /** labelPurity with only the pairs that occur counted. */
-function sparsePurity(feature: Column, classes: Int32Array, k: number, rowCount: number): number {
+function sparsePurity(feature: Column, classes: Int32Array, k: number, rowCount: number): Agreement {
   const counts = new Map<number, number>();
+  const classCounts = new Uint32Array(k);
   let n = 0;
   for (let i = 0; i < rowCount; i++) {
     const c = classes[i]!;
     if (c < 0 || !isValid(feature.valid, i)) continue;
     const key = feature.values[i]! * k + c;
     counts.set(key, (counts.get(key) ?? 0) + 1);
+    classCounts[c]!++;
     n++;
   }
   const most = new Map<number, number>();
@@ -131,21 +171,19 @@ function sparsePurity(feature: Column, classes: Int32Array, k: number, rowCount:
   }
   let agree = 0;
   for (const m of most.values()) agree += m;
-  return n ? agree / n : 0;
+  return { share: n ? agree / n : 0, base: baseOf(classCounts, n) };
 }
 
-/** The accuracy from which one threshold on a feature is suspicious. */
-const THRESHOLD_BAR = 0.99;
 const BINS = 4096;
 
 /**
  * Best accuracy of one threshold on a numeric feature separating a two-class target: exact when
- * it may reach THRESHOLD_BAR, else a bound on it that is below the bar. The bound comes from
+ * it may be suspicious, else a bound on it that is not. The bound comes from
  * the two classes counted in 4,096 equal bins (a pass, no sort): a cut inside a bin does at best
  * as well as one at its edge with the whole bin on its better side. Most features are nowhere
  * near the bar, and sorting a million pairs for each of them took over a second each.
  */
-export function thresholdAccuracy(feature: Column, classes: Int32Array, rowCount: number): number {
+export function thresholdAccuracy(feature: Column, classes: Int32Array, rowCount: number): Agreement {
   const values = new Float64Array(rowCount);
   const positive = new Uint8Array(rowCount);
   let first = -1;
@@ -166,9 +204,10 @@ export function thresholdAccuracy(feature: Column, classes: Int32Array, rowCount
     if (x < min) min = x;
     if (x > max) max = x;
   }
-  if (n === 0) return 0;
+  if (n === 0) return { share: 0, base: 1 };
   const none = Math.max(totalPos, n - totalPos);
-  if (!(max > min) || !Number.isFinite(max - min)) return min === max ? none / n : exactThresholdAccuracy(values.subarray(0, n), positive, totalPos);
+  const agreement = (right: number): Agreement => ({ share: right / n, base: none / n });
+  if (!(max > min) || !Number.isFinite(max - min)) return agreement(min === max ? none : exactThresholdAccuracy(values.subarray(0, n), positive, totalPos));
   // Per bin, negatives then positives side by side: one count per row, no branch on the class.
   const counts = new Int32Array(2 * BINS);
   const perBin = BINS / (max - min);
@@ -185,24 +224,24 @@ export function thresholdAccuracy(feature: Column, classes: Int32Array, rowCount
     bound = Math.max(bound, above + neg, n - (above - pos));
     above += neg - pos;
   }
-  if (bound / n < THRESHOLD_BAR) return bound / n;
-  return exactThresholdAccuracy(values.subarray(0, n), positive, totalPos);
+  if (!suspicious(agreement(bound))) return agreement(bound);
+  return agreement(exactThresholdAccuracy(values.subarray(0, n), positive, totalPos));
 }
 
 
 /**
- * The target's classes with their row counts, most frequent first; null when not every class
- * is known (labels beyond the profile's top list) or the target is not a class. A numeric
- * target of two values (0/1) has no labels in its profile: it is counted from its codes.
+ * The target's classes with their row counts, most frequent first, counted from its codes (the
+ * profile keeps only the top 20 labels, so a rare 25th class would go unseen); null when the
+ * target is not a class. Ties keep first appearance, as the profile's list does.
  */
-function targetClassCounts(profile: ColumnProfile, coded: { codes: Int32Array; keys: number[] } | null): { value: string; count: number }[] | null {
-  if (profile.labels) return profile.labels.otherCount === 0 ? profile.labels.top : null;
+function targetClassCounts(column: Column, coded: { codes: Int32Array; keys: number[] } | null): { value: string; count: number }[] | null {
   if (!coded) return null;
   const counts = new Array<number>(coded.keys.length).fill(0);
   for (const code of coded.codes) if (code >= 0) counts[code]!++;
-  return coded.keys.map((key, k) => ({ value: String(key), count: counts[k]! })).sort((a, b) => b.count - a.count);
+  const label = (key: number) => (column.dictionary ? column.dictionary[key]! : column.kind === 'boolean' ? (key ? 'true' : 'false') : String(key));
+  return coded.keys.map((key, k) => ({ value: label(key), count: counts[k]! })).sort((a, b) => b.count - a.count);
 }
-/** The best threshold's accuracy, exactly: each class's values sorted, walked together, cut only between distinct values. */
+/** The best threshold's right rows, exactly: each class's values sorted, walked together, cut only between distinct values. */
 function exactThresholdAccuracy(values: Float64Array, positive: Uint8Array, totalPos: number): number {
   const n = values.length;
   const ps = new Float64Array(totalPos);
@@ -225,7 +264,7 @@ function exactThresholdAccuracy(values: Float64Array, positive: Uint8Array, tota
     const above = totalPos - posBelow + negBelow;
     best = Math.max(best, above, n - above);
   }
-  return best / n;
+  return best;
 }
 
 export function datasetWarnings(table: Table, profiles: readonly ColumnProfile[], target: string | null): DataWarning[] {
@@ -254,7 +293,7 @@ export function datasetWarnings(table: Table, profiles: readonly ColumnProfile[]
   const isClassTarget = usesDictionary(targetColumn.kind) || targetColumn.kind === 'boolean' || (targetProfile.unique <= 2 && targetProfile.unique > 0);
   const coded = isClassTarget ? numberCodes(targetColumn, n) : null;
   const classes = coded ? coded.codes : null;
-  const counts = targetClassCounts(targetProfile, coded);
+  const counts = targetClassCounts(targetColumn, coded);
   if (counts && counts.length >= 2) {
     const majority = counts[0]!;
     const minority = counts[counts.length - 1]!;
@@ -275,12 +314,12 @@ export function datasetWarnings(table: Table, profiles: readonly ColumnProfile[]
     if (!isClassTarget && targetColumn.kind === 'numeric' && p.kind === 'numeric') {
       const r = pearson(feature, targetColumn, n);
       if (Math.abs(r) >= 0.98) why = `its correlation with the target is ${r.toFixed(3)}`;
-    } else if (isClassTarget && usesDictionary(p.kind) && p.unique < n * 0.5) {
+    } else if (isClassTarget && (usesDictionary(p.kind) || p.kind === 'boolean') && p.unique < n * 0.5) {
       const purity = labelPurity(feature, classes!, n);
-      if (purity >= 0.99) why = `each of its labels goes with one target class in ${pct(purity)} of rows`;
+      if (suspicious(purity)) why = `each of its ${p.kind === 'boolean' ? 'values' : 'labels'} goes with one target class in ${pct(purity.share)} of rows (always guessing the commonest class: ${pct(purity.base)})`;
     } else if (isClassTarget && targetProfile.unique === 2 && p.kind === 'numeric') {
       const accuracy = thresholdAccuracy(feature, classes!, n);
-      if (accuracy >= THRESHOLD_BAR) why = `one threshold on it alone predicts the target for ${pct(accuracy)} of rows`;
+      if (suspicious(accuracy)) why = `one threshold on it alone predicts the target for ${pct(accuracy.share)} of rows (always guessing the commonest class: ${pct(accuracy.base)})`;
     }
     if (why) {
       warnings.push({ kind: 'leakage', column: p.name, message: `"${p.name}" predicts the target suspiciously well: ${why}. Check that it is known before the target is, or it leaks the answer.` });

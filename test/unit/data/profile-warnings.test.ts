@@ -41,6 +41,16 @@ describe('profileColumn', () => {
     expect(histogram(Float64Array.from([7, 7, 7]), 7, 7, 7, 7)).toEqual({ edges: [7, 7], counts: [3] });
   });
 
+  test('a range wider than the largest double still gets bins that count every value', () => {
+    const h = histogram(Float64Array.from([-1e308, 0, 1e308]), -1e308, 1e308, -5e307, 5e307);
+    expect(h.edges[0]).toBe(-1e308);
+    expect(h.edges.at(-1)).toBe(1e308);
+    expect(h.edges.every(Number.isFinite)).toBe(true);
+    expect(h.counts.reduce((a, b) => a + b, 0)).toBe(3);
+    // As numpy.histogram: 0 sits on the middle edge, so it counts in the upper bin.
+    expect(h).toEqual({ edges: [-1e308, 0, 1e308], counts: [1, 2] });
+  });
+
   test('without a sort, the numeric profile is the sorted one: order statistics, bins and distinct values exactly, moments to rounding', () => {
     let state = 3;
     const next = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0), state / 4294967296);
@@ -135,6 +145,50 @@ describe('datasetWarnings', () => {
     ]);
   });
 
+  test('with a rare class, leakage must beat always guessing the commonest class, not only 99% of rows', () => {
+    // 5 "yes" in 1,000: any feature "predicts" 99.5% of rows by always saying "no".
+    const n = 1000;
+    let state = 7;
+    const next = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0), state / 4294967296);
+    const y = Array.from({ length: n }, (_, i) => (i % 200 === 0 ? 'yes' : 'no'));
+    const x = col('x', 'numeric', y.map(() => String(next())));
+    const colour = col('colour', 'categorical', y.map(() => ['red', 'green', 'blue'][Math.floor(next() * 3)]!));
+    // A real leak still shows: the flag is the target under other names.
+    const flag = col('flag', 'categorical', y.map((v) => (v === 'yes' ? 'Y' : 'N')));
+    const score = col('score', 'numeric', y.map((v) => String(v === 'yes' ? 50 + next() : next())));
+    const t = table(x, colour, flag, score, col('y', 'categorical', y));
+    const leaks = datasetWarnings(t, profileTable(t), 'y').filter((w) => w.kind === 'leakage');
+    expect(leaks.map((w) => w.column)).toEqual(['flag', 'score']);
+    expect(leaks[0]!.message).toContain('(always guessing the commonest class: 99.5%)');
+  });
+
+  test('a boolean feature that gives the target away is flagged', () => {
+    const n = 200;
+    const y = Array.from({ length: n }, (_, i) => (i % 3 ? 'stayed' : 'churned'));
+    const cancelled = col('cancelled', 'boolean', y.map((v) => (v === 'churned' ? 'true' : 'false')));
+    const other = col('other', 'boolean', y.map((_, i) => (i % 2 ? 'true' : 'false')));
+    expect(kinds(table(cancelled, other, col('y', 'categorical', y)), 'y').filter((k) => k.startsWith('leakage'))).toEqual(['leakage:cancelled']);
+  });
+
+  test('class imbalance is found beyond the profile’s top 20 labels', () => {
+    // 25 classes of 100 rows, one of 3: the rare one is not among the profile's top labels.
+    const y: string[] = [];
+    for (let c = 0; c < 25; c++) for (let i = 0; i < 100; i++) y.push(`c${c}`);
+    for (let i = 0; i < 3; i++) y.push('rare');
+    const noise = col('x', 'numeric', y.map((_, i) => String((i * 37) % 11)));
+    const t = table(noise, col('y', 'categorical', y));
+    const warning = datasetWarnings(t, profileTable(t), 'y').find((w) => w.kind === 'class-imbalance');
+    expect(warning?.message).toContain('"rare" is 0.1% of rows');
+  });
+
+  test('duplicate columns are found, and told apart, by their missing cells as well as their values', () => {
+    const n = 70_000;
+    // Mostly missing, one value each, at different rows (and two identical ones).
+    const sparse = (name: string, at: number) => col(name, 'numeric', Array.from({ length: n }, (_, i) => (i === at ? '1' : '')));
+    const t = table(sparse('a', n - 1), sparse('b', n - 2), sparse('c', n - 1), col('d', 'numeric', Array.from({ length: n }, (_, i) => (i === n - 1 ? '2' : ''))));
+    expect(kinds(t, null).filter((k) => k.startsWith('duplicate'))).toEqual(['duplicate-column:c']);
+  });
+
   test('a threshold’s accuracy is exact where it may reach 99%, and otherwise a bound under 99% that is never below the truth', () => {
     // By the definition: every cut between two sorted distinct values, both ways round.
     const truth = (xs: number[], ys: number[]) => {
@@ -159,10 +213,10 @@ describe('datasetWarnings', () => {
       const xs = ys.map((y) => Math.round((next() < noise ? next() : y ? 0.5 + next() / 2 : next() / 2) * 2000) / 2000);
       const got = thresholdAccuracy(col('x', 'numeric', xs.map(String)), numberCodes(col('y', 'numeric', ys.map(String)), n).codes, n);
       const exact = truth(xs, ys);
-      if (exact >= 0.99) expect(got).toBeCloseTo(exact, 12);
+      if (exact >= 0.99) expect(got.share).toBeCloseTo(exact, 12);
       else {
-        expect(got).toBeLessThan(0.99);
-        expect(got).toBeGreaterThanOrEqual(exact - 1e-12);
+        expect(got.share).toBeLessThan(0.99);
+        expect(got.share).toBeGreaterThanOrEqual(exact - 1e-12);
       }
     }
   });
@@ -209,6 +263,10 @@ describe('correlationMatrix', () => {
     );
     const m = correlationMatrix(t);
     expect(m.columns).toEqual(['x', 'y', 'down', 'flag', 'k']);
+    expect(m.leftOut).toBe(0);
+    // Past the cap, the first columns in table order, and how many were left out.
+    const capped = correlationMatrix(t, 3);
+    expect(capped).toMatchObject({ columns: ['x', 'y', 'down'], leftOut: 2 });
     expect(m.r[0]![1]).toBeCloseTo(1, 12);
     expect(m.r[0]![2]).toBeCloseTo(-1, 12);
     // x = 1..4 against flag 0,0,1,1: cov = 2, var x = 5, var flag = 1 → r = 2 / sqrt(5)
