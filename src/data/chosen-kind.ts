@@ -29,7 +29,7 @@ export interface OtherColumn {
  * Example: (['01/02/2024'], undefined, [{ name: 'signup', dateOrder: 'mdy' }]) → order 'mdy',
  * 'You chose this type. Dates are read as month/day, as in "signup"; every day here is 12 or less, so day/month is possible too.'
  */
-export function chosenDateOrder(cells: readonly string[], guessed: DateOrder | undefined, others: readonly OtherColumn[]): { order: DateOrder; reason: string } {
+export function chosenDateOrder(cells: readonly string[], guessed: DateOrder | undefined, others: readonly OtherColumn[]): { order: DateOrder; assumed?: true; reason: string } {
   const present = cells.filter((c) => !isMissingToken(c));
   const reading = readDateOrder(present);
   let order: DateOrder;
@@ -49,5 +49,6 @@ export function chosenDateOrder(cells: readonly string[], guessed: DateOrder | u
     }
   }
   const unfit = present.some((c) => Number.isNaN(parseDate(c, order))) ? ' Cells that are not dates become missing; the import notes say how many.' : '';
-  return { order, reason: `You chose this type.${said}${unfit}` };
+  // An order another column proved is still an assumption for this one's values.
+  return { order, ...(!reading.proof && !guessed && reading.assumed ? { assumed: true as const } : {}), reason: `You chose this type.${said}${unfit}` };
 }

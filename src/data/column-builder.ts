@@ -4,7 +4,7 @@
  */
 import { CHUNK_ROWS, emptyChunkedColumn, growChunk, newChunk, toColumn, type ChunkedColumn } from '../shared/chunked-column';
 import { allocValues, setValid, usesDictionary, type Column, type ColumnKind, type ColumnValues } from '../shared/column';
-import { isMissingIn, isMissingToken, parseBoolean, parseDate, parseNumberIn, type DateOrder } from './values';
+import { isMissingIn, MISSING_SPELLINGS, parseBoolean, parseDate, parseNumberIn, type DateOrder } from './values';
 
 export interface ParseFailures {
   count: number;
@@ -14,12 +14,21 @@ export interface ParseFailures {
   firstValue: string;
 }
 
+/** A column's missing cells by how they were written. */
+export interface MissingCounts {
+  /** cells read as missing, by the code of their spelling (its index in MISSING_SPELLINGS) */
+  counts: Float64Array;
+  /** each code's spelling as the first such cell wrote it, trimmed ('' until one is seen) */
+  written: string[];
+}
+
 export interface ColumnBuilder {
   push(text: string): void;
   /** push(text.substring(start, end)), without making that string where the kind allows */
   pushIn(text: string, start: number, end: number): void;
   readonly length: number;
   readonly failures: ParseFailures | null;
+  readonly missing: MissingCounts;
   /** the column as one typed array (a copy of the chunks) */
   finish(): Column;
   /** the column in storage's chunks, without a copy; the builder is spent */
@@ -83,6 +92,14 @@ export function createColumnBuilder(name: string, kind: ColumnKind, options: Bui
     valid = column.valid[column.valid.length - 1]!;
   };
 
+  // Counted on the missing path only: a cell that is a value never comes here.
+  const missing: MissingCounts = { counts: new Float64Array(MISSING_SPELLINGS.length), written: MISSING_SPELLINGS.map(() => '') };
+  const countMissing = (code: number, text: string, start: number, end: number) => {
+    const seen = missing.counts[code]!;
+    missing.counts[code] = seen + 1;
+    if (seen === 0) missing.written[code] = text.substring(start, end).trim();
+  };
+
   const fail = (row: number, text: string) => {
     if (failures) failures.count++;
     else {
@@ -100,7 +117,8 @@ export function createColumnBuilder(name: string, kind: ColumnKind, options: Bui
       if (at === values.length) makeRoom();
       const slot = at++;
       length++;
-      if (isMissingToken(text)) return;
+      const m = isMissingIn(text, 0, text.length);
+      if (m !== 0) return countMissing(m, text, 0, text.length);
       // ' b' after 'a, b' is the label 'b': spaces around a label are never part of it.
       const label = text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32 ? text.trim() : text;
       let code = codes.get(label);
@@ -117,7 +135,8 @@ export function createColumnBuilder(name: string, kind: ColumnKind, options: Bui
       if (at === values.length) makeRoom();
       const slot = at++;
       const row = length++;
-      if (isMissingToken(text)) return;
+      const m = isMissingIn(text, 0, text.length);
+      if (m !== 0) return countMissing(m, text, 0, text.length);
       const value = parseBoolean(text);
       if (value < 0) return fail(row, text);
       (values as Uint8Array)[slot] = value;
@@ -131,7 +150,8 @@ export function createColumnBuilder(name: string, kind: ColumnKind, options: Bui
       if (at === values.length) makeRoom();
       const slot = at++;
       const row = length++;
-      if (isMissingIn(text, start, end)) return;
+      const m = isMissingIn(text, start, end);
+      if (m !== 0) return countMissing(m, text, start, end);
       const value = parseNumberIn(text, start, end, decimalComma);
       if (Number.isNaN(value)) return fail(row, text.substring(start, end));
       (values as Float64Array)[slot] = value;
@@ -144,7 +164,8 @@ export function createColumnBuilder(name: string, kind: ColumnKind, options: Bui
       if (at === values.length) makeRoom();
       const slot = at++;
       const row = length++;
-      if (isMissingToken(text)) return;
+      const m = isMissingIn(text, 0, text.length);
+      if (m !== 0) return countMissing(m, text, 0, text.length);
       const value = parseDate(text, order);
       if (Number.isNaN(value)) return fail(row, text);
       (values as Float64Array)[slot] = value;
@@ -168,6 +189,7 @@ export function createColumnBuilder(name: string, kind: ColumnKind, options: Bui
     get failures() {
       return failures;
     },
+    missing,
     finishChunked,
     finish: () => toColumn(finishChunked()),
   };

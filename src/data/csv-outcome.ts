@@ -4,10 +4,19 @@
  */
 import { appendChunked, remapCodes, type ChunkedTable } from '../shared/chunked-column';
 import { LISTED_QUOTE_ROWS, type PartResult, type StreamOptions } from './csv-part';
-import { describeLines, failureNote, listLines, LISTED_ROWS, type LocatedFailures, type RaggedReport } from './row-sink';
+import type { TextEncoding } from './dialect';
+import type { MissingCounts } from './column-builder';
+import { addMissing, describeLines, failureNote, listLines, LISTED_ROWS, missingNotes, type LocatedFailures, type RaggedReport } from './row-sink';
 
 export type ChunkedOutcome =
-  | { ok: true; table: ChunkedTable; notes: string[]; ragged: RaggedReport }
+  | {
+      ok: true;
+      table: ChunkedTable;
+      notes: string[];
+      ragged: RaggedReport;
+      /** the first line with bytes that are not UTF-8, read as '\uFFFD' (a file read as UTF-8), or null */
+      notUtf8Line: number | null;
+    }
   | { ok: false; reason: 'ragged' | 'malformed' | 'empty'; problem: string; ragged?: RaggedReport };
 
 
@@ -28,6 +37,7 @@ export function joinParts(parts: PartResult[], fileName: string, options: Stream
   const invalidQuoteLines: number[] = [];
   let notUtf8Line: number | null = null;
   const failures: (LocatedFailures | null)[] = options.columns.map(() => null);
+  let missing: MissingCounts[] | null = null;
   for (const part of parts) {
     if (part.unclosedQuote !== null) {
       const line = linesBefore + part.unclosedQuote;
@@ -47,6 +57,8 @@ export function joinParts(parts: PartResult[], fileName: string, options: Stream
       if (seen) seen.count += f.count;
       else failures[i] = { ...f, firstRow: rowsBefore + f.firstRow, line: linesBefore + f.line };
     });
+    if (!missing) missing = part.missing;
+    else part.missing.forEach((m, i) => addMissing(missing![i]!, m));
     recordsBefore += part.records;
     linesBefore += part.lineBreaks;
     rowsBefore += part.rowCount;
@@ -88,16 +100,30 @@ export function joinParts(parts: PartResult[], fileName: string, options: Stream
   });
 
   const notes = failures.flatMap((f, i) => (f ? [failureNote(options.columns[i]!, f, rowsBecomeTable)] : []));
+  notes.push(...missingNotes(options.columns, missing ?? []));
   if (ragged.count > 0) notes.unshift(`Skipped ${describeLines(ragged)}: a different number of cells than the header.`);
   if (invalidQuoteLines.length > 0) {
     const lines = listLines(invalidQuoteLines);
     notes.push(`${lines[0]!.toUpperCase()}${lines.slice(1)} of the file ${invalidQuoteLines.length === 1 ? 'has' : 'have'} a quote in the middle of a cell; it was kept as part of the text.`);
   }
   if (notUtf8Line !== null) notes.unshift(notUtf8Note(notUtf8Line));
-  return { ok: true, table: { rowCount: rowsBefore, columns }, notes, ragged };
+  return { ok: true, table: { rowCount: rowsBefore, columns }, notes, ragged, notUtf8Line };
 }
 
 /** The encoding was judged on the file's head; bytes further on that are not UTF-8 were read as '\uFFFD'. */
 export function notUtf8Note(line: number): string {
   return `Line ${line.toLocaleString('en')} of the file has bytes that are not UTF-8; they were read as "\uFFFD". If the file is Windows-1252, choose that encoding and import again.`;
+}
+
+/**
+ * Why an import read as UTF-8 stops before storing anything: bytes further on than the head it
+ * was judged on are not UTF-8 (most often a Windows-1252 file whose start is plain ASCII). The
+ * learner answers: Windows-1252, or UTF-8 anyway (`keepNotUtf8`). Null to go on and store.
+ */
+export function encodingQuestion(fileName: string, encoding: TextEncoding, notUtf8Line: number | null, keepNotUtf8: boolean): string | null {
+  if (encoding !== 'utf-8' || notUtf8Line === null || keepNotUtf8) return null;
+  return (
+    `"${fileName}": line ${notUtf8Line.toLocaleString('en')} of the file has bytes that are not UTF-8, though the start of the file is, and nothing was stored. ` +
+    'If the file was saved as Windows-1252 (as Excel on Windows often does), import it as Windows-1252. Or import it as UTF-8 anyway, with those bytes read as "\uFFFD".'
+  );
 }

@@ -10,6 +10,7 @@
  */
 import Papa from 'papaparse';
 import type { ChunkedColumn } from '../shared/chunked-column';
+import type { MissingCounts } from './column-builder';
 import { dropLineEndCr, type Dialect, type TextEncoding } from './dialect';
 import { breakCharOf, countChar, recordLines } from './line-numbers';
 import { RowSink, type ColumnPlan, type LocatedFailures, type RaggedReport } from './row-sink';
@@ -60,6 +61,8 @@ export interface PartResult {
   lineBreaks: number;
   ragged: RaggedReport;
   failures: (LocatedFailures | null)[];
+  /** per column, the cells read as missing by spelling */
+  missing: MissingCounts[];
   /** lines where a record with a quote in the middle of a cell starts (at most LISTED_QUOTE_ROWS) */
   invalidQuoteLines: number[];
   /** the line where the record whose quote opens a cell and never closes starts (the part ends inside a quoted cell), or null */
@@ -125,8 +128,8 @@ export async function readCsvPart(
   const invalidQuoteLines: number[] = [];
   let notUtf8Line: number | null = null;
   const result = (unclosedQuote: number | null): PartResult => {
-    const { columns, failures } = unclosedQuote === null ? sink.finish() : { columns: [], failures: [] };
-    return { columns, rowCount: sink.rowCount, records: sink.records + (hasHeader ? 1 : 0), lineBreaks: line - 1, ragged: sink.ragged, failures, invalidQuoteLines, unclosedQuote, notUtf8Line };
+    const { columns, failures, missing } = unclosedQuote === null ? sink.finish() : { columns: [], failures: [], missing: [] };
+    return { columns, rowCount: sink.rowCount, records: sink.records + (hasHeader ? 1 : 0), lineBreaks: line - 1, ragged: sink.ragged, failures, missing, invalidQuoteLines, unclosedQuote, notUtf8Line };
   };
   // As PapaParse's own streamers do: each slice is parsed after the unfinished last record of
   // the one before, and that record is held back until the next slice completes it.

@@ -9,7 +9,7 @@ import { joinParts } from './csv-outcome';
 import type { RaggedReport } from './row-sink';
 
 export type StreamOutcome =
-  | { ok: true; table: Table; notes: string[]; ragged: RaggedReport }
+  | { ok: true; table: Table; notes: string[]; ragged: RaggedReport; notUtf8Line: number | null }
   | { ok: false; reason: 'ragged' | 'malformed' | 'empty'; problem: string; ragged?: RaggedReport };
 
 /**

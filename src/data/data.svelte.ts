@@ -17,7 +17,8 @@ import { callImportWorker, callImportWorkerThroughCancels, cancelImportWorker, w
 import type { DerivedOutcome, ImportOutcome, ImportProgress, ImportTimings } from '../workers/import-protocol';
 import type { Dialect, TextEncoding } from './dialect';
 import { chosenDateOrder, chosenKindReason } from './chosen-kind';
-import { capacityProblem, estimateImportBytes, type ColumnGuess, type InspectResult, type Inspection } from './inspect';
+import { capacityProblem, estimateImportBytes, HEAD_BYTES, type ColumnGuess, type InspectResult, type Inspection } from './inspect';
+import { readSkipLines } from './skip-lines';
 import { PROFILE_VERSION, type DatasetProfile } from './profile';
 import type { SampleDataset } from './samples';
 import type { ScatterResult } from './scatter-sample';
@@ -59,6 +60,10 @@ export class DataState {
   error = $state<string | null>(null);
   /** the last import stopped on ragged rows: offer to skip them */
   canSkipRagged = $state(false);
+  /** the last import stopped on bytes that are not UTF-8 past the file's start: offer Windows-1252, or UTF-8 anyway */
+  canChooseEncoding = $state(false);
+  /** what is wrong with the lines to skip the learner typed in the preview, or null */
+  skipLinesProblem = $state<string | null>(null);
   /** what the last successful import noted (renamed headers, unreadable values) */
   notes = $state<string[]>([]);
   /** the last successful import: its size and where the time went */
@@ -183,54 +188,110 @@ export class DataState {
     const pending = this.pending;
     if (!pending) return;
     const current = pending.inspection;
+    await this.#reinspect(pending, { encoding: overrides.encoding ?? current.encoding, dialect: { ...current.dialect, ...overrides.dialect } });
+  }
+
+  /**
+   * Inspect the pending file again under `overrides` (anything left out is detected), and show it;
+   * true when it is shown. `keepKinds` keeps the types the learner chose, where the columns are as many.
+   */
+  async #reinspect(pending: PendingImport, overrides: { encoding?: TextEncoding; dialect?: Partial<Dialect> }, keepKinds = false): Promise<boolean> {
     try {
-      const result = await callImportWorkerThroughCancels<InspectResult>((w) =>
-        w.inspect(pending.file, { encoding: overrides.encoding ?? current.encoding, dialect: { ...current.dialect, ...overrides.dialect } }),
-      );
-      if (this.pending !== pending) return; // closed, or another file chosen, meanwhile
+      const result = await callImportWorkerThroughCancels<InspectResult>((w) => w.inspect(pending.file, overrides));
+      if (this.pending !== pending) return false; // closed, or another file chosen, meanwhile
       if (!result.ok) {
         this.error = result.problem;
-        return;
+        return false;
       }
       this.error = null;
-      pending.inspection = result.inspection;
+      const before = pending.inspection;
+      const after = result.inspection;
+      if (keepKinds && after.columns.length === before.columns.length) {
+        after.columns.forEach((c, i) => {
+          const { kind, reason, dateOrder, dateOrderAssumed } = before.columns[i]!;
+          Object.assign(c, { kind, reason, dateOrder, dateOrderAssumed });
+        });
+        // The guesses stay the first inspection's, so choosing one again still restores its reason.
+        if (this.#guesses?.inspection === before) this.#guesses = { ...this.#guesses, inspection: after };
+      }
+      pending.inspection = after;
       await this.#checkCapacity();
+      return true;
     } catch (e) {
       if (this.pending === pending && !(e instanceof WorkerCancelled)) this.error = describeError(e);
+      return false;
     }
   }
 
+  /** The import stopped on bytes that are not UTF-8: read the file as Windows-1252, keeping the types chosen, and import it. */
+  async importAsWindows1252(): Promise<void> {
+    const pending = this.pending;
+    if (!pending) return;
+    this.canChooseEncoding = false;
+    const { inspection } = pending;
+    if (await this.#reinspect(pending, { encoding: 'windows-1252', dialect: { ...inspection.dialect } }, true)) await this.startImport(pending.skipRagged);
+  }
+
+  /** The import stopped on bytes that are not UTF-8: import it as UTF-8 all the same, those bytes read as '\uFFFD'. */
+  async importKeepingUtf8(): Promise<void> {
+    const pending = this.pending;
+    if (pending) await this.startImport(pending.skipRagged, true);
+  }
+
+  /**
+   * Skip `text` lines before the header (the learner's input): re-read the preview from the line
+   * after them, the separator, quote, header and decimal comma detected again there; or say in
+   * the form why the count cannot be used, reading nothing.
+   */
+  async setSkipLines(text: string): Promise<void> {
+    const pending = this.pending;
+    if (!pending) return;
+    const { inspection } = pending;
+    const read = readSkipLines(text, inspection.sampleLines, inspection.size <= HEAD_BYTES);
+    if (!read.ok) {
+      this.skipLinesProblem = read.problem;
+      return;
+    }
+    this.skipLinesProblem = null;
+    if (read.lines === (inspection.dialect.skipLines ?? 0)) return;
+    await this.#reinspect(pending, { encoding: inspection.encoding, dialect: { skipLines: read.lines } });
+  }
+
   /** The inspection's own guesses, kept when the user first changes a type: choosing a guess again restores its reason. */
-  #guesses: { inspection: Inspection; columns: Pick<ColumnGuess, 'kind' | 'reason' | 'dateOrder'>[] } | null = null;
+  #guesses: { inspection: Inspection; columns: Pick<ColumnGuess, 'kind' | 'reason' | 'dateOrder' | 'dateOrderAssumed'>[] } | null = null;
 
   setColumnKind(index: number, kind: ColumnKind): void {
     const inspection = this.pending?.inspection;
     const column = inspection?.columns[index];
     if (!inspection || !column) return;
     if (this.#guesses?.inspection !== inspection) {
-      this.#guesses = { inspection, columns: inspection.columns.map(({ kind, reason, dateOrder }) => ({ kind, reason, dateOrder })) };
+      this.#guesses = { inspection, columns: inspection.columns.map(({ kind, reason, dateOrder, dateOrderAssumed }) => ({ kind, reason, dateOrder, dateOrderAssumed })) };
     }
     const guess = this.#guesses.columns[index]!;
     column.kind = kind;
     if (kind === guess.kind) {
       column.reason = guess.reason;
       column.dateOrder = guess.dateOrder;
+      column.dateOrderAssumed = guess.dateOrderAssumed;
     } else if (kind === 'datetime') {
       // Read as the file's other dates are, unless this column's own cells say otherwise.
       const others = inspection.columns.filter((c, i) => i !== index && c.kind === 'datetime');
       const chosen = chosenDateOrder(inspection.preview.map((row) => row[index] ?? ''), guess.dateOrder, others);
       column.dateOrder = chosen.order;
+      column.dateOrderAssumed = chosen.assumed;
       column.reason = chosen.reason;
     } else column.reason = chosenKindReason(kind);
     void this.#checkCapacity();
   }
 
-  async startImport(skipRagged = false): Promise<void> {
+  /** Import the pending file; `keepNotUtf8` stores it as UTF-8 even where bytes past its start are not. */
+  async startImport(skipRagged = false, keepNotUtf8 = false): Promise<void> {
     const pending = this.pending;
     if (!pending) return;
     pending.skipRagged = skipRagged;
     this.error = null;
     this.canSkipRagged = false;
+    this.canChooseEncoding = false;
     this.step = 'importing';
     const jobId = (this.#jobId = ++lastJobId);
     this.progress = null;
@@ -246,6 +307,7 @@ export class DataState {
             skipRagged,
             recipe: $state.snapshot(pending.recipe) as DatasetRecipe,
             hash: pending.hash,
+            keepNotUtf8,
           },
           workerCallback((p: ImportProgress) => {
             if (p.jobId === this.#jobId) this.progress = p;
@@ -256,6 +318,7 @@ export class DataState {
       if (!outcome.ok) {
         this.error = outcome.problem;
         this.canSkipRagged = outcome.reason === 'ragged';
+        this.canChooseEncoding = outcome.reason === 'not-utf8';
         this.step = 'preview';
         return;
       }
@@ -396,6 +459,8 @@ export class DataState {
     this.pending = null;
     this.error = null;
     this.canSkipRagged = false;
+    this.canChooseEncoding = false;
+    this.skipLinesProblem = null;
     this.notes = [];
     this.lastImport = null;
     this.step = 'idle';

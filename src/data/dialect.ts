@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import { commentLineCount, DOT_THOUSANDS, leadingHashLines, trailingSeparator } from './file-quirks';
 import { afterLines, breakCharOf, countChar, recordLines } from './line-numbers';
-import { isMissingToken, parseNumber } from './values';
+import { isMissingToken, numberUnit, parseNumber } from './values';
 
 export type TextEncoding = 'utf-8' | 'windows-1252';
 
@@ -226,12 +226,24 @@ function hasHeaderRow(rows: string[][]): boolean {
 const COMMA_DECIMAL = [/^[+-]?\d{1,3}(\.\d{3})*,\d+$/, /^[+-]?\d+,\d+$/];
 const DOT_DECIMAL = /^[+-]?\d*\.\d+([eE][+-]?\d+)?$/;
 
-/** Whether numbers write their decimals with a comma ('1.234,5') and none with a dot. */
+/**
+ * The number in a trimmed cell without the unit written around it: '3,50 €' → '3,50',
+ * '-€1,09' → '-1,09', '12,5 %' → '12,5'; the cell itself when it has none.
+ */
+function withoutUnit(t: string): string {
+  const unit = numberUnit(t);
+  if (!unit) return t;
+  if (t.endsWith(unit)) return t.slice(0, -unit.length).trimEnd();
+  const sign = t[0] === '-' || t[0] === '+' ? t[0] : '';
+  return sign + t.slice(sign.length + unit.length).trimStart();
+}
+
+/** Whether numbers write their decimals with a comma ('1.234,5', '3,50 €') and none with a dot. */
 function usesDecimalComma(rows: string[][]): boolean {
   let comma = 0;
   for (const row of rows) {
     for (const cell of row) {
-      const t = cell.trim();
+      const t = withoutUnit(cell.trim());
       // '1.234' is a dot decimal in one locale and a thousand in another: it decides nothing.
       if (DOT_DECIMAL.test(t) && !DOT_THOUSANDS.test(t)) return false;
       if (COMMA_DECIMAL.some((re) => re.test(t))) comma++;
@@ -264,12 +276,15 @@ function sniffBody(text: string, lineEnding: Dialect['lineEnding']): { dialect: 
 /**
  * The dialect under which the sample reads most regularly. Leading lines that open with '#'
  * and have fewer fields than the line after them are comments, judged before the rest (as the
- * header, they would make every row look ragged, and hide the separator).
+ * header, they would make every row look ragged, and hide the separator). With `skipLines`
+ * (the learner's count), those lines are left out and no comment is looked for.
  * Example: 'stadt;preis\nBerlin;1.234,5\n' → { delimiter: ';', quoteChar: '"', hasHeader: true, decimalComma: true, lineEnding: '\n', skipLines: 0, trailingDelimiter: false }.
  */
-export function sniffDialect(text: string): Dialect {
+export function sniffDialect(text: string, skipLines?: number): Dialect {
   const lineEnding = lineEndingOf(text);
   const breakChar = breakCharOf(lineEnding);
+  // The learner said where the table starts: the rest is judged from there.
+  if (skipLines !== undefined) return { ...sniffBody(text.slice(afterLines(text, skipLines, breakChar)), lineEnding).dialect, skipLines };
   const candidates = leadingHashLines(text, breakChar);
   if (candidates.length === 0) return sniffBody(text, lineEnding).dialect;
   const after = sniffBody(text.slice(afterLines(text, candidates.length, breakChar)), lineEnding);

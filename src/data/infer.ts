@@ -12,6 +12,8 @@ export interface KindGuess {
   kind: ColumnKind;
   /** the order year-last dates read in: for dates, and for mostly dates when the sample proved it */
   dateOrder?: DateOrder;
+  /** set for dates whose order no value proves (every day is 12 or less): `dateOrder` was assumed */
+  dateOrderAssumed?: true;
   /** sentences for learners, e.g. 'All 150 values are numbers.' */
   reason: string;
 }
@@ -81,7 +83,10 @@ export function inferColumnKind(name: string, samples: readonly string[], decima
 
   const reading = readDateOrder(present);
   const notDates = unparsed(present.map((s) => parseDate(s, reading.order)));
-  if (notDates.length === 0) return { kind: 'datetime', dateOrder: reading.order, reason: `${allValues(n, 'are dates', 'is a date')}${orderNote(reading)}.${sample.missing}` };
+  if (notDates.length === 0) {
+    const reason = `${allValues(n, 'are dates', 'is a date')}${orderNote(reading)}.${sample.missing}`;
+    return { kind: 'datetime', dateOrder: reading.order, ...(reading.assumed ? { dateOrderAssumed: true as const } : {}), reason };
+  }
   if (n - notDates.length >= MOSTLY * n) {
     // The order goes with the guess only when proven: an assumed one is decided when the user chooses dates.
     return { kind: 'categorical', ...(reading.assumed ? {} : { dateOrder: reading.order }), reason: mostlyReason(sample, 'dates', notDates, 'datetime') };

@@ -8,6 +8,7 @@ import { binaryProblem, decodeHead, detectEncoding, firstLines, previewRows, sam
 import { dotThousandsNote, skippedLinesNote, trailingSeparator, trailingSeparatorNote } from './file-quirks';
 import { cleanHeaders } from './headers';
 import { inferColumnKind } from './infer';
+import { breakCharOf, countChar } from './line-numbers';
 import type { ColumnPlan } from './row-sink';
 
 /** How much of a file the inspection reads: 256 KB, a few thousand rows of a typical CSV. */
@@ -20,6 +21,8 @@ export const MAX_COLUMNS = 20_000;
 export interface ColumnGuess extends ColumnPlan {
   /** why this type was chosen, for learners */
   reason: string;
+  /** `dateOrder` was assumed, no value proving it (every day is 12 or less) */
+  dateOrderAssumed?: boolean;
 }
 
 export interface Inspection {
@@ -40,6 +43,8 @@ export interface Inspection {
   raggedLines: number[];
   /** data rows in the sample */
   sampleRows: number;
+  /** lines in the sample, as an editor counts them (blank ones and skipped ones included) */
+  sampleLines: number;
   /** the estimated number of data rows in the whole file */
   estimatedRows: number;
 }
@@ -66,7 +71,7 @@ export function inspectHead(
   const isWholeFile = head.length >= file.size;
   const text = decodeHead(head, encoding, isWholeFile);
   if (text.trim() === '') return { ok: false, problem: `"${file.name}" holds only blank lines: no header and no rows.` };
-  const chosen: Dialect = { ...sniffDialect(text), ...overrides.dialect };
+  const chosen: Dialect = { ...sniffDialect(text, overrides.dialect?.skipLines), ...overrides.dialect };
   // Judged on every record of the head: an unnamed last column empty only in its first rows is a column.
   const trailing = trailingSeparator(sampleRecords(text, chosen, Number.MAX_SAFE_INTEGER), chosen.hasHeader);
   const dialect: Dialect = { ...chosen, trailingDelimiter: trailing !== null };
@@ -83,8 +88,9 @@ export function inspectHead(
   const cleaned = cleanHeaders(rawNames);
   const columns = cleaned.names.map((name, c): ColumnGuess => {
     const cells = parsed.rows.map((r) => r[c] ?? '');
-    const guess = inferColumnKind(name, cells, dialect.decimalComma);
-    return { name, kind: guess.kind, reason: guess.reason, ...(guess.dateOrder ? { dateOrder: guess.dateOrder } : {}) };
+    // Things in the file are named by their line, as an editor numbers it.
+    const guess = inferColumnKind(name, cells, dialect.decimalComma, { lineOf: (i) => parsed.rowLines[i]! });
+    return { name, kind: guess.kind, reason: guess.reason, ...(guess.dateOrder ? { dateOrder: guess.dateOrder } : {}), ...(guess.dateOrderAssumed ? { dateOrderAssumed: true } : {}) };
   });
   const skipped = dialect.skipLines ?? 0;
   const thousands = dialect.decimalComma ? dotThousandsNote(parsed.rows, parsed.rowLines, columns) : null;
@@ -110,9 +116,16 @@ export function inspectHead(
       preview: parsed.rows.slice(0, PREVIEW_ROWS),
       raggedLines: parsed.raggedLines,
       sampleRows: parsed.rows.length,
+      sampleLines: lineCount(text, dialect.lineEnding),
       estimatedRows,
     },
   };
+}
+
+/** Lines of `text` as an editor numbers them: a last line without a break counts, an empty one after the last break does not. */
+function lineCount(text: string, lineEnding: Dialect['lineEnding']): number {
+  const breakChar = breakCharOf(lineEnding);
+  return countChar(text, breakChar) + (text.endsWith(breakChar) ? 0 : 1);
 }
 
 const BYTES_PER_VALUE: Record<ColumnKind, number> = {

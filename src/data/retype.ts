@@ -15,11 +15,15 @@ export interface Retyped {
   failures: ParseFailures | null;
   /** a sentence for the user when dates were read in an order their values do not prove, else null */
   note: string | null;
+  /** retyped to dates: the order year-last dates were read in, and whether it was assumed (no value proved it) */
+  dates?: { order: DateOrder; assumed: boolean };
 }
 
 export interface RetypeOptions {
   /** the order year-last dates read in when the column's own values read either way (the order its file's dates were imported in) */
   dateOrder?: DateOrder;
+  /** the column `dateOrder` is known from, named in the note when it is another one */
+  dateOrderFrom?: string;
 }
 
 /** At most this many texts are searched for a date that proves the order: a label column's distinct values, else its cells. */
@@ -46,11 +50,11 @@ export function retypeColumn(column: Column, rowCount: number, to: ColumnKind, o
     return { column: { name: column.name, kind: to, values: Float64Array.from(column.values.subarray(0, rowCount)), valid }, failures: null, note: null };
   }
   const texts = Array.from({ length: rowCount }, (_, row) => formatCell(column, row));
-  const dates = to === 'datetime' ? dateOrderFor(column, texts, options.dateOrder) : null;
+  const dates = to === 'datetime' ? dateOrderFor(column, texts, options) : null;
   // A label's text is read as written, so a decimal comma in labels is not guessed here.
   const builder = createColumnBuilder(column.name, to, { decimalComma: false, dateOrder: dates?.order });
   for (const text of texts) builder.push(text);
-  return { column: builder.finish(), failures: builder.failures, note: dates?.note ?? null };
+  return { column: builder.finish(), failures: builder.failures, note: dates?.note ?? null, ...(dates ? { dates: { order: dates.order, assumed: dates.note !== null } } : {}) };
 }
 
 /**
@@ -58,10 +62,12 @@ export function retypeColumn(column: Column, rowCount: number, to: ColumnKind, o
  * column's distinct values are all looked at), else `known`, else day/month; with a note when
  * the order was not proven.
  */
-function dateOrderFor(column: Column, texts: readonly string[], known: DateOrder | undefined): { order: DateOrder; note: string | null } {
+function dateOrderFor(column: Column, texts: readonly string[], options: RetypeOptions): { order: DateOrder; note: string | null } {
   const candidates = (column.dictionary ?? texts).filter((t) => !isMissingToken(t)).slice(0, ORDER_SAMPLES);
   const reading = readDateOrder(candidates);
   if (!reading.assumed) return { order: reading.order, note: null };
-  const order = known && known !== 'ymd' ? known : reading.order;
-  return { order, note: `Column "${column.name}": dates read as ${orderWords(order)}; every day is 12 or less, so ${otherOrderWords(order)} is possible too.` };
+  const known = options.dateOrder && options.dateOrder !== 'ymd' ? options.dateOrder : undefined;
+  const order = known ?? reading.order;
+  const as = known && options.dateOrderFrom && options.dateOrderFrom !== column.name ? `, as in "${options.dateOrderFrom}"` : '';
+  return { order, note: `Column "${column.name}": dates read as ${orderWords(order)}${as}; every day is 12 or less, so ${otherOrderWords(order)} is possible too.` };
 }

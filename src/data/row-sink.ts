@@ -9,7 +9,8 @@
  */
 import type { ChunkedColumn } from '../shared/chunked-column';
 import type { ColumnKind } from '../shared/column';
-import { createColumnBuilder, type ColumnBuilder, type ParseFailures } from './column-builder';
+import { createColumnBuilder, type ColumnBuilder, type MissingCounts, type ParseFailures } from './column-builder';
+import { count, listWords, quote } from './words';
 
 export interface ColumnPlan {
   name: string;
@@ -115,10 +116,10 @@ export class RowSink {
     for (let i = 0; i < width; i++) this.#builders[i]!.pushIn(text, bounds[i]!, bounds[i + 1]! - 1);
   }
 
-  /** The columns in storage's chunks, and each column's parse failures, located by stored row and by line. */
-  finish(): { columns: ChunkedColumn[]; failures: (LocatedFailures | null)[] } {
+  /** The columns in storage's chunks, each column's parse failures, located by stored row and by line, and its missing cells by spelling. */
+  finish(): { columns: ChunkedColumn[]; failures: (LocatedFailures | null)[]; missing: MissingCounts[] } {
     const failures = this.#builders.map((b, i) => (b.failures ? { ...b.failures, line: this.#failureLines[i]! } : null));
-    return { columns: this.#builders.map((b) => b.finishChunked()), failures };
+    return { columns: this.#builders.map((b) => b.finishChunked()), failures, missing: this.#builders.map((b) => b.missing) };
   }
 }
 
@@ -159,4 +160,52 @@ export function listLines(lines: readonly number[], count = lines.length): strin
   if (listed.length === 1 && more === 0) return `line ${listed[0]}`;
   if (more > 0) return `lines ${listed.join(', ')} and ${more.toLocaleString('en')} more`;
   return `lines ${listed.slice(0, -1).join(', ')} and ${listed[listed.length - 1]}`;
+}
+
+/** Columns whose missing spellings get a note of their own; the rest are counted in one. */
+const NOTED_COLUMNS = 10;
+/** Spellings named in a column's note; the rest are counted. */
+const NAMED_SPELLINGS = 3;
+
+/**
+ * What the import read as missing, column by column, by how the cells were written (as the first
+ * of them was), e.g. '1,204 cells "NA" were read as missing in "age".' Empty cells go unsaid.
+ * `missing[i]` is column i's, summed over the whole file.
+ */
+export function missingNotes(plan: readonly Pick<ColumnPlan, 'name'>[], missing: readonly MissingCounts[]): string[] {
+  const notes: string[] = [];
+  let more = 0;
+  plan.forEach((column, i) => {
+    const m = missing[i];
+    if (!m) return;
+    // Code 0 is no spelling and code 1 an empty cell.
+    const spelled: [string, number][] = [];
+    for (let code = 2; code < m.counts.length; code++) if (m.counts[code]! > 0) spelled.push([m.written[code]!, m.counts[code]!]);
+    if (spelled.length === 0) return;
+    if (notes.length === NOTED_COLUMNS) {
+      more++;
+      return;
+    }
+    spelled.sort((a, b) => b[1] - a[1]);
+    const total = spelled.reduce((sum, [, k]) => sum + k, 0);
+    const were = total === 1 ? 'was' : 'were';
+    if (spelled.length === 1) {
+      notes.push(`${count(total, 'cell')} ${quote(spelled[0]![0])} ${were} read as missing in "${column.name}".`);
+      return;
+    }
+    const named = spelled.slice(0, NAMED_SPELLINGS).map(([written, k]) => `${k.toLocaleString('en')} ${quote(written)}`);
+    const others = spelled.slice(NAMED_SPELLINGS).reduce((sum, [, k]) => sum + k, 0);
+    if (others) named.push(count(others, 'other'));
+    notes.push(`${count(total, 'cell')} ${were} read as missing in "${column.name}": ${listWords(named)}.`);
+  });
+  if (more > 0) notes.push(`Cells such as these were read as missing in ${count(more, 'more column')}.`);
+  return notes;
+}
+
+/** The sum of `from` into `into`, keeping the first written spelling of each (`into`'s comes first in the file). */
+export function addMissing(into: MissingCounts, from: MissingCounts): void {
+  for (let code = 0; code < into.counts.length; code++) {
+    if (into.counts[code] === 0 && from.counts[code]! > 0) into.written[code] = from.written[code]!;
+    into.counts[code] = into.counts[code]! + from.counts[code]!;
+  }
 }

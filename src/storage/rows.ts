@@ -37,6 +37,15 @@ export interface DatasetSource {
   quoteChar: string;
   hasHeader: boolean;
   decimalComma: boolean;
+  /** lines before the header that were left out (comments); absent in datasets stored before it was kept */
+  skipLines?: number;
+  /** the lines ended with a separator closing the last field, which was ignored */
+  trailingDelimiter?: boolean;
+  /**
+   * the order year-last dates were read in ('dmy': 01/02/2024 is 1 February), by column: date
+   * columns (`assumed` when every day was 12 or less), and label columns whose values proved one
+   */
+  dateOrders?: Record<string, { order: 'ymd' | 'dmy' | 'mdy'; assumed?: boolean }>;
 }
 
 /** One column's metadata; its values live in the chunks table. */

@@ -23,6 +23,8 @@ export interface ImportJob {
   recipe: DatasetRecipe;
   /** the file's hash when the preview already computed it */
   hash?: string;
+  /** store the file read as UTF-8 even where bytes past its start are not UTF-8 (the learner said so); else the import stops and asks */
+  keepNotUtf8?: boolean;
 }
 
 export type ImportPhase = 'reading' | 'saving';
@@ -40,7 +42,7 @@ export interface ImportProgress {
 
 export type ImportOutcome =
   | { ok: true; datasetId: string; rowCount: number; columnCount: number; notes: string[]; timings: ImportTimings }
-  | { ok: false; reason: 'ragged' | 'malformed' | 'empty' | 'storage'; problem: string };
+  | { ok: false; reason: 'ragged' | 'malformed' | 'empty' | 'storage' | 'not-utf8'; problem: string };
 
 /** The result of making a child dataset (a type change, an append, a join). */
 export type DerivedOutcome = { ok: true; datasetId: string; notes: string[] } | { ok: false; problem: string };

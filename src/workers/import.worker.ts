@@ -3,7 +3,9 @@
 import * as Comlink from 'comlink';
 import { createXXHash64 } from 'hash-wasm';
 import { partCount, readCsvInParts } from '../data/csv-parallel';
+import { encodingQuestion } from '../data/csv-outcome';
 import { HEAD_BYTES, inspectHead } from '../data/inspect';
+import { importSource } from '../data/import-source';
 import type { Table } from '../shared/column';
 import { formatCell } from '../data/format-cell';
 import { getDb } from '../storage/database';
@@ -79,6 +81,9 @@ const api: ImportWorkerApi = {
     if (!parsed.ok) {
       return { ok: false, reason: parsed.reason, problem: parsed.problem };
     }
+    // Asked before anything is stored, so answering either way changes nothing stored.
+    const question = encodingQuestion(file.name, inspection.encoding, parsed.notUtf8Line, job.keepNotUtf8 ?? false);
+    if (question) return { ok: false, reason: 'not-utf8', problem: question };
 
     const t2 = performance.now();
     const { table } = parsed;
@@ -87,16 +92,7 @@ const api: ImportWorkerApi = {
       projectId: job.projectId,
       parentId: null,
       name: job.datasetName,
-      source: {
-        fileName: file.name,
-        size: file.size,
-        hash,
-        encoding: inspection.encoding,
-        delimiter: inspection.dialect.delimiter,
-        quoteChar: inspection.dialect.quoteChar,
-        hasHeader: inspection.dialect.hasHeader,
-        decimalComma: inspection.dialect.decimalComma,
-      },
+      source: importSource(file, hash, inspection),
       recipe: job.recipe,
       notes,
     });

@@ -7,6 +7,7 @@ import { partCount } from '../../src/data/csv-parallel';
 import { SAMPLE_DATASETS } from '../../src/data/samples';
 import { largeCsv } from '../fixtures/csv/generate';
 import { baseUrl, startBrowser } from './harness';
+import { storedRows } from './stored';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/csv');
 
@@ -144,6 +145,126 @@ test('a file picked with the file input is inspected, its settings shown, and im
   await page.getByRole('button', { name: 'Use dataset semicolon-decimal-comma', exact: true }).click();
   await page.waitForFunction(() => !document.querySelector('[data-testid="dataset-lineage"]'));
   expect(await page.getByTestId('column-kind').allTextContents()).toEqual(['Categorical', 'Numeric', 'Numeric']);
+});
+
+/** One stored column's values in row order, null where missing: read straight from IndexedDB, chunk by chunk. */
+function storedColumn(page: Page, datasetId: string, column: number, kind: 'numeric' | 'label'): Promise<(number | string | null)[]> {
+  return page.evaluate(
+    ({ datasetId, column, kind }) =>
+      new Promise<(number | string | null)[]>((resolve, reject) => {
+        const open = indexedDB.open('looplab');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const range = IDBKeyRange.bound([datasetId, column, -1], [datasetId, column, Infinity]);
+          const request = open.result.transaction('chunks').objectStore('chunks').getAll(range);
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const rows = request.result as { chunk: number; values?: ArrayBuffer; valid?: ArrayBuffer; dictionary?: string[] }[];
+            const dictionary = rows.find((r) => r.chunk === -1)?.dictionary ?? [];
+            const out: (number | string | null)[] = [];
+            for (const r of rows.filter((r) => r.chunk >= 0).sort((a, b) => a.chunk - b.chunk)) {
+              const values = kind === 'numeric' ? new Float64Array(r.values!) : new Uint32Array(r.values!);
+              const valid = new Uint8Array(r.valid!);
+              values.forEach((v, i) => out.push((valid[i >> 3]! >> (i & 7)) & 1 ? (kind === 'numeric' ? v : dictionary[v]!) : null));
+            }
+            resolve(out);
+            open.result.close();
+          };
+        };
+      }),
+    { datasetId, column, kind },
+  );
+}
+
+test('a file with a comment line, closing separators, mixed line ends, zip codes, percentages and a stray word imports as its preview says', async () => {
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await openDataStage(page, 'Quirks');
+  await pick(page, join(FIXTURES, 'exporter-quirks.csv'));
+
+  // What detection noticed, and the lines it skipped, which the learner can change by keyboard.
+  expect(await page.getByTestId('header-notes').locator('li').allTextContents()).toEqual([
+    'Line 1 looks like a comment, not a header: "# exported by ShopTool 3.2". It is skipped; the column names are read from line 2.',
+    'Every line ends with a separator; the empty last field is ignored.',
+  ]);
+  const skip = page.getByLabel('Lines to skip before the header', { exact: true });
+  expect(await skip.inputValue()).toBe('1');
+  await skip.fill('-1');
+  await skip.press('Tab');
+  expect(await page.getByTestId('skip-lines-problem').textContent()).toBe('Lines to skip must be a whole number: 0, 1, 2 and so on.');
+  expect(await skip.getAttribute('aria-invalid')).toBe('true');
+  await skip.fill('0');
+  await skip.press('Enter');
+  // The comment line is now the header: one column.
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="preview-kind"]').length === 1);
+  await skip.focus();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="preview-kind"]').length === 4);
+  expect(await page.getByTestId('skip-lines-problem').count()).toBe(0);
+
+  const kinds = page.getByTestId('preview-kind');
+  expect(await kinds.evaluateAll((selects) => selects.map((s) => [s.dataset.column, (s as HTMLSelectElement).value]))).toEqual([
+    ['city', 'categorical'],
+    ['zip', 'categorical'],
+    ['discount', 'numeric'],
+    ['age', 'categorical'],
+  ]);
+  const reason = (column: string) => page.locator(`[data-testid="preview-kind-reason"][data-column="${column}"]`).textContent();
+  expect(await reason('zip')).toContain('Values such as "01234" (line 3) start with 0, which a number would lose: read as text.');
+  expect(await reason('discount')).toContain('the "%" is removed, so "12%" is read as 12.');
+  expect(await reason('age')).toContain('Mostly numbers (9 of 10), but "unknown" (line 5) is not: read as labels.');
+  await page.getByLabel('Type of column age', { exact: true }).selectOption('numeric');
+
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByTestId('dataset-summary').waitFor();
+  expect(await page.getByTestId('import-notes').locator('li').allTextContents()).toContain(
+    'Column "age": 1 value was not a number (first at row 3, line 5 of the file: "unknown") and is stored as missing. To keep it, import this column as categorical.',
+  );
+
+  // What was stored, read from IndexedDB itself.
+  const [dataset] = await storedRows<{ id: string; rowCount: number; columns: { name: string; kind: string; missing: number }[]; source: Record<string, unknown> }>(page, 'datasets');
+  expect(dataset!.rowCount).toBe(10);
+  expect(dataset!.columns.map((c) => [c.name, c.kind, c.missing])).toEqual([
+    ['city', 'categorical', 0],
+    ['zip', 'categorical', 0],
+    ['discount', 'numeric', 0],
+    ['age', 'numeric', 1],
+  ]);
+  expect(dataset!.source).toMatchObject({ skipLines: 1, trailingDelimiter: true, delimiter: ',' });
+  expect(await storedColumn(page, dataset!.id, 1, 'label')).toEqual(['01234', '00501', '02139', '10001', '94105', '00210', '60601', '30301', '02110', '73301']);
+  expect(await storedColumn(page, dataset!.id, 2, 'numeric')).toEqual([12, 5, 7.5, 20, 12, 0, 15, 5, 10, 12]);
+  // The last city has no '\r' left from its line end, whichever end the line had.
+  expect(await storedColumn(page, dataset!.id, 0, 'label')).toEqual(['Oslo', 'Rome', 'Lima', 'Kyiv', 'Oslo', 'Rome', 'Lima', 'Kyiv', 'Oslo', 'Rome']);
+  const ages = await storedColumn(page, dataset!.id, 3, 'numeric');
+  expect(ages).toEqual([31, 45, null, 52, 29, 61, 38, 44, 27, 35]);
+});
+
+test('bytes that are not UTF-8 past the start of the file stop the import before anything is stored, and Windows-1252 reads them', async () => {
+  // 300 KB of plain ASCII (more than the 256 KB the preview reads), then 'Zürich' written in Windows-1252.
+  const head = `id,city\n${Array.from({ length: 30_000 }, (_, i) => `${i},Paris`).join('\n')}\n`;
+  const dir = mkdtempSync(join(tmpdir(), 'looplab-cp1252-'));
+  const file = join(dir, 'cities.csv');
+  writeFileSync(file, Buffer.concat([Buffer.from(`${head}30000,Z`), Buffer.from([0xfc]), Buffer.from('rich\n')]));
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await openDataStage(page, 'Encoding');
+  await pick(page, file);
+  expect(await page.getByLabel('Encoding').inputValue()).toBe('utf-8');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const alert = page.getByTestId('data-error');
+  await alert.waitFor();
+  expect(await alert.locator('p').textContent()).toBe(
+    '"cities.csv": line 30,002 of the file has bytes that are not UTF-8, though the start of the file is, and nothing was stored. ' +
+      'If the file was saved as Windows-1252 (as Excel on Windows often does), import it as Windows-1252. Or import it as UTF-8 anyway, with those bytes read as "\uFFFD".',
+  );
+  expect(await storedRows(page, 'datasets')).toEqual([]);
+  await page.getByRole('button', { name: 'Import as Windows-1252' }).click();
+  await page.getByTestId('dataset-summary').waitFor();
+  expect(await text(page, 'row-count')).toBe('30001');
+  const [dataset] = await storedRows<{ id: string; source: { encoding: string } }>(page, 'datasets');
+  expect(dataset!.source.encoding).toBe('windows-1252');
+  expect((await storedColumn(page, dataset!.id, 1, 'label')).at(-1)).toBe('Zürich');
 });
 
 test('bad files get a clear alert, ragged rows can be skipped, and nothing stored changes', async () => {

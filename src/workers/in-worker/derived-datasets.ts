@@ -8,6 +8,7 @@ import { countMissing, usesDictionary, type Column, type Table } from '../../sha
 import { describeError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import { KIND_LABELS } from '../../data/kinds';
+import { appendedDateOrder, knownDateOrder, withDateOrder } from '../../data/import-source';
 import { retypeColumn } from '../../data/retype';
 import { streamCsv } from '../../data/csv-stream';
 import { formatCell } from '../../data/format-cell';
@@ -37,8 +38,8 @@ export function datasetRowFor(
 }
 
 /** Store a child of `parent` and say what happened, in words the page can show. */
-export async function storeChild(parent: DatasetRow, table: Table, recipe: DatasetRecipe, name: string, notes: string[]): Promise<DerivedOutcome> {
-  const row = datasetRowFor(table, { projectId: parent.projectId, parentId: parent.id, name, source: parent.source, recipe, notes: [...notes, ...parent.notes] });
+export async function storeChild(parent: DatasetRow, table: Table, recipe: DatasetRecipe, name: string, notes: string[], source = parent.source): Promise<DerivedOutcome> {
+  const row = datasetRowFor(table, { projectId: parent.projectId, parentId: parent.id, name, source, recipe, notes: [...notes, ...parent.notes] });
   try {
     await saveDataset(getDb(), row, table);
   } catch (e) {
@@ -54,12 +55,16 @@ export async function retypeDataset(parentId: string, columnName: string, to: Da
   const column = table.columns[index];
   if (!column) return { ok: false, problem: `There is no column named "${columnName}" in "${parent.name}".` };
   if (column.kind === to) return { ok: false, problem: `"${columnName}" is already ${KIND_LABELS[to].toLowerCase()}.` };
-  const { column: retyped, failures } = retypeColumn(column, table.rowCount, to);
+  // Dates whose values read either way are read as the file's other dates were at import.
+  const known = knownDateOrder(parent.source.dateOrders, columnName);
+  const { column: retyped, failures, note, dates } = retypeColumn(column, table.rowCount, to, { dateOrder: known?.order, dateOrderFrom: known?.from });
   const columns = table.columns.slice();
   columns[index] = retyped;
   const change = `Column "${columnName}" changed from ${KIND_LABELS[column.kind].toLowerCase()} to ${KIND_LABELS[to].toLowerCase()}.`;
-  const notes = [change, ...(failures ? [describeFailures(columnName, to, failures, `row ${(failures.firstRow + 1).toLocaleString('en')}`)] : [])];
-  return storeChild(parent, { rowCount: table.rowCount, columns }, { kind: 'retype', column: columnName, from: column.kind, to }, `${parent.name} (${columnName} as ${KIND_LABELS[to].toLowerCase()})`, notes);
+  const notes = [change, ...(note ? [note] : []), ...(failures ? [describeFailures(columnName, to, failures, `row ${(failures.firstRow + 1).toLocaleString('en')}`)] : [])];
+  const source = dates ? withDateOrder(parent.source, columnName, dates.order, dates.assumed) : parent.source;
+  const name = `${parent.name} (${columnName} as ${KIND_LABELS[to].toLowerCase()})`;
+  return storeChild(parent, { rowCount: table.rowCount, columns }, { kind: 'retype', column: columnName, from: column.kind, to }, name, notes, source);
 }
 
 /** Rows shown in a merge preview. */
@@ -94,8 +99,13 @@ export async function previewMerge(request: MergeRequest, parentTable: (id: stri
     );
     if (!plan.ok) return plan;
     mapping = plan.mapping;
-    // Read each column as the dataset already has it, so values are judged by the same type.
-    table.columns.forEach((c, i) => (columns[mapping[i]!]!.kind = c.kind));
+    // Read each column as the dataset already has it, so values are judged by the same type, and
+    // dates that read either way in the order the dataset's were read in.
+    table.columns.forEach((c, i) => {
+      const plan = columns[mapping[i]!]!;
+      if (c.kind === 'datetime') plan.dateOrder = appendedDateOrder(plan, c.name, parent.source.dateOrders);
+      plan.kind = c.kind;
+    });
   }
   // Its rows are not the merged table's rows: its notes name lines of the file.
   const parsed = await streamCsv(file, file.name, { dialect: inspection.dialect, encoding: inspection.encoding, columns, skipRagged: false, rowsBecomeTable: false });

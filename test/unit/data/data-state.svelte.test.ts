@@ -224,10 +224,113 @@ describe('choosing a column type in the preview', () => {
     await preview('age\n31\n45\nunknown\n50\n61\n');
     const age = state.pending!.inspection.columns[0]!;
     const guessed = age.reason;
-    expect(guessed).toContain('"unknown" (row 3)');
+    expect(guessed).toContain('"unknown" (line 4)');
     state.setColumnKind(0, 'numeric');
     expect(age.reason).toBe('You chose this type. Cells that are not numbers become missing; the import notes say how many.');
     state.setColumnKind(0, 'categorical');
     expect(age.reason).toBe(guessed);
+  });
+});
+
+describe('lines to skip before the header', () => {
+  beforeEach(() => void vi.stubGlobal('navigator', {}));
+  afterEach(() => void vi.unstubAllGlobals());
+
+  async function preview(csv: string): Promise<Uint8Array> {
+    const bytes = new TextEncoder().encode(csv);
+    const choosing = state.chooseFile(new File([bytes], 'f.csv'));
+    (await waitingCalls('inspect'))[0]!.resolve(inspectHead(bytes, { name: 'f.csv', size: bytes.length }, {}));
+    (await waitingCalls('hash'))[0]!.resolve('h');
+    await choosing;
+    return bytes;
+  }
+
+  test('a count the sample allows re-reads the preview from there; the settings are detected again', async () => {
+    const bytes = await preview('Report\n\nstadt;preis\nBerlin;1,5\n');
+    expect(state.pending!.inspection.dialect.skipLines).toBe(0);
+    const setting = state.setSkipLines('2');
+    const [inspect] = await waitingCalls('inspect');
+    expect(inspect!.args[1]).toEqual({ encoding: 'utf-8', dialect: { skipLines: 2 } });
+    inspect!.resolve(inspectHead(bytes, { name: 'f.csv', size: bytes.length }, inspect!.args[1] as Parameters<typeof inspectHead>[2]));
+    await setting;
+    expect(state.skipLinesProblem).toBeNull();
+    expect(state.pending!.inspection.dialect).toMatchObject({ skipLines: 2, delimiter: ';' });
+    expect(state.pending!.inspection.columns.map((c) => c.name)).toEqual(['stadt', 'preis']);
+  });
+
+  test('a count that is not a whole number, or leaves nothing, is a problem in the form and reads nothing', async () => {
+    await preview('a,b\n1,2\n3,4\n');
+    const calls = worker.calls.length;
+    await state.setSkipLines('-1');
+    expect(state.skipLinesProblem).toBe('Lines to skip must be a whole number: 0, 1, 2 and so on.');
+    await state.setSkipLines('3');
+    expect(state.skipLinesProblem).toBe('The file has 3 lines: skip fewer than 3, so the header or the data is left.');
+    expect(worker.calls.length).toBe(calls);
+    expect(state.pending!.inspection.dialect.skipLines).toBe(0);
+    // A good count clears it; closing the preview does too.
+    const setting = state.setSkipLines('1');
+    expect(state.skipLinesProblem).toBeNull();
+    (await waitingCalls('inspect'))[0]!.resolve(inspected('f.csv'));
+    await setting;
+    await state.setSkipLines('x');
+    state.cancel();
+    expect(state.skipLinesProblem).toBeNull();
+  });
+});
+
+describe('an import that meets bytes that are not UTF-8 past the start of the file', () => {
+  beforeEach(() => void vi.stubGlobal('navigator', {}));
+  afterEach(() => void vi.unstubAllGlobals());
+
+  const problem = '"f.csv": line 32 of the file has bytes that are not UTF-8, though the start of the file is, and nothing was stored.';
+
+  /** The preview of `csv`, its first column chosen as categorical, then Import pressed and answered with the not-UTF-8 stop. */
+  async function stopped(csv: string): Promise<Uint8Array> {
+    const bytes = new TextEncoder().encode(csv);
+    const choosing = state.chooseFile(new File([bytes], 'f.csv'));
+    (await waitingCalls('inspect'))[0]!.resolve(inspectHead(bytes, { name: 'f.csv', size: bytes.length }, {}));
+    (await waitingCalls('hash'))[0]!.resolve('h');
+    await choosing;
+    state.setColumnKind(0, 'categorical');
+    const importing = state.startImport(true);
+    (await waitingCalls('importFile'))[0]!.resolve({ ok: false, reason: 'not-utf8', problem });
+    await importing;
+    return bytes;
+  }
+
+  test('the preview comes back with the question, and both answers are offered', async () => {
+    await stopped('id,city\n1,Paris\n2,Rome\n');
+    expect(state.step).toBe('preview');
+    expect(state.error).toBe(problem);
+    expect(state.canChooseEncoding).toBe(true);
+    expect(state.canSkipRagged).toBe(false);
+  });
+
+  test('Windows-1252 reads the preview again in it, keeps the types chosen, and imports', async () => {
+    const bytes = await stopped('id,city\n1,Paris\n2,Rome\n');
+    const answering = state.importAsWindows1252();
+    const [inspect] = await waitingCalls('inspect');
+    const overrides = inspect!.args[1] as Parameters<typeof inspectHead>[2];
+    expect(overrides).toMatchObject({ encoding: 'windows-1252', dialect: { delimiter: ',', hasHeader: true } });
+    inspect!.resolve(inspectHead(bytes, { name: 'f.csv', size: bytes.length }, overrides));
+    const [job] = await waitingCalls('importFile');
+    const sent = job!.args[0] as { inspection: { encoding: string; columns: { kind: string }[] }; skipRagged: boolean; keepNotUtf8?: boolean };
+    expect(sent.inspection.encoding).toBe('windows-1252');
+    expect(sent.inspection.columns.map((c) => c.kind)).toEqual(['categorical', 'categorical']);
+    expect(sent.skipRagged).toBe(true);
+    expect(sent.keepNotUtf8).toBeFalsy();
+    job!.resolve({ ok: false, reason: 'storage', problem: 'full' });
+    await answering;
+    expect(state.canChooseEncoding).toBe(false);
+  });
+
+  test('UTF-8 anyway imports the same preview, saying the bytes may stay', async () => {
+    await stopped('id,city\n1,Paris\n2,Rome\n');
+    const answering = state.importKeepingUtf8();
+    const [job] = await waitingCalls('importFile');
+    const sent = job!.args[0] as { inspection: { encoding: string }; skipRagged: boolean; keepNotUtf8?: boolean };
+    expect(sent).toMatchObject({ inspection: { encoding: 'utf-8' }, skipRagged: true, keepNotUtf8: true });
+    job!.resolve({ ok: false, reason: 'storage', problem: 'full' });
+    await answering;
   });
 });

@@ -10,6 +10,7 @@ import {
   sniffDialect,
   type Dialect,
 } from '../../../src/data/dialect';
+import { inspectHead } from '../../../src/data/inspect';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/csv');
 const bytesOf = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
@@ -243,5 +244,24 @@ describe('previewRows', () => {
 
   test('duplicate and empty header names come through as they are', () => {
     expect(previewRows(textOf('duplicate-headers.csv'), csv, 100).header).toEqual(['x', '', 'x', 'y']);
+  });
+});
+
+describe('a decimal comma in numbers written with a unit', () => {
+  test('"3,50 €" and "12,5 %" are decimal commas', () => {
+    expect(sniffDialect('artikel;preis\nBrot;3,50 €\nMilch;1,09 €\n').decimalComma).toBe(true);
+    expect(sniffDialect('stadt;anteil\nBerlin;12,5 %\nKöln;7,25%\n').decimalComma).toBe(true);
+    expect(sniffDialect('item;price\nbread;€3,50\nmilk;-€1,09\n').decimalComma).toBe(true);
+  });
+
+  test('a dot decimal with a unit still rules the decimal comma out', () => {
+    expect(sniffDialect('item;price;rate\nbread;3,50 €;12.5%\n').decimalComma).toBe(false);
+    expect(sniffDialect('item;price\nbread;$3.50\nmilk;$1,200\n').decimalComma).toBe(false);
+  });
+
+  test('and the import reads them as the preview says', () => {
+    const inspection = inspectHead(utf8('artikel;preis;anteil\nBrot;3,50 €;12,5 %\nMilch;1.234,50 €;7 %\n'), { name: 'f.csv', size: 60 });
+    if (!inspection.ok) throw new Error(inspection.problem);
+    expect(inspection.inspection.columns.map((c) => c.kind)).toEqual(['categorical', 'numeric', 'numeric']);
   });
 });

@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { chosenDateOrder } from '../../../src/data/chosen-kind';
 import { inferColumnKind } from '../../../src/data/infer';
+import { inspectHead } from '../../../src/data/inspect';
 
 /** n cells made by f(0), f(1), … */
 const many = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i));
@@ -148,8 +149,10 @@ describe('date order', () => {
     expect(inferColumnKind('when', ['01/02/2024', '03/04/2024'], false)).toEqual({
       kind: 'datetime',
       dateOrder: 'dmy',
+      dateOrderAssumed: true,
       reason: 'All 2 values are dates, read as day/month; every day is 12 or less, so month/day is possible too.',
     });
+    expect(inferColumnKind('when', ['01/02/2024', '12/25/2024'], false).dateOrderAssumed).toBeUndefined();
     expect(inferColumnKind('when', ['01/02/2024', '12/25/2024'], false).reason).toBe('All 2 values are dates, read as month/day, as "12/25/2024" shows.');
     expect(inferColumnKind('when', ['2024-01-02', '2024-03-04'], false).reason).toBe('All 2 values are dates.');
   });
@@ -159,14 +162,28 @@ describe('date order', () => {
     // The other column's order was proven (month/day is never assumed), so this column follows it.
     expect(chosenDateOrder(['01/02/2024', '03/04/2024'], undefined, [{ name: 'signup', dateOrder: 'mdy' }])).toEqual({
       order: 'mdy',
+      assumed: true,
       reason: 'You chose this type. Dates are read as month/day, as in "signup"; every day here is 12 or less, so day/month is possible too.',
     });
     // The column's own guess from the whole sample beats the other columns.
     expect(chosenDateOrder(['01/02/2024'], 'dmy', [{ name: 'signup', dateOrder: 'mdy' }]).order).toBe('dmy');
     expect(chosenDateOrder(['01/02/2024', 'x'], undefined, [])).toEqual({
       order: 'dmy',
+      assumed: true,
       reason: 'You chose this type. Dates are read as day/month; every day is 12 or less, so month/day is possible too. Cells that are not dates become missing; the import notes say how many.',
     });
     expect(chosenDateOrder(['2024-01-02'], undefined, []).reason).toBe('You chose this type.');
+  });
+});
+
+describe('reasons in the preview name lines of the file', () => {
+  test('counting the skipped comment, the header and blank lines, as an editor does', () => {
+    const text = `# exported\nage,zip\n${[31, 45, 50].map((a) => `${a},90210`).join('\n')}\n\nunknown,01234\n61,90210\n`;
+    const bytes = new TextEncoder().encode(text);
+    const result = inspectHead(bytes, { name: 'f.csv', size: bytes.length });
+    if (!result.ok) throw new Error(result.problem);
+    const [age, zip] = result.inspection.columns;
+    expect(age!.reason).toContain('"unknown" (line 7)');
+    expect(zip!.reason).toContain('Values such as "01234" (line 7) start with 0');
   });
 });
