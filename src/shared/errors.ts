@@ -35,6 +35,18 @@ const BY_NAME = new Map<string, string>(Object.entries({
 }));
 
 /**
+ * The informative name of an error. Dexie's AbortError carries the browser's reason at the start
+ * of its message ("QuotaExceededError …"), and across a worker boundary (Comlink keeps only name,
+ * message and stack) that message is all that is left of it: a storage-full failure read as
+ * "cancelled".
+ */
+function causeName(e: unknown): string {
+  const name = errorName(e);
+  const first = /^([A-Za-z]+Error)\b/.exec(errorMessage(e))?.[1];
+  return first && first !== name && first !== 'AbortError' && BY_NAME.has(first) ? first : name;
+}
+
+/**
  * The errors a thrown value wraps, innermost first. Dexie puts the browser's error in `inner`,
  * and a BulkError's per-row errors in `failures` and `failuresByPos`: those names are the
  * informative ones.
@@ -56,7 +68,7 @@ export function describeError(e: unknown): string {
   // A wrapper's own name (a BulkError, a generic AbortError) counts only when what it wraps has none.
   const named = wrappedErrors(e).filter((w) => errorName(w));
   for (const cause of named.length ? named : [e]) {
-    const known = BY_NAME.get(errorName(cause));
+    const known = BY_NAME.get(causeName(cause));
     if (known) return known;
   }
   const inner = e && typeof e === 'object' && 'inner' in e ? (e as { inner: unknown }).inner : undefined;

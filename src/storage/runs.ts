@@ -51,14 +51,16 @@ export function getArtifact(db: LooplabDB, runId: string, kind: string): Promise
 
 /**
  * Mark runs left 'running' by a tab that is gone as interrupted; returns how many. Gone: the run
- * locks show no one holds its lock (run-locks.ts), or, where there are no locks, its heartbeat is stale.
+ * locks show no one holds its lock (run-locks.ts), or, where there are no locks, its heartbeat is
+ * stale. A held lock outranks a quiet heartbeat: a long transaction elsewhere (copying a big
+ * project) can delay heartbeats of a run that is still training.
  */
 export async function sweepInterruptedRuns(db: LooplabDB, now = Date.now(), owners: RunOwners | null = null): Promise<number> {
   return write(db, [db.runs], async () => {
     const stale = await db.runs
       .where('status')
       .equals('running')
-      .filter((r) => now - r.heartbeatAt > HEARTBEAT_STALE_MS || ownerGone(owners, r.id, r.createdAt))
+      .filter((r) => (owners ? ownerGone(owners, r.id, r.createdAt) : now - r.heartbeatAt > HEARTBEAT_STALE_MS))
       .toArray();
     for (const r of stale) {
       await db.runs.update(r.id, { status: 'interrupted', message: 'The run was cut off (the tab was closed or reloaded) before it ended.', updatedAt: now });

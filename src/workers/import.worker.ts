@@ -117,7 +117,8 @@ const api: ImportWorkerApi = {
     const warnings = datasetWarnings(table, columns, target);
     const correlation = correlationMatrix(table);
     const profile = { columns, target, warnings, correlation, seconds: { load: (loaded - start) / 1000, profile: (performance.now() - loaded) / 1000 } };
-    await saveProfile(getDb(), { datasetId, version: PROFILE_VERSION, profile });
+    // Derived data, recomputed when missing: a full disk must not keep the learner from seeing it.
+    await saveProfile(getDb(), { datasetId, version: PROFILE_VERSION, profile }).catch(() => undefined);
     return profile;
   },
 

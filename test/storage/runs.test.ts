@@ -49,7 +49,10 @@ describe('runs', () => {
     await putRun(db, runRow({ id: 'orphan', projectId: 'p', status: 'running', heartbeatAt: now - 1000, createdAt: now - 5000 }));
     await putRun(db, runRow({ id: 'owned', projectId: 'p', status: 'running', heartbeatAt: now - 1000, createdAt: now - 5000 }));
     await putRun(db, runRow({ id: 'new', projectId: 'p', status: 'running', heartbeatAt: now, createdAt: now }));
-    expect(await sweepInterruptedRuns(db, now, { held: new Set(['owned']), askedAt: now - 10 })).toBe(1);
+    // Held, with a heartbeat gone quiet (a long transaction delayed it): still training.
+    await putRun(db, runRow({ id: 'slow', projectId: 'p', status: 'running', heartbeatAt: now - HEARTBEAT_STALE_MS - 1, createdAt: now - 60_000 }));
+    expect(await sweepInterruptedRuns(db, now, { held: new Set(['owned', 'slow']), askedAt: now - 10 })).toBe(1);
+    expect((await getRun(db, 'slow'))!.status).toBe('running');
     expect((await getRun(db, 'orphan'))!.status).toBe('interrupted');
     expect((await getRun(db, 'owned'))!.status).toBe('running');
     expect((await getRun(db, 'new'))!.status).toBe('running');

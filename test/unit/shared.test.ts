@@ -52,6 +52,14 @@ describe('describeError', () => {
     const other = new Dexie.BulkError('runs.bulkAdd(): 1 of 1 operations failed', { 0: new Dexie.ConstraintError('Key already exists') });
     expect(describeError(other)).toMatch(/^Something went wrong: .*Key already exists/);
   });
+
+  test('an abort that names its reason in its message, as Dexie’s does and as one crossing from a worker keeps it, is that reason', () => {
+    // What Comlink hands the page for a Dexie AbortError whose inner error was QuotaExceededError.
+    const fromWorker = Object.assign(new Error('QuotaExceededError Encountered full disk quota'), { name: 'AbortError' });
+    expect(describeError(fromWorker)).toContain('storage for Looplab is full');
+    expect(describeError(Object.assign(new Error('Transaction aborted'), { name: 'AbortError' }))).toBe('The operation was cancelled before it finished; nothing was changed.');
+    expect(describeError(Object.assign(new Error('SomeOddError happened'), { name: 'AbortError' }))).toBe('The operation was cancelled before it finished; nothing was changed.');
+  });
 });
 
 describe('debounce', () => {

@@ -170,7 +170,12 @@ export async function runTraining(request: TrainRequest, flags: RunFlags, onEven
     starred: false,
     versions: { app: APP_VERSION, tfjs: tfVersion() },
   };
-  await putRun(db, run);
+  try {
+    await putRun(db, run);
+  } catch (e) {
+    // Described here, where Dexie's error still holds the browser's (a full disk), not after Comlink strips it.
+    return { ok: false, problem: `The run could not be stored, so it did not start: ${describeError(e)}` };
+  }
   onEvent({ kind: 'started', runId: run.id, backend: started.backend, backendNote: started.note, rows: run.rows, epochs: d.spec.model === 'baseline' ? 0 : d.spec.epochs });
   const heartbeat = setInterval(() => void updateRun(db, run.id, { heartbeatAt: Date.now() }).catch(() => undefined), HEARTBEAT_MS);
   const t0 = performance.now();
