@@ -4,8 +4,10 @@
  * results are new tables and neither input is changed.
  */
 import { allocValues, bitmapBytes, isValid, setValid, usesDictionary, type Column, type Table } from '../shared/column';
+import type { ParseFailures } from './column-builder';
 import { formatCell } from './format-cell';
-import { retypeColumn } from './retype';
+import { retypeColumn, type RetypeOptions } from './retype';
+import { parseDate, parseNumber } from './values';
 
 export type MergeProblem = { ok: false; problem: string };
 
@@ -44,18 +46,24 @@ function copyRows(to: Column, from: Column, n: number, at: number, codes?: Uint3
 
 /**
  * The parent's rows, then the other's, in the parent's column order, names and kinds. An other
- * column of another kind is read as the parent's kind first (values that do not fit become
- * missing, counted in `converted`); labels are merged into the parent's dictionary.
+ * column of another kind is read as the parent's kind first, as retypeColumn reads it (labels
+ * "1" and "0" are true and false); values that do not fit become missing, and `converted` says
+ * where the first was (`firstRow` is a row of `other`). Labels are merged into the parent's dictionary.
  */
-export function appendTables(parent: Table, other: Table, mapping: readonly number[]): { table: Table; converted: { column: string; failed: number }[] } {
+export function appendTables(
+  parent: Table,
+  other: Table,
+  mapping: readonly number[],
+  options: RetypeOptions = {},
+): { table: Table; converted: { column: string; failures: ParseFailures }[] } {
   const rowCount = parent.rowCount + other.rowCount;
-  const converted: { column: string; failed: number }[] = [];
+  const converted: { column: string; failures: ParseFailures }[] = [];
   const columns = parent.columns.map((p, i): Column => {
     let o = other.columns[mapping[i]!]!;
     if (o.kind !== p.kind) {
-      const retyped = retypeColumn(o, other.rowCount, p.kind);
+      const retyped = retypeColumn(o, other.rowCount, p.kind, options);
       o = retyped.column;
-      if (retyped.failures) converted.push({ column: p.name, failed: retyped.failures.count });
+      if (retyped.failures) converted.push({ column: p.name, failures: retyped.failures });
     }
     const out: Column = { name: p.name, kind: p.kind, values: allocValues(p.kind, rowCount), valid: new Uint8Array(bitmapBytes(rowCount)) };
     copyRows(out, p, parent.rowCount, 0);
@@ -80,13 +88,53 @@ export type JoinHow = 'inner' | 'left';
 export interface JoinStats {
   /** left rows with at least one match */
   matchedLeftRows: number;
-  /** left rows without a match: kept with missing right values (left), or dropped (inner) */
+  /** left rows without a match: kept with missing right values (left), or dropped (inner); those without a key included */
   unmatchedLeftRows: number;
+  /** left rows whose key is missing, which match nothing: how many, and the first LISTED_KEYLESS of them (0-based) */
+  missingKeyLeftRows: { count: number; rows: number[] };
   /** distinct right keys that occur more than once (each multiplies its left rows) */
   duplicateRightKeys: number;
   rowCount: number;
   /** right columns renamed because the left already has the name */
   renamed: { from: string; to: string }[];
+  /**
+   * unmatched left rows whose key is written like a right key but not the same ('1' and '001',
+   * 'Ann' and 'ann'): how many, and the first such pair; null when there are none
+   */
+  lookAlike: { rows: number; here: string; there: string } | null;
+}
+
+/** Left rows without a key that are named by row; the rest are counted. */
+export const LISTED_KEYLESS = 5;
+
+/**
+ * A key as written alike: a number as its value ('001', '1.0', '1,000' → '#1', '#1', '#1000'),
+ * a date as its instant, other text trimmed and in lower case.
+ */
+function alikeKey(text: string): string {
+  const x = parseNumber(text, false);
+  if (!Number.isNaN(x)) return `#${x}`;
+  const t = parseDate(text, 'ymd');
+  if (!Number.isNaN(t)) return `@${t}`;
+  return `'${text.trim().toLowerCase()}`;
+}
+
+/** How many unmatched left rows, counted by key, would match a right key written alike, and the first such pair. */
+function lookAlikeKeys(unmatched: ReadonlyMap<string, number>, rightKeys: Iterable<string>): JoinStats['lookAlike'] {
+  if (unmatched.size === 0) return null;
+  const alike = new Map<string, string>();
+  for (const key of rightKeys) {
+    const k = alikeKey(key);
+    if (!alike.has(k)) alike.set(k, key);
+  }
+  let found: JoinStats['lookAlike'] = null;
+  for (const [key, rows] of unmatched) {
+    const there = alike.get(alikeKey(key));
+    if (there === undefined) continue;
+    if (found) found.rows += rows;
+    else found = { rows, here: key, there };
+  }
+  return found;
 }
 
 /** A copy of `column` with rows picked by `rows` (-1 = missing). */
@@ -107,7 +155,10 @@ function gather(column: Column, rows: Int32Array, name: string): Column {
  * SQL semantics: each left row is paired with every right row whose key is equal, in right
  * order; `left` keeps unmatched left rows with the right columns missing, `inner` drops them.
  * Keys compare by their text, so the number 1 matches the label "1"; a missing key never matches.
- * Columns: the left's, then the right's but its key; a right name the left has gets " (2)".
+ * Keys that differ only in how they are written ("001" and 1) do not match either; they are
+ * counted in `lookAlike`, so the learner can be told.
+ * Columns: the left's, then the right's but its key; a right name the left has gets " (2)", or
+ * the first " (k)" that neither table has.
  */
 export function joinTables(left: Table, right: Table, leftKey: string, rightKey: string, how: JoinHow, maxRows = 5_000_000): { ok: true; table: Table; stats: JoinStats } | MergeProblem {
   const lk = left.columns.find((c) => c.name === leftKey);
@@ -130,8 +181,18 @@ export function joinTables(left: Table, right: Table, leftKey: string, rightKey:
   const leftMatches: (number[] | undefined)[] = new Array(left.rowCount);
   let rowCount = 0;
   let matchedLeftRows = 0;
+  const missingKeyLeftRows = { count: 0, rows: [] as number[] };
+  // Unmatched keys with their rows, looked at once each for keys written alike.
+  const unmatched = new Map<string, number>();
   for (let r = 0; r < left.rowCount; r++) {
-    const list = isValid(lk.valid, r) ? matches.get(formatCell(lk, r)) : undefined;
+    let list: number[] | undefined;
+    if (!isValid(lk.valid, r)) {
+      if (missingKeyLeftRows.count++ < LISTED_KEYLESS) missingKeyLeftRows.rows.push(r);
+    } else {
+      const key = formatCell(lk, r);
+      list = matches.get(key);
+      if (!list) unmatched.set(key, (unmatched.get(key) ?? 0) + 1);
+    }
     leftMatches[r] = list;
     if (list) matchedLeftRows++;
     rowCount += list ? list.length : how === 'left' ? 1 : 0;
@@ -159,21 +220,32 @@ export function joinTables(left: Table, right: Table, leftKey: string, rightKey:
     }
   }
 
-  const taken = new Set(left.columns.map((c) => c.name));
+  const leftNames = new Set(left.columns.map((c) => c.name));
+  const kept = right.columns.filter((c) => c !== rk);
+  // A new name is one neither table has, so a renamed column never clashes with a right one.
+  const taken = new Set([...leftNames, ...kept.map((c) => c.name)]);
   const renamed: { from: string; to: string }[] = [];
-  const rightColumns = right.columns
-    .filter((c) => c !== rk)
-    .map((c) => {
-      let name = c.name;
+  const rightColumns = kept.map((c) => {
+    let name = c.name;
+    if (leftNames.has(name)) {
       for (let k = 2; taken.has(name); k++) name = `${c.name} (${k})`;
       taken.add(name);
-      if (name !== c.name) renamed.push({ from: c.name, to: name });
-      return gather(c, rightRows, name);
-    });
+      renamed.push({ from: c.name, to: name });
+    }
+    return gather(c, rightRows, name);
+  });
   const columns = [...left.columns.map((c) => gather(c, leftRows, c.name)), ...rightColumns];
   return {
     ok: true,
     table: { rowCount, columns },
-    stats: { matchedLeftRows, unmatchedLeftRows: left.rowCount - matchedLeftRows, duplicateRightKeys, rowCount, renamed },
+    stats: {
+      matchedLeftRows,
+      unmatchedLeftRows: left.rowCount - matchedLeftRows,
+      missingKeyLeftRows,
+      duplicateRightKeys,
+      rowCount,
+      renamed,
+      lookAlike: lookAlikeKeys(unmatched, matches.keys()),
+    },
   };
 }

@@ -16,6 +16,8 @@ export interface ColumnPlan {
   name: string;
   kind: ColumnKind;
   dateOrder?: 'ymd' | 'dmy' | 'mdy';
+  /** the kind is a stored dataset's column's, which this file's rows are appended to: a value that does not fit is kept by changing that column's type */
+  kindFromDataset?: boolean;
 }
 
 /** What a value of a kind is, singular and plural: 'was not a number' / 'were not numbers'. */
@@ -131,7 +133,13 @@ export class RowSink {
 export function failureNote(plan: ColumnPlan, f: LocatedFailures, rowsBecomeTable = true): string {
   const line = `line ${f.line.toLocaleString('en')} of the file`;
   const where = rowsBecomeTable ? `row ${(f.firstRow + 1).toLocaleString('en')}, ${line}` : line;
-  return `${describeFailures(plan.name, plan.kind, f, where)} To keep ${f.count === 1 ? 'it' : 'them'}, import this column as categorical.`;
+  const hint = plan.kindFromDataset ? appendHint(plan.name, f.count) : `To keep ${f.count === 1 ? 'it' : 'them'}, import this column as categorical.`;
+  return `${describeFailures(plan.name, plan.kind, f, where)} ${hint}`;
+}
+
+/** How to keep `count` values of an appended file that do not fit the dataset's column: its type is the dataset's, not chosen at import. */
+export function appendHint(column: string, count: number): string {
+  return `To keep ${count === 1 ? 'it' : 'them'}, change the type of "${column}" in this dataset first, or fix the file.`;
 }
 
 /**

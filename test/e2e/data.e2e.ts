@@ -131,17 +131,23 @@ test('a file picked with the file input is inspected, its settings shown, and im
   expect(Number(await text(page, 'row-count'))).toBeGreaterThan(0);
   expect(await page.getByTestId('column-kind').allTextContents()).toEqual(['Categorical', 'Numeric', 'Numeric']);
 
-  // Changing a type afterwards makes a child dataset; the imported one is kept as it was.
+  // A type none of the values can be read as is refused, with a value named, and nothing is stored.
   await page.getByLabel('Change the type of').selectOption('stadt');
   await page.getByLabel('to', { exact: true }).selectOption('numeric');
   await page.getByRole('button', { name: 'Change type' }).click();
+  await page.getByTestId('data-error').waitFor();
+  expect(await text(page, 'data-error')).toContain('Column "stadt" cannot be read as numbers: none of its 4 values is one (for example "Berlin"), so its type was not changed.');
+  expect(await page.getByTestId('dataset-item').count()).toBe(1);
+
+  // Changing a type afterwards makes a child dataset; the imported one is kept as it was.
+  await page.getByLabel('Change the type of').selectOption('preis');
+  await page.getByLabel('to', { exact: true }).selectOption('categorical');
+  await page.getByRole('button', { name: 'Change type' }).click();
   await page.getByTestId('dataset-lineage').waitFor();
-  expect(await text(page, 'dataset-lineage')).toBe('semicolon-decimal-comma, with "stadt" read as numeric instead of categorical.');
-  expect(await page.getByTestId('column-kind').allTextContents()).toEqual(['Numeric', 'Numeric', 'Numeric']);
-  expect(await text(page, 'import-notes')).toContain('Column "stadt": 4 values were not numbers (first at row 1: "Berlin") and are stored as missing.');
-  expect(await page.locator('[data-testid="profile-row"][data-column="stadt"] td').nth(2).textContent()).toBe('4');
+  expect(await text(page, 'dataset-lineage')).toBe('semicolon-decimal-comma, with "preis" read as categorical instead of numeric.');
+  expect(await page.getByTestId('column-kind').allTextContents()).toEqual(['Categorical', 'Categorical', 'Numeric']);
   expect(await page.getByTestId('dataset-item').count()).toBe(2);
-  // The parent is untouched: using it again shows its labels.
+  // The parent is untouched: using it again shows its numbers.
   await page.getByRole('button', { name: 'Use dataset semicolon-decimal-comma', exact: true }).click();
   await page.waitForFunction(() => !document.querySelector('[data-testid="dataset-lineage"]'));
   expect(await page.getByTestId('column-kind').allTextContents()).toEqual(['Categorical', 'Numeric', 'Numeric']);

@@ -38,5 +38,7 @@ export const cast = defineStep({
     // Labels read as dates: the order is learned here, so that every part reads them the same way.
     return p.to === 'datetime' && usesDictionary(column.kind) ? { dateOrder: trainingDateOrder(column, train.table.rowCount) } : {};
   },
-  transform: (p, learned, frame) => withColumns(frame, [retypeColumn(requireColumn(frame, p.column), frame.table.rowCount, p.to, learned.dateOrder ? { dateOrder: learned.dateOrder } : {}).column]),
+  // The learned order decides whatever the part's labels prove: the column's dictionary holds
+  // every part's labels, and the same text must read as the same date in each.
+  transform: (p, learned, frame) => withColumns(frame, [retypeColumn(requireColumn(frame, p.column), frame.table.rowCount, p.to, learned.dateOrder ? { readDatesAs: learned.dateOrder } : {}).column]),
 });

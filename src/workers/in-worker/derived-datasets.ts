@@ -13,10 +13,11 @@ import { retypeColumn } from '../../data/retype';
 import { streamCsv } from '../../data/csv-stream';
 import { formatCell } from '../../data/format-cell';
 import { HEAD_BYTES, inspectHead } from '../../data/inspect';
-import { appendTables, joinTables, planAppend } from '../../data/merge';
-import { describeFailures } from '../../data/row-sink';
+import { appendTables, joinTables, planAppend, type JoinHow, type JoinStats } from '../../data/merge';
+import { appendHint, describeFailures } from '../../data/row-sink';
+import { listWords } from '../../data/words';
 import { getDb } from '../../storage/database';
-import { loadTable, saveDataset } from '../../storage/datasets';
+import { getDataset, loadTable, saveDataset } from '../../storage/datasets';
 import type { ColumnMeta, DatasetRecipe, DatasetRow, DatasetSource } from '../../storage/rows';
 import type { DerivedOutcome, MergePreviewResult, MergeRequest } from '../import-protocol';
 
@@ -55,9 +56,17 @@ export async function retypeDataset(parentId: string, columnName: string, to: Da
   const column = table.columns[index];
   if (!column) return { ok: false, problem: `There is no column named "${columnName}" in "${parent.name}".` };
   if (column.kind === to) return { ok: false, problem: `"${columnName}" is already ${KIND_LABELS[to].toLowerCase()}.` };
-  // Dates whose values read either way are read as the file's other dates were at import.
+  // Dates whose values read either way are read as the file's other dates were at import, and
+  // labels as the file writes numbers (a decimal comma: '1.234,5').
   const known = knownDateOrder(parent.source.dateOrders, columnName);
-  const { column: retyped, failures, note, dates } = retypeColumn(column, table.rowCount, to, { dateOrder: known?.order, dateOrderFrom: known?.from });
+  const epochMs = to === 'datetime' && column.kind === 'numeric' && (await wasDates(parent, columnName));
+  const { column: retyped, failures, note, dates, noneRead } = retypeColumn(column, table.rowCount, to, {
+    dateOrder: known?.order,
+    dateOrderFrom: known?.from,
+    decimalComma: parent.source.decimalComma,
+    epochMs,
+  });
+  if (noneRead) return { ok: false, problem: noneRead };
   const columns = table.columns.slice();
   columns[index] = retyped;
   const change = `Column "${columnName}" changed from ${KIND_LABELS[column.kind].toLowerCase()} to ${KIND_LABELS[to].toLowerCase()}.`;
@@ -65,6 +74,18 @@ export async function retypeDataset(parentId: string, columnName: string, to: Da
   const source = dates ? withDateOrder(parent.source, columnName, dates.order, dates.assumed) : parent.source;
   const name = `${parent.name} (${columnName} as ${KIND_LABELS[to].toLowerCase()})`;
   return storeChild(parent, { rowCount: table.rowCount, columns }, { kind: 'retype', column: columnName, from: column.kind, to }, name, notes, source);
+}
+
+/**
+ * Whether `column` of `dataset` holds the epoch milliseconds of dates: it was made a number from
+ * dates, by the retype that made this dataset or an ancestor with only other columns retyped since.
+ */
+async function wasDates(dataset: DatasetRow, column: string): Promise<boolean> {
+  for (let row: DatasetRow | undefined = dataset; row?.recipe.kind === 'retype'; row = row.parentId ? await getDataset(getDb(), row.parentId) : undefined) {
+    const { recipe } = row;
+    if (recipe.column === column) return recipe.from === 'datetime' && recipe.to === 'numeric';
+  }
+  return false;
 }
 
 /** Rows shown in a merge preview. */
@@ -104,7 +125,10 @@ export async function previewMerge(request: MergeRequest, parentTable: (id: stri
     table.columns.forEach((c, i) => {
       const plan = columns[mapping[i]!]!;
       if (c.kind === 'datetime') plan.dateOrder = appendedDateOrder(plan, c.name, parent.source.dateOrders);
-      plan.kind = c.kind;
+      // True/false values are read as the file writes them, then as a retype to true/false reads
+      // them (1 and 0 too) when appended.
+      plan.kind = c.kind === 'boolean' ? 'categorical' : c.kind;
+      plan.kindFromDataset = true;
     });
   }
   // Its rows are not the merged table's rows: its notes name lines of the file.
@@ -116,10 +140,14 @@ export async function previewMerge(request: MergeRequest, parentTable: (id: stri
   let merged: Table;
   let recipe: DatasetRecipe;
   if (request.how === 'append') {
-    const result = appendTables(table, other, mapping);
+    const result = appendTables(table, other, mapping, { decimalComma: inspection.dialect.decimalComma });
     merged = result.table;
     recipe = { kind: 'append', otherFile: file.name };
     notes.unshift(`${plural(other.rowCount, 'row', 'rows')} from "${file.name}" appended to the ${plural(table.rowCount, 'row', 'rows')} of "${parent.name}".`);
+    for (const { column, failures } of result.converted) {
+      const where = `row ${(table.rowCount + failures.firstRow + 1).toLocaleString('en')}`;
+      notes.push(`${describeFailures(column, merged.columns.find((c) => c.name === column)!.kind, failures, where)} ${appendHint(column, failures.count)}`);
+    }
   } else {
     const leftKey = request.leftKey ?? '';
     const rightKey = request.rightKey ?? '';
@@ -127,15 +155,7 @@ export async function previewMerge(request: MergeRequest, parentTable: (id: stri
     if (!result.ok) return result;
     merged = result.table;
     recipe = { kind: 'join', otherFile: file.name, key: leftKey === rightKey ? leftKey : `${leftKey} = ${rightKey}`, how: request.how };
-    const { stats } = result;
-    notes.unshift(
-      `${plural(stats.matchedLeftRows, 'row', 'rows')} of "${parent.name}" found a match in "${file.name}"; ` +
-        `${plural(stats.unmatchedLeftRows, 'row has', 'rows have')} none and ${request.how === 'left' ? 'keep missing values in the new columns' : 'are left out'}.`,
-    );
-    if (stats.duplicateRightKeys) {
-      notes.push(`${plural(stats.duplicateRightKeys, 'key value occurs', 'key values occur')} more than once in "${file.name}", so the matching rows appear once per occurrence.`);
-    }
-    for (const r of stats.renamed) notes.push(`"${r.from}" from "${file.name}" is called "${r.to}", because "${parent.name}" already has a "${r.from}".`);
+    notes.unshift(...joinNotes(result.stats, request.how, parent.name, file.name, leftKey, rightKey));
   }
   const token = ++lastToken;
   pendingMerge = { token, parent, table: merged, recipe, notes };
@@ -148,6 +168,40 @@ export async function previewMerge(request: MergeRequest, parentTable: (id: stri
     rows: Array.from({ length: shown }, (_, r) => merged.columns.map((c) => formatCell(c, r))),
     notes,
   };
+}
+
+/** What a join did, for its preview: matches, rows without a key, keys written differently, repeated keys, renamed columns. */
+function joinNotes(stats: JoinStats, how: JoinHow, parentName: string, fileName: string, leftKey: string, rightKey: string): string[] {
+  const fate = (n: number) => (how === 'left' ? `${n === 1 ? 'keeps' : 'keep'} missing values in the new columns` : `${n === 1 ? 'is' : 'are'} left out`);
+  const keyless = stats.missingKeyLeftRows;
+  const unmatched = stats.unmatchedLeftRows - keyless.count;
+  const found = `${plural(stats.matchedLeftRows, 'row', 'rows')} of "${parentName}" found a match in "${fileName}"`;
+  const notes = [unmatched > 0 || keyless.count === 0 ? `${found}; ${plural(unmatched, 'row has', 'rows have')} none and ${fate(unmatched)}.` : `${found}.`];
+  if (keyless.count > 0) {
+    const one = keyless.count === 1;
+    notes.push(`${plural(keyless.count, 'row', 'rows')} of "${parentName}" (${listRows(keyless.rows, keyless.count)}) ${one ? 'has' : 'have'} no "${leftKey}", so ${one ? 'it matches' : 'they match'} nothing and ${fate(keyless.count)}.`);
+  }
+  if (stats.lookAlike) {
+    const { rows, here, there } = stats.lookAlike;
+    const keys = leftKey === rightKey ? `"${leftKey}"` : `"${leftKey}" and "${rightKey}"`;
+    notes.push(
+      `${plural(rows, 'more row', 'more rows')} of "${parentName}" would find a match if the keys were written alike: "${here}" here is written "${there}" in "${fileName}". ` +
+        `Write ${keys} the same way in both (change a column's type, or fix the file), then join again.`,
+    );
+  }
+  if (stats.duplicateRightKeys) {
+    notes.push(`${plural(stats.duplicateRightKeys, 'key value occurs', 'key values occur')} more than once in "${fileName}", so the matching rows appear once per occurrence.`);
+  }
+  for (const r of stats.renamed) notes.push(`"${r.from}" from "${fileName}" is called "${r.to}", because "${parentName}" already has a "${r.from}".`);
+  return notes;
+}
+
+/** 'row 3', 'rows 3 and 7', 'rows 3, 7, 9, 10, 12 and 40 more' for 0-based `rows` of `count` in all. */
+function listRows(rows: readonly number[], count: number): string {
+  const listed = rows.map((r) => (r + 1).toLocaleString('en'));
+  const more = count - listed.length;
+  if (more > 0) return `rows ${listed.join(', ')} and ${more.toLocaleString('en')} more`;
+  return listed.length === 1 ? `row ${listed[0]}` : `rows ${listWords(listed)}`;
 }
 
 /** Store the merge last previewed as a child of its dataset. */

@@ -45,7 +45,15 @@ describe('appendTables', () => {
     const { table: t, converted } = appendTables(parent, other, [0]);
     expect(t.columns[0]!.kind).toBe('numeric');
     expect(rows(t)).toEqual(['1', '3', '', '4.5']);
-    expect(converted).toEqual([{ column: 'n', failed: 1 }]);
+    expect(converted).toEqual([{ column: 'n', failures: { count: 1, firstRow: 1, firstValue: 'x' } }]);
+  });
+
+  test('a true/false column takes 1 and 0 as true and false', () => {
+    const parent = table(col('paid', 'boolean', ['yes', 'no']));
+    const other = table(col('paid', 'categorical', ['1', '0', 'maybe']));
+    const { table: t, converted } = appendTables(parent, other, [0]);
+    expect(rows(t)).toEqual(['true', 'false', 'true', 'false', '']);
+    expect(converted).toEqual([{ column: 'paid', failures: { count: 1, firstRow: 2, firstValue: 'maybe' } }]);
   });
 });
 
@@ -58,7 +66,7 @@ describe('joinTables', () => {
     if (!result.ok) throw new Error(result.problem);
     expect(result.table.columns.map((c) => c.name)).toEqual(['id', 'name', 'city']);
     expect(rows(result.table)).toEqual(['1|ann|Rome', '2|bob|Oslo']);
-    expect(result.stats).toEqual({ matchedLeftRows: 2, unmatchedLeftRows: 2, duplicateRightKeys: 0, rowCount: 2, renamed: [] });
+    expect(result.stats).toEqual({ matchedLeftRows: 2, unmatchedLeftRows: 2, missingKeyLeftRows: { count: 1, rows: [3] }, duplicateRightKeys: 0, rowCount: 2, renamed: [], lookAlike: null });
   });
 
   test('left keeps every left row; a missing key never matches', () => {
@@ -79,6 +87,42 @@ describe('joinTables', () => {
     expect(rows(result.table)).toEqual(['1|ann|x', '1|ann|y', '2|bob|z']);
     expect(result.stats.duplicateRightKeys).toBe(1);
     expect(result.stats.renamed).toEqual([{ from: 'name', to: 'name (2)' }]);
+  });
+
+  test('rows whose key is missing are counted apart from keys the other file lacks', () => {
+    const left = table(col('id', 'numeric', ['1', '', '2', '', '5']));
+    const right = table(col('id', 'numeric', ['1', '2', '']), col('v', 'numeric', ['10', '20', '30']));
+    const result = joinTables(left, right, 'id', 'id', 'left');
+    if (!result.ok) throw new Error(result.problem);
+    expect(result.stats.matchedLeftRows).toBe(2);
+    expect(result.stats.unmatchedLeftRows).toBe(3);
+    expect(result.stats.missingKeyLeftRows).toEqual({ count: 2, rows: [1, 3] });
+  });
+
+  test('keys that differ only in how they are written are found, with an example, but not matched', () => {
+    const left = table(col('id', 'numeric', ['1', '2', '3', '4']));
+    const right = table(col('id', 'categorical', ['001', '002', '1.0', '4']), col('v', 'numeric', ['10', '20', '11', '40']));
+    const result = joinTables(left, right, 'id', 'id', 'inner');
+    if (!result.ok) throw new Error(result.problem);
+    expect(result.stats.matchedLeftRows).toBe(1);
+    expect(result.stats.lookAlike).toEqual({ rows: 2, here: '1', there: '001' });
+    // Text that differs only in case or spaces is alike too; keys equal as written are not counted.
+    const names = table(col('name', 'categorical', ['Ann', 'bob']));
+    const other = table(col('name', 'categorical', ['ann', 'bob']), col('v', 'numeric', ['1', '2']));
+    const byName = joinTables(names, other, 'name', 'name', 'left');
+    if (!byName.ok) throw new Error(byName.problem);
+    expect(byName.stats.lookAlike).toEqual({ rows: 1, here: 'Ann', there: 'ann' });
+    expect(joinTables(left, table(col('id', 'numeric', ['1', '9'])), 'id', 'id', 'left')).toMatchObject({ ok: true, stats: { lookAlike: null } });
+  });
+
+  test('a right column is renamed only for a name this dataset has, to a name neither table has', () => {
+    const left = table(col('id', 'numeric', ['1']), col('v', 'numeric', ['1']));
+    const right = table(col('id', 'numeric', ['1']), col('v', 'numeric', ['2']), col('v (2)', 'numeric', ['3']));
+    const result = joinTables(left, right, 'id', 'id', 'inner');
+    if (!result.ok) throw new Error(result.problem);
+    expect(result.table.columns.map((c) => c.name)).toEqual(['id', 'v', 'v (3)', 'v (2)']);
+    expect(rows(result.table)).toEqual(['1|1|2|3']);
+    expect(result.stats.renamed).toEqual([{ from: 'v', to: 'v (3)' }]);
   });
 
   test('a missing key column, or a join that would explode, is refused with the reason', () => {

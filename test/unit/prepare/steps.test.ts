@@ -330,6 +330,20 @@ describe('cast to dates', () => {
     expect(learned).toEqual({ dateOrder: 'dmy' });
   });
 
+  test('the same text reads as the same date in the training and test parts, whatever other labels prove', () => {
+    // Training's labels read either way, so day first is learned; only the test part's 12/25/2023 reads month first.
+    const data = table(col('d', 'categorical', ['03/04/2024', '05/06/2024', '03/04/2024', '12/25/2023']));
+    const steps = [spec('cast', { column: 'd', to: 'datetime' })];
+    const prepared = prepareParts(steps, datasetFrame(data), Uint8Array.from([0, 0, 2, 2]));
+    if (!prepared.ok) throw new Error(prepared.problem);
+    expect(prepared.fitted.steps[0]!.learned).toEqual({ dateOrder: 'dmy' });
+    expect(cells(prepared.frames.train, 'd')).toEqual(['2024-04-03', '2024-06-05']);
+    expect(cells(prepared.frames.test, 'd')).toEqual(['2024-04-03', '']);
+    // New rows read by the fitted pipeline: the same again.
+    const applied = applyPipeline(prepared.fitted, newRowsFrame(table(col('d', 'categorical', ['03/04/2024', '12/25/2023']))));
+    expect(cells(applied, 'd')).toEqual(['2024-04-03', '']);
+  });
+
   test('a cast that reads no text learns nothing', () => {
     expect(fitOne('cast', { column: 'y', to: 'datetime' }).fitted.steps[0]!.learned).toEqual({});
     expect(fitOne('cast', { column: 'colour', to: 'numeric' }).fitted.steps[0]!.learned).toEqual({});
