@@ -137,9 +137,11 @@ export function createColumnBuilder(name: string, kind: ColumnKind, options: Bui
       const row = length++;
       const m = isMissingIn(text, 0, text.length);
       if (m !== 0) return countMissing(m, text, 0, text.length);
+      // A column the learner chose as true/false may be written 1/0 (inference keeps those numbers).
       const value = parseBoolean(text);
-      if (value < 0) return fail(row, text);
-      (values as Uint8Array)[slot] = value;
+      const bit = value >= 0 ? value : zeroOrOne(text);
+      if (bit < 0) return fail(row, text);
+      (values as Uint8Array)[slot] = bit;
       setValid(valid, slot);
     };
   } else if (kind === 'numeric') {
@@ -200,4 +202,10 @@ export function columnFromStrings(name: string, kind: ColumnKind, cells: readonl
   const builder = createColumnBuilder(name, kind, options);
   for (const cell of cells) builder.push(cell);
   return builder.finish();
+}
+
+/** 1 for "1", 0 for "0" (spaces around allowed), else -1. */
+function zeroOrOne(text: string): 0 | 1 | -1 {
+  const t = text.trim();
+  return t === '1' ? 1 : t === '0' ? 0 : -1;
 }

@@ -33,6 +33,10 @@ describe('each kind in its typed array', () => {
     expect(column.values).toBeInstanceOf(Uint8Array);
     expect(Array.from(column.values)).toEqual([1, 0, 0, 1, 0]);
     expect(validity(column, 5)).toEqual([true, true, false, true, true]);
+    // Chosen as true/false in the preview, a 0/1 column keeps its values.
+    const bits = columnFromStrings('paid', 'boolean', ['1', '0', ' 1 ', 'NA'], plain);
+    expect(Array.from(bits.values)).toEqual([1, 0, 1, 0]);
+    expect(validity(bits, 4)).toEqual([true, true, true, false]);
   });
 
   test('datetime: epoch milliseconds in the given order', () => {
@@ -78,7 +82,7 @@ describe('failures', () => {
 
   test.each([
     ['boolean', 'maybe'],
-    ['boolean', '1'],
+    ['boolean', '2'],
     ['datetime', '2023-02-29'],
     ['numeric', '12abc'],
   ] as const)('%s: %s is a failure', (kind, cell) => {
