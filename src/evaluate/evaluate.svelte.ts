@@ -92,7 +92,7 @@ export class EvaluateState {
       const [stored, project] = await Promise.all([getRecipe(db, run.projectId), getProject(db, run.projectId)]);
       if (!project) throw new UserFacingError('This project no longer exists; it may have been deleted in another tab.');
       const recipe = relabelledRecipe(stored?.recipe, project.seed, run.task === 'classification', { row, column: run.target, value });
-      await saveRecipe(db, run.projectId, stored?.datasetId ?? run.datasetId, recipe);
+      await saveRecipe(db, run.projectId, stored?.datasetId ?? run.datasetId, recipe, stored?.version ?? 0);
       this.relabelled = [...this.relabelled, row];
     } catch (e) {
       this.error = describeError(e);

@@ -2,41 +2,63 @@
  * The Plan stage's state: the plan being edited, autosaved a moment after the last change,
  * flushed when the view closes or the tab hides, and retried as a full write after a failure; a
  * failure once the view has closed is handed to the shell (reportFailedSave), which shows it.
- * Construct it during a component's initialisation (it sets up an $effect).
+ *
+ * Another tab may edit the same plan. A save writes only over the plan this tab last read
+ * (compare-and-set); when another tab saved since, the two are merged field by field (plan-merge.ts)
+ * and the merge is written, so no edit is lost, and `notice` says so. The stored plan is also
+ * watched, so an idle tab shows the other tab's edits; a change to the field the learner is in
+ * waits until they leave it.
+ * Construct it during a component's initialisation (it sets up effects).
  */
 import { untrack } from 'svelte';
 import { debounce, type Debounced } from '../shared/debounce';
-import { describeError } from '../shared/errors';
+import { describeError, UserFacingError } from '../shared/errors';
 import { onFlush, reportFailedSave } from '../shared/flush-registry';
 import { newId } from '../shared/ids';
-import { getDb } from '../storage/database';
-import { savePlan, savePlanIfUnchanged, storedPlanJson } from '../storage/projects';
+import { getDb, watch } from '../storage/database';
+import { savePlanIfUnchanged, storedPlanJson } from '../storage/projects';
 import type { LooplabDB } from '../storage/schema';
 import { defaultComparison, type Criterion } from './criteria';
 import { metricsForTask } from './metrics';
-import type { Plan } from './plan';
+import { normalizePlan, type Plan } from './plan';
+import { mergeNotice, mergePlans, PLAN_FIELDS } from './plan-merge';
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
 
 /** How long typing must pause before a save starts (ms). */
 export const AUTOSAVE_DELAY_MS = 400;
 
+/** How many times one save merges another tab's save and tries again before it gives up and says so. */
+const MERGE_ATTEMPTS = 5;
+
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
 export class PlanState {
   plan: Plan = $state() as Plan;
   saveState = $state<SaveState>('saved');
   saveError = $state<string | null>(null);
+  /** what the learner is told after another tab's changes were taken in */
+  notice = $state<string | null>(null);
 
   readonly #projectId: string;
   readonly #db: LooplabDB;
   readonly #saver: Debounced;
-  #lastSaved: string;
+  /** the plan (normalised JSON) as this tab last read or saved it: the base of a merge */
+  #base: string;
+  /** the stored plan's JSON as this tab last read or saved it: a save writes only over this */
+  #stored: string;
+  /** the field the learner is in (a PLAN_FIELDS key), whose value is never replaced under them */
+  #focused: string | null = null;
+  /** another tab's changes wait for the learner to leave the field they would replace */
+  #waiting = false;
   #queue: Promise<void> = Promise.resolve();
 
   constructor(projectId: string, initial: Plan, db: LooplabDB = getDb()) {
     this.#projectId = projectId;
     this.#db = db;
     this.plan = initial;
-    this.#lastSaved = JSON.stringify(initial);
+    this.#base = JSON.stringify(initial);
+    this.#stored = this.#base;
     this.#saver = debounce(() => this.#save(), AUTOSAVE_DELAY_MS);
     const unregister = onFlush(
       () => this.flush(),
@@ -46,7 +68,7 @@ export class PlanState {
     $effect(() => {
       // Reading the whole plan makes this effect run after every edit, however deep.
       const snapshot = JSON.stringify(this.plan);
-      if (snapshot !== this.#lastSaved && untrack(() => this.saveState) !== 'saving') {
+      if (snapshot !== this.#base && untrack(() => this.saveState) !== 'saving') {
         this.saveState = 'pending';
         this.#saver.schedule();
       }
@@ -55,10 +77,74 @@ export class PlanState {
       unregister();
       void this.leave();
     });
+    // Another tab's save shows here without waiting for this tab's next one. A failure to watch
+    // is not shown: the shell's own watch of this row reports it, and saves still merge.
+    $effect(() => watch(() => storedPlanJson(db, projectId), () => void this.sync(), () => undefined));
   }
 
-  /** Write any pending change now. */
+  /** Take in the stored plan, when another tab changed it: its fields this tab has not changed are shown. */
+  sync(): Promise<void> {
+    return this.#enqueue(async () => {
+      try {
+        if (!(await this.#takeIn())) return;
+      } catch {
+        return; // the next save reads it again, and reports what fails
+      }
+      // This tab's own unsaved changes are still to be written (over the plan just read).
+      if (JSON.stringify(this.plan) !== this.#base && !this.#saver.pending && this.saveState !== 'error') {
+        this.saveState = 'pending';
+        this.#saver.schedule();
+      }
+    });
+  }
+
+  /**
+   * The view says which field has the focus (a PLAN_FIELDS key, or null), so another tab's
+   * change to it waits until the learner leaves it.
+   */
+  editing(field: string | null): Promise<void> {
+    this.#focused = field;
+    return this.#waiting ? this.sync() : Promise.resolve();
+  }
+
+  dismissNotice(): void {
+    this.notice = null;
+  }
+
+  /**
+   * Read the stored plan and, when another tab changed it since this tab last read it, merge it
+   * into this tab's plan: fields this tab changed keep their value, the others take the stored
+   * one. False (nothing changed) when that would replace the value of the field the learner is in.
+   */
+  async #takeIn(): Promise<boolean> {
+    const raw = await storedPlanJson(this.#db, this.#projectId);
+    if (raw === null || raw === this.#stored) return true;
+    const mine = JSON.parse(JSON.stringify(this.plan)) as Plan;
+    const theirs = normalizePlan(JSON.parse(raw));
+    const merge = mergePlans(JSON.parse(this.#base) as Plan, mine, theirs);
+    const replaced = PLAN_FIELDS.filter((f) => JSON.stringify(f.get(merge.plan)) !== JSON.stringify(f.get(mine)));
+    if (replaced.some((f) => f.key === this.#focused)) {
+      this.#waiting = true;
+      return false;
+    }
+    // Field by field, so a field the learner has changed is never written over.
+    for (const field of replaced) field.set(this.plan, copy(field.get(merge.plan)));
+    this.#base = JSON.stringify(theirs);
+    this.#stored = raw;
+    this.#waiting = false;
+    this.notice = mergeNotice(merge) ?? this.notice;
+    return true;
+  }
+
+  #enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.#queue.then(task);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Write any pending change now (the tab hides or the view closes: the learner has left every field). */
   async flush(): Promise<void> {
+    if (this.#focused !== null) await this.editing(null);
     if (this.#saver.pending) await this.#saver.flush();
     await this.#queue;
   }
@@ -88,7 +174,8 @@ export class PlanState {
     const snapshot = JSON.stringify(this.plan);
     try {
       if (!(await savePlanIfUnchanged(this.#db, this.#projectId, JSON.parse(snapshot), expected))) return false;
-      this.#lastSaved = snapshot;
+      this.#base = snapshot;
+      this.#stored = snapshot;
       this.saveError = null;
       this.saveState = 'saved';
     } catch (e) {
@@ -120,23 +207,35 @@ export class PlanState {
   }
 
   async #write(): Promise<void> {
-    const snapshot = JSON.stringify(this.plan);
-    if (snapshot === this.#lastSaved && this.saveState !== 'error') {
+    if (JSON.stringify(this.plan) === this.#base && this.saveState !== 'error') {
       this.saveState = 'saved';
       return;
     }
     this.saveState = 'saving';
     try {
-      await savePlan(this.#db, this.#projectId, JSON.parse(snapshot));
-      this.#lastSaved = snapshot;
-      this.saveError = null;
-      if (JSON.stringify(this.plan) === snapshot) {
-        this.saveState = 'saved';
-      } else {
-        // The user typed while we wrote: save again after the usual pause.
-        this.saveState = 'pending';
-        this.#saver.schedule();
+      for (let attempt = 0; attempt < MERGE_ATTEMPTS; attempt++) {
+        const snapshot = JSON.stringify(this.plan);
+        if (await savePlanIfUnchanged(this.#db, this.#projectId, JSON.parse(snapshot), this.#stored)) {
+          this.#base = snapshot;
+          this.#stored = snapshot;
+          this.saveError = null;
+          if (JSON.stringify(this.plan) === snapshot) {
+            this.saveState = 'saved';
+          } else {
+            // The user typed while we wrote: save again after the usual pause.
+            this.saveState = 'pending';
+            this.#saver.schedule();
+          }
+          return;
+        }
+        // Another tab saved the plan since this tab read it: merge, then write the merge.
+        if (!(await this.#takeIn())) {
+          // It would replace the field the learner is in: saved once they leave it (editing).
+          this.saveState = 'pending';
+          return;
+        }
       }
+      throw new UserFacingError('The plan keeps being changed in another tab, so this tab’s changes could not be merged in. Try saving again.');
     } catch (e) {
       this.saveState = 'error';
       this.saveError = describeError(e);

@@ -7,13 +7,19 @@
  * stays as it was: every change is tried in the worker before it is committed. Before that, the
  * split and augmentation settings it touches are checked strictly (a cleared field is refused,
  * never read as a default), so nothing invalid is tried or stored.
+ *
+ * Another tab may edit the same recipe. Each save names the version it was based on and is
+ * refused when another tab saved since; the page then shows the stored recipe and says the change
+ * was not applied. The recipe row is watched, so an idle tab shows the other tab's versions too.
+ * Either way the undo and redo history starts afresh: it held recipes from before the other
+ * tab's change, and undoing into one of them would silently drop that change.
  * Construct it during a component's initialisation (it sets up effects).
  */
 import { describeError } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { getDb, watch } from '../storage/database';
 import { activeDataset } from '../storage/datasets';
-import { getRecipe, saveRecipe } from '../storage/recipes';
+import { getRecipe, RecipeChangedElsewhere, saveRecipe } from '../storage/recipes';
 import type { DatasetRow } from '../storage/rows';
 import type { LooplabDB } from '../storage/schema';
 import { callPrepareWorker, cancelPrepareWorker } from '../workers/prepare-client';
@@ -28,9 +34,21 @@ export type SaveState = 'saved' | 'saving' | 'error';
 /** Undo steps kept in memory. */
 const UNDO_LIMIT = 100;
 
+const SHOWN_AS_NOW = 'The recipe was changed in another tab: it is shown as it is now.';
+const NOT_APPLIED = `${SHOWN_AS_NOW} Your last change was not applied; make it again.`;
+
 type EditStep = StepSpec & { params: { edits: { row: number; column: string; value: string }[]; bulk: { where: Condition; column: string; value: string }[] } };
 
 const clone = (recipe: Recipe): Recipe => JSON.parse(JSON.stringify(recipe)) as Recipe;
+
+/** A change to a step the recipe no longer has (another tab's version, shown since, removed it). */
+class StepGone extends Error {}
+
+function stepOf(recipe: Recipe, id: string): StepSpec {
+  const step = recipe.steps.find((s) => s.id === id);
+  if (!step) throw new StepGone();
+  return step;
+}
 
 export class PrepareState {
   /** undefined while loading, null when the project has no dataset */
@@ -49,6 +67,8 @@ export class PrepareState {
   scatter = $state.raw<[string, string] | null>(null);
   canUndo = $state(false);
   canRedo = $state(false);
+  /** another tab's version replaced this tab's recipe; `refused`: this tab's last change was not saved */
+  changedElsewhere = $state.raw<{ message: string; refused: boolean } | null>(null);
 
   readonly target: string | null;
   readonly task: TaskKind | null;
@@ -76,7 +96,48 @@ export class PrepareState {
         (e) => (this.error = describeError(e)),
       ),
     );
+    $effect(() =>
+      watch(
+        () => getRecipe(db, projectId),
+        (row) => {
+          if (this.recipe && (row?.version ?? 0) !== this.version) void this.sync();
+        },
+        (e) => (this.error = describeError(e)),
+      ),
+    );
     $effect(() => () => cancelPrepareWorker());
+  }
+
+  /** Show the stored recipe when another tab saved a version this tab does not show. */
+  sync(): Promise<void> {
+    return this.#enqueue(async () => {
+      const row = await getRecipe(this.#db, this.#projectId);
+      if (this.recipe && (row?.version ?? 0) !== this.version) await this.#replaceWithStored(false);
+    });
+  }
+
+  /** The stored recipe replaces this tab's, with a fresh undo history and report (inside the queue). */
+  async #replaceWithStored(refused: boolean): Promise<void> {
+    const row = await getRecipe(this.#db, this.#projectId);
+    const recipe = normalizeRecipe(row?.recipe, this.#seed, this.task === 'classification');
+    this.recipe = recipe;
+    this.version = row?.version ?? 0;
+    this.#undo = [];
+    this.#redo = [];
+    this.canUndo = false;
+    this.canRedo = false;
+    this.refused = null;
+    this.saveState = 'saved';
+    this.changedElsewhere = { message: refused ? NOT_APPLIED : SHOWN_AS_NOW, refused };
+    if (this.previewStepId && !recipe.steps.some((s) => s.id === this.previewStepId)) this.previewStepId = null;
+    const report = await this.#ask(recipe);
+    if (report && this.recipe === recipe) this.report = report;
+  }
+
+  #enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(task);
+    this.#queue = run.catch(() => undefined);
+    return run;
   }
 
   async #load(): Promise<void> {
@@ -132,7 +193,13 @@ export class PrepareState {
       const current = this.recipe;
       if (!current) return false;
       const edited = clone(current);
-      mutate(edited);
+      try {
+        mutate(edited);
+      } catch (e) {
+        if (!(e instanceof StepGone)) throw e;
+        this.refused = { where, problem: 'This step is no longer in the recipe: it was removed in another tab.' };
+        return false;
+      }
       const checked = checkChange(edited, current);
       if (!checked.ok) {
         this.refused = { where, problem: checked.problems.join(' ') };
@@ -152,35 +219,42 @@ export class PrepareState {
       this.refused = null;
       this.#undo = [...this.#undo, current].slice(-UNDO_LIMIT);
       this.#redo = [];
-      this.#commit(draft, report);
-      return true;
+      return this.#commit(draft, report);
     });
     this.#queue = run.catch(() => undefined);
     return run;
   }
 
-  #commit(recipe: Recipe, report: PrepareReport): void {
+  /** Show the change and save it (inside the queue, so the next save is based on this one); false when another tab's version replaced it. */
+  async #commit(recipe: Recipe, report: PrepareReport): Promise<boolean> {
     this.recipe = recipe;
     this.report = report;
     this.canUndo = this.#undo.length > 0;
     this.canRedo = this.#redo.length > 0;
-    void this.#save(recipe);
+    return this.#save(recipe);
   }
 
-  async #save(recipe: Recipe): Promise<void> {
+  /** Save the recipe as the version after the one this tab shows; false when another tab saved since (then the stored one is shown). */
+  async #save(recipe: Recipe): Promise<boolean> {
     this.saveState = 'saving';
     try {
-      const row = await saveRecipe(this.#db, this.#projectId, this.dataset?.id ?? null, clone(recipe));
+      const row = await saveRecipe(this.#db, this.#projectId, this.dataset?.id ?? null, clone(recipe), this.version);
       this.version = row.version;
       this.saveState = 'saved';
+      this.changedElsewhere = null;
     } catch (e) {
+      if (e instanceof RecipeChangedElsewhere) {
+        await this.#replaceWithStored(true);
+        return false;
+      }
       this.saveState = 'error';
       this.error = describeError(e);
     }
+    return true;
   }
 
   retrySave(): Promise<void> {
-    return this.recipe ? this.#save(this.recipe) : Promise.resolve();
+    return this.#enqueue(async () => void (this.recipe && (await this.#save(this.recipe))));
   }
 
   /** Step back to the recipe before the last change (saved as a new version: history is never rewritten). */
@@ -203,7 +277,7 @@ export class PrepareState {
       }
       to.push(this.recipe);
       this.refused = null;
-      this.#commit(target, report);
+      await this.#commit(target, report);
     });
     this.#queue = run.catch(() => undefined);
     return run;
@@ -215,7 +289,7 @@ export class PrepareState {
   }
 
   editStep(id: string, params: unknown): Promise<boolean> {
-    return this.change(`edit-${id}`, (r) => void (r.steps.find((s) => s.id === id)!.params = params), id);
+    return this.change(`edit-${id}`, (r) => void (stepOf(r, id).params = params), id);
   }
 
   removeStep(id: string): Promise<boolean> {
@@ -225,7 +299,7 @@ export class PrepareState {
 
   toggleStep(id: string): Promise<boolean> {
     return this.change('list', (r) => {
-      const step = r.steps.find((s) => s.id === id)!;
+      const step = stepOf(r, id);
       step.enabled = !step.enabled;
     });
   }

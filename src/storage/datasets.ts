@@ -7,6 +7,7 @@ import { allocValues, bitmapBytes, type Column, type ColumnValues, type Table } 
 import { UserFacingError } from '../shared/errors';
 import { write } from './database';
 import { prefixBounds } from './key-ranges';
+import { mustGetProject } from './projects';
 import { CHUNK_ROWS, type ChunkRow, type DatasetRow } from './rows';
 import type { LooplabDB } from './schema';
 
@@ -50,7 +51,8 @@ interface StoredColumn {
 
 /**
  * Store a dataset and its values in one transaction: a crash, a full disk or a cancel leaves
- * nothing behind. `row.status` is written as 'ready' with the last chunk.
+ * nothing behind. `row.status` is written as 'ready' with the last chunk. A project deleted
+ * meanwhile (in another tab) gets nothing: a UserFacingError says it is gone.
  * `onChunk` reports progress (chunks written so far, of the total).
  */
 export function saveDataset(db: LooplabDB, row: DatasetRow, table: Table, onChunk?: (written: number, total: number) => void): Promise<void> {
@@ -68,7 +70,9 @@ export function saveChunkedDataset(db: LooplabDB, row: DatasetRow, table: Chunke
 async function saveChunks(db: LooplabDB, row: DatasetRow, rowCount: number, columns: readonly StoredColumn[], onChunk?: (written: number, total: number) => void): Promise<void> {
   if (row.columns.length !== columns.length) throw new Error('column metadata and values disagree');
   const total = columns.length * Math.ceil(rowCount / CHUNK_ROWS);
-  await write(db, [db.datasets, db.chunks], async () => {
+  // db.projects is in the transaction so the project cannot be deleted before this commits.
+  await write(db, [db.datasets, db.chunks, db.projects], async () => {
+    await mustGetProject(db, row.projectId);
     await db.datasets.put({ ...row, status: 'importing' });
     let written = 0;
     for (const [index, column] of columns.entries()) {

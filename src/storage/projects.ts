@@ -39,16 +39,24 @@ export async function createProject(db: LooplabDB, name: string, plan: unknown, 
   return row;
 }
 
-async function mustGet(db: LooplabDB, id: string): Promise<ProjectRow> {
+/** What a write into a project that is gone says (another tab deleted it while this one worked). */
+export const PROJECT_GONE = 'This project no longer exists (it was deleted, perhaps in another tab).';
+
+/**
+ * The project's row, or a UserFacingError saying it is gone. Called inside a write's transaction
+ * (with db.projects among its tables), it also keeps the project from being deleted before the
+ * write commits: a late write never leaves rows owned by no project.
+ */
+export async function mustGetProject(db: LooplabDB, id: string): Promise<ProjectRow> {
   const row = await db.projects.get(id);
-  if (!row) throw new UserFacingError('This project no longer exists; it may have been deleted in another tab.');
+  if (!row) throw new UserFacingError(PROJECT_GONE);
   return row;
 }
 
 export async function renameProject(db: LooplabDB, id: string, name: string, now = Date.now()): Promise<void> {
   const clean = checkProjectName(name);
   await write(db, [db.projects], async () => {
-    await mustGet(db, id);
+    await mustGetProject(db, id);
     await db.projects.update(id, { name: clean, updatedAt: now });
   });
 }
@@ -56,7 +64,7 @@ export async function renameProject(db: LooplabDB, id: string, name: string, now
 /** Replace the project's plan (JSON). */
 export async function savePlan(db: LooplabDB, id: string, plan: unknown, now = Date.now()): Promise<void> {
   await write(db, [db.projects], async () => {
-    await mustGet(db, id);
+    await mustGetProject(db, id);
     await db.projects.update(id, { plan, updatedAt: now });
   });
 }
@@ -73,7 +81,7 @@ export async function storedPlanJson(db: LooplabDB, id: string): Promise<string 
  */
 export async function savePlanIfUnchanged(db: LooplabDB, id: string, plan: unknown, expected: string | null, now = Date.now()): Promise<boolean> {
   return write(db, [db.projects], async () => {
-    const project = await mustGet(db, id);
+    const project = await mustGetProject(db, id);
     if (expected !== null && JSON.stringify(project.plan) !== expected) return false;
     await db.projects.update(id, { plan, updatedAt: now });
     return true;
@@ -89,7 +97,7 @@ export async function savePlanIfUnchanged(db: LooplabDB, id: string, plan: unkno
 export async function duplicateProject(db: LooplabDB, id: string, now = Date.now()): Promise<ProjectRow> {
   const tables = [db.projects, db.datasets, db.chunks, db.profiles, db.splits, db.recipes, db.runs, db.artifacts, db.evaluations, db.batches];
   return write(db, tables, async () => {
-    const source = await mustGet(db, id);
+    const source = await mustGetProject(db, id);
     const datasets = await db.datasets.where('projectId').equals(id).toArray();
     const newIds = new Map(datasets.map((d) => [d.id, newId()]));
     const remap = (old: string | null) => (old === null ? null : (newIds.get(old) ?? null));

@@ -235,3 +235,47 @@ test('the storage panel shows usage and quota and asks for persistent storage', 
     expect(now).toBe(answer!.startsWith('Granted') ? 'yes' : 'no');
   }
 });
+
+test('two tabs on one plan: each shows the other’s saves, and a field edited in both loses neither tab’s edits', async () => {
+  const session = await startBrowser();
+  const a = await session.newPage();
+  const id = await createProject(a, 'Two tabs');
+  // Session.newPage() gives back the first page: the second tab is a new page of the same profile.
+  const b = await session.context.newPage();
+  await b.goto(`${baseUrl()}#/project/${id}/plan`);
+  const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
+  await field(b, 'Problem statement').waitFor();
+
+  // An idle tab shows the other tab's save without writing anything itself.
+  await field(a, 'Problem statement').fill('Predict churn');
+  await waitSaved(a);
+  await expect.poll(() => field(b, 'Problem statement').inputValue()).toBe('Predict churn');
+  expect(await b.getByTestId('plan-merge-notice').textContent()).toBe('This plan was changed in another tab; it is shown as it is now.');
+
+  // Tab B is in Risks: tab A's change to Risks waits there until B leaves it (or types).
+  await field(b, 'Risks').focus();
+  await field(a, 'Risks').fill('Risk seen in A');
+  await field(a, 'Free notes').fill('Notes from A');
+  await waitSaved(a);
+  await b.waitForTimeout(600);
+  expect(await field(b, 'Risks').inputValue()).toBe('');
+
+  // B types in Risks: its save keeps B's Risks, takes A's notes, and says which field both changed.
+  await field(b, 'Risks').fill('Risk seen in B');
+  await waitSaved(b);
+  expect(await field(b, 'Free notes').inputValue()).toBe('Notes from A');
+  expect(await b.getByTestId('plan-merge-notice').textContent()).toBe(
+    'This plan was also changed in another tab; both sets of changes are kept. “Risks” was changed in both; this tab’s text was kept.',
+  );
+  await expect.poll(() => field(a, 'Risks').inputValue()).toBe('Risk seen in B');
+  expect(await a.getByRole('alert').count()).toBe(0);
+
+  // What is stored is the merge, in both tabs after a reload.
+  for (const page of [a, b]) {
+    await page.reload();
+    await field(page, 'Problem statement').waitFor();
+    expect(await field(page, 'Problem statement').inputValue()).toBe('Predict churn');
+    expect(await field(page, 'Risks').inputValue()).toBe('Risk seen in B');
+    expect(await field(page, 'Free notes').inputValue()).toBe('Notes from A');
+  }
+});

@@ -49,7 +49,8 @@ describe('datasets', () => {
     const n = CHUNK_ROWS * 2 + 123;
     const table = makeTable(n);
     const progress: number[] = [];
-    await saveDataset(db, datasetRow({ id: 'd1', projectId: 'p', rowCount: n, columns: metaOf(table) }), table, (w) => progress.push(w));
+    const { id: projectId } = await createProject(db, 'P', {});
+    await saveDataset(db, datasetRow({ id: 'd1', projectId, rowCount: n, columns: metaOf(table) }), table, (w) => progress.push(w));
     expect(progress.at(-1)).toBe(9); // 3 columns × 3 chunks
     expect(await db.chunks.count()).toBe(10); // + the dictionary of 'c'
     const { row, table: loaded } = await loadTable(db, 'd1');
@@ -68,7 +69,8 @@ describe('datasets', () => {
 
   test('a save that fails half-way leaves nothing behind', async () => {
     const table = makeTable(CHUNK_ROWS + 10);
-    const failing = saveDataset(db, datasetRow({ id: 'd2', projectId: 'p', rowCount: table.rowCount, columns: metaOf(table) }), table, (w) => {
+    const { id: projectId } = await createProject(db, 'P', {});
+    const failing = saveDataset(db, datasetRow({ id: 'd2', projectId, rowCount: table.rowCount, columns: metaOf(table) }), table, (w) => {
       if (w >= 3) throw new Error('cancelled');
     });
     await expect(failing).rejects.toThrow('cancelled');

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { defaultRecipe, normalizeRecipe } from '../../src/prepare/recipe';
 import { createProject, duplicateProject } from '../../src/storage/projects';
-import { getRecipe, RECIPE_HISTORY, saveRecipe } from '../../src/storage/recipes';
+import { getRecipe, RECIPE_HISTORY, RecipeChangedElsewhere, saveRecipe } from '../../src/storage/recipes';
 import { LooplabDB } from '../../src/storage/schema';
 import { freshName } from './legacy';
 
@@ -17,9 +17,9 @@ describe('recipes', () => {
   test('every save is a new version; the previous one moves into the history', async () => {
     const project = await createProject(db, 'P', {});
     expect(await getRecipe(db, project.id)).toBeUndefined();
-    const first = await saveRecipe(db, project.id, 'd1', { steps: [1] }, 1000);
+    const first = await saveRecipe(db, project.id, 'd1', { steps: [1] }, 0, 1000);
     expect(first).toMatchObject({ version: 1, history: [], datasetId: 'd1' });
-    const second = await saveRecipe(db, project.id, 'd1', { steps: [1, 2] }, 2000);
+    const second = await saveRecipe(db, project.id, 'd1', { steps: [1, 2] }, 1, 2000);
     expect(second.id).toBe(first.id);
     expect(second).toMatchObject({ version: 2, recipe: { steps: [1, 2] }, history: [{ version: 1, savedAt: 1000, recipe: { steps: [1] } }] });
     expect((await getRecipe(db, project.id))!.version).toBe(2);
@@ -27,16 +27,33 @@ describe('recipes', () => {
 
   test(`the history keeps the last ${RECIPE_HISTORY} versions`, async () => {
     const project = await createProject(db, 'P', {});
-    for (let i = 0; i < RECIPE_HISTORY + 5; i++) await saveRecipe(db, project.id, null, { i });
+    for (let i = 0; i < RECIPE_HISTORY + 5; i++) await saveRecipe(db, project.id, null, { i }, i);
     const row = (await getRecipe(db, project.id))!;
     expect(row.version).toBe(RECIPE_HISTORY + 5);
     expect(row.history).toHaveLength(RECIPE_HISTORY);
     expect(row.history[0]!.version).toBe(5);
   });
 
+  test('a save based on a version that is no longer the current one (another tab saved since) is refused, and nothing changes', async () => {
+    const project = await createProject(db, 'P', {});
+    await saveRecipe(db, project.id, null, { steps: ['impute'] }, 0);
+    // Both tabs read version 1; tab B adds a step first.
+    await saveRecipe(db, project.id, null, { steps: ['impute', 'scale'] }, 1);
+    const tabA = saveRecipe(db, project.id, null, { steps: ['impute', 'one-hot'] }, 1);
+    await expect(tabA).rejects.toThrow(RecipeChangedElsewhere);
+    await expect(tabA).rejects.toThrow('The recipe was changed in another tab');
+    const stored = (await getRecipe(db, project.id))!;
+    expect(stored).toMatchObject({ version: 2, recipe: { steps: ['impute', 'scale'] } });
+    expect(stored.history.map((h) => h.version)).toEqual([1]);
+    // A first save is refused too when another tab created the recipe meanwhile.
+    await expect(saveRecipe(db, project.id, null, { steps: [] }, 0)).rejects.toThrow(RecipeChangedElsewhere);
+    // Based on the current version, it saves.
+    expect((await saveRecipe(db, project.id, null, { steps: ['impute', 'scale', 'one-hot'] }, 2)).version).toBe(3);
+  });
+
   test('a duplicated project gets its own copy of the recipe', async () => {
     const project = await createProject(db, 'P', {});
-    await saveRecipe(db, project.id, null, { steps: ['a'] });
+    await saveRecipe(db, project.id, null, { steps: ['a'] }, 0);
     const copy = await duplicateProject(db, project.id);
     const copied = (await getRecipe(db, copy.id))!;
     expect(copied.recipe).toEqual({ steps: ['a'] });

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { PrepareState } from '../../../src/prepare/prepare.svelte';
-import { defaultRecipe, type Recipe } from '../../../src/prepare/recipe';
+import { defaultRecipe, normalizeRecipe, type Recipe } from '../../../src/prepare/recipe';
 import { createProject } from '../../../src/storage/projects';
 import { getRecipe, saveRecipe } from '../../../src/storage/recipes';
 import { LooplabDB } from '../../../src/storage/schema';
@@ -33,11 +33,17 @@ async function loadedState(): Promise<{ state: PrepareState; projectId: string; 
   await db.datasets.put(dataset);
   const base = defaultRecipe(1, true);
   const stored: Recipe = { ...base, augment: { ...base.augment, method: 'smote', k: 3 } };
-  await saveRecipe(db, project.id, 'd1', stored);
-  const state = new PrepareState(project.id, { target: 'y', taskType: 'multiclass' }, 1, db);
-  state.dataset = dataset;
+  await saveRecipe(db, project.id, 'd1', stored, 0);
+  return { state: openedTab(project.id, stored), projectId: project.id, stored };
+}
+
+/** A Prepare page (a tab) on the project, as its loading leaves it: the recipe at version 1. */
+function openedTab(projectId: string, stored: Recipe): PrepareState {
+  const state = new PrepareState(projectId, { target: 'y', taskType: 'multiclass' }, 1, db);
+  state.dataset = datasetRow({ id: 'd1', projectId });
   state.recipe = stored;
-  return { state, projectId: project.id, stored };
+  state.version = 1;
+  return state;
 }
 
 describe('the Prepare state checks augmentation settings before it tries or stores them', () => {
@@ -76,5 +82,81 @@ describe('the Prepare state checks augmentation settings before it tries or stor
     expect(await state.change('split', (r) => void (r.split.seed = Number.NaN))).toBe(false);
     expect(state.refused).toEqual({ where: 'split', problem: 'Seed: enter a whole number, 0 or more.' });
     expect(state.recipe).toEqual(stored);
+  });
+});
+
+describe('two Prepare tabs on one project', () => {
+  const dropX = (r: Recipe) => void r.steps.push({ id: 'drop-x', kind: 'drop-columns', enabled: true, params: { columns: ['x'] } });
+
+  test('a change made to a version another tab has replaced is refused: the stored recipe is shown, the learner told, undo starts afresh', async () => {
+    const { state: tabA, projectId, stored } = await loadedState();
+    const tabB = openedTab(projectId, stored);
+    expect(await tabA.change('list', dropX)).toBe(true);
+    expect(tabA.version).toBe(2);
+
+    // Tab B still shows version 1 and changes it.
+    expect(await tabB.change('augment', (r) => void (r.augment = { ...r.augment, k: 7 }))).toBe(false);
+    const row = (await getRecipe(db, projectId))!;
+    expect(row.version).toBe(2);
+    expect((row.recipe as Recipe).augment.k).toBe(3);
+    expect(tabB.recipe).toEqual(normalizeRecipe(row.recipe, 1, true));
+    expect(tabB.version).toBe(2);
+    expect(tabB.changedElsewhere).toEqual({
+      message: 'The recipe was changed in another tab: it is shown as it is now. Your last change was not applied; make it again.',
+      refused: true,
+    });
+    expect(tabB.saveState).toBe('saved');
+    expect([tabB.canUndo, tabB.canRedo]).toEqual([false, false]);
+    await tabB.undo();
+    expect((await getRecipe(db, projectId))!.version).toBe(2);
+
+    // Made again, it is based on what is stored now, so both tabs' changes are in it.
+    expect(await tabB.change('augment', (r) => void (r.augment = { ...r.augment, k: 7 }))).toBe(true);
+    const again = (await getRecipe(db, projectId))!;
+    expect(again.version).toBe(3);
+    expect((again.recipe as Recipe).steps.map((st) => st.id)).toEqual(['drop-x']);
+    expect((again.recipe as Recipe).augment.k).toBe(7);
+    expect(tabB.changedElsewhere).toBeNull();
+    expect(tabB.canUndo).toBe(true);
+  });
+
+  test('an idle tab shows another tab’s new version when it is stored, and says so', async () => {
+    const { state: tabA, projectId, stored } = await loadedState();
+    const tabB = openedTab(projectId, stored);
+    expect(await tabB.change('augment', (r) => void (r.augment = { ...r.augment, k: 5 }))).toBe(true);
+    expect(tabB.canUndo).toBe(true);
+    // Tab A's watch of the recipe row sees version 2 (the watch is an effect: called here by hand).
+    await tabA.sync();
+    expect(tabA.version).toBe(2);
+    expect(tabA.recipe?.augment.k).toBe(5);
+    expect(tabA.changedElsewhere).toEqual({ message: 'The recipe was changed in another tab: it is shown as it is now.', refused: false });
+    // Its own save is not taken for another tab's.
+    await tabB.sync();
+    expect(tabB.changedElsewhere).toBeNull();
+    expect(tabB.canUndo).toBe(true);
+  });
+
+  test('an edit to a step another tab removed (shown since) is refused with the reason, not thrown', async () => {
+    const { state: tabA, projectId, stored } = await loadedState();
+    expect(await tabA.change('list', dropX)).toBe(true);
+    const tabB = openedTab(projectId, stored);
+    await tabB.sync();
+    expect(await tabA.removeStep('drop-x')).toBe(true);
+    await tabB.sync();
+    expect(tabB.recipe?.steps).toEqual([]);
+    // Tab B's form for the step was still open, and is applied.
+    expect(await tabB.editStep('drop-x', { columns: ['y'] })).toBe(false);
+    expect(tabB.refused).toEqual({ where: 'edit-drop-x', problem: 'This step is no longer in the recipe: it was removed in another tab.' });
+    expect((await getRecipe(db, projectId))!.version).toBe(3);
+  });
+
+  test('two saves one right after the other in one tab are each based on the one before', async () => {
+    const { state, projectId } = await loadedState();
+    const first = state.change('augment', (r) => void (r.augment = { ...r.augment, k: 4 }));
+    const second = state.change('list', dropX);
+    expect(await Promise.all([first, second])).toEqual([true, true]);
+    const row = (await getRecipe(db, projectId))!;
+    expect(row.version).toBe(3);
+    expect(state.changedElsewhere).toBeNull();
   });
 });
