@@ -15,7 +15,7 @@ import { callTrainWorker } from '../workers/train-client';
 import { callPrepareWorker } from '../workers/prepare-client';
 import type { EditableRows } from '../workers/prepare-protocol';
 import { getRecipe, saveRecipe } from '../storage/recipes';
-import { getProject } from '../storage/projects';
+import { getProject, PROJECT_GONE } from '../storage/projects';
 import { relabelledRecipe } from './relabel';
 import type { CvOutcome, ImportanceOutcome } from '../workers/train-protocol';
 import { workerCallback } from '../workers/worker-handle';
@@ -90,7 +90,7 @@ export class EvaluateState {
     try {
       const db = getDb();
       const [stored, project] = await Promise.all([getRecipe(db, run.projectId), getProject(db, run.projectId)]);
-      if (!project) throw new UserFacingError('This project no longer exists; it may have been deleted in another tab.');
+      if (!project) throw new UserFacingError(PROJECT_GONE);
       const recipe = relabelledRecipe(stored?.recipe, project.seed, run.task === 'classification', { row, column: run.target, value });
       await saveRecipe(db, run.projectId, stored?.datasetId ?? run.datasetId, recipe, stored?.version ?? 0);
       this.relabelled = [...this.relabelled, row];

@@ -1,5 +1,6 @@
 /** The runs table and the model artifacts of each run. */
 import { write } from './database';
+import { mustGetProject } from './projects';
 import type { ArtifactRow, RunRow, RunStatus } from './rows';
 import type { LooplabDB } from './schema';
 
@@ -17,8 +18,12 @@ export function getRun(db: LooplabDB, id: string): Promise<RunRow | undefined> {
   return db.runs.get(id);
 }
 
+/** Store a run; refused when its project is gone (deleted while the run's data was being prepared), so no run is orphaned. */
 export async function putRun(db: LooplabDB, row: RunRow): Promise<void> {
-  await write(db, [db.runs], () => db.runs.put(row));
+  await write(db, [db.runs, db.projects], async () => {
+    await mustGetProject(db, row.projectId);
+    await db.runs.put(row);
+  });
 }
 
 export async function updateRun(db: LooplabDB, id: string, changes: Partial<Omit<RunRow, 'id' | 'projectId'>>): Promise<void> {

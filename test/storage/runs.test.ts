@@ -11,6 +11,8 @@ let db: LooplabDB;
 beforeEach(async () => {
   db = new LooplabDB(freshName());
   await db.open();
+  // Runs belong to projects: these two stand for any.
+  for (const id of ['p', 'q']) await db.projects.put({ ...(await createProject(db, id, {})), id });
 });
 afterEach(() => db.close());
 
@@ -56,6 +58,11 @@ describe('runs', () => {
     expect((await getRun(db, 'orphan'))!.status).toBe('interrupted');
     expect((await getRun(db, 'owned'))!.status).toBe('running');
     expect((await getRun(db, 'new'))!.status).toBe('running');
+  });
+
+  test('a run whose project is gone is not stored', async () => {
+    await expect(putRun(db, runRow({ id: 'r', projectId: 'gone' }))).rejects.toThrow(/no longer exists/);
+    expect(await getRun(db, 'r')).toBeUndefined();
   });
 
   test('a run whose project was deleted while it trained leaves no weights or predictions behind', async () => {

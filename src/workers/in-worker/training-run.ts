@@ -12,7 +12,7 @@ import { HEARTBEAT_MS } from '../../shared/heartbeat';
 import { APP_VERSION } from '../../shared/version';
 import { getDb } from '../../storage/database';
 import { activeDataset, loadTable } from '../../storage/datasets';
-import { getProject } from '../../storage/projects';
+import { getProject, PROJECT_GONE } from '../../storage/projects';
 import { getRecipe } from '../../storage/recipes';
 import { deleteRun, finishRun, putRun, updateRun } from '../../storage/runs';
 import type { HoldoutEvaluation, RunRow, RunStatus } from '../../storage/rows';
@@ -62,7 +62,7 @@ export async function trainingData(projectId: string, rawSpec: unknown): Promise
   if (!checked.ok) return { ok: false, problem: checked.problems.join(' ') };
   const spec = checked.spec;
   const project = await getProject(db, projectId);
-  if (!project) return { ok: false, problem: 'This project no longer exists.' };
+  if (!project) return { ok: false, problem: PROJECT_GONE };
   const plan = normalizePlan(project.plan);
   const task = plan.taskType === 'regression' ? 'regression' : plan.taskType === 'binary' || plan.taskType === 'multiclass' ? 'classification' : null;
   if (!plan.target || !task) return { ok: false, problem: 'Choose the task type and the target column in Plan first.' };
