@@ -5,6 +5,7 @@ import { COLUMN_KINDS, usesDictionary, type Column } from '../../shared/column';
 import { requireColumn, withColumns } from '../frame';
 import { codeCounts, labelOfCode } from '../stats';
 import { defineStep } from '../step';
+import { StepProblem } from '../step-problem';
 import { columnName } from './params';
 
 /** At most this many of the training rows' labels are looked at for a date that proves the order (as retypeColumn does). */
@@ -35,8 +36,13 @@ export const cast = defineStep({
   describe: (p) => `Read "${p.column}" as ${p.to}`,
   fit: (p, train): { dateOrder?: DateOrder } => {
     const column = requireColumn(train, p.column);
+    const n = train.table.rowCount;
     // Labels read as dates: the order is learned here, so that every part reads them the same way.
-    return p.to === 'datetime' && usesDictionary(column.kind) ? { dateOrder: trainingDateOrder(column, train.table.rowCount) } : {};
+    const learned = p.to === 'datetime' && usesDictionary(column.kind) ? { dateOrder: trainingDateOrder(column, n) } : {};
+    // A type no training value can be read as would leave the model an empty column: refused, as on the Data page.
+    const trial = retypeColumn(column, n, p.to, learned.dateOrder ? { readDatesAs: learned.dateOrder } : {});
+    if (trial.noneRead) throw new StepProblem(trial.noneRead.replace('so its type was not changed', 'in the training rows, so this step would leave it empty'));
+    return learned;
   },
   // The learned order decides whatever the part's labels prove: the column's dictionary holds
   // every part's labels, and the same text must read as the same date in each.

@@ -345,8 +345,14 @@ describe('cast to dates', () => {
   });
 
   test('a cast that reads no text learns nothing', () => {
-    expect(fitOne('cast', { column: 'y', to: 'datetime' }).fitted.steps[0]!.learned).toEqual({});
-    expect(fitOne('cast', { column: 'colour', to: 'numeric' }).fitted.steps[0]!.learned).toEqual({});
+    expect(fitOne('cast', { column: 'y', to: 'categorical' }).fitted.steps[0]!.learned).toEqual({});
+    expect(fitOne('cast', { column: 'ymd', to: 'datetime' }, frameOf(col('ymd', 'numeric', ['20240305', '20231225']))).fitted.steps[0]!.learned).toEqual({});
+  });
+
+  test('a type no training value can be read as is refused in the form, as on the Data page', () => {
+    expect(problemOf('cast', { column: 'colour', to: 'numeric' })).toMatch(/^Column "colour" cannot be read as numbers: none of its .* in the training rows, so this step would leave it empty\.$/);
+    // Years are not dates: refused, with the hint.
+    expect(problemOf('cast', { column: 'year', to: 'datetime' }, frameOf(col('year', 'numeric', ['2023', '2024'])))).toMatch(/a year alone, like 2024, is best kept as a number/);
   });
 });
 
