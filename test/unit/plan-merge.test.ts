@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { emptyPlan, type Plan } from '../../src/plan/plan';
-import { fieldOfInput, mergeNotice, mergePlans } from '../../src/plan/plan-merge';
+import { fieldOfInput, mergeNotice, mergePlans, PLAN_FIELDS } from '../../src/plan/plan-merge';
 
 const plan = (changes: Partial<Plan> = {}): Plan => ({ ...emptyPlan(), ...changes });
 
@@ -68,5 +68,10 @@ describe('merging a plan edited in two tabs, field by field', () => {
     expect(fieldOfInput('privacy-consent-status')).toBe('privacy.consent.status');
     expect(fieldOfInput('criterion-abc-threshold')).toBe('criteria');
     expect(fieldOfInput('')).toBeNull();
+  });
+
+  test('every field of a plan is one the merge knows: a field added later cannot be dropped by a merge', () => {
+    const known = new Set(PLAN_FIELDS.map((f) => f.key.split('.')[0]));
+    expect(Object.keys(emptyPlan()).filter((key) => !known.has(key))).toEqual([]);
   });
 });
