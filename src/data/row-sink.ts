@@ -18,6 +18,8 @@ export interface ColumnPlan {
   dateOrder?: 'ymd' | 'dmy' | 'mdy';
   /** the kind is a stored dataset's column's, which this file's rows are appended to: a value that does not fit is kept by changing that column's type */
   kindFromDataset?: boolean;
+  /** the kind was guessed and cannot be chosen where this file is read (a file joined to a dataset): a value that does not fit is kept by fixing the file */
+  kindGuessedOnly?: boolean;
 }
 
 /** What a value of a kind is, singular and plural: 'was not a number' / 'were not numbers'. */
@@ -133,7 +135,8 @@ export class RowSink {
 export function failureNote(plan: ColumnPlan, f: LocatedFailures, rowsBecomeTable = true): string {
   const line = `line ${f.line.toLocaleString('en')} of the file`;
   const where = rowsBecomeTable ? `row ${(f.firstRow + 1).toLocaleString('en')}, ${line}` : line;
-  const hint = plan.kindFromDataset ? appendHint(plan.name, f.count) : `To keep ${f.count === 1 ? 'it' : 'them'}, import this column as categorical.`;
+  const them = f.count === 1 ? 'it' : 'them';
+  const hint = plan.kindFromDataset ? appendHint(plan.name, f.count) : plan.kindGuessedOnly ? `To keep ${them}, fix ${them} in the file, then join again.` : `To keep ${them}, import this column as categorical.`;
   return `${describeFailures(plan.name, plan.kind, f, where)} ${hint}`;
 }
 

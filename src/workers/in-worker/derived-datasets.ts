@@ -130,6 +130,9 @@ export async function previewMerge(request: MergeRequest, parentTable: (id: stri
       plan.kind = c.kind === 'boolean' ? 'categorical' : c.kind;
       plan.kindFromDataset = true;
     });
+  } else {
+    // A joined file's types are guessed, with no preview to change them in.
+    for (const plan of columns) plan.kindGuessedOnly = true;
   }
   // Its rows are not the merged table's rows: its notes name lines of the file.
   const parsed = await streamCsv(file, file.name, { dialect: inspection.dialect, encoding: inspection.encoding, columns, skipRagged: false, rowsBecomeTable: false });
