@@ -190,3 +190,19 @@ test('messages about mistakes, and a binary run evaluated and compared, have no 
   await page.getByTestId('compare-runs').waitFor();
   await expectAccessible(page, 'Evaluate, two runs compared');
 });
+
+test('a regression run with its residuals and a cross-validation has no axe violations', async () => {
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await projectWithSample(page, 'Diabetes accessibility', /^Open sample Diabetes/, 'regression', 'disease_progression');
+  await addScaleStep(page, ['disease_progression']);
+  await trainOnce(page, 'Linear regression', 0.1, 30);
+  await page.getByTestId('stage-link-evaluate').click();
+  await page.locator('[data-testid="residuals-predicted"] .main-svg').first().waitFor();
+  await page.locator('[data-testid="residual-histogram"] .main-svg').first().waitFor();
+  await page.getByLabel('Folds', { exact: true }).fill('3');
+  await page.getByRole('button', { name: 'Cross-validate' }).click();
+  await page.getByTestId('cv-mean-rmse').waitFor({ timeout: 60_000 });
+  await page.locator('[data-testid="cv-box"] .main-svg').first().waitFor();
+  await expectAccessible(page, 'Evaluate, regression with cross-validation');
+});
