@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import type { AxeResults, RunOptions, run } from 'axe-core';
-import { addScaleStep, projectWithSample, trainOnce } from './flows';
+import { addCriterion, addScaleStep, addStep, prepareIdle, projectWithSample, trainOnce } from './flows';
 import { baseUrl, startBrowser } from './harness';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -42,14 +42,6 @@ async function expectAccessible(page: Page, where: string): Promise<void> {
   expect([...describe(where, light), ...describe(`${where} (dark)`, dark)], `accessibility violations on ${where}`).toEqual([]);
 }
 
-const idle = (page: Page) => page.locator('[data-testid="prepare-status"][data-busy="false"]').waitFor();
-
-async function addStep(page: Page, title: string, fill: () => Promise<unknown>): Promise<void> {
-  await page.getByLabel('Step', { exact: true }).selectOption({ label: title });
-  await fill();
-  await page.getByRole('button', { name: 'Add step' }).click();
-  await idle(page);
-}
 
 test('every stage, filled with real content, has no axe violations', async () => {
   const session = await startBrowser();
@@ -67,9 +59,7 @@ test('every stage, filled with real content, has no axe violations', async () =>
   await page.getByLabel('Task type', { exact: true }).selectOption('multiclass');
   await page.getByLabel('Target column', { exact: true }).fill('species');
   await page.getByLabel('Candidate features', { exact: true }).fill('bill_length_mm, flipper_length_mm');
-  await page.getByRole('button', { name: 'Add a success criterion' }).click();
-  await page.getByLabel('Metric of criterion 1', { exact: true }).selectOption('accuracy');
-  await page.getByLabel('Threshold of criterion 1', { exact: true }).fill('0.8');
+  await addCriterion(page, 'accuracy', '0.8');
   await page.getByLabel('Is there enough labelled data?', { exact: true }).selectOption('yes');
   await page.getByLabel('Risks', { exact: true }).fill('Chinstraps are rare in the data.');
   await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
@@ -90,7 +80,7 @@ test('every stage, filled with real content, has no axe violations', async () =>
 
   // Prepare: fill missing, one-hot, scale, SMOTE; a step's preview and its edit form open.
   await page.getByTestId('stage-link-prepare').click();
-  await idle(page);
+  await prepareIdle(page);
   const numeric = ['bill_length_mm', 'bill_depth_mm', 'flipper_length_mm', 'body_mass_g'];
   await addStep(page, 'Fill missing values', async () => {
     await page.getByLabel('Columns to fill', { exact: true }).selectOption([...numeric, 'sex']);
@@ -102,11 +92,11 @@ test('every stage, filled with real content, has no axe violations', async () =>
   await addStep(page, 'Scale numbers', () => page.getByLabel('Columns to scale', { exact: true }).selectOption(numeric));
   await page.getByLabel('Augmentation method', { exact: true }).selectOption('smote');
   await page.getByRole('button', { name: 'Apply augmentation' }).click();
-  await idle(page);
+  await prepareIdle(page);
   await page.locator('[data-testid="augment-chart"] .main-svg').first().waitFor();
   await page.getByRole('button', { name: 'Preview step 1' }).click();
   await page.getByTestId('step-preview').waitFor();
-  await idle(page);
+  await prepareIdle(page);
   await page.getByRole('button', { name: 'Edit step 2' }).click();
   await page.getByRole('button', { name: 'Save step' }).waitFor();
   await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
@@ -154,10 +144,8 @@ test('messages about mistakes, and a binary run evaluated and compared, have no 
 
   // A threshold that is not a number, left: the plan says what is wrong, in the page.
   await page.getByTestId('stage-link-plan').click();
-  await page.getByRole('button', { name: 'Add a success criterion' }).click();
-  await page.getByLabel('Metric of criterion 1', { exact: true }).selectOption('accuracy');
+  await addCriterion(page, 'accuracy', 'high');
   const threshold = page.getByLabel('Threshold of criterion 1', { exact: true });
-  await threshold.fill('high');
   await threshold.press('Tab');
   await page.locator('input[aria-invalid="true"]').waitFor();
   await expectAccessible(page, 'Plan with a wrong threshold');

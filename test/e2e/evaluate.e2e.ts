@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { addScaleStep, projectWithSample, storedPredictions, trainOnce } from './flows';
+import { addCriterion, addScaleStep, projectWithSample, storedPredictions, trainOnce } from './flows';
 import { startBrowser } from './harness';
 
 test('a run on a multiclass sample is evaluated: accuracy and macro F1 agree with the stored predictions', async () => {
@@ -77,9 +77,7 @@ test('a binary run: the plan’s criterion is checked, and the decision threshol
   const page = await session.newPage();
   await projectWithSample(page, 'Cancer evaluation', /^Open sample Breast cancer/, 'binary', 'diagnosis');
   await page.getByTestId('stage-link-plan').click();
-  await page.getByRole('button', { name: 'Add a success criterion' }).click();
-  await page.getByLabel('Metric of criterion 1', { exact: true }).selectOption('accuracy');
-  await page.getByLabel('Threshold of criterion 1', { exact: true }).fill('0.8');
+  await addCriterion(page, 'accuracy', '0.8');
   await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
   await addScaleStep(page, ['diagnosis']);
   await trainOnce(page, 'Logistic regression', 0.05, 20);

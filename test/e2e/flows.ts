@@ -8,6 +8,22 @@ import { storedRows } from './stored';
  * the Data stage. `sample` matches the start of the sample's button name after "Open sample ".
  */
 export async function projectWithSample(page: Page, name: string, sample: RegExp, task: string, target: string): Promise<void> {
+  await plannedProjectAtData(page, name, task, target);
+  await page.getByRole('button', { name: sample }).click();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByTestId('dataset-summary').waitFor();
+}
+
+/** As projectWithSample, with a CSV file from disk picked and imported as previewed. */
+export async function projectWithFile(page: Page, name: string, file: string, task: string, target: string): Promise<void> {
+  await plannedProjectAtData(page, name, task, target);
+  await page.getByLabel('Choose a CSV file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByTestId('dataset-summary').waitFor();
+}
+
+/** A new project whose plan names the task and target, saved, opened at Data. */
+async function plannedProjectAtData(page: Page, name: string, task: string, target: string): Promise<void> {
   await page.goto(baseUrl() + '#/');
   await page.getByLabel('New project name', { exact: true }).fill(name);
   await page.getByRole('button', { name: 'Create project' }).click();
@@ -16,9 +32,24 @@ export async function projectWithSample(page: Page, name: string, sample: RegExp
   await page.getByLabel('Target column', { exact: true }).fill(target);
   await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
   await page.getByTestId('stage-link-data').click();
-  await page.getByRole('button', { name: sample }).click();
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByTestId('dataset-summary').waitFor();
+}
+
+/** On Plan: a first success criterion of this metric, its threshold typed (not left). */
+export async function addCriterion(page: Page, metric: string, threshold: string): Promise<void> {
+  await page.getByRole('button', { name: 'Add a success criterion' }).click();
+  await page.getByLabel('Metric of criterion 1', { exact: true }).selectOption(metric);
+  await page.getByLabel('Threshold of criterion 1', { exact: true }).fill(threshold);
+}
+
+/** On Prepare: until the worker has answered the latest change. */
+export const prepareIdle = (page: Page) => page.locator('[data-testid="prepare-status"][data-busy="false"]').waitFor();
+
+/** On Prepare: a step of this title, its form filled by `fill`, added and fitted. */
+export async function addStep(page: Page, title: string, fill: () => Promise<unknown>): Promise<void> {
+  await page.getByLabel('Step', { exact: true }).selectOption({ label: title });
+  await fill();
+  await page.getByRole('button', { name: 'Add step' }).click();
+  await prepareIdle(page);
 }
 
 /** On Prepare: one "Scale numbers" step over every column but those named, fitted. */

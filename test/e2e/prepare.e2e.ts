@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { projectWithSample } from './flows';
-import { baseUrl, startBrowser } from './harness';
+import { addStep, prepareIdle, projectWithFile, projectWithSample } from './flows';
+import { startBrowser } from './harness';
 
 const penguins = readFileSync(join(import.meta.dirname, '../../public/samples/penguins.csv'), 'utf8').trim().split('\n');
 const rowCount = penguins.length - 1;
@@ -14,16 +14,8 @@ async function penguinsProject(page: Page): Promise<void> {
   await page.getByTestId('stage-link-prepare').click();
 }
 
-const idle = (page: Page) => page.locator('[data-testid="prepare-status"][data-busy="false"]').waitFor();
 const partRows = async (page: Page) =>
   Object.fromEntries(await Promise.all((await page.getByTestId('split-part').all()).map(async (p) => [await p.getAttribute('data-part'), Number(await p.getAttribute('data-rows'))])));
-
-async function addStep(page: Page, title: string, fill: () => Promise<unknown>): Promise<void> {
-  await page.getByLabel('Step', { exact: true }).selectOption({ label: title });
-  await fill();
-  await page.getByRole('button', { name: 'Add step' }).click();
-  await idle(page);
-}
 
 test('a pipeline, a split, label edits and SMOTE on a sample with missing values survive a reload', async () => {
   const session = await startBrowser();
@@ -44,7 +36,7 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   await page.locator('[data-testid="pipeline-step"][data-state="fitted"]').first().waitFor();
   await page.getByRole('button', { name: 'Preview step 1' }).click();
   await page.getByTestId('step-preview').waitFor();
-  await idle(page);
+  await prepareIdle(page);
   expect(Number(await page.getByTestId('preview-cells').textContent())).toBeGreaterThan(0);
   // What happened to each sample row is said in words, not only by strike-through and bold.
   expect(await page.getByTestId('preview-sample').locator('tbody tr td').first().textContent()).toBe('changed');
@@ -72,10 +64,10 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   await page.getByLabel('Validation %', { exact: true }).fill('20');
   await page.getByLabel('Test %', { exact: true }).fill('20');
   await page.getByRole('button', { name: 'Apply fractions' }).click();
-  await idle(page);
+  await prepareIdle(page);
   await page.getByLabel('Seed', { exact: true }).first().fill('42');
   await page.getByRole('button', { name: 'Use this seed' }).click();
-  await idle(page);
+  await prepareIdle(page);
   const train60 = rowCount - 2 * held(0.2);
   await page.locator(`[data-testid="split-part"][data-part="train"][data-rows="${train60}"]`).waitFor();
 
@@ -84,7 +76,7 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   await page.getByLabel('Column to edit', { exact: true }).selectOption('species');
   await page.getByLabel('New value', { exact: true }).fill('Gentoo');
   await page.getByRole('button', { name: 'Edit cell' }).click();
-  await idle(page);
+  await prepareIdle(page);
   expect(await steps.first().getAttribute('data-kind')).toBe('edit-cells');
   await page.locator('[data-testid="labels-table"] tr[data-row="0"] td', { hasText: 'Gentoo' }).waitFor();
   // A cell's name says its row, column and value; picking it puts the cursor in the new value.
@@ -102,7 +94,7 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   // SMOTE balances the training part; the chart shows real and generated rows.
   await page.getByLabel('Neighbours', { exact: true }).fill('5');
   await page.getByRole('button', { name: 'Apply augmentation' }).click();
-  await idle(page);
+  await prepareIdle(page);
   await page.getByTestId('augment-balance').waitFor();
   const classes = await Promise.all(
     (await page.getByTestId('augment-class').all()).map(async (r) => ({ before: Number(await r.getAttribute('data-before')), after: Number(await r.getAttribute('data-after')) })),
@@ -116,17 +108,17 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
 
   // Undo takes SMOTE back; redo brings it again.
   await page.getByRole('button', { name: 'Undo' }).click();
-  await idle(page);
+  await prepareIdle(page);
   expect(await page.getByTestId('augment-added').count()).toBe(0);
   await page.getByRole('button', { name: 'Redo' }).click();
-  await idle(page);
+  await prepareIdle(page);
   await page.getByTestId('augment-added').waitFor();
   await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
   const version = await page.getByTestId('recipe-version').textContent();
 
   await page.reload();
   await page.getByTestId('pipeline-steps').waitFor();
-  await idle(page);
+  await prepareIdle(page);
   expect(await page.getByTestId('pipeline-step').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).toEqual(['edit-cells', 'impute', 'one-hot', 'scale']);
   expect(await page.locator('[data-testid="pipeline-step"][data-state="fitted"]').count()).toBe(4);
   expect(await page.getByLabel('Train %', { exact: true }).inputValue()).toBe('60');
@@ -145,21 +137,11 @@ test('validation and test rows that copy training rows are counted, and the warn
   writeFileSync(file, lines.join('\n') + '\n');
   const session = await startBrowser();
   const page = await session.newPage();
-  await page.goto(baseUrl() + '#/');
-  await page.getByLabel('New project name', { exact: true }).fill('Copies');
-  await page.getByRole('button', { name: 'Create project' }).click();
-  await page.waitForURL(/\/plan$/);
-  await page.getByLabel('Task type', { exact: true }).selectOption('binary');
-  await page.getByLabel('Target column', { exact: true }).fill('y');
-  await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
-  await page.getByTestId('stage-link-data').click();
-  await page.getByLabel('Choose a CSV file').setInputFiles(file);
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByTestId('dataset-summary').waitFor();
+  await projectWithFile(page, 'Copies', file, 'binary', 'y');
   await page.getByTestId('stage-link-prepare').click();
-  await idle(page);
+  await prepareIdle(page);
   await page.getByLabel('Random', { exact: true }).check();
-  await idle(page);
+  await prepareIdle(page);
   const warning = page.getByTestId('duplicate-leak-warning');
   // 18 validation and 18 test rows; each is a copy of a training row unless its twin is in a held-out part too.
   expect(await warning.textContent()).toMatch(/^\d+ of 18 validation rows and \d+ of 18 test rows are exact copies of training rows/);
@@ -167,7 +149,7 @@ test('validation and test rows that copy training rows are counted, and the warn
   await page.getByLabel('Grouped', { exact: true }).check();
   await page.getByLabel('Keep together rows with the same', { exact: true }).selectOption('id');
   await warning.waitFor({ state: 'detached' });
-  await idle(page);
+  await prepareIdle(page);
   expect(await page.locator('[data-testid="split-part"][data-part="test"]').getAttribute('data-rows')).not.toBe('0');
   expect(await warning.count()).toBe(0);
 });
