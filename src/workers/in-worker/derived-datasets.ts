@@ -15,7 +15,7 @@ import { formatCell } from '../../data/format-cell';
 import { HEAD_BYTES, inspectHead } from '../../data/inspect';
 import { appendTables, joinTables, planAppend, type JoinHow, type JoinStats } from '../../data/merge';
 import { appendHint, describeFailures } from '../../data/row-sink';
-import { listWords } from '../../data/words';
+import { count, listWords } from '../../data/words';
 import { getDb } from '../../storage/database';
 import { getDataset, loadTable, saveDataset } from '../../storage/datasets';
 import type { ColumnMeta, DatasetRecipe, DatasetRow, DatasetSource } from '../../storage/rows';
@@ -95,7 +95,6 @@ const PREVIEW_ROWS = 10;
 let pendingMerge: { token: number; parent: DatasetRow; table: Table; recipe: DatasetRecipe; notes: string[] } | null = null;
 let lastToken = 0;
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 /**
  * Read a second file and combine it with a stored dataset, without storing anything yet: the
@@ -146,7 +145,7 @@ export async function previewMerge(request: MergeRequest, parentTable: (id: stri
     const result = appendTables(table, other, mapping, { decimalComma: inspection.dialect.decimalComma });
     merged = result.table;
     recipe = { kind: 'append', otherFile: file.name };
-    notes.unshift(`${plural(other.rowCount, 'row', 'rows')} from "${file.name}" appended to the ${plural(table.rowCount, 'row', 'rows')} of "${parent.name}".`);
+    notes.unshift(`${count(other.rowCount, 'row', 'rows')} from "${file.name}" appended to the ${count(table.rowCount, 'row', 'rows')} of "${parent.name}".`);
     for (const { column, failures } of result.converted) {
       const where = `row ${(table.rowCount + failures.firstRow + 1).toLocaleString('en')}`;
       notes.push(`${describeFailures(column, merged.columns.find((c) => c.name === column)!.kind, failures, where)} ${appendHint(column, failures.count)}`);
@@ -178,22 +177,22 @@ function joinNotes(stats: JoinStats, how: JoinHow, parentName: string, fileName:
   const fate = (n: number) => (how === 'left' ? `${n === 1 ? 'keeps' : 'keep'} missing values in the new columns` : `${n === 1 ? 'is' : 'are'} left out`);
   const keyless = stats.missingKeyLeftRows;
   const unmatched = stats.unmatchedLeftRows - keyless.count;
-  const found = `${plural(stats.matchedLeftRows, 'row', 'rows')} of "${parentName}" found a match in "${fileName}"`;
-  const notes = [unmatched > 0 || keyless.count === 0 ? `${found}; ${plural(unmatched, 'row has', 'rows have')} none and ${fate(unmatched)}.` : `${found}.`];
+  const found = `${count(stats.matchedLeftRows, 'row', 'rows')} of "${parentName}" found a match in "${fileName}"`;
+  const notes = [unmatched > 0 || keyless.count === 0 ? `${found}; ${count(unmatched, 'row has', 'rows have')} none and ${fate(unmatched)}.` : `${found}.`];
   if (keyless.count > 0) {
     const one = keyless.count === 1;
-    notes.push(`${plural(keyless.count, 'row', 'rows')} of "${parentName}" (${listRows(keyless.rows, keyless.count)}) ${one ? 'has' : 'have'} no "${leftKey}", so ${one ? 'it matches' : 'they match'} nothing and ${fate(keyless.count)}.`);
+    notes.push(`${count(keyless.count, 'row', 'rows')} of "${parentName}" (${listRows(keyless.rows, keyless.count)}) ${one ? 'has' : 'have'} no "${leftKey}", so ${one ? 'it matches' : 'they match'} nothing and ${fate(keyless.count)}.`);
   }
   if (stats.lookAlike) {
     const { rows, here, there } = stats.lookAlike;
     const keys = leftKey === rightKey ? `"${leftKey}"` : `"${leftKey}" and "${rightKey}"`;
     notes.push(
-      `${plural(rows, 'more row', 'more rows')} of "${parentName}" would find a match if the keys were written alike: "${here}" here is written "${there}" in "${fileName}". ` +
+      `${count(rows, 'more row', 'more rows')} of "${parentName}" would find a match if the keys were written alike: "${here}" here is written "${there}" in "${fileName}". ` +
         `Write ${keys} the same way in both (change a column's type, or fix the file), then join again.`,
     );
   }
   if (stats.duplicateRightKeys) {
-    notes.push(`${plural(stats.duplicateRightKeys, 'key value occurs', 'key values occur')} more than once in "${fileName}", so the matching rows appear once per occurrence.`);
+    notes.push(`${count(stats.duplicateRightKeys, 'key value occurs', 'key values occur')} more than once in "${fileName}", so the matching rows appear once per occurrence.`);
   }
   for (const r of stats.renamed) notes.push(`"${r.from}" from "${fileName}" is called "${r.to}", because "${parentName}" already has a "${r.from}".`);
   return notes;
