@@ -103,18 +103,28 @@ function startAtMean(model: tfl.LayersModel, y: Float32Array): void {
  * the regularisation losses to both the training and the evaluation loss, so the two compare.
  */
 function evaluatePart(model: tfl.LayersModel, x: tf.Tensor, y: tf.Tensor, classCount: number | null, batch: number, l2: number): [tf.Scalar, tf.Scalar] {
-  const n = x.shape[0];
   return tf.tidy(() => {
-    const parts: tf.Tensor[] = [];
-    for (let start = 0; start < n; start += batch) {
-      const size = Math.min(batch, n - start);
-      parts.push(model.apply(tf.slice(x, [start, 0], [size, -1]), { training: false }) as tf.Tensor);
-    }
-    const logits = parts.length === 1 ? parts[0]! : tf.concat(parts, 0);
+    const logits = partLogits(model, x, batch);
     const loss = lossOf(logits, y, classCount);
     const penalty = l2Penalty(denseKernels(model), l2);
     return [penalty ? (tf.add(loss, penalty) as tf.Scalar) : loss, metricOf(logits, y, classCount)];
   });
+}
+
+/** The metric alone over a part (the training sample's: its loss is the epoch's running one). */
+function metricOfPart(model: tfl.LayersModel, x: tf.Tensor, y: tf.Tensor, classCount: number | null, batch: number): tf.Scalar {
+  return tf.tidy(() => metricOf(partLogits(model, x, batch), y, classCount));
+}
+
+/** The model's outputs over a part in inference mode, `batch` rows at a time. */
+function partLogits(model: tfl.LayersModel, x: tf.Tensor, batch: number): tf.Tensor {
+  const n = x.shape[0];
+  const parts: tf.Tensor[] = [];
+  for (let start = 0; start < n; start += batch) {
+    const size = Math.min(batch, n - start);
+    parts.push(model.apply(tf.slice(x, [start, 0], [size, -1]), { training: false }) as tf.Tensor);
+  }
+  return parts.length === 1 ? parts[0]! : tf.concat(parts, 0);
 }
 
 /**
@@ -215,8 +225,7 @@ export async function trainLoop(inputs: TrainInputs, control: TrainControl): Pro
         ending = 'cancelled';
         break;
       }
-      const [trainLoss, trainMetric] = evaluatePart(model, metricSample.x, metricSample.y, classCount, 4096, 0);
-      trainLoss.dispose();
+      const trainMetric = metricOfPart(model, metricSample.x, metricSample.y, classCount, 4096);
       const [valLoss, valMetric] = xVal ? evaluatePart(model, xVal, yVal!, classCount, 4096, spec.l2) : [null, null];
       // The one read-back of the epoch.
       const figures = await Promise.all([sums, trainMetric, valLoss, valMetric].map((t) => (t ? t.data() : Promise.resolve(null))));
