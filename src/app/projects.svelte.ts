@@ -1,4 +1,5 @@
 /** The project list: live from storage (other tabs' changes appear too), with its actions. */
+import { SvelteSet } from 'svelte/reactivity';
 import { describeError } from '../shared/errors';
 import { getDb, watch } from '../storage/database';
 import { getMeta } from '../storage/meta';
@@ -12,6 +13,8 @@ export class ProjectsState {
   lastProjectId = $state<string | null>(null);
   /** The last failed action, in words, for a role="alert" element. */
   error = $state<string | null>(null);
+  /** Projects being copied now: a large one takes seconds, and a second click must not make a second copy. */
+  copying = new SvelteSet<string>();
 
   readonly #db = getDb();
 
@@ -49,8 +52,15 @@ export class ProjectsState {
     return (await this.#act(() => renameProject(this.#db, id, name).then(() => true))) ?? false;
   }
 
-  duplicate(id: string): Promise<ProjectRow | undefined> {
-    return this.#act(() => duplicateProject(this.#db, id));
+  /** undefined when it failed, or when this project is already being copied. */
+  async duplicate(id: string): Promise<ProjectRow | undefined> {
+    if (this.copying.has(id)) return undefined;
+    this.copying.add(id);
+    try {
+      return await this.#act(() => duplicateProject(this.#db, id));
+    } finally {
+      this.copying.delete(id);
+    }
   }
 
   remove(id: string): Promise<void | undefined> {

@@ -103,8 +103,10 @@ test('projects can be renamed, duplicated and deleted, with a confirmation', asy
   await page.getByRole('button', { name: 'Save name' }).click();
   await page.getByTestId('project-link').filter({ hasText: /^Beta$/ }).waitFor();
 
-  await page.getByRole('button', { name: 'Duplicate Beta' }).click();
+  // A second click while the copy is being made makes no second copy.
+  await page.getByRole('button', { name: 'Duplicate Beta' }).dblclick();
   await page.getByTestId('project-link').filter({ hasText: 'Beta (copy)' }).waitFor();
+  await page.getByTestId('duplicate-project').first().filter({ hasText: /^Duplicate$/ }).waitFor();
   expect(await page.getByTestId('project-item').count()).toBe(2);
   // The copy carries the plan.
   await page.getByTestId('project-link').filter({ hasText: 'Beta (copy)' }).click();
