@@ -4,7 +4,8 @@
  */
 import { formatCell } from '../data/format-cell';
 import { profileColumn, summaryFigures, type ColumnProfile, type NumericSummary } from '../data/profile';
-import { countMissing, type Column } from '../shared/column';
+import { countMissing, isValid, type Column } from '../shared/column';
+import { briefNumber } from '../shared/format';
 import { countDistinct } from '../shared/distinct';
 import type { Frame } from './frame';
 import { presentNumbers } from './stats';
@@ -20,16 +21,26 @@ export interface StepPreview {
   removed: string[];
   /** the columns the sample shows */
   columns: string[];
-  /** a few changed or removed rows: the dataset row, its cells before and after ('' = missing, null = column absent or row removed) */
-  sample: { row: number; before: (string | null)[]; after: (string | null)[] | null }[];
+  /**
+   * A few changed or removed rows: the dataset row, what happened to it, its cells before and
+   * after ('' = missing, null = column absent or row removed). Numbers are shown to six
+   * significant digits, so `change` says what happened, from the values themselves.
+   */
+  sample: { row: number; change: SampleChange; before: (string | null)[]; after: (string | null)[] | null }[];
   profiles: { name: string; before: ColumnSummary | null; after: ColumnSummary | null }[];
 }
 
 /** What the preview shows of a column before and after: a ColumnProfile's counts and summary figures. */
 export type ColumnSummary = Pick<ColumnProfile, 'name' | 'kind' | 'missing' | 'unique' | 'labels'> & { numeric?: Pick<NumericSummary, 'mean' | 'std' | 'min' | 'max'> };
 
+/** removed: gone after the step; changed: a value differs; added: only new columns. */
+export type SampleChange = 'removed' | 'changed' | 'added';
+
 const byName = (frame: Frame) => new Map(frame.table.columns.map((c) => [c.name, c]));
-const cell = (column: Column | undefined, row: number) => (column ? formatCell(column, row) : null);
+const cell = (column: Column | undefined, row: number) => {
+  if (!column) return null;
+  return column.kind === 'numeric' && isValid(column.valid, row) ? briefNumber(column.values[row]!) : formatCell(column, row);
+};
 
 /**
  * Marks in `changed` the rows whose cell differs between the columns, before row i and after
@@ -85,8 +96,9 @@ export function stepPreview(before: Frame, after: Frame, touched: readonly strin
   const sample: StepPreview['sample'] = [];
   for (let i = 0; i < n && sample.length < PREVIEW_SAMPLE_ROWS; i++) {
     const j = keptAt[i]!;
-    if (j < 0) sample.push({ row: before.rowIds[i]!, before: columns.map((c) => cell(b.get(c), i)), after: null });
-    else if (changed[i] || added.length > 0) sample.push({ row: before.rowIds[i]!, before: columns.map((c) => cell(b.get(c), i)), after: columns.map((c) => cell(a.get(c), j)) });
+    const row = before.rowIds[i]!;
+    if (j < 0) sample.push({ row, change: 'removed', before: columns.map((c) => cell(b.get(c), i)), after: null });
+    else if (changed[i] || added.length > 0) sample.push({ row, change: changed[i] ? 'changed' : 'added', before: columns.map((c) => cell(b.get(c), i)), after: columns.map((c) => cell(a.get(c), j)) });
   }
   const profiles = columns.slice(0, 6).map((name) => ({
     name,

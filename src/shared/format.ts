@@ -31,9 +31,25 @@ export function formatTimestamp(ms: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** A statistic to four significant digits, without exponent noise for everyday numbers; '–' for none. */
-export function formatStat(x: number | undefined): string {
+/**
+ * A statistic to four significant digits, without exponent noise for everyday numbers; '–' for
+ * none. With `scale` (the size of the numbers it summarises), a value under a billionth of it is
+ * rounding left over and reads 0: the mean of standard-scaled values is 0, not -8.882e-17.
+ */
+export function formatStat(x: number | undefined, scale = 0): string {
   if (x === undefined || Number.isNaN(x)) return '–';
+  if (Math.abs(x) < Math.abs(scale) * 1e-9) return '0';
   if (Math.abs(x) >= 1e6 || (Math.abs(x) < 1e-3 && x !== 0)) return x.toPrecision(4);
   return String(Number(x.toPrecision(4)));
+}
+
+/**
+ * A number short enough to read in a table cell: as JavaScript writes it when that is short,
+ * else six significant digits ('-0.494045', '1.23457e-7'), whole numbers from 100,000 up.
+ */
+export function briefNumber(x: number): string {
+  const exact = String(x);
+  if (exact.length <= 10 || !Number.isFinite(x)) return exact;
+  if (Math.abs(x) >= 1e5 && Math.abs(x) < 1e15) return String(Math.round(x));
+  return String(Number(x.toPrecision(6)));
 }

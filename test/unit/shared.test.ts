@@ -3,7 +3,7 @@ import { Dexie } from 'dexie';
 import { debounce } from '../../src/shared/debounce';
 import { UserFacingError, describeError } from '../../src/shared/errors';
 import { flushAll, hasUnsavedWork, onFlush } from '../../src/shared/flush-registry';
-import { formatBytes, formatPercent, formatTimestamp } from '../../src/shared/format';
+import { briefNumber, formatBytes, formatPercent, formatStat, formatTimestamp } from '../../src/shared/format';
 import { newId, newSeed } from '../../src/shared/ids';
 
 describe('ids', () => {
@@ -17,6 +17,22 @@ describe('ids', () => {
 });
 
 describe('format', () => {
+  test('a statistic that is rounding left over against its scale reads 0; without a scale it is kept', () => {
+    expect(formatStat(-8.881784197001252e-17, 2.1)).toBe('0');
+    expect(formatStat(-8.881784197001252e-17)).toBe('-8.882e-17');
+    expect(formatStat(0.0004, 2.1)).toBe('0.0004000');
+    expect(formatStat(12.34567, 100)).toBe('12.35');
+  });
+
+  test('a number in a table cell: as written when short, six significant digits when long, whole from 100,000', () => {
+    expect(briefNumber(3750)).toBe('3750');
+    expect(briefNumber(0.30000000000000004)).toBe('0.3');
+    expect(briefNumber(-0.4940454816964806)).toBe('-0.494045');
+    expect(briefNumber(1.234567891e-7)).toBe('1.23457e-7');
+    expect(briefNumber(1234567.891)).toBe('1234568');
+    expect(briefNumber(Number.NaN)).toBe('NaN');
+  });
+
   test('bytes, percentages and timestamps', () => {
     expect(formatBytes(0)).toBe('0 B');
     expect(formatBytes(512)).toBe('512 B');

@@ -15,9 +15,20 @@ describe('the step preview', () => {
     const preview = stepPreview(before, after, ['x']);
     expect(preview).toMatchObject({ rowsBefore: 5, rowsAfter: 4, cellsChanged: 2, added: [], removed: [], columns: ['x'] });
     expect(preview.sample).toEqual([
-      { row: 1, before: ['2'], after: null },
-      { row: 3, before: ['4'], after: ['40'] },
-      { row: 4, before: [''], after: ['0'] },
+      { row: 1, change: 'removed', before: ['2'], after: null },
+      { row: 3, change: 'changed', before: ['4'], after: ['40'] },
+      { row: 4, change: 'changed', before: [''], after: ['0'] },
+    ]);
+  });
+
+  test('sample numbers are shown to six significant digits, and a row whose change is past them still says changed', () => {
+    const before = frameOf(col('x', 'numeric', ['0.1', '2', '1234567.891']), col('c', 'categorical', ['007', 'b', 'a']));
+    const after = rowsOf(before, [0, 1, 2], [col('x', 'numeric', ['-0.4940454816964806', '2.0000000001', '1234567.891']), col('c', 'categorical', ['007', 'b', 'a']), col('new', 'numeric', ['1', '1', '1'])]);
+    const preview = stepPreview(before, after, ['x', 'c']);
+    expect(preview.sample).toEqual([
+      { row: 0, change: 'changed', before: ['0.1', '007', null], after: ['-0.494045', '007', '1'] },
+      { row: 1, change: 'changed', before: ['2', 'b', null], after: ['2', 'b', '1'] },
+      { row: 2, change: 'added', before: ['1234568', 'a', null], after: ['1234568', 'a', '1'] },
     ]);
   });
 
