@@ -4,7 +4,8 @@
  */
 import type { ColumnKind } from '../shared/column';
 import { orderWords, otherOrderWords, quote } from './words';
-import { isMissingToken, parseDate, readDateOrder, type DateOrder } from './values';
+import { parseDate, readDateOrder, type DateOrder } from './dates';
+import { isMissingToken } from './missing-values';
 
 /** What becomes of cells that do not fit a kind, once chosen. */
 const UNFIT: Partial<Record<ColumnKind, string>> = {

@@ -4,7 +4,10 @@
  */
 import { CHUNK_ROWS, emptyChunkedColumn, growChunk, newChunk, toColumn, type ChunkedColumn } from '../shared/chunked-column';
 import { allocValues, setValid, usesDictionary, type Column, type ColumnKind, type ColumnValues } from '../shared/column';
-import { isMissingIn, MISSING_SPELLINGS, parseBoolean, parseDate, parseNumberIn, type DateOrder } from './values';
+import { parseBoolean, zeroOrOne } from './booleans';
+import { parseDate, type DateOrder } from './dates';
+import { isMissingIn, MISSING_SPELLINGS } from './missing-values';
+import { parseNumberIn } from './numbers';
 
 export interface ParseFailures {
   count: number;
@@ -131,15 +134,16 @@ export function createColumnBuilder(name: string, kind: ColumnKind, options: Bui
       setValid(valid, slot);
     };
   } else if (kind === 'boolean') {
+    const decimalComma = options.decimalComma;
     push = (text) => {
       if (at === values.length) makeRoom();
       const slot = at++;
       const row = length++;
       const m = isMissingIn(text, 0, text.length);
       if (m !== 0) return countMissing(m, text, 0, text.length);
-      // A column the learner chose as true/false may be written 1/0 (inference keeps those numbers).
+      // A column the learner chose (or retyped) as true/false may be written 1/0 (inference keeps those numbers).
       const value = parseBoolean(text);
-      const bit = value >= 0 ? value : zeroOrOne(text);
+      const bit = value >= 0 ? value : zeroOrOne(text, decimalComma);
       if (bit < 0) return fail(row, text);
       (values as Uint8Array)[slot] = bit;
       setValid(valid, slot);
@@ -202,10 +206,4 @@ export function columnFromStrings(name: string, kind: ColumnKind, cells: readonl
   const builder = createColumnBuilder(name, kind, options);
   for (const cell of cells) builder.push(cell);
   return builder.finish();
-}
-
-/** 1 for "1", 0 for "0" (spaces around allowed), else -1. */
-function zeroOrOne(text: string): 0 | 1 | -1 {
-  const t = text.trim();
-  return t === '1' ? 1 : t === '0' ? 0 : -1;
 }

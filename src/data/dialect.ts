@@ -6,7 +6,8 @@
 import Papa from 'papaparse';
 import { commentLineCount, DOT_THOUSANDS, leadingHashLines, trailingSeparator } from './file-quirks';
 import { afterLines, breakCharOf, countChar, recordLines } from './line-numbers';
-import { isMissingToken, numberUnit, parseNumber } from './values';
+import { isMissingToken } from './missing-values';
+import { numberUnit, parseNumber } from './numbers';
 
 export type TextEncoding = 'utf-8' | 'windows-1252';
 

@@ -5,7 +5,7 @@
  */
 import type { DatasetSource } from '../storage/rows';
 import type { ColumnGuess, Inspection } from './inspect';
-import type { DateOrder } from './values';
+import type { DateOrder } from './dates';
 
 export type StoredDateOrders = NonNullable<DatasetSource['dateOrders']>;
 

@@ -6,7 +6,10 @@
 import type { ColumnKind } from '../shared/column';
 import { allValues, count, listWords, missingNote, orderWords, otherOrderWords, quote } from './words';
 import { KIND_LABELS } from './kinds';
-import { isMissingToken, numberUnit, parseBoolean, parseDate, parseNumber, readDateOrder, type DateOrder, type DateOrderReading } from './values';
+import { parseBoolean } from './booleans';
+import { parseDate, readDateOrder, type DateOrder, type DateOrderReading } from './dates';
+import { isMissingToken } from './missing-values';
+import { numberUnit, parseNumber } from './numbers';
 
 export interface KindGuess {
   kind: ColumnKind;

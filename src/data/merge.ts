@@ -7,7 +7,8 @@ import { allocValues, bitmapBytes, isValid, setValid, usesDictionary, type Colum
 import type { ParseFailures } from './column-builder';
 import { formatCell } from './format-cell';
 import { retypeColumn, type RetypeOptions } from './retype';
-import { parseDate, parseNumber } from './values';
+import { parseDate } from './dates';
+import { parseNumber } from './numbers';
 
 export type MergeProblem = { ok: false; problem: string };
 

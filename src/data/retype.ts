@@ -7,7 +7,8 @@ import { countMissing, isValid, usesDictionary, type Column, type ColumnKind } f
 import { createColumnBuilder, type ParseFailures } from './column-builder';
 import { formatCell } from './format-cell';
 import { count, orderWords, otherOrderWords, quote } from './words';
-import { isMissingToken, parseBoolean, parseNumber, readDateOrder, type DateOrder } from './values';
+import { readDateOrder, type DateOrder } from './dates';
+import { isMissingToken } from './missing-values';
 
 export interface Retyped {
   column: Column;
@@ -44,8 +45,9 @@ const WHAT: Partial<Record<ColumnKind, string>> = { numeric: 'numbers', boolean:
  * The column as another kind. Numbers and dates keep their value as numbers (a date is its
  * epoch milliseconds), booleans become 0/1 as numbers, labels keep their codes between label
  * kinds; everything else goes through the value's text, so '3.5' as a label becomes the number
- * 3.5. To true/false, 1 and 0 (numbers or labels) are true and false, as pandas' astype(bool)
- * reads 0/1; other numbers are not true/false values. To dates, a number is read as yyyymmdd
+ * 3.5. To true/false, 1 and 0 (numbers or labels, '1.0' too) are true and false, as pandas'
+ * astype(bool) reads 0/1 and as an import reads a column chosen as true/false (zeroOrOne);
+ * other numbers are not true/false values. To dates, a number is read as yyyymmdd
  * (20240305 is 5 March 2024); any other number, such as a year, is not a date.
  * Example: retypeColumn(labels ['1', 'x'], 2, 'numeric') → [1, missing], failures.count 1.
  */
@@ -63,7 +65,7 @@ export function retypeColumn(column: Column, rowCount: number, to: ColumnKind, o
   if (from === 'boolean' && to === 'numeric') return same(Float64Array.from(column.values.subarray(0, rowCount)));
 
   const decimalComma = options.decimalComma ?? false;
-  const read = readerFor(from, to, decimalComma);
+  const read = readerFor(from, to);
   const texts = Array.from({ length: rowCount }, (_, row) => read(valueText(column, row, decimalComma)));
   const dates = to === 'datetime' ? dateOrderFor(column, texts, options) : null;
   const builder = createColumnBuilder(column.name, to, { decimalComma, dateOrder: dates?.order });
@@ -80,15 +82,11 @@ function valueText(column: Column, row: number, decimalComma: boolean): string {
   return formatCell(column, row);
 }
 
-/** How a value's text becomes the text the new kind's reader takes; unreadable ones stay as written, so a failure quotes them. */
-function readerFor(from: ColumnKind, to: ColumnKind, decimalComma: boolean): (text: string) => string {
-  if (to === 'boolean') {
-    return (text) => {
-      if (text === '' || parseBoolean(text) >= 0) return text;
-      const x = parseNumber(text, decimalComma);
-      return x === 0 ? 'false' : x === 1 ? 'true' : text;
-    };
-  }
+/**
+ * How a value's text becomes the text the new kind's reader takes; unreadable ones stay as written, so a failure quotes them.
+ * To true/false the text goes as it is: the column builder reads 0/1 as an import does.
+ */
+function readerFor(from: ColumnKind, to: ColumnKind): (text: string) => string {
   if (to === 'datetime' && from === 'numeric') return (text) => (text === '' ? text : (yyyymmdd(Number(text.replace(',', '.'))) ?? text));
   return (text) => text;
 }

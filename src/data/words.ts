@@ -2,7 +2,7 @@
  * The words type guesses are explained in: counts with the right singular or plural, lists,
  * quoted values and the missing spellings a column held. Pure strings, for learners.
  */
-import type { DateOrder } from './values';
+import type { DateOrder } from './dates';
 
 /** '1 value', '1,500 values'; `many` for plurals not made with an s. */
 export const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;

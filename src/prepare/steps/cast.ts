@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { retypeColumn } from '../../data/retype';
-import { isMissingToken, readDateOrder, type DateOrder } from '../../data/values';
+import { readDateOrder, type DateOrder } from '../../data/dates';
+import { isMissingToken } from '../../data/missing-values';
 import { COLUMN_KINDS, usesDictionary, type Column } from '../../shared/column';
 import { requireColumn, withColumns } from '../frame';
 import { codeCounts, labelOfCode } from '../stats';

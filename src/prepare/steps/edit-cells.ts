@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { setValid, type Column } from '../../shared/column';
-import { parseBoolean } from '../../data/values';
+import { parseBoolean } from '../../data/booleans';
 import { conditionSchema, describeCondition, matchRows } from '../condition';
 import { requireColumn, withColumns, type Frame } from '../frame';
 import { copyValid } from '../fill';

@@ -2,7 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { columnFromStrings, createColumnBuilder } from '../../../src/data/column-builder';
 import { cleanHeaders } from '../../../src/data/headers';
 import { inferColumnKind } from '../../../src/data/infer';
-import { inferDateOrder, isMissingToken, parseBoolean, parseDate, parseNumber } from '../../../src/data/values';
+import { parseBoolean } from '../../../src/data/booleans';
+import { inferDateOrder, parseDate } from '../../../src/data/dates';
+import { isMissingToken } from '../../../src/data/missing-values';
+import { parseNumber } from '../../../src/data/numbers';
 import { isValid } from '../../../src/shared/column';
 
 describe('isMissingToken', () => {

@@ -9,7 +9,7 @@ import { readCsvPart, type StreamOptions } from '../../../src/data/csv-part';
 import { streamCsv } from '../../../src/data/csv-stream';
 import { inspectHead } from '../../../src/data/inspect';
 import { missingNotes } from '../../../src/data/row-sink';
-import { isMissingIn, MISSING_SPELLINGS } from '../../../src/data/values';
+import { isMissingIn, MISSING_SPELLINGS } from '../../../src/data/missing-values';
 
 describe('isMissingIn says which spelling a missing cell has', () => {
   test('0 for a value, else the code of its spelling, in any case and with blanks around', () => {
