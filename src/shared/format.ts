@@ -53,3 +53,13 @@ export function briefNumber(x: number): string {
   if (Math.abs(x) >= 1e5 && Math.abs(x) < 1e15) return String(Math.round(x));
   return String(Number(x.toPrecision(6)));
 }
+
+/** A duration for people: '0.4 ms' is noise, so under a millisecond says so; ms below a second, then seconds, then minutes. */
+export function formatSeconds(seconds: number): string {
+  if (seconds < 0.001) return 'under 1 ms';
+  if (seconds < 1) return `${Math.round(seconds * 1000)} ms`;
+  if (seconds < 10) return `${seconds.toFixed(1)} s`;
+  if (seconds < 120) return `${Math.round(seconds)} s`;
+  const whole = Math.round(seconds);
+  return `${Math.floor(whole / 60)} min ${whole % 60} s`;
+}

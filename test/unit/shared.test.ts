@@ -3,7 +3,7 @@ import { Dexie } from 'dexie';
 import { debounce } from '../../src/shared/debounce';
 import { UserFacingError, describeError } from '../../src/shared/errors';
 import { flushAll, hasUnsavedWork, onFlush } from '../../src/shared/flush-registry';
-import { briefNumber, formatBytes, formatPercent, formatStat, formatTimestamp } from '../../src/shared/format';
+import { briefNumber, formatBytes, formatPercent, formatSeconds, formatStat, formatTimestamp } from '../../src/shared/format';
 import { newId, newSeed } from '../../src/shared/ids';
 
 describe('ids', () => {
@@ -22,6 +22,10 @@ describe('format', () => {
     expect(formatStat(-8.881784197001252e-17)).toBe('-8.882e-17');
     expect(formatStat(0.0004, 2.1)).toBe('0.0004000');
     expect(formatStat(12.34567, 100)).toBe('12.35');
+  });
+
+  test('durations: under a millisecond, milliseconds, seconds, minutes', () => {
+    expect([0.0004, 0.0404, 0.9994, 2.345, 59.6, 125.4].map(formatSeconds)).toEqual(['under 1 ms', '40 ms', '999 ms', '2.3 s', '60 s', '2 min 5 s']);
   });
 
   test('a number in a table cell: as written when short, six significant digits when long, whole from 100,000', () => {
