@@ -11,6 +11,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import seedrandom from 'seedrandom';
 import type { BatchTrainer } from './batch-trainer';
 import { denseTrainable, denseTrainer } from './dense-trainer';
+import { endingMessage } from './ending-message';
 import { fusedAdam, tfStepOptimizer } from './fused-adam';
 import { balancedWeights, denseKernels, l2Penalty, lossOf } from './loss';
 import type { TrainSpec } from './model-spec';
@@ -278,7 +279,7 @@ export async function trainLoop(inputs: TrainInputs, control: TrainControl): Pro
     const bestEpoch = best?.epoch ?? 0;
     // Diverged or early-stopped runs keep their best epoch's weights, not the last.
     if (best && ending !== 'cancelled') model.setWeights(best.weights);
-    return { ending, history, bestEpoch, message };
+    return { ending, history, bestEpoch, message: message ?? endingMessage(ending, history, bestEpoch, spec.patience) };
   } finally {
     best?.weights.forEach((w) => w.dispose());
     if (metricSample.x !== xTrain) [metricSample.x, metricSample.y].forEach((t) => t.dispose());

@@ -44,6 +44,7 @@ test('an MLP trains to the end on WebGPU (software adapter) and on WASM, a run s
   await trainRun(page, 'wasm run', 'wasm', 30);
   await page.locator('[data-testid="run-backend"][data-backend="wasm"]').waitFor();
   await page.locator('[data-testid="train-result"][data-status="completed"]').waitFor({ timeout: 60_000 });
+  expect(await page.getByTestId('train-result').textContent()).toMatch(/^\s*Trained all 30 epochs\./);
   const wasmRow = page.locator('[data-testid="run-row"][data-name="wasm run"][data-status="completed"]');
   expect(await wasmRow.locator('[data-column="epochs"]').textContent()).toBe('30');
   // Thirty epochs of a small MLP on scaled iris beat the class prior by far.
@@ -65,6 +66,8 @@ test('an MLP trains to the end on WebGPU (software adapter) and on WASM, a run s
   expect(await page.getByRole('button', { name: 'Train', exact: true }).isDisabled()).toBe(true);
   await page.getByRole('button', { name: 'Stop', exact: true }).click();
   await page.locator('[data-testid="train-result"][data-status="stopped"]').waitFor();
+  // Which epoch's weights the model keeps is said: with patience 0, the one of the lowest validation loss.
+  expect(await page.getByTestId('train-result').textContent()).toMatch(/^\s*Stopped at epoch \d+( \(cut short\))?\.( The model keeps the weights of epoch \d+, where the validation loss was lowest\.)?\s*$/);
   // Stop went with the run: focus lands on how the run ended, not on <body>.
   await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'train-result');
   // The table follows storage: wait for the run's final row, not one written mid-run.
