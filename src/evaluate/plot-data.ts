@@ -74,3 +74,22 @@ export function thinCurve(x: readonly number[], y: readonly number[], step = 1 /
   keep.push(n - 1);
   return { x: keep.map((i) => x[i]!), y: keep.map((i) => y[i]!) };
 }
+
+/**
+ * The line where predicted equals actual, across every value either axis shows: the line a
+ * perfect model's points sit on, so a learner sees at a glance where the model is off.
+ * Null when no value is finite.
+ */
+export function identityLine(actual: ArrayLike<number>, predicted: ArrayLike<number>): { x: [number, number]; y: [number, number] } | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const values of [actual, predicted]) {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (!Number.isFinite(v)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  return lo <= hi ? { x: [lo, hi], y: [lo, hi] } : null;
+}

@@ -105,6 +105,8 @@ test('a binary run: the plan’s criterion is checked, and the decision threshol
   expect(Number(await page.getByTestId('threshold-precision').textContent())).toBeCloseTo(expected.precision, 5);
   expect(Number(await page.getByTestId('threshold-recall').textContent())).toBeCloseTo(expected.recall, 5);
   await page.locator('[data-testid="roc-curve"] .main-svg').first().waitFor();
+  // The curve and the diagonal of guessing it must rise above.
+  expect(await page.locator('[data-testid="roc-curve"] .scatterlayer .trace').count()).toBe(2);
 
   // A baseline run beside it: the comparison marks the logistic regression best on the criterion's metric.
   await page.getByTestId('stage-link-train').click();
@@ -135,6 +137,9 @@ test('a regression run: RMSE and R² agree with the stored predictions, and the 
   expect(rmse).toBeCloseTo(expected.rmse, 2);
   expect(r2).toBeCloseTo(expected.r2, 4);
   expect(r2).toBeGreaterThan(0.2); // a linear model explains a good part of the progression
+  // The points, and the line a perfect model's points would sit on.
+  await page.locator('[data-testid="predicted-actual"] .main-svg').first().waitFor();
+  expect(await page.locator('[data-testid="predicted-actual"] .scatterlayer .trace').count()).toBe(2);
   await page.locator('[data-testid="residuals-predicted"] .main-svg').first().waitFor();
   await page.locator('[data-testid="residual-histogram"] .main-svg').first().waitFor();
 });

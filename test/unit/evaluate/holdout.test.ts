@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { classificationReport, modelMetrics, regressionReport } from '../../../src/evaluate/holdout';
 import { rmse } from '../../../src/evaluate/metrics/regression';
 import { rocCurve } from '../../../src/evaluate/metrics/probabilistic';
-import { equalBins, PLOT_MAX_POINTS, probabilityCounts, sampledPositions, thinCurve } from '../../../src/evaluate/plot-data';
+import { equalBins, identityLine, PLOT_MAX_POINTS, probabilityCounts, sampledPositions, thinCurve } from '../../../src/evaluate/plot-data';
 import { evaluationRow } from '../../helpers/rows';
 
 const N = 20_000;
@@ -47,6 +47,11 @@ describe('the Evaluate report of a large part', () => {
 });
 
 describe('plot data', () => {
+  test('the predicted = actual line spans both axes’ finite values; none without any', () => {
+    expect(identityLine([3, 10, Number.NaN], [-2, 7])).toEqual({ x: [-2, 10], y: [-2, 10] });
+    expect(identityLine([Number.NaN], [])).toBeNull();
+  });
+
   test('a thinned curve strays less than its step from every point left out, and keeps both ends', () => {
     // A staircase: up 0.5, then right 0.5, in 1,000 small steps each.
     const x = [...Array.from({ length: 1001 }, () => 0), ...Array.from({ length: 1000 }, (_, i) => (i + 1) / 2000)];
