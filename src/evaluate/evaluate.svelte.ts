@@ -60,13 +60,14 @@ export class EvaluateState {
     if (!runId || this.cvProgress) return;
     this.cvProblem = null;
     this.cvProgress = { runId, done: 0, total: k };
+    const onFold = workerCallback((done: number, total: number) => (this.cvProgress = { runId, done, total }));
     try {
-      const onFold = workerCallback((done: number, total: number) => (this.cvProgress = { runId, done, total }));
       const outcome = await callTrainWorker<CvOutcome>((api) => api.crossValidate(runId, k, onFold));
       if (!outcome.ok) this.cvProblem = outcome.problem;
     } catch (e) {
       this.cvProblem = describeError(e);
     } finally {
+      onFold.close();
       this.cvProgress = null;
     }
   }
@@ -109,14 +110,15 @@ export class EvaluateState {
     if (!runId || this.importanceProgress) return;
     this.importanceProblem = null;
     this.importanceProgress = { done: 0, total: 1 };
+    const onFeature = workerCallback((done: number, total: number) => (this.importanceProgress = { done, total }));
     try {
-      const onFeature = workerCallback((done: number, total: number) => (this.importanceProgress = { done, total }));
       const outcome = await callTrainWorker<ImportanceOutcome>((api) => api.importance(runId, 5, onFeature));
       if (outcome.ok) this.importance = outcome;
       else this.importanceProblem = outcome.problem;
     } catch (e) {
       this.importanceProblem = describeError(e);
     } finally {
+      onFeature.close();
       this.importanceProgress = null;
     }
   }

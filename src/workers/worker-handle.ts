@@ -62,7 +62,18 @@ export function workerHandle<Api>(create: () => Worker, doing: string): WorkerHa
   };
 }
 
-/** Wrap a callback so a worker can call it (progress reports). */
-export function workerCallback<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
-  return Comlink.proxy(fn);
+/** A callback a worker can call, that can be closed: calls after close() are dropped. */
+export type WorkerCallback<A extends unknown[]> = ((...args: A) => void) & { close(): void };
+
+/**
+ * Wrap a callback so a worker can call it (progress reports). Its calls travel on a port of
+ * their own, so the last one can arrive after the answer to the call it reports on: close it
+ * once that answer is in, or a finished job's "10 of 10" comes back and stays.
+ */
+export function workerCallback<A extends unknown[]>(fn: (...args: A) => void): WorkerCallback<A> {
+  let open = true;
+  const callback = Comlink.proxy((...args: A) => {
+    if (open) fn(...args);
+  });
+  return Object.assign(callback, { close: () => void (open = false) });
 }

@@ -142,6 +142,12 @@ test('a regression run: RMSE and R² agree with the stored predictions, and the 
   expect(await page.locator('[data-testid="predicted-actual"] .scatterlayer .trace').count()).toBe(2);
   await page.locator('[data-testid="residuals-predicted"] .main-svg').first().waitFor();
   await page.locator('[data-testid="residual-histogram"] .main-svg').first().waitFor();
+
+  // Importance measured: once its results are in, its progress is gone and cross-validation can start.
+  await page.getByRole('button', { name: 'Measure feature importance' }).click();
+  await page.getByTestId('importance-row').first().waitFor({ timeout: 60_000 });
+  await page.getByTestId('importance-progress').waitFor({ state: 'detached', timeout: 5000 });
+  expect(await page.getByRole('button', { name: 'Cross-validate', exact: true }).isEnabled()).toBe(true);
 });
 
 test('wrong labels show up as likely label errors after cross-validation, and can be relabelled in Prepare', async () => {
