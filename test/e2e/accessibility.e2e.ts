@@ -1,7 +1,8 @@
 /**
  * An automated accessibility check: axe-core (injected by the test only; the app bundle does not
  * carry it) runs over each stage with real content in it, and any WCAG 2.1 A/AA or best-practice
- * violation fails the test, named with its rule, impact and where it is.
+ * violation fails the test, named with its rule, impact and where it is. So does a page wider
+ * than the window (reflow): wide tables must scroll inside their own box.
  */
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
@@ -40,6 +41,8 @@ async function expectAccessible(page: Page, where: string): Promise<void> {
   const dark = await violations(page);
   await page.emulateMedia({ colorScheme: 'light' });
   expect([...describe(where, light), ...describe(`${where} (dark)`, dark)], `accessibility violations on ${where}`).toEqual([]);
+  // Nothing widens the page past the window (WCAG 1.4.10, reflow): wide tables scroll in their own region.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `the page on ${where} scrolls sideways`).toBe(0);
 }
 
 
@@ -188,6 +191,9 @@ test('a regression run with its residuals and a cross-validation has no axe viol
   await page.getByTestId('stage-link-evaluate').click();
   await page.locator('[data-testid="residuals-predicted"] .main-svg').first().waitFor();
   await page.locator('[data-testid="residual-histogram"] .main-svg').first().waitFor();
+  await page.getByRole('button', { name: 'Measure feature importance' }).click();
+  await page.locator('[data-testid="importance-chart"] .main-svg').first().waitFor({ timeout: 60_000 });
+  await page.getByTestId('importance-progress').waitFor({ state: 'detached' });
   await page.getByLabel('Folds', { exact: true }).fill('3');
   await page.getByRole('button', { name: 'Cross-validate' }).click();
   await page.getByTestId('cv-mean-rmse').waitFor({ timeout: 60_000 });
