@@ -8,6 +8,7 @@ import { augment } from '../prepare/augment';
 import type { Frame } from '../prepare/frame';
 import { prepareParts, type FittedPipeline } from '../prepare/pipeline';
 import type { Recipe } from '../prepare/recipe';
+import type { FitContext } from '../prepare/step';
 import { StepProblem } from '../prepare/step-problem';
 import { accuracy, averaged, balancedAccuracy, confusionMatrix } from './metrics/classification';
 import { logLoss } from './metrics/probabilistic';
@@ -80,6 +81,8 @@ export interface CvInputs {
   recipe: Recipe;
   target: string;
   task: 'classification' | 'regression';
+  /** how the dataset's file was written (its decimal comma): each fold's refit is told it, as training's fit was */
+  context?: FitContext;
 }
 
 export async function crossValidate(inputs: CvInputs, fitAndPredict: FitAndPredict, onFold?: (done: number) => void, cancelled?: () => boolean): Promise<CvResult> {
@@ -100,7 +103,7 @@ export async function crossValidate(inputs: CvInputs, fitAndPredict: FitAndPredi
     }
     // A fold with nothing to score would count as a score of 0 in the mean.
     if (heldOut === 0) throw new StepProblem(`Fold ${results.length + 1} holds no rows to score: choose fewer folds.`);
-    const prepared = prepareParts(recipe.steps, frame, foldParts);
+    const prepared = prepareParts(recipe.steps, frame, foldParts, { context: inputs.context });
     if (!prepared.ok) throw new StepProblem(`Fold ${results.length + 1}: ${prepared.problem}`);
     let train = prepared.frames.train;
     if (recipe.augment.method !== 'none') train = augment(recipe.augment, train, inputs.target, inputs.task).frame;

@@ -10,7 +10,7 @@ import { runColumnwise, type SegmentStep } from './columnwise';
 import type { Frame } from './frame';
 import { materialize, viewOf, type FrameView } from './frame-view';
 import { parseStep, type FittedPipeline, type FittedStep } from './fitted';
-import type { RowMode, StepDef, StepSpec } from './step';
+import type { FitContext, RowMode, StepDef, StepSpec } from './step';
 import { StepProblem } from './step-problem';
 import { stepDef } from './steps';
 
@@ -33,6 +33,8 @@ export interface FitOptions {
   phase?: (name: string) => void;
   /** what each of the other frames is ('validation', 'test'), to say where a step could not apply */
   otherNames?: readonly string[];
+  /** how the dataset's file was written (its decimal comma), for the steps that read text */
+  context?: FitContext;
 }
 
 export type ViewFitOutcome = { ok: true; fitted: FittedPipeline; train: FrameView; others: FrameView[] } | { ok: false; stepId: string; problem: string };
@@ -45,8 +47,8 @@ function transformView(def: Step, params: unknown, learned: unknown, view: Frame
   return viewOf(def.transform(params, learned, materialize(view), mode));
 }
 
-function fitView(def: Step, params: unknown, view: FrameView): unknown {
-  return def.view ? def.view.fit(params, view) : def.fit(params, materialize(view));
+function fitView(def: Step, params: unknown, view: FrameView, context: FitContext | undefined): unknown {
+  return def.view ? def.view.fit(params, view, context) : def.fit(params, materialize(view), context);
 }
 
 function observed(before: FrameView, after: FrameView, withNext = false): ObservedStep {
@@ -63,7 +65,7 @@ export function fitViews(specs: readonly StepSpec[], train: FrameView, others: r
     if (!parsed.ok) return { ok: false, stepId: spec.id, problem: parsed.problem };
     const def = stepDef(spec.kind)!;
     try {
-      const learned = fitView(def, parsed.params, view);
+      const learned = fitView(def, parsed.params, view, options.context);
       const after = transformView(def, parsed.params, learned, view, 'train');
       options.observe?.(spec.id, observed(view, after));
       view = after;
@@ -159,7 +161,7 @@ function fitTogether(specs: readonly StepSpec[], train: FrameView, others: reado
       continue;
     }
     const { spec, def, params } = ready[i]!;
-    const learned = fitView(def, params, view);
+    const learned = fitView(def, params, view, options.context);
     const after = transformView(def, params, learned, view, 'train');
     try {
       rest = rest.map((o) => transformView(def, params, learned, o, 'apply'));

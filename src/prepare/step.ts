@@ -16,6 +16,15 @@ import { materialize, viewOf, type FrameView } from './frame-view';
  */
 export type RowMode = 'train' | 'apply';
 
+/**
+ * What a step's fit is told beyond the rows: how the dataset's file was written. A step that
+ * relies on it records it in its learned state, so a fitted pipeline applies without it.
+ * Example: { decimalComma: true } for a file that wrote 1.234,5.
+ */
+export interface FitContext {
+  decimalComma: boolean;
+}
+
 export interface StepDef<P = unknown, L = unknown> {
   kind: string;
   /** the step's name in lists and menus */
@@ -30,7 +39,7 @@ export interface StepDef<P = unknown, L = unknown> {
   /** a one-line summary of this step with these params, for the pipeline list */
   describe(params: P): string;
   /** learn from the training rows; throws StepProblem when the step cannot apply */
-  fit(params: P, train: Frame): L;
+  fit(params: P, train: Frame, context?: FitContext): L;
   transform(params: P, learned: L, frame: Frame, mode: RowMode): Frame;
   /**
    * The same fit and transform over a FrameView, for the pipeline: rows read through row lists,
@@ -42,7 +51,7 @@ export interface StepDef<P = unknown, L = unknown> {
 }
 
 export interface ViewStep<P, L> {
-  fit(params: P, train: FrameView): L;
+  fit(params: P, train: FrameView, context?: FitContext): L;
   transform(params: P, learned: L, view: FrameView, mode: RowMode): FrameView;
 }
 
@@ -69,7 +78,7 @@ export function defineViewStep<P, L>(def: Omit<StepDef<P, L>, 'fit' | 'transform
   return {
     ...def,
     view,
-    fit: (params, train) => view.fit(params, viewOf(train)),
+    fit: (params, train, context) => view.fit(params, viewOf(train), context),
     transform: (params, learned, frame, mode) => materialize(view.transform(params, learned, viewOf(frame), mode)),
   };
 }

@@ -4,6 +4,7 @@
  * learner would not guess from "completed"; a diverged run has its own message (train-loop.ts).
  */
 import { count } from '../data/words';
+import { isCutShort } from './cut-short';
 import type { Ending, EpochRecord } from './train-loop';
 
 export function endingMessage(ending: Ending, history: readonly EpochRecord[], bestEpoch: number, patience: number): string | null {
@@ -17,6 +18,6 @@ export function endingMessage(ending: Ending, history: readonly EpochRecord[], b
     case 'early-stopped':
       return `Stopped early after epoch ${last.epoch}: the ${watched} had not improved for ${count(patience, 'epoch')}.${keeps}`;
     case 'stopped':
-      return `Stopped at epoch ${last.epoch}${last.rows === undefined ? '' : ' (cut short)'}.${keeps}`;
+      return `Stopped at epoch ${last.epoch}${isCutShort(last) ? ' (cut short)' : ''}.${keeps}`;
   }
 }

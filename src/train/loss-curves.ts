@@ -5,6 +5,7 @@
  */
 import type { Data } from 'plotly.js-dist-min';
 import { formatStat } from '../shared/format';
+import { cutShortNote, isCutShort } from './cut-short';
 import type { EpochRecord } from './train-loop';
 
 export interface CurveRun {
@@ -30,7 +31,7 @@ export function curveTraces(runs: readonly CurveRun[], measure: Measure): Data[]
     const label = runs.length === 1 ? '' : `${r.name}: `;
     const line = { dash: DASHES[i % DASHES.length]! };
     // An epoch Stop cut short says so when hovered: its training figure is over fewer rows.
-    const text = r.history.map((h) => (h.rows === undefined ? '' : cutShort(h)));
+    const text = r.history.map((h) => (isCutShort(h) ? cutShortNote(h) : ''));
     const traces: Data[] = [{ type: 'scatter', mode: 'lines', name: `${label}training`, x: epochs, y: r.history.map(pick.train), line, text, hoverinfo: 'all' }];
     if (r.history.some((h) => pick.validation(h) !== null)) {
       // Markers at up to 30 epochs: enough to mark the curve, few enough not to hide it.
@@ -40,14 +41,9 @@ export function curveTraces(runs: readonly CurveRun[], measure: Measure): Data[]
   });
 }
 
-/** "cut short after 3,200 rows" for an epoch Stop ended early. */
-function cutShort(epoch: EpochRecord): string {
-  return `cut short after ${(epoch.rows ?? 0).toLocaleString('en')} rows`;
-}
-
 /** " (12)" or " (12, cut short after 3,200 rows)": which epoch the figures are of. */
 function epochNote(epoch: EpochRecord, word = ''): string {
-  return ` (${word}${epoch.epoch}${epoch.rows === undefined ? '' : `, ${cutShort(epoch)}`})`;
+  return ` (${word}${epoch.epoch}${isCutShort(epoch) ? `, ${cutShortNote(epoch)}` : ''})`;
 }
 
 /**

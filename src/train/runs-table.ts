@@ -4,6 +4,7 @@
  */
 import { HEARTBEAT_STALE_MS } from '../shared/heartbeat';
 import type { RunRow, RunStatus } from '../storage/rows';
+import { isCutShort } from './cut-short';
 import { normalizeTrainSpec, type TrainSpec } from './model-spec';
 import type { EpochRecord } from './train-loop';
 
@@ -14,6 +15,8 @@ export interface RunLine {
   model: string;
   backend: string;
   epochs: number;
+  /** Stop ended the last epoch part-way: its training figures are over fewer rows */
+  lastCutShort: boolean;
   /** validation loss and metric at the kept (best) epoch; null before the first epoch */
   valLoss: number | null;
   valMetric: number | null;
@@ -56,6 +59,7 @@ export function runLine(run: RunRow, now: number): RunLine {
     model: modelLabel(spec, run.task),
     backend: run.backend,
     epochs: history.length,
+    lastCutShort: history.length > 0 && isCutShort(history.at(-1)!),
     valLoss: isBaseline ? (baseline?.validation?.loss ?? null) : (kept?.valLoss ?? null),
     valMetric: isBaseline ? (baseline?.validation?.metric ?? null) : (kept?.valMetric ?? null),
     metricName: run.task === 'regression' ? 'RMSE' : 'accuracy',
@@ -67,6 +71,11 @@ export function runLine(run: RunRow, now: number): RunLine {
     tags: run.tags,
     notes: run.notes,
   };
+}
+
+/** The epochs cell, e.g. "12", or "12 (last cut short)": in words, so the mark does not rest on colour or a symbol. */
+export function epochsText(line: RunLine): string {
+  return line.lastCutShort ? `${line.epochs} (last cut short)` : String(line.epochs);
 }
 
 export type SortKey = 'name' | 'status' | 'model' | 'valMetric' | 'valLoss' | 'epochs' | 'createdAt' | 'learningRate';

@@ -8,24 +8,31 @@ import type { Recipe } from '../prepare/recipe';
 import type { Table } from '../shared/column';
 import { getDb } from '../storage/database';
 import { loadTable } from '../storage/datasets';
-import { prepareDataset, prepareReport, readEveryValue } from './in-worker/prepare-report';
+import type { FitContext } from '../prepare/step';
+import { fitContextOf, prepareDataset, prepareReport, readEveryValue } from './in-worker/prepare-report';
 import type { EditableRows, PrepareWorkerApi } from './prepare-protocol';
 
 /** The dataset last opened: every change to the recipe re-fits on it, so it stays in memory. */
-let opened: { id: string; table: Table } | null = null;
+let opened: { id: string; table: Table; context: FitContext } | null = null;
 
-async function openedTable(datasetId: string): Promise<Table> {
+async function openedDataset(datasetId: string): Promise<{ table: Table; context: FitContext }> {
   if (opened?.id !== datasetId) {
     opened = null; // free the old one before loading the new one
-    opened = { id: datasetId, table: (await loadTable(getDb(), datasetId)).table };
+    const { row, table } = await loadTable(getDb(), datasetId);
+    opened = { id: datasetId, table, context: fitContextOf(row.source) };
   }
-  return opened.table;
+  return opened;
+}
+
+async function openedTable(datasetId: string): Promise<Table> {
+  return (await openedDataset(datasetId)).table;
 }
 
 const api: PrepareWorkerApi = {
   async prepare(request, onProgress) {
     onProgress({ phase: 'loading', done: 0, total: 1 });
-    return prepareDataset(await openedTable(request.datasetId), request, onProgress);
+    const { table, context } = await openedDataset(request.datasetId);
+    return prepareDataset(table, request, onProgress, context);
   },
 
   async readEveryValue(datasetId) {
@@ -34,7 +41,8 @@ const api: PrepareWorkerApi = {
 
   async report(request, onProgress) {
     onProgress({ phase: 'loading', done: 0, total: 1 });
-    return prepareReport(await openedTable(request.datasetId), request, onProgress);
+    const { table, context } = await openedDataset(request.datasetId);
+    return prepareReport(table, request, onProgress, context);
   },
 
   async datasetRows(datasetId, rowIds) {

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { retypeColumn } from '../../data/retype';
+import { retypeColumn, type RetypeOptions } from '../../data/retype';
 import { readDateOrder, type DateOrder } from '../../data/dates';
 import { isMissingToken } from '../../data/missing-values';
 import { COLUMN_KINDS, usesDictionary, type Column } from '../../shared/column';
@@ -27,6 +27,17 @@ function trainingDateOrder(column: Column, n: number): DateOrder {
   return readDateOrder(labels).order;
 }
 
+/** What a cast learns: the date order of labels read as dates; decimalComma only when the dataset's file wrote 3,5 for 3.5. */
+interface CastLearned {
+  dateOrder?: DateOrder;
+  decimalComma?: boolean;
+}
+
+/** How retypeColumn reads the column's text, from what the cast learned. */
+function readingOf(learned: CastLearned): RetypeOptions {
+  return { ...(learned.dateOrder ? { readDatesAs: learned.dateOrder } : {}), ...(learned.decimalComma ? { decimalComma: true } : {}) };
+}
+
 export const cast = defineStep({
   kind: 'cast',
   title: 'Change a column’s type',
@@ -35,17 +46,21 @@ export const cast = defineStep({
   params: v.object({ column: columnName, to: v.picklist(COLUMN_KINDS) }),
   columnsOf: (p) => [p.column],
   describe: (p) => `Read "${p.column}" as ${p.to}`,
-  fit: (p, train): { dateOrder?: DateOrder } => {
+  fit: (p, train, context): CastLearned => {
     const column = requireColumn(train, p.column);
     const n = train.table.rowCount;
     // Labels read as dates: the order is learned here, so that every part reads them the same way.
-    const learned = p.to === 'datetime' && usesDictionary(column.kind) ? { dateOrder: trainingDateOrder(column, n) } : {};
+    // The dataset's decimal comma is kept too, so new files are read the way the dataset was.
+    const learned: CastLearned = {
+      ...(p.to === 'datetime' && usesDictionary(column.kind) ? { dateOrder: trainingDateOrder(column, n) } : {}),
+      ...(context?.decimalComma ? { decimalComma: true } : {}),
+    };
     // A type no training value can be read as would leave the model an empty column: refused, as on the Data page.
-    const trial = retypeColumn(column, n, p.to, learned.dateOrder ? { readDatesAs: learned.dateOrder } : {});
+    const trial = retypeColumn(column, n, p.to, readingOf(learned));
     if (trial.noneRead) throw new StepProblem(trial.noneRead.replace('so its type was not changed', 'in the training rows, so this step would leave it empty'));
     return learned;
   },
   // The learned order decides whatever the part's labels prove: the column's dictionary holds
   // every part's labels, and the same text must read as the same date in each.
-  transform: (p, learned, frame) => withColumns(frame, [retypeColumn(requireColumn(frame, p.column), frame.table.rowCount, p.to, learned.dateOrder ? { readDatesAs: learned.dateOrder } : {}).column]),
+  transform: (p, learned, frame) => withColumns(frame, [retypeColumn(requireColumn(frame, p.column), frame.table.rowCount, p.to, readingOf(learned)).column]),
 });

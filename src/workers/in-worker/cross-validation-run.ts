@@ -19,6 +19,7 @@ import { getRun } from '../../storage/runs';
 import type { RunRow } from '../../storage/rows';
 import type { Table } from '../../shared/column';
 import type { Recipe } from '../../prepare/recipe';
+import type { FitContext } from '../../prepare/step';
 import { buildModel } from '../../train/build-model';
 import { normalizeTrainSpec } from '../../train/model-spec';
 import { fitBaseline } from '../../train/baseline';
@@ -26,7 +27,7 @@ import { predict, predictBaseline } from '../../train/predict';
 import { trainLoop } from '../../train/train-loop';
 import { layoutOf, toMatrices } from '../../train/training-data';
 import type { CvOutcome } from '../train-protocol';
-import { splitRows } from './prepare-report';
+import { fitContextOf, splitRows } from './prepare-report';
 import { startBackend, type RunFlags } from './training-run';
 
 export interface RunContext {
@@ -35,6 +36,8 @@ export interface RunContext {
   /** a sentence when the recipe used differs from the run's */
   note: string | null;
   table: Table;
+  /** how the dataset's file was written, as each fold's refit is told it */
+  fitContext: FitContext;
   /** the run's split of the dataset's rows */
   parts: Uint8Array;
   /** the class and group codes the split read */
@@ -53,14 +56,16 @@ export async function runContext(runId: string): Promise<{ ok: true; context: Ru
   const note = version === undefined && recipeRow ? `The recipe version this run used (${run.recipeVersion}) is no longer kept; the current one (${recipeRow.version}) was used.` : null;
   const recipe = normalizeRecipe(version ?? recipeRow?.recipe, project?.seed ?? 1, run.task === 'classification');
   let table: Table;
+  let fitContext: FitContext;
   try {
-    ({ table } = await loadTable(db, run.datasetId));
+    const loaded = await loadTable(db, run.datasetId);
+    [table, fitContext] = [loaded.table, fitContextOf(loaded.row.source)];
   } catch (e) {
     return { ok: false, problem: `The run's dataset cannot be read: ${describeError(e)}` };
   }
   const split = splitRows(table, recipe.split, run.target, run.task === 'classification');
   if (!split.ok) return split;
-  return { ok: true, context: { run, recipe, note, table, parts: split.parts, inputs: split.inputs } };
+  return { ok: true, context: { run, recipe, note, table, fitContext, parts: split.parts, inputs: split.inputs } };
 }
 
 const ORDERED_NOTE =
@@ -72,7 +77,7 @@ export async function runCrossValidation(runId: string, k: number, flags: RunFla
   if (!Number.isInteger(k) || k < 2 || k > 20) return { ok: false, problem: 'Choose between 2 and 20 folds.' };
   const found = await runContext(runId);
   if (!found.ok) return found;
-  const { run, recipe, note, table, parts, inputs } = found.context;
+  const { run, recipe, note, table, fitContext, parts, inputs } = found.context;
   const spec = normalizeTrainSpec(run.spec);
   let folds: Uint8Array;
   // In time order like the split, else grouped like it, else stratified by the classes it read.
@@ -110,7 +115,7 @@ export async function runCrossValidation(runId: string, k: number, flags: RunFla
   };
   try {
     const result = await crossValidate(
-      { frame: datasetFrame(table), parts, folds, k, recipe, target: run.target, task: run.task, forward: strategy === 'ordered' },
+      { frame: datasetFrame(table), parts, folds, k, recipe, target: run.target, task: run.task, forward: strategy === 'ordered', context: fitContext },
       fitAndPredict,
       (done) => onFold(done, k),
       () => flags.cancel,

@@ -11,6 +11,8 @@ import { stepDef } from '../../prepare/steps';
 import { stepPreview, type StepPreview } from '../../prepare/preview';
 import type { SplitSettings } from '../../prepare/recipe';
 import { assignParts, splitProblem, summariseParts, type SplitInputs } from '../../prepare/split';
+import type { FitContext } from '../../prepare/step';
+import type { DatasetSource } from '../../storage/rows';
 import { StepProblem } from '../../prepare/step-problem';
 import { isValid, type Column, type Table } from '../../shared/column';
 import { copiesOfTrainingRows } from '../../prepare/training-copies';
@@ -27,6 +29,11 @@ const SCATTER_POINTS = 1500;
  * to within about a percentage point.
  */
 export const COPIES_CHECKED = 5_000;
+
+/** What the steps are told of how a stored dataset's file was written (the Data stage read it so too). */
+export function fitContextOf(source: DatasetSource): FitContext {
+  return { decimalComma: source.decimalComma };
+}
 
 /** `inputs`: the class and group codes read for the split, reused for cross-validation's folds. */
 export type SplitOutcome = { ok: true; parts: Uint8Array; report: PartReport[]; inputs: SplitInputs } | { ok: false; problem: string };
@@ -101,7 +108,8 @@ function augmentReport(result: Augmented, scatter: [string, string] | null, targ
   return { ok: true, added: result.added, before: result.before, after: result.after, scatter: chart };
 }
 
-export function prepareReport(table: Table, request: PrepareRequest, onProgress: (p: PrepareProgress) => void): PrepareReport {
+/** `context`: how the dataset's file was written (its decimal comma), for the steps that read text. */
+export function prepareReport(table: Table, request: PrepareRequest, onProgress: (p: PrepareProgress) => void, context?: FitContext): PrepareReport {
   const t0 = performance.now();
   const { recipe } = request;
   const classification = request.task === 'classification';
@@ -114,6 +122,7 @@ export function prepareReport(table: Table, request: PrepareRequest, onProgress:
   let preview: StepPreview | null = null;
   // The training rows stay a view: they are gathered only for augmentation.
   const fit = fitTrainingPart(recipe.steps, datasetFrame(table), split.parts, COPIES_CHECKED, {
+    context,
     onStep: (done, total) => onProgress({ phase: 'fitting', done, total }),
     observe: (id, step) => {
       statuses.set(id, { id, state: 'fitted', rowsAfter: step.rowsAfter, columnsAfter: step.columnsAfter });
@@ -178,7 +187,7 @@ export interface PreparedFrames {
 type PrepareInput = Omit<PrepareRequest, 'previewStepId' | 'scatter' | 'datasetId'>;
 
 /** The whole recipe applied, as training uses it: split, fit on training rows, apply to the rest, augment. */
-export function prepareFrames(table: Table, request: PrepareInput, onProgress: (p: PrepareProgress) => void): { ok: true; frames: PreparedFrames } | { ok: false; problem: string } {
+export function prepareFrames(table: Table, request: PrepareInput, onProgress: (p: PrepareProgress) => void, context?: FitContext): { ok: true; frames: PreparedFrames } | { ok: false; problem: string } {
   const t0 = performance.now();
   const classification = request.task === 'classification';
   onProgress({ phase: 'splitting', done: 0, total: 1 });
@@ -197,6 +206,7 @@ export function prepareFrames(table: Table, request: PrepareInput, onProgress: (
   // Steps fitted column by column together share one time, under their joined ids.
   let together: string[] = [];
   const prepared = prepareParts(request.recipe.steps, datasetFrame(table), split.parts, {
+    context,
     onStep: (done, total) => onProgress({ phase: 'fitting', done, total }),
     observe: (id, step) => {
       together.push(id);
@@ -226,9 +236,9 @@ export function prepareFrames(table: Table, request: PrepareInput, onProgress: (
 }
 
 /** prepareFrames, summarised for the page; also what bench:prepare times. */
-export function prepareDataset(table: Table, request: PrepareInput, onProgress: (p: PrepareProgress) => void): PreparedResult {
+export function prepareDataset(table: Table, request: PrepareInput, onProgress: (p: PrepareProgress) => void, context?: FitContext): PreparedResult {
   const t0 = performance.now();
-  const outcome = prepareFrames(table, request, onProgress);
+  const outcome = prepareFrames(table, request, onProgress, context);
   if (!outcome.ok) return outcome;
   const { train, validation, test, added, timings } = outcome.frames;
   return {

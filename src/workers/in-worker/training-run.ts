@@ -29,7 +29,7 @@ import { trainLoop, type EpochRecord, type TrainControl, type TrainOutcome } fro
 import { layoutOf, toMatrices, type Layout, type Matrices, type UnseenClassRows } from '../../train/training-data';
 import type { TrainEvent, TrainRequest, TrainResult } from '../train-protocol';
 import { probeBackends } from './backend-probe';
-import { prepareFrames, type PreparedFrames } from './prepare-report';
+import { fitContextOf, prepareFrames, type PreparedFrames } from './prepare-report';
 
 
 /** How often, at most, finished epochs are sent to the page. */
@@ -70,8 +70,8 @@ export async function trainingData(projectId: string, rawSpec: unknown): Promise
   if (!dataset) return { ok: false, problem: 'Import a dataset in Data first.' };
   const recipeRow = await getRecipe(db, projectId);
   const recipe = normalizeRecipe(recipeRow?.recipe, project.seed, task === 'classification');
-  const { table } = await loadTable(db, dataset.id);
-  const prepared = prepareFrames(table, { recipe, target: plan.target, task }, () => undefined);
+  const { row, table } = await loadTable(db, dataset.id);
+  const prepared = prepareFrames(table, { recipe, target: plan.target, task }, () => undefined, fitContextOf(row.source));
   if (!prepared.ok) return prepared;
   const layout = layoutOf(prepared.frames.train, plan.target, task);
   if (!layout.ok) return layout;

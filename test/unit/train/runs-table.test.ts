@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { HEARTBEAT_STALE_MS } from '../../../src/shared/heartbeat';
 import { normalizeTrainSpec } from '../../../src/train/model-spec';
-import { displayStatus, filterLines, runLine, settingsDiff, sortLines, trainingRun } from '../../../src/train/runs-table';
+import { displayStatus, epochsText, filterLines, runLine, settingsDiff, sortLines, trainingRun } from '../../../src/train/runs-table';
 import { runRow } from '../../helpers/rows';
 
 const epoch = (n: number, valLoss: number, valMetric: number) => ({ epoch: n, loss: 1, valLoss, metric: 0.5, valMetric, seconds: 1, samplesPerSec: 10 });
@@ -18,6 +18,16 @@ describe('runs table', () => {
     });
     expect(runLine(run, 0)).toMatchObject({ model: 'MLP 8→4', epochs: 3, valLoss: 0.4, valMetric: 0.8, baselineMetric: 0.34, metricName: 'accuracy', learningRate: 0.01 });
     expect(runLine(runRow({ id: 'b', projectId: 'p', spec: { model: 'baseline' }, task: 'regression', baseline: { validation: { loss: 4, metric: 2 } } }), 0)).toMatchObject({ model: 'Baseline (mean)', valLoss: 4, valMetric: 2, metricName: 'RMSE' });
+  });
+
+  test('a run whose last epoch Stop cut short says so beside its epochs, in words; a whole last epoch does not', () => {
+    const stopped = runLine(runRow({ id: 's', projectId: 'p', status: 'stopped', history: [epoch(1, 0.9, 0.6), { ...epoch(2, 0.8, 0.7), rows: 3200 }], bestEpoch: 2 }), 0);
+    expect(stopped).toMatchObject({ epochs: 2, lastCutShort: true });
+    expect(epochsText(stopped)).toBe('2 (last cut short)');
+    // A run Stop ended between two epochs has no partial one.
+    const whole = runLine(runRow({ id: 'w', projectId: 'p', status: 'stopped', history: [epoch(1, 0.9, 0.6), epoch(2, 0.8, 0.7)], bestEpoch: 2 }), 0);
+    expect(epochsText(whole)).toBe('2');
+    expect(epochsText(runLine(runRow({ id: 'n', projectId: 'p' }), 0))).toBe('0');
   });
 
   test('a running run with a silent heartbeat shows as interrupted', () => {
