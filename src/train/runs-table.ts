@@ -102,8 +102,8 @@ export function filterLines(lines: readonly RunLine[], filter: string, starredOn
   });
 }
 
-/** The settings that differ between the specs: [setting, value per run]. */
-export function settingsDiff(specs: readonly TrainSpec[]): [string, string[]][] {
+/** The settings that differ between the specs, or every setting with `all` (one run shown alone): [setting, value per run]. */
+export function settingsDiff(specs: readonly TrainSpec[], all = false): [string, string[]][] {
   const flat = specs.map((s) => ({
     model: s.model,
     layers: s.model === 'mlp' ? s.layers.map((l) => `${l.units}${l.activation === 'relu' ? '' : ` ${l.activation}`}${l.dropout ? ` drop ${l.dropout}` : ''}${l.batchNorm ? ' bn' : ''}`).join(' → ') : '—',
@@ -118,7 +118,7 @@ export function settingsDiff(specs: readonly TrainSpec[]): [string, string[]][] 
     backend: s.backend,
   }));
   const keys = Object.keys(flat[0] ?? {}) as (keyof (typeof flat)[number])[];
-  return keys.filter((k) => new Set(flat.map((f) => f[k])).size > 1).map((k) => [k, flat.map((f) => f[k])]);
+  return keys.filter((k) => all || new Set(flat.map((f) => f[k])).size > 1).map((k) => [k, flat.map((f) => f[k])]);
 }
 
 /** Runs compared at once: more curves on one chart stop being readable. */

@@ -45,6 +45,11 @@ test('an MLP trains to the end on WebGPU (software adapter) and on WASM, a run s
   await page.locator('[data-testid="run-backend"][data-backend="wasm"]').waitFor();
   await page.locator('[data-testid="train-result"][data-status="completed"]').waitFor({ timeout: 60_000 });
   expect(await page.getByTestId('train-result').textContent()).toMatch(/^\s*Trained all 30 epochs\./);
+  // The run that just ended shows its curves and settings, in place of the one before it.
+  await page.locator('[data-testid="run-compare"] h2', { hasText: /^wasm run$/ }).waitFor();
+  expect(await page.locator('[data-testid="settings-diff"] tr[data-setting="epochs"] td').allTextContents()).toEqual(['30']);
+  expect(await page.getByLabel('Compare wasm run', { exact: true }).isChecked()).toBe(true);
+  expect(await page.getByLabel('Compare gpu run', { exact: true }).isChecked()).toBe(false);
   const wasmRow = page.locator('[data-testid="run-row"][data-name="wasm run"][data-status="completed"]');
   expect(await wasmRow.locator('[data-column="epochs"]').textContent()).toBe('30');
   // Thirty epochs of a small MLP on scaled iris beat the class prior by far.

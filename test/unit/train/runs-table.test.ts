@@ -75,4 +75,12 @@ describe('runs table', () => {
       ['learning rate', ['0.01', '0.001']],
     ]);
   });
+
+  test('one run shown alone lists every setting', () => {
+    const a = normalizeTrainSpec({ model: 'linear', learningRate: 0.05, seed: 7 });
+    const all = settingsDiff([a], true);
+    expect(all.map(([k]) => k)).toEqual(['model', 'layers', 'optimizer', 'learning rate', 'batch size', 'epochs', 'patience', 'L2', 'class weights', 'seed', 'backend']);
+    expect(Object.fromEntries(all)).toMatchObject({ model: ['linear'], layers: ['—'], 'learning rate': ['0.05'], seed: ['7'] });
+    expect(settingsDiff([a])).toEqual([]);
+  });
 });
