@@ -13,10 +13,12 @@ declare module 'vitest' {
 }
 
 let server: PreviewServer | undefined;
+/** A folder of its own: the benchmarks build into dist/bench, and neither build may wipe the other's while it runs. */
+const OUT = 'dist/e2e';
 
 export async function setup(project: TestProject): Promise<void> {
-  await productionBuild({ logLevel: 'warn', configFile: 'vite.config.ts', mode: 'production' });
-  server = await preview({ logLevel: 'warn', configFile: 'vite.config.ts', preview: { host: '127.0.0.1', port: 4317, strictPort: false, open: false } });
+  await productionBuild({ logLevel: 'warn', configFile: 'vite.config.ts', mode: 'production', build: { outDir: OUT, emptyOutDir: true } });
+  server = await preview({ logLevel: 'warn', configFile: 'vite.config.ts', build: { outDir: OUT }, preview: { host: '127.0.0.1', port: 4317, strictPort: false, open: false } });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a local URL');
   project.provide('baseUrl', url);
