@@ -1,5 +1,6 @@
 /** Relabelling a row from Evaluate: the project's recipe with one more label edit, as Prepare stores it. */
 import { normalizeRecipe, type Recipe } from '../prepare/recipe';
+import { EDITS_SWITCHED_ON, withChange } from '../prepare/steps/edit-cells';
 import { newId } from '../shared/ids';
 
 export interface LabelEdit {
@@ -11,16 +12,23 @@ export interface LabelEdit {
 }
 
 /**
- * The stored recipe (JSON, or undefined when Prepare was never edited) with `edit` in its edit
- * step, which is added first when there is none; an earlier edit of the same cell is replaced.
- * `seed` must be the project's, as training uses: a recipe made here from nothing then splits
- * the rows exactly as the runs being evaluated were split.
+ * The stored recipe (JSON, or undefined when Prepare was never edited) with `edit` last in its
+ * edit step, which is added first when there is none, and switched back on when it was off (an
+ * edit stored in a step that is off would never apply): `notice` then says so. An earlier edit
+ * of the same cell is replaced (see withChange). `seed` must be the project's, as training uses:
+ * a recipe made here from nothing then splits the rows exactly as the runs being evaluated were split.
  */
-export function relabelledRecipe(stored: unknown, seed: number, classification: boolean, edit: LabelEdit): Recipe {
+export function relabelled(stored: unknown, seed: number, classification: boolean, edit: LabelEdit): { recipe: Recipe; notice: string | null } {
   const recipe = normalizeRecipe(stored, seed, classification);
   let step = recipe.steps.find((s) => s.kind === 'edit-cells');
   if (!step) recipe.steps.unshift((step = { id: newId(), kind: 'edit-cells', enabled: true, params: { edits: [], bulk: [] } }));
-  const params = step.params as { edits: LabelEdit[] };
-  params.edits = [...(Array.isArray(params.edits) ? params.edits : []).filter((e) => !(e.row === edit.row && e.column === edit.column)), edit];
-  return recipe;
+  const wasOff = !step.enabled;
+  step.enabled = true;
+  step.params = withChange(step.params, { row: edit.row, column: edit.column, value: edit.value });
+  return { recipe, notice: wasOff ? EDITS_SWITCHED_ON : null };
+}
+
+/** relabelled's recipe alone. */
+export function relabelledRecipe(stored: unknown, seed: number, classification: boolean, edit: LabelEdit): Recipe {
+  return relabelled(stored, seed, classification, edit).recipe;
 }

@@ -1,11 +1,13 @@
 /**
  * Row conditions, for the filter step and bulk relabelling: one column compared with one value.
- * Numbers compare as numbers, labels as text; a missing value matches only "is missing".
+ * Numbers compare as numbers, labels as text (the value trimmed, as labels are), dates as the
+ * import reads them (typed-date.ts); a missing value matches only "is missing".
  */
 import * as v from 'valibot';
 import { isValid, type Column } from '../shared/column';
 import { labelAt, requireColumn, type Frame } from './frame';
 import { StepProblem } from './step-problem';
+import { readTypedDate } from './typed-date';
 
 export const CONDITION_OPS = ['==', '!=', '<', '<=', '>', '>=', 'is missing', 'is present'] as const;
 export type ConditionOp = (typeof CONDITION_OPS)[number];
@@ -14,6 +16,8 @@ export const conditionSchema = v.object({
   column: v.string(),
   op: v.picklist(CONDITION_OPS),
   value: v.fallback(v.string(), ''),
+  /** for a date column: the order its year-last dates were imported in, recorded when the condition was made */
+  dateOrder: v.optional(v.picklist(['ymd', 'dmy', 'mdy'])),
 });
 export type Condition = v.InferOutput<typeof conditionSchema>;
 
@@ -39,7 +43,7 @@ export function matchRows(frame: Frame, c: Condition): Uint8Array {
 function comparer(column: Column, c: Condition): (row: number) => boolean {
   const cmp = compareWith(c.op);
   if (column.kind === 'numeric' || column.kind === 'datetime') {
-    const target = column.kind === 'datetime' ? Date.parse(c.value) : Number(c.value.trim());
+    const target = column.kind === 'datetime' ? readTypedDate(c.value, c.dateOrder) : Number(c.value.trim());
     if (c.value.trim() === '' || !Number.isFinite(target)) {
       const what = column.kind === 'datetime' ? 'a date such as 2024-01-31' : 'a number';
       throw new StepProblem(`Column "${c.column}" holds ${column.kind === 'datetime' ? 'dates' : 'numbers'}: compare it with ${what}, not "${c.value}".`);
@@ -51,7 +55,8 @@ function comparer(column: Column, c: Condition): (row: number) => boolean {
     // Labels have no order; "<" over text would silently compare spellings.
     throw new StepProblem(`Column "${c.column}" holds labels: use = or ≠, not ${c.op}.`);
   }
-  return (row) => cmp(labelAt(column, row) === c.value ? 0 : 1);
+  const value = c.value.trim();
+  return (row) => cmp(labelAt(column, row) === value ? 0 : 1);
 }
 
 function compareWith(op: ConditionOp): (diff: number) => boolean {

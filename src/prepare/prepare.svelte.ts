@@ -25,9 +25,13 @@ import type { LooplabDB } from '../storage/schema';
 import { callPrepareWorker, cancelPrepareWorker } from '../workers/prepare-client';
 import type { EditableRows, PrepareProgress, PrepareReport, TaskKind } from '../workers/prepare-protocol';
 import { WorkerCancelled, workerCallback } from '../workers/worker-handle';
+import { knownDateOrder } from '../data/import-source';
+import type { DateOrder } from '../data/dates';
 import type { Condition } from './condition';
 import { checkChange, normalizeRecipe, type Recipe } from './recipe';
 import type { StepSpec } from './step';
+import { moveProblem } from './step-order';
+import { EDITS_SWITCHED_ON, unmatchedRelabel, withChange, type Change, type Relabel } from './steps/edit-cells';
 
 export type SaveState = 'saved' | 'saving' | 'error';
 
@@ -37,12 +41,17 @@ const UNDO_LIMIT = 100;
 const SHOWN_AS_NOW = 'The recipe was changed in another tab: it is shown as it is now.';
 const NOT_APPLIED = `${SHOWN_AS_NOW} Your last change was not applied; make it again.`;
 
-type EditStep = StepSpec & { params: { edits: { row: number; column: string; value: string }[]; bulk: { where: Condition; column: string; value: string }[] } };
-
 const clone = (recipe: Recipe): Recipe => JSON.parse(JSON.stringify(recipe)) as Recipe;
 
+/** A change refused before it is tried; the message says why, shown by the form it came from. */
+class ChangeRefused extends Error {}
+
 /** A change to a step the recipe no longer has (another tab's version, shown since, removed it). */
-class StepGone extends Error {}
+class StepGone extends ChangeRefused {
+  constructor() {
+    super('This step is no longer in the recipe: it was removed in another tab.');
+  }
+}
 
 function stepOf(recipe: Recipe, id: string): StepSpec {
   const step = recipe.steps.find((s) => s.id === id);
@@ -196,8 +205,8 @@ export class PrepareState {
       try {
         mutate(edited);
       } catch (e) {
-        if (!(e instanceof StepGone)) throw e;
-        this.refused = { where, problem: 'This step is no longer in the recipe: it was removed in another tab.' };
+        if (!(e instanceof ChangeRefused)) throw e;
+        this.refused = { where, problem: e.message };
         return false;
       }
       const checked = checkChange(edited, current);
@@ -304,36 +313,95 @@ export class PrepareState {
     });
   }
 
+  /** Move a step one place; the edit step stays first (step-order.ts), which is refused with the reason. */
   moveStep(id: string, by: -1 | 1): Promise<boolean> {
     return this.change('list', (r) => {
       const at = r.steps.findIndex((s) => s.id === id);
       const to = at + by;
       if (at < 0 || to < 0 || to >= r.steps.length) return;
+      const problem = moveProblem(r.steps, at, by);
+      if (problem) throw new ChangeRefused(problem);
       [r.steps[at], r.steps[to]] = [r.steps[to]!, r.steps[at]!];
     });
   }
 
+  /** said after a label edit that switched the edit step back on; null after any other */
+  labelsNotice = $state<string | null>(null);
+
   /** The recipe's edit step, created first in the pipeline when there is none. */
-  #editStep(r: Recipe): EditStep {
+  #editStep(r: Recipe): StepSpec {
     let step = r.steps.find((s) => s.kind === 'edit-cells');
     if (!step) {
       step = { id: newId(), kind: 'edit-cells', enabled: true, params: { edits: [], bulk: [] } };
       r.steps.unshift(step);
     }
-    return step as EditStep;
+    return step;
   }
 
+  /** The order `column`'s year-last dates were imported in, when it is a date column whose order the dataset knows. */
+  #dateOrder(column: string): { dateOrder?: DateOrder } {
+    const dataset = this.dataset;
+    if (dataset?.columns.find((c) => c.name === column)?.kind !== 'datetime') return {};
+    const known = knownDateOrder(dataset.source.dateOrders, column);
+    return known ? { dateOrder: known.order } : {};
+  }
+
+  /** Add a change last in the edit step, switching the step back on (and saying so) when it was off: an edit in a step that is off would never apply. */
+  async #addChange(change: Change, check: (r: Recipe) => void = () => {}): Promise<boolean> {
+    let switchedOn = false;
+    const accepted = await this.change('labels', (r) => {
+      check(r);
+      const step = this.#editStep(r);
+      switchedOn = !step.enabled;
+      step.enabled = true;
+      step.params = withChange(step.params, change);
+    });
+    this.labelsNotice = accepted && switchedOn ? EDITS_SWITCHED_ON : null;
+    return accepted;
+  }
+
+  /** Edit one cell: `row` is the dataset row, 0-based; a row or column the dataset does not have is refused, naming the form's field. */
   editCell(row: number, column: string, value: string): Promise<boolean> {
-    return this.change('labels', (r) => {
-      const edits = this.#editStep(r).params.edits;
-      const same = edits.findIndex((e) => e.row === row && e.column === column);
-      if (same >= 0) edits.splice(same, 1);
-      edits.push({ row, column, value });
+    return this.#addChange({ row, column, value, ...this.#dateOrder(column) }, () => {
+      const dataset = this.dataset;
+      const rows = dataset?.rowCount ?? 0;
+      if (!Number.isInteger(row) || row < 0 || row >= rows) throw new ChangeRefused(`Row: enter a whole number from 1 to ${rows.toLocaleString('en')}.`);
+      if (!dataset!.columns.some((c) => c.name === column)) throw new ChangeRefused(`Column to edit: the dataset has no column "${column}".`);
     });
   }
 
-  relabelWhere(where: Condition, column: string, value: string): Promise<boolean> {
-    return this.change('labels', (r) => void this.#editStep(r).params.bulk.push({ where, column, value }));
+  /**
+   * Relabel every row where `where` holds, as edited so far. The compared value is trimmed, as the
+   * new one is; a relabel that matches no training row is refused, saying so.
+   */
+  async relabelWhere(where: Condition, column: string, value: string): Promise<boolean> {
+    const relabel: Relabel = { where: { ...where, value: where.value.trim(), ...this.#dateOrder(where.column) }, column, value, ...this.#dateOrder(column) };
+    if (!(await this.#matchesTrainingRows(relabel))) return false;
+    return this.#addChange(relabel);
+  }
+
+  /**
+   * Whether the relabel matches a training row, tried on the steps up to the edit step alone, the
+   * relabel marked to be refused when it matches none. It is not stored so marked: a later split,
+   * or a cross-validation fold, without such a row must still fit. Any other problem is left to
+   * the change itself, which refuses it or not as it does every change.
+   */
+  #matchesTrainingRows(relabel: Relabel): Promise<boolean> {
+    return this.#enqueue(async () => {
+      if (!this.recipe) return false;
+      const probe = clone(this.recipe);
+      const step = this.#editStep(probe);
+      step.enabled = true;
+      step.params = withChange(step.params, { ...relabel, mustMatch: true });
+      const upTo = probe.steps.indexOf(step);
+      const report = await this.#ask({ ...probe, steps: probe.steps.slice(0, upTo + 1), augment: { ...probe.augment, method: 'none' } });
+      if (!report) return false;
+      const problem = unmatchedRelabel(relabel.where);
+      if (report.steps.find((s) => s.id === step.id)?.problem !== problem) return true;
+      this.refused = { where: 'labels', problem };
+      this.labelsNotice = null;
+      return false;
+    });
   }
 
   setPreview(id: string | null): Promise<void> {

@@ -83,6 +83,14 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   await page.getByRole('button', { name: 'Edit row 1, column species: Gentoo', exact: true }).click();
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('edit-value');
   expect(await page.getByLabel('New value', { exact: true }).inputValue()).toBe('Gentoo');
+  // A cleared Row box is refused, naming the field; the earlier edit is still shown, and still applies (the step reads it).
+  await page.getByLabel('Row', { exact: true }).fill('');
+  await page.getByRole('button', { name: 'Edit cell' }).click();
+  await page.getByTestId('labels-panel').getByRole('alert').filter({ hasText: `Row: enter a whole number from 1 to ${rowCount}.` }).waitFor();
+  await prepareIdle(page);
+  expect(await steps.first().getAttribute('data-state')).toBe('fitted');
+  expect(await steps.first().textContent()).toMatch(/Edit values and labels: 1 cell edited/);
+  await page.locator('[data-testid="labels-table"] tr[data-row="0"] td', { hasText: 'Gentoo' }).waitFor();
 
   // SMOTE with Neighbours cleared is refused, naming the field, and nothing is applied.
   await page.getByLabel('Augmentation method', { exact: true }).selectOption('smote');

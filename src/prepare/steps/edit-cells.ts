@@ -1,14 +1,88 @@
 import * as v from 'valibot';
 import { setValid, type Column } from '../../shared/column';
 import { parseBoolean } from '../../data/booleans';
-import { conditionSchema, describeCondition, matchRows } from '../condition';
+import type { DateOrder } from '../../data/dates';
+import { count } from '../../data/words';
+import { conditionSchema, describeCondition, matchRows, type Condition } from '../condition';
 import { requireColumn, withColumns, type Frame } from '../frame';
 import { copyValid } from '../fill';
 import { StepProblem } from '../step-problem';
 import { defineStep } from '../step';
+import { readTypedDate } from '../typed-date';
 
-const editSchema = v.object({ row: v.pipe(v.number(), v.integer(), v.minValue(0)), column: v.string(), value: v.string() });
-const bulkSchema = v.object({ where: conditionSchema, column: v.string(), value: v.string() });
+const dateOrderSchema = v.optional(v.picklist(['ymd', 'dmy', 'mdy']));
+
+/**
+ * One cell of one dataset row (0-based) set to a value. `dateOrder`, for a date column: the order
+ * its year-last dates were imported in, recorded when the edit was made (typed-date.ts).
+ */
+const cellEditSchema = v.object({ row: v.pipe(v.number(), v.integer(), v.minValue(0)), column: v.string(), value: v.string(), dateOrder: dateOrderSchema });
+
+/**
+ * Every row where `where` holds, as edited so far, set to a value. `mustMatch` is set only on the
+ * relabel Prepare tries before adding it: it is refused when it matches no training row. Stored
+ * relabels never have it, so a later split or a cross-validation fold without such a row still fits.
+ */
+const relabelSchema = v.object({ where: conditionSchema, column: v.string(), value: v.string(), dateOrder: dateOrderSchema, mustMatch: v.optional(v.literal(true)) });
+
+export type CellEdit = v.InferOutput<typeof cellEditSchema>;
+export type Relabel = v.InferOutput<typeof relabelSchema>;
+export type Change = CellEdit | Relabel;
+
+const isRelabel = (c: unknown): boolean => !!c && typeof c === 'object' && 'where' in c;
+
+/**
+ * The stored params: `edits`, the cell edits and relabels in the order they were made. Recipes
+ * stored before that kept relabels apart in `bulk` and applied them first: they are read first.
+ * Each change is checked on its own, so one bad change (a row left empty in the form, stored by an
+ * older version) is left out, and counted, without voiding the others.
+ */
+const paramsSchema = v.pipe(
+  v.object({ edits: v.fallback(v.array(v.unknown()), []), bulk: v.fallback(v.array(v.unknown()), []) }),
+  v.transform(({ edits, bulk }) => {
+    const changes: Change[] = [];
+    let dropped = 0;
+    for (const item of [...bulk, ...edits]) {
+      const parsed = v.safeParse(isRelabel(item) ? relabelSchema : cellEditSchema, item);
+      if (parsed.success) changes.push(parsed.output);
+      else dropped++;
+    }
+    return { edits: changes, dropped };
+  }),
+);
+type Params = v.InferOutput<typeof paramsSchema>;
+
+/** The changes of params as stored or as read (a fitted pipeline's, the Labels table's): reading them again is cheap and gives the same. */
+function changesOf(params: unknown): Change[] {
+  const parsed = v.safeParse(paramsSchema, params);
+  return parsed.success ? parsed.output.edits : [];
+}
+
+/**
+ * Stored params with one more change, last. A legacy `bulk` list is folded in front, where it was
+ * applied. A cell edit replaces an earlier edit of the same cell unless a relabel came after that
+ * one (the relabel may have matched the row by it). Unreadable stored changes are kept as they are.
+ * Example: (undefined, { row: 3, column: 'y', value: 'b' }) → { edits: [{ row: 3, column: 'y', value: 'b' }], bulk: [] }.
+ */
+export function withChange(params: unknown, change: Change): { edits: unknown[]; bulk: [] } {
+  const p = (params && typeof params === 'object' ? params : {}) as { edits?: unknown; bulk?: unknown };
+  const list = (x: unknown) => (Array.isArray(x) ? x : []);
+  const edits: unknown[] = [...list(p.bulk), ...list(p.edits)];
+  if (!isRelabel(change)) {
+    const { row, column } = change as CellEdit;
+    const same = edits.findLastIndex((e) => !isRelabel(e) && (e as CellEdit).row === row && (e as CellEdit).column === column);
+    if (same >= 0 && !edits.slice(same + 1).some(isRelabel)) edits.splice(same, 1);
+  }
+  return { edits: [...edits, change], bulk: [] };
+}
+
+/** What Prepare and Evaluate say when an edit switched the edit step back on. */
+export const EDITS_SWITCHED_ON = 'The “Edit values and labels” step was off: it is on again, so this edit and the ones before it apply.';
+
+/** Why a relabel is refused when it matches no training row. */
+export function unmatchedRelabel(where: Condition): string {
+  return `No training row has ${describeCondition(where)}: nothing was relabelled.`;
+}
 
 type Setter = (row: number) => void;
 
@@ -20,7 +94,7 @@ function columnWriter(column: Column, n: number) {
   let values: Column['values'] | null = null;
   let valid: Uint8Array | null = null;
   let dictionary = column.dictionary;
-  const setterFor = (text: string): Setter => {
+  const setterFor = (text: string, dateOrder?: DateOrder): Setter => {
     const t = text.trim();
     let code: number | null = null;
     if (t !== '') {
@@ -32,7 +106,7 @@ function columnWriter(column: Column, n: number) {
         if (b < 0) throw new StepProblem(`Column "${column.name}" is yes/no: write true or false, not "${text}".`);
         code = b;
       } else if (column.kind === 'datetime') {
-        code = Date.parse(t);
+        code = readTypedDate(t, dateOrder);
         if (!Number.isFinite(code)) throw new StepProblem(`Column "${column.name}" holds dates: "${text}" is not one (write 2024-01-31).`);
       } else {
         const at = dictionary!.indexOf(t);
@@ -59,50 +133,73 @@ function columnWriter(column: Column, n: number) {
   return { setterFor, finish };
 }
 
+/**
+ * The frame with the changes applied one after another, each relabel's condition matched against
+ * the values written before it. `onRelabel` is told how many rows each relabel matched.
+ */
+function applyChanges(frame: Frame, changes: readonly Change[], onRelabel?: (relabel: Relabel, matched: number) => void): Frame {
+  // Edits name rows of the dataset; a new file's rows are other rows.
+  if (!frame.fromDataset || changes.length === 0) return frame;
+  const n = frame.table.rowCount;
+  const writers = new Map<string, ReturnType<typeof columnWriter>>();
+  const writer = (name: string) => {
+    let w = writers.get(name);
+    if (!w) writers.set(name, (w = columnWriter(requireColumn(frame, name), n)));
+    return w;
+  };
+  const written = () => {
+    const changed = [...writers.values()].map((w) => w.finish()).filter((c): c is Column => c !== null);
+    return changed.length ? withColumns(frame, changed) : frame;
+  };
+  let position: Map<number, number> | null = null;
+  for (const c of changes) {
+    if ('where' in c) {
+      const set = writer(c.column).setterFor(c.value, c.dateOrder);
+      const match = matchRows(written(), c.where);
+      let matched = 0;
+      for (let i = 0; i < n; i++) {
+        if (!match[i]) continue;
+        set(i);
+        matched++;
+      }
+      onRelabel?.(c, matched);
+    } else {
+      if (!position) {
+        position = new Map();
+        for (let i = 0; i < n; i++) position.set(frame.rowIds[i]!, i);
+      }
+      const at = position.get(c.row);
+      if (at !== undefined) writer(c.column).setterFor(c.value, c.dateOrder)(at);
+    }
+  }
+  return written();
+}
+
 export const editCells = defineStep({
   kind: 'edit-cells',
   title: 'Edit values and labels',
-  explain: 'Corrects cells or relabels rows, one at a time or every row matching a condition. The edits are kept as this step; the imported data never changes.',
+  explain: 'Corrects cells or relabels rows, one at a time or every row matching a condition, in the order the edits were made. The edits are kept as this step; the imported data never changes.',
   removesRows: false,
-  params: v.object({ edits: v.fallback(v.array(editSchema), []), bulk: v.fallback(v.array(bulkSchema), []) }),
-  columnsOf: (p) => [...new Set([...p.edits.map((e) => e.column), ...p.bulk.map((b) => b.column)])],
-  describe: (p) => {
+  params: paramsSchema,
+  columnsOf: (p: Params) => [...new Set(changesOf(p).map((c) => c.column))],
+  describe: (p: Params) => {
+    const changes = changesOf(p);
+    const cellEdits = changes.filter((c) => !('where' in c)).length;
     const parts = [];
-    if (p.edits.length) parts.push(`${p.edits.length} cell${p.edits.length === 1 ? '' : 's'} edited`);
-    for (const b of p.bulk) parts.push(`${b.column} = "${b.value}" where ${describeCondition(b.where)}`);
+    if (cellEdits) parts.push(count(cellEdits, 'cell') + ' edited');
+    for (const c of changes) if ('where' in c) parts.push(`${c.column} = "${c.value}" where ${describeCondition(c.where)}`);
+    if (p.dropped) parts.push(`${count(p.dropped, 'unreadable edit')} left out`);
     return parts.join('; ') || 'No edits yet';
   },
-  fit: (p, train) => {
-    editCells.transform(p, {}, train, 'train');
+  fit: (p: Params, train) => {
+    const changes = changesOf(p);
+    applyChanges(train, changes, (relabel, matched) => {
+      if (relabel.mustMatch && matched === 0 && train.table.rowCount > 0) throw new StepProblem(unmatchedRelabel(relabel.where));
+    });
     // Edits of rows outside training are checked too: applying them to validation or test must not fail.
     const n = train.table.rowCount;
-    for (const e of p.edits) columnWriter(requireColumn(train, e.column), n).setterFor(e.value);
+    for (const c of changes) columnWriter(requireColumn(train, c.column), n).setterFor(c.value, c.dateOrder);
     return {};
   },
-  transform: (p, _learned, frame: Frame) => {
-    // Edits name rows of the dataset; a new file's rows are other rows.
-    if (!frame.fromDataset) return frame;
-    const n = frame.table.rowCount;
-    const writers = new Map<string, ReturnType<typeof columnWriter>>();
-    const writer = (name: string) => {
-      let w = writers.get(name);
-      if (!w) writers.set(name, (w = columnWriter(requireColumn(frame, name), n)));
-      return w;
-    };
-    for (const b of p.bulk) {
-      const set = writer(b.column).setterFor(b.value);
-      const match = matchRows(frame, b.where);
-      for (let i = 0; i < n; i++) if (match[i]) set(i);
-    }
-    if (p.edits.length) {
-      const position = new Map<number, number>();
-      for (let i = 0; i < n; i++) position.set(frame.rowIds[i]!, i);
-      for (const e of p.edits) {
-        const at = position.get(e.row);
-        if (at !== undefined) writer(e.column).setterFor(e.value)(at);
-      }
-    }
-    const changed = [...writers.values()].map((w) => w.finish()).filter((c): c is Column => c !== null);
-    return changed.length ? withColumns(frame, changed) : frame;
-  },
+  transform: (p: Params, _learned, frame: Frame) => applyChanges(frame, changesOf(p)),
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { defaultRecipe } from '../../../src/prepare/recipe';
-import { relabelledRecipe } from '../../../src/evaluate/relabel';
+import { relabelled, relabelledRecipe } from '../../../src/evaluate/relabel';
 
 const editsOf = (recipe: ReturnType<typeof relabelledRecipe>) => (recipe.steps[0]!.params as { edits: unknown[] }).edits;
 
@@ -23,5 +23,22 @@ describe('relabelledRecipe', () => {
     const twice = relabelledRecipe(JSON.parse(JSON.stringify(once)), 42, false, { row: 1, column: 'y', value: '3' });
     expect(twice.steps).toHaveLength(2);
     expect(editsOf(twice)).toEqual([{ row: 1, column: 'y', value: '3' }]);
+  });
+});
+
+describe('relabelling into an edit step that is switched off', () => {
+  test('switches it back on, so the edit applies, and says so', () => {
+    const stored = { ...defaultRecipe(7, true), steps: [{ id: 'e', kind: 'edit-cells', enabled: false, params: { edits: [{ row: 0, column: 'y', value: 'a' }], bulk: [] } }] };
+    const { recipe, notice } = relabelled(stored, 42, true, { row: 1, column: 'y', value: 'b' });
+    expect(recipe.steps[0]!.enabled).toBe(true);
+    expect(editsOf(recipe)).toEqual([{ row: 0, column: 'y', value: 'a' }, { row: 1, column: 'y', value: 'b' }]);
+    expect(notice).toMatch(/was off: it is on again/);
+    expect(relabelled(recipe, 42, true, { row: 2, column: 'y', value: 'b' }).notice).toBeNull();
+    expect(relabelledRecipe(stored, 42, true, { row: 1, column: 'y', value: 'b' }).steps[0]!.enabled).toBe(true);
+  });
+
+  test('an edit after an earlier relabel of the same cell’s class keeps both, in order', () => {
+    const stored = { ...defaultRecipe(7, true), steps: [{ id: 'e', kind: 'edit-cells', enabled: true, params: { edits: [{ row: 1, column: 'y', value: 'a' }, { where: { column: 'y', op: '==', value: 'a' }, column: 'z', value: 'q' }], bulk: [] } }] };
+    expect(editsOf(relabelledRecipe(stored, 42, true, { row: 1, column: 'y', value: 'b' }))).toHaveLength(3);
   });
 });

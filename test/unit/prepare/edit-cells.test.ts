@@ -1,0 +1,105 @@
+/**
+ * The edit step ("Edit values and labels"): each stored edit read on its own, edits and relabels
+ * applied in the order they were made, typed dates read as the import reads them, and a relabel
+ * that matches no training row refused when it is made. Run under TZ=America/New_York too.
+ */
+import { describe, expect, test } from 'vitest';
+import { matchRows } from '../../../src/prepare/condition';
+import { applyPipeline, fitPipeline, parseStep } from '../../../src/prepare/pipeline';
+import type { StepSpec } from '../../../src/prepare/step';
+import { editCells, unmatchedRelabel, withChange } from '../../../src/prepare/steps/edit-cells';
+import { cells, col, frameOf } from './tables';
+
+const spec = (params: unknown): StepSpec => ({ id: 'e', kind: 'edit-cells', enabled: true, params });
+const fitted = (params: unknown, frame = labels()) => {
+  const fit = fitPipeline([spec(params)], frame);
+  if (!fit.ok) throw new Error(fit.problem);
+  return fit;
+};
+const labels = () => frameOf(col('species', 'categorical', ['a', 'a', 'b']), col('x', 'numeric', ['1', '2', '3']));
+
+describe('stored edits are read one by one', () => {
+  test('an edit with no row (a cleared Row box) is left out alone; the other edits still apply, and the step says so', () => {
+    const params = { edits: [{ row: 0, column: 'species', value: 'c' }, { row: null, column: 'species', value: 'd' }, { row: -1, column: 'species', value: 'e' }, { row: 2, column: 'species', value: 'f' }], bulk: [] };
+    expect(cells(fitted(params).train, 'species')).toEqual(['c', 'a', 'f']);
+    const parsed = parseStep(spec(params));
+    if (!parsed.ok) throw new Error(parsed.problem);
+    expect(editCells.describe(parsed.params as never)).toBe('2 cells edited; 2 unreadable edits left out');
+  });
+
+  test('the older shape { edits, bulk } still reads, relabels applied first as before; a bad relabel is left out alone', () => {
+    const params = { edits: [{ row: 2, column: 'species', value: 'z' }], bulk: [{ where: { column: 'x', op: '>=', value: '2' }, column: 'species', value: 'big' }, { where: { column: 'x', op: 'like', value: '2' }, column: 'species', value: 'bad' }] };
+    expect(cells(fitted(params).train, 'species')).toEqual(['a', 'big', 'z']);
+  });
+
+  test('the Labels table, which applies the stored step as it is, shows what training applies', () => {
+    const params = { edits: [{ row: 0, column: 'species', value: 'c' }, { row: null, column: 'species', value: 'd' }], bulk: [] };
+    const stored = { format: 1 as const, steps: [{ id: 'e', kind: 'edit-cells', params, learned: {} }] };
+    expect(cells(applyPipeline(stored, labels()), 'species')).toEqual(cells(fitted(params).train, 'species'));
+  });
+});
+
+describe('edits apply in the order they were made', () => {
+  test('a relabel sees the relabels before it: a→b then b→c relabels every row c', () => {
+    let params: unknown = undefined;
+    params = withChange(params, { where: { column: 'species', op: '==', value: 'a' }, column: 'species', value: 'b' });
+    params = withChange(params, { where: { column: 'species', op: '==', value: 'b' }, column: 'species', value: 'c' });
+    expect(cells(fitted(params).train, 'species')).toEqual(['c', 'c', 'c']);
+  });
+
+  test('a relabel sees the cell edits before it, and a cell edit after a relabel wins', () => {
+    let params: unknown = { edits: [], bulk: [] };
+    params = withChange(params, { row: 2, column: 'species', value: 'a' });
+    params = withChange(params, { where: { column: 'species', op: '==', value: 'a' }, column: 'x', value: '0' });
+    params = withChange(params, { row: 0, column: 'x', value: '9' });
+    const train = fitted(params).train;
+    expect(cells(train, 'x')).toEqual(['9', '0', '0']);
+  });
+
+  test('older relabels stay in front when an edit is added; an earlier edit of the same cell is replaced only when no relabel came after it', () => {
+    const old = { edits: [{ row: 0, column: 'species', value: 'q' }], bulk: [{ where: { column: 'x', op: '>', value: '0' }, column: 'species', value: 'r' }] };
+    const next = withChange(old, { row: 0, column: 'species', value: 's' });
+    expect(next.edits).toEqual([old.bulk[0], { row: 0, column: 'species', value: 's' }]);
+    const kept = withChange(next, { where: { column: 'species', op: '==', value: 's' }, column: 'x', value: '5' });
+    // The relabel matched row 0 by its edited label: that edit stays, the new one comes last.
+    expect(withChange(kept, { row: 0, column: 'species', value: 't' }).edits).toHaveLength(4);
+  });
+});
+
+describe('typed dates read as the import reads them: UTC, in the column’s day/month order', () => {
+  const dates = () => frameOf(col('d', 'datetime', ['2024-03-05', '2024-05-03', '2024-01-01']), col('y', 'categorical', ['p', 'q', 'r']));
+  const utc = (text: string) => new Date(text).toISOString();
+
+  test('an edited date with a time is UTC, and a year-last date follows the order recorded with the edit', () => {
+    const train = fitted({ edits: [{ row: 0, column: 'd', value: '2024-03-05 14:30' }, { row: 1, column: 'd', value: '05/03/2024', dateOrder: 'mdy' }, { row: 2, column: 'd', value: '05/03/2024', dateOrder: 'dmy' }], bulk: [] }, dates()).train;
+    const values = train.table.columns[0]!.values;
+    expect([values[0], values[1], values[2]].map((v) => new Date(v!).toISOString())).toEqual([utc('2024-03-05T14:30:00Z'), utc('2024-05-03T00:00:00Z'), utc('2024-03-05T00:00:00Z')]);
+  });
+
+  test('with no order recorded, a date that reads one way only is read that way, else day first as the import assumes', () => {
+    const train = fitted({ edits: [{ row: 0, column: 'd', value: '12/25/2023' }, { row: 1, column: 'd', value: '05/03/2024' }], bulk: [] }, dates()).train;
+    const values = train.table.columns[0]!.values;
+    expect(new Date(values[0]!).toISOString()).toBe(utc('2023-12-25T00:00:00Z'));
+    expect(new Date(values[1]!).toISOString()).toBe(utc('2024-03-05T00:00:00Z'));
+  });
+
+  test('a condition on dates compares with the typed date read in UTC and in its order', () => {
+    expect(Array.from(matchRows(dates(), { column: 'd', op: '==', value: '05/03/2024', dateOrder: 'dmy' }))).toEqual([1, 0, 0]);
+    expect(Array.from(matchRows(dates(), { column: 'd', op: '==', value: '05/03/2024', dateOrder: 'mdy' }))).toEqual([0, 1, 0]);
+    expect(Array.from(matchRows(dates(), { column: 'd', op: '<', value: '2024-03-05 00:00' }))).toEqual([0, 0, 1]);
+  });
+});
+
+describe('relabel conditions', () => {
+  test('the compared value is trimmed, as the new value is', () => {
+    expect(Array.from(matchRows(labels(), { column: 'species', op: '==', value: ' a  ' }))).toEqual([1, 1, 0]);
+  });
+
+  test('a relabel made to be checked that matches no training row is refused, saying so; stored, it never fails a fit', () => {
+    const where = { column: 'species', op: '==' as const, value: 'setosa' };
+    const checked = fitPipeline([spec(withChange(undefined, { where, column: 'species', value: 'b', mustMatch: true }))], labels());
+    expect(checked).toEqual({ ok: false, stepId: 'e', problem: 'No training row has species == setosa: nothing was relabelled.' });
+    expect(unmatchedRelabel(where)).toBe('No training row has species == setosa: nothing was relabelled.');
+    expect(fitPipeline([spec(withChange(undefined, { where, column: 'species', value: 'b' }))], labels()).ok).toBe(true);
+  });
+});

@@ -1,0 +1,150 @@
+/**
+ * The Prepare state's label edits: a cell edit naming no row or an unknown column is refused when
+ * it is made; an edit switches the edit step back on, saying so; a relabel that matches no
+ * training row is refused; the edit step stays first.
+ */
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { PrepareState } from '../../../src/prepare/prepare.svelte';
+import { defaultRecipe, type Recipe } from '../../../src/prepare/recipe';
+import { EDITS_STAY_FIRST } from '../../../src/prepare/step-order';
+import { unmatchedRelabel } from '../../../src/prepare/steps/edit-cells';
+import { createProject } from '../../../src/storage/projects';
+import { getRecipe, saveRecipe } from '../../../src/storage/recipes';
+import { LooplabDB } from '../../../src/storage/schema';
+import { callPrepareWorker } from '../../../src/workers/prepare-client';
+import type { PrepareReport, PrepareRequest } from '../../../src/workers/prepare-protocol';
+import { datasetRow } from '../../helpers/rows';
+import { freshName } from '../../storage/legacy';
+
+const fits = (): PrepareReport => ({ split: { ok: true, parts: [] }, steps: [], preview: null, columns: [], augment: null, copies: null, seconds: 0 });
+// The worker is not there in Node: every recipe it is asked about fits, unless a test says otherwise.
+vi.mock('../../../src/workers/prepare-client', () => ({
+  callPrepareWorker: vi.fn(async () => fits()),
+  cancelPrepareWorker: vi.fn(),
+}));
+
+let db: LooplabDB;
+beforeEach(async () => {
+  db = new LooplabDB(freshName());
+  await db.open();
+  vi.mocked(callPrepareWorker).mockClear();
+});
+afterEach(() => db.close());
+
+const dataset = (projectId: string) =>
+  datasetRow({
+    id: 'd1',
+    projectId,
+    rowCount: 150,
+    columns: [
+      { name: 'species', kind: 'categorical', missing: 0 },
+      { name: 'seen', kind: 'datetime', missing: 0 },
+    ],
+    source: { ...datasetRow({ id: 'x', projectId }).source, dateOrders: { seen: { order: 'mdy' } } },
+  });
+
+async function opened(steps: Recipe['steps'] = []): Promise<{ state: PrepareState; projectId: string; stored: Recipe }> {
+  const project = await createProject(db, 'P', {});
+  await db.datasets.put(dataset(project.id));
+  const stored: Recipe = { ...defaultRecipe(1, true), steps };
+  await saveRecipe(db, project.id, 'd1', stored, 0);
+  const state = new PrepareState(project.id, { target: 'species', taskType: 'multiclass' }, 1, db);
+  state.dataset = dataset(project.id);
+  state.recipe = stored;
+  state.version = 1;
+  return { state, projectId: project.id, stored };
+}
+
+const editParams = (state: PrepareState) => state.recipe!.steps.find((s) => s.kind === 'edit-cells')!.params as { edits: unknown[] };
+
+describe('a cell edit is checked when it is made', () => {
+  test('a cleared Row box (null − 1) is refused, naming the field; the earlier edit stays as it was and nothing is tried or stored', async () => {
+    const { state, projectId } = await opened();
+    expect(await state.editCell(0, 'species', 'b')).toBe(true);
+    const asked = vi.mocked(callPrepareWorker).mock.calls.length;
+    expect(await state.editCell((null as unknown as number) - 1, 'species', 'c')).toBe(false);
+    expect(state.refused).toEqual({ where: 'labels', problem: 'Row: enter a whole number from 1 to 150.' });
+    expect(await state.editCell(Number.NaN, 'species', 'c')).toBe(false);
+    expect(await state.editCell(150, 'species', 'c')).toBe(false);
+    expect(await state.editCell(2.5, 'species', 'c')).toBe(false);
+    expect(vi.mocked(callPrepareWorker).mock.calls.length).toBe(asked);
+    expect(editParams(state).edits).toEqual([{ row: 0, column: 'species', value: 'b' }]);
+    expect((await getRecipe(db, projectId))!.version).toBe(2);
+  });
+
+  test('a column the dataset does not have is refused, naming the field', async () => {
+    const { state } = await opened();
+    expect(await state.editCell(3, 'nope', 'c')).toBe(false);
+    expect(state.refused).toEqual({ where: 'labels', problem: 'Column to edit: the dataset has no column "nope".' });
+    expect(await state.editCell(149, 'species', 'c')).toBe(true);
+    expect(state.refused).toBeNull();
+  });
+
+  test('a date edit records the order the column’s dates were imported in', async () => {
+    const { state } = await opened();
+    expect(await state.editCell(1, 'seen', '05/03/2024')).toBe(true);
+    expect(editParams(state).edits).toEqual([{ row: 1, column: 'seen', value: '05/03/2024', dateOrder: 'mdy' }]);
+  });
+});
+
+describe('an edit made while the edit step is off', () => {
+  const off = { id: 'e', kind: 'edit-cells', enabled: false, params: { edits: [{ row: 0, column: 'species', value: 'b' }], bulk: [] } };
+
+  test('switches the step back on, and says so', async () => {
+    const { state } = await opened([off]);
+    expect(await state.editCell(1, 'species', 'c')).toBe(true);
+    expect(state.recipe!.steps[0]!.enabled).toBe(true);
+    expect(state.labelsNotice).toMatch(/was off: it is on again/);
+    // The next edit, with the step on, says nothing of it.
+    expect(await state.editCell(2, 'species', 'c')).toBe(true);
+    expect(state.labelsNotice).toBeNull();
+  });
+
+  test('a relabel too', async () => {
+    const { state } = await opened([off]);
+    expect(await state.relabelWhere({ column: 'species', op: '==', value: 'a' }, 'species', 'c')).toBe(true);
+    expect(state.recipe!.steps[0]!.enabled).toBe(true);
+    expect(state.labelsNotice).toMatch(/on again/);
+  });
+});
+
+describe('relabelling where a condition holds', () => {
+  test('the compared value is stored trimmed; the relabel is first tried on the training rows alone, where it must match one', async () => {
+    const { state } = await opened([{ id: 'e', kind: 'edit-cells', enabled: true, params: { edits: [], bulk: [] } }, { id: 's', kind: 'scale', enabled: true, params: { columns: ['x'], method: 'standard' } }]);
+    expect(await state.relabelWhere({ column: 'species', op: '==', value: ' setosa ' }, 'species', 'virginica')).toBe(true);
+    const probe = (vi.mocked(callPrepareWorker).mock.calls[0]![0] as unknown as (api: { report: (r: PrepareRequest) => unknown }) => unknown);
+    let request: PrepareRequest | undefined;
+    await probe({ report: (r: PrepareRequest) => (request = r) });
+    expect(request!.recipe.steps.map((s) => s.kind)).toEqual(['edit-cells']);
+    expect((request!.recipe.steps[0]!.params as { edits: unknown[] }).edits).toEqual([{ where: { column: 'species', op: '==', value: 'setosa' }, column: 'species', value: 'virginica', mustMatch: true }]);
+    expect(editParams(state).edits).toEqual([{ where: { column: 'species', op: '==', value: 'setosa' }, column: 'species', value: 'virginica' }]);
+  });
+
+  test('one that matches no training row is refused, saying so, and nothing is stored', async () => {
+    const { state, projectId, stored } = await opened();
+    const where = { column: 'species', op: '==' as const, value: 'setosa' };
+    // The probe's edit step is made fresh (the recipe has none): the worker answers for whatever id it has.
+    vi.mocked(callPrepareWorker).mockImplementationOnce(async (call) => {
+      let request: PrepareRequest | undefined;
+      await (call as unknown as (api: { report: (r: PrepareRequest) => unknown }) => unknown)({ report: (r: PrepareRequest) => (request = r) });
+      return { ...fits(), steps: [{ id: request!.recipe.steps[0]!.id, state: 'problem', problem: unmatchedRelabel(where) }] };
+    });
+    expect(await state.relabelWhere(where, 'species', 'virginica')).toBe(false);
+    expect(state.refused).toEqual({ where: 'labels', problem: 'No training row has species == setosa: nothing was relabelled.' });
+    expect(state.recipe).toEqual(stored);
+    expect((await getRecipe(db, projectId))!.version).toBe(1);
+  });
+});
+
+describe('moving steps', () => {
+  test('the edit step is not moved down, nor another step above it; the reason is shown with the list', async () => {
+    const { state, stored } = await opened([{ id: 'e', kind: 'edit-cells', enabled: true, params: { edits: [], bulk: [] } }, { id: 'i', kind: 'impute', enabled: true, params: { columns: ['x'], strategy: 'mean' } }, { id: 's', kind: 'scale', enabled: true, params: { columns: ['x'], method: 'standard' } }]);
+    expect(await state.moveStep('e', 1)).toBe(false);
+    expect(state.refused).toEqual({ where: 'list', problem: EDITS_STAY_FIRST });
+    expect(await state.moveStep('i', -1)).toBe(false);
+    expect(state.recipe).toEqual(stored);
+    expect(await state.moveStep('s', -1)).toBe(true);
+    expect(state.recipe!.steps.map((s) => s.id)).toEqual(['e', 's', 'i']);
+  });
+});
