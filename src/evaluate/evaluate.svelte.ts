@@ -16,7 +16,7 @@ import { callPrepareWorker } from '../workers/prepare-client';
 import type { EditableRows } from '../workers/prepare-protocol';
 import { getRecipe, saveRecipe } from '../storage/recipes';
 import { getProject, PROJECT_GONE } from '../storage/projects';
-import { relabelledRecipe } from './relabel';
+import { relabelled as recipeWithRelabel } from './relabel';
 import type { CvOutcome, ImportanceOutcome } from '../workers/train-protocol';
 import { workerCallback } from '../workers/worker-handle';
 import { HEARTBEAT_STALE_MS } from '../shared/heartbeat';
@@ -92,9 +92,10 @@ export class EvaluateState {
       const db = getDb();
       const [stored, project] = await Promise.all([getRecipe(db, run.projectId), getProject(db, run.projectId)]);
       if (!project) throw new UserFacingError(PROJECT_GONE);
-      const recipe = relabelledRecipe(stored?.recipe, project.seed, run.task === 'classification', { row, column: run.target, value });
+      const { recipe, notice } = recipeWithRelabel(stored?.recipe, project.seed, run.task === 'classification', { row, column: run.target, value });
       await saveRecipe(db, run.projectId, stored?.datasetId ?? run.datasetId, recipe, stored?.version ?? 0);
       this.relabelled = [...this.relabelled, row];
+      this.relabelNotice = notice;
     } catch (e) {
       this.error = describeError(e);
     }
@@ -125,6 +126,8 @@ export class EvaluateState {
 
   /** rows relabelled from this page, this visit */
   relabelled = $state<number[]>([]);
+  /** what the last relabel changed besides the label (the edit step switched back on), or null */
+  relabelNotice = $state<string | null>(null);
 
   cancelCrossValidation(): void {
     const runId = this.cvProgress?.runId;
