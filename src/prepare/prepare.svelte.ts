@@ -165,13 +165,16 @@ export class PrepareState {
     const dataset = this.dataset;
     if (!dataset) return null;
     this.computing = true;
+    // Closed when the answer is in: a late progress call would show this report's phase at the start of the next.
+    const onProgress = workerCallback((p: PrepareProgress) => (this.progress = p));
     try {
       const request = { datasetId: dataset.id, recipe, target: this.target, task: this.task, previewStepId: this.previewStepId, scatter: this.scatter };
-      return await callPrepareWorker<PrepareReport>((api) => api.report(request, workerCallback((p: PrepareProgress) => (this.progress = p))));
+      return await callPrepareWorker<PrepareReport>((api) => api.report(request, onProgress));
     } catch (e) {
       if (!(e instanceof WorkerCancelled)) this.error = describeError(e);
       return null;
     } finally {
+      onProgress.close();
       this.computing = false;
       this.progress = null;
     }
