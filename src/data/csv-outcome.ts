@@ -119,11 +119,12 @@ export function notUtf8Note(line: number): string {
  * Why an import read as UTF-8 stops before storing anything: bytes further on than the head it
  * was judged on are not UTF-8 (most often a Windows-1252 file whose start is plain ASCII). The
  * learner answers: Windows-1252, or UTF-8 anyway (`keepNotUtf8`). Null to go on and store.
+ * `act` names the button the answer is given with: 'import', or 'preview' for a second file merged.
  */
-export function encodingQuestion(fileName: string, encoding: TextEncoding, notUtf8Line: number | null, keepNotUtf8: boolean): string | null {
+export function encodingQuestion(fileName: string, encoding: TextEncoding, notUtf8Line: number | null, keepNotUtf8: boolean, act: 'import' | 'preview' = 'import'): string | null {
   if (encoding !== 'utf-8' || notUtf8Line === null || keepNotUtf8) return null;
   return (
     `"${fileName}": line ${notUtf8Line.toLocaleString('en')} of the file has bytes that are not UTF-8, though the start of the file is, and nothing was stored. ` +
-    'If the file was saved as Windows-1252 (as Excel on Windows often does), import it as Windows-1252. Or import it as UTF-8 anyway, with those bytes read as "\uFFFD".'
+    `If the file was saved as Windows-1252 (as Excel on Windows often does), ${act} it as Windows-1252. Or ${act} it as UTF-8 anyway, with those bytes read as "\uFFFD".`
   );
 }

@@ -2,7 +2,9 @@
  * The Data stage's state: the project's datasets (live), and the import flow
  * choose a file → inspect (preview, detected settings) → adjust → import with progress → done.
  * Appending or joining a second file is MergeState's (merge.svelte.ts), made beside it. Construct
- * it during a component's initialisation (it sets up effects).
+ * it during a component's initialisation (it sets up effects). What is decided without runes lives
+ * in pure files: the pending import (pending-import.ts), the types chosen in its preview
+ * (kind-guesses.ts) and which profile is shown or computed (profile-wishes.ts).
  */
 import type { ColumnKind } from '../shared/column';
 import { describeError } from '../shared/errors';
@@ -16,36 +18,14 @@ import type { DatasetRecipe, DatasetRow } from '../storage/rows';
 import { callImportWorker, callImportWorkerThroughCancels, cancelImportWorker, workerCallback, WorkerCancelled } from '../workers/import-client';
 import type { DerivedOutcome, ImportOutcome, ImportProgress, ImportTimings } from '../workers/import-protocol';
 import type { Dialect, TextEncoding } from './dialect';
-import { chosenDateOrder, chosenKindReason } from './chosen-kind';
-import { capacityProblem, estimateImportBytes, HEAD_BYTES, type ColumnGuess, type InspectResult, type Inspection } from './inspect';
+import { capacityProblem, estimateImportBytes, HEAD_BYTES, type InspectResult, type Inspection } from './inspect';
+import { KindGuesses } from './kind-guesses';
+import type { ImportStep, PendingImport } from './pending-import';
+import { ProfileWishes } from './profile-wishes';
 import { readSkipLines } from './skip-lines';
 import { PROFILE_VERSION, type DatasetProfile } from './profile';
 import type { SampleDataset } from './samples';
 import type { ScatterResult } from './scatter-sample';
-
-export interface PendingImport {
-  file: File;
-  inspection: Inspection;
-  datasetName: string;
-  recipe: DatasetRecipe;
-  /** a dataset of this project made from the very same bytes */
-  duplicateOf: DatasetRow | null;
-  /** why the import will not fit, or null */
-  capacity: string | null;
-  /** bytes the columns will take */
-  estimatedBytes: number;
-  skipRagged: boolean;
-  /** xxhash64 of the file, computed while the preview was prepared */
-  hash: string;
-}
-
-export type ImportStep = 'idle' | 'inspecting' | 'preview' | 'importing';
-
-/** The profile the page needs computed: a dataset's, with warnings for a target. */
-interface ProfileWanted {
-  datasetId: string;
-  target: string | null;
-}
 
 let lastJobId = 0;
 
@@ -92,8 +72,17 @@ export class DataState {
   #jobId = 0;
   /** Changed by each file chosen and by closing the preview: an inspection overtaken by either is dropped. */
   #fileRequest = 0;
-  /** the profile to compute, null when the one shown fits the active dataset (or there is none) */
-  #profileWanted: ProfileWanted | null = null;
+  /** which profile is shown, and which computed */
+  readonly #profiles = new ProfileWishes({
+    compute: (datasetId, target) => callImportWorkerThroughCancels<DatasetProfile>((w) => w.profile(datasetId, target)),
+    // Still cancelled after retries: computed again when the dataset is next shown.
+    interrupted: (e) => e instanceof WorkerCancelled,
+    show: (profile) => (this.profile = profile),
+    busy: (computing) => (this.profiling = computing),
+    problem: (text) => (this.error = text),
+  });
+  /** the types the learner chose in the preview, against the inspection's guesses */
+  readonly #kinds = new KindGuesses();
 
   constructor(projectId: string, db: LooplabDB = getDb()) {
     this.#projectId = projectId;
@@ -204,16 +193,8 @@ export class DataState {
         return false;
       }
       this.error = null;
-      const before = pending.inspection;
       const after = result.inspection;
-      if (keepKinds && after.columns.length === before.columns.length) {
-        after.columns.forEach((c, i) => {
-          const { kind, reason, dateOrder, dateOrderAssumed } = before.columns[i]!;
-          Object.assign(c, { kind, reason, dateOrder, dateOrderAssumed });
-        });
-        // The guesses stay the first inspection's, so choosing one again still restores its reason.
-        if (this.#guesses?.inspection === before) this.#guesses = { ...this.#guesses, inspection: after };
-      }
+      if (keepKinds) this.#kinds.keepChosen(pending.inspection, after);
       pending.inspection = after;
       await this.#checkCapacity();
       return true;
@@ -257,30 +238,10 @@ export class DataState {
     await this.#reinspect(pending, { encoding: inspection.encoding, dialect: { skipLines: read.lines } });
   }
 
-  /** The inspection's own guesses, kept when the user first changes a type: choosing a guess again restores its reason. */
-  #guesses: { inspection: Inspection; columns: Pick<ColumnGuess, 'kind' | 'reason' | 'dateOrder' | 'dateOrderAssumed'>[] } | null = null;
-
   setColumnKind(index: number, kind: ColumnKind): void {
     const inspection = this.pending?.inspection;
-    const column = inspection?.columns[index];
-    if (!inspection || !column) return;
-    if (this.#guesses?.inspection !== inspection) {
-      this.#guesses = { inspection, columns: inspection.columns.map(({ kind, reason, dateOrder, dateOrderAssumed }) => ({ kind, reason, dateOrder, dateOrderAssumed })) };
-    }
-    const guess = this.#guesses.columns[index]!;
-    column.kind = kind;
-    if (kind === guess.kind) {
-      column.reason = guess.reason;
-      column.dateOrder = guess.dateOrder;
-      column.dateOrderAssumed = guess.dateOrderAssumed;
-    } else if (kind === 'datetime') {
-      // Read as the file's other dates are, unless this column's own cells say otherwise.
-      const others = inspection.columns.filter((c, i) => i !== index && c.kind === 'datetime');
-      const chosen = chosenDateOrder(inspection.preview.map((row) => row[index] ?? ''), guess.dateOrder, others);
-      column.dateOrder = chosen.order;
-      column.dateOrderAssumed = chosen.assumed;
-      column.reason = chosen.reason;
-    } else column.reason = chosenKindReason(kind);
+    if (!inspection?.columns[index]) return;
+    this.#kinds.choose(inspection, index, kind);
     void this.#checkCapacity();
   }
 
@@ -405,37 +366,7 @@ export class DataState {
    * whenever the active dataset, the target or the stored profile changes; null when no dataset.
    */
   profileFound(datasetId: string | null, target: string | null, stored: DatasetProfile | null): void {
-    const fits = datasetId !== null && stored !== null && stored.target === target;
-    const wanted = datasetId === null || fits ? null : { datasetId, target };
-    const same = wanted && this.#profileWanted?.datasetId === wanted.datasetId && this.#profileWanted.target === wanted.target;
-    if (!same) this.#profileWanted = wanted;
-    this.profile = fits ? stored : null;
-    if (wanted) void this.#computeProfiles();
-  }
-
-  /** Compute the wanted profile. One wanted while it ran (another dataset made active) drops its result and is computed next. */
-  async #computeProfiles(): Promise<void> {
-    if (this.profiling) return; // the running loop takes the newest wish when its call returns
-    this.profiling = true;
-    try {
-      for (let wanted = this.#profileWanted; wanted; wanted = this.#profileWanted) {
-        const { datasetId, target } = wanted;
-        let profile: DatasetProfile | null = null;
-        let problem: string | null = null;
-        try {
-          profile = await callImportWorkerThroughCancels<DatasetProfile>((w) => w.profile(datasetId, target));
-        } catch (e) {
-          // Still cancelled after retries: computed again when the dataset is next shown.
-          if (!(e instanceof WorkerCancelled)) problem = `The profile of this dataset could not be computed. ${describeError(e)}`;
-        }
-        if (this.#profileWanted !== wanted) continue;
-        this.#profileWanted = null;
-        if (profile) this.profile = profile;
-        if (problem) this.error = problem;
-      }
-    } finally {
-      this.profiling = false;
-    }
+    this.#profiles.found(datasetId, target, stored);
   }
 
   async remove(id: string): Promise<void> {
@@ -466,6 +397,7 @@ export class DataState {
     this.step = 'idle';
   }
 
+  /** What the pending import's columns take, and why it will not fit here (disk, memory), or null. */
   async #checkCapacity(): Promise<void> {
     const pending = this.pending;
     if (!pending) return;

@@ -18,8 +18,12 @@ export class MergeState {
   error = $state<string | null>(null);
   /** the merge previewed, waiting to be applied */
   preview = $state.raw<MergePreview | null>(null);
+  /** the last preview stopped on bytes that are not UTF-8 past the file's start: offer Windows-1252, or UTF-8 anyway */
+  canChooseEncoding = $state(false);
 
   readonly #data: DataState;
+  /** the last merge asked for, previewed again in the encoding the learner answers with */
+  #request: Omit<MergeRequest, 'parentId'> | null = null;
 
   constructor(data: DataState) {
     this.#data = data;
@@ -43,16 +47,31 @@ export class MergeState {
     if (!id) return;
     this.error = null;
     this.preview = null;
+    this.canChooseEncoding = false;
+    this.#request = request;
     this.merging = true;
     try {
       const result = await callImportWorker<MergePreviewResult>((w) => w.previewMerge({ ...request, parentId: id }));
       if (result.ok) this.preview = { ...result, parentId: id, otherFile: request.file.name };
-      else this.error = result.problem;
+      else {
+        this.error = result.problem;
+        this.canChooseEncoding = result.reason === 'not-utf8';
+      }
     } catch (e) {
       this.error = e instanceof WorkerCancelled ? null : describeError(e);
     } finally {
       this.merging = false;
     }
+  }
+
+  /** The preview stopped on bytes that are not UTF-8: preview the same merge with the file read as Windows-1252. */
+  showAsWindows1252(): Promise<void> {
+    return this.#request ? this.show({ ...this.#request, encoding: 'windows-1252' }) : Promise.resolve();
+  }
+
+  /** The preview stopped on bytes that are not UTF-8: preview it as UTF-8 all the same, those bytes read as '\uFFFD'. */
+  showKeepingUtf8(): Promise<void> {
+    return this.#request ? this.show({ ...this.#request, keepNotUtf8: true }) : Promise.resolve();
   }
 
   /** Store the previewed merge as a child of its dataset, and make it active. */
@@ -67,6 +86,7 @@ export class MergeState {
   discard(): void {
     this.preview = null;
     this.error = null;
+    this.canChooseEncoding = false;
     void callImportWorker((w) => w.discardMerge()).catch(() => undefined);
   }
 

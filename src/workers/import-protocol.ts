@@ -55,11 +55,15 @@ export interface MergeRequest {
   /** for joins: the key column in the dataset, and in the file */
   leftKey?: string;
   rightKey?: string;
+  /** the file's encoding, when the learner chose it; else detected from its start */
+  encoding?: TextEncoding;
+  /** combine the file read as UTF-8 even where bytes past its start are not (the learner said so); else the preview stops and asks */
+  keepNotUtf8?: boolean;
 }
 
 export type MergePreviewResult =
   | { ok: true; token: number; rowCount: number; columns: { name: string; kind: ColumnKind }[]; rows: string[][]; notes: string[] }
-  | { ok: false; problem: string };
+  | { ok: false; reason?: 'not-utf8'; problem: string };
 
 export interface ImportWorkerApi {
   inspect(file: File, overrides: { encoding?: TextEncoding; dialect?: Partial<Dialect> }): Promise<InspectResult>;

@@ -407,6 +407,59 @@ test('a second file is appended or joined after a preview, as new datasets that 
   expect(await page.getByTestId('dataset-item').count()).toBe(3);
 });
 
+test('a second file in Windows-1252 is appended with its accents: detected from its start, or asked about past it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'looplab-merge-1252-'));
+  const cafe = Buffer.from([0x63, 0x61, 0x66, 0xe9]); // 'café' in Windows-1252
+  const places = join(dir, 'places.csv');
+  writeFileSync(places, 'id,place\n1,Oslo\n');
+  const near = join(dir, 'near.csv');
+  writeFileSync(near, Buffer.concat([Buffer.from('id,place\n2,'), cafe, Buffer.from('\n')]));
+  // 300 KB of plain ASCII (more than the 256 KB the start is judged on), then 'café' on line 30,002.
+  const late = join(dir, 'late.csv');
+  const head = `id,place\n${Array.from({ length: 30_000 }, (_, i) => `${i + 3},Paris`).join('\n')}\n`;
+  writeFileSync(late, Buffer.concat([Buffer.from(`${head}30003,`), cafe, Buffer.from('\n')]));
+
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await openDataStage(page, 'Merge encodings');
+  await pick(page, places);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByTestId('dataset-summary').waitFor();
+
+  // Its start is not UTF-8: read as Windows-1252 at once, and said so.
+  await page.getByLabel('Append its rows (same columns)').check();
+  await page.getByLabel('Second CSV file').setInputFiles(near);
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  await page.getByTestId('merge-preview').waitFor();
+  expect(await page.getByTestId('merge-preview-table').locator('tbody tr').last().locator('td').allTextContents()).toEqual(['2', 'café']);
+  expect(await text(page, 'merge-notes')).toContain('"near.csv" was read as Windows-1252, because its start is not UTF-8.');
+  await page.getByRole('button', { name: 'Make the new dataset' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="row-count"]')?.textContent === '2');
+
+  // Only past its start: the preview stops and asks, as an import does.
+  await page.getByLabel('Second CSV file').setInputFiles(late);
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  const alert = page.getByTestId('merge-error');
+  await alert.waitFor();
+  expect(await alert.locator('p').textContent()).toBe(
+    '"late.csv": line 30,002 of the file has bytes that are not UTF-8, though the start of the file is, and nothing was stored. ' +
+      'If the file was saved as Windows-1252 (as Excel on Windows often does), preview it as Windows-1252. Or preview it as UTF-8 anyway, with those bytes read as "\uFFFD".',
+  );
+  expect(await page.getByTestId('merge-preview').count()).toBe(0);
+  await page.getByRole('button', { name: 'Preview as Windows-1252' }).click();
+  await page.getByTestId('merge-preview').waitFor();
+  expect(await text(page, 'merge-row-count')).toBe('30003');
+  expect(await page.getByTestId('merge-error').count()).toBe(0);
+  await page.getByRole('button', { name: 'Make the new dataset' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="row-count"]')?.textContent === '30003');
+
+  const datasets = await storedRows<{ id: string; rowCount: number }>(page, 'datasets');
+  const merged = datasets.find((d) => d.rowCount === 30_003)!;
+  const placesStored = await storedColumn(page, merged.id, 1, 'label');
+  expect(placesStored.slice(0, 2)).toEqual(['Oslo', 'café']);
+  expect(placesStored.at(-1)).toBe('café');
+});
+
 /** Rows in an object store of the app's database, read with IndexedDB itself. */
 function countRows(page: Page, store: string): Promise<number> {
   return page.evaluate(

@@ -10,6 +10,7 @@ import { newId } from '../../shared/ids';
 import { KIND_LABELS } from '../../data/kinds';
 import { appendedDateOrder, knownDateOrder, withDateOrder } from '../../data/import-source';
 import { retypeColumn } from '../../data/retype';
+import { encodingQuestion } from '../../data/csv-outcome';
 import { streamCsv } from '../../data/csv-stream';
 import { formatCell } from '../../data/format-cell';
 import { HEAD_BYTES, inspectHead } from '../../data/inspect';
@@ -104,7 +105,7 @@ export async function previewMerge(request: MergeRequest, parentTable: (id: stri
   pendingMerge = null;
   const { file } = request;
   const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
-  const inspected = inspectHead(head, { name: file.name, size: file.size }, {});
+  const inspected = inspectHead(head, { name: file.name, size: file.size }, request.encoding ? { encoding: request.encoding } : {});
   if (!inspected.ok) return inspected;
   const { inspection } = inspected;
   const { row: parent, table } = await parentTable(request.parentId);
@@ -136,8 +137,13 @@ export async function previewMerge(request: MergeRequest, parentTable: (id: stri
   // Its rows are not the merged table's rows: its notes name lines of the file.
   const parsed = await streamCsv(file, file.name, { dialect: inspection.dialect, encoding: inspection.encoding, columns, skipRagged: false, rowsBecomeTable: false });
   if (!parsed.ok) return { ok: false, problem: parsed.reason === 'ragged' ? `${parsed.problem.replace(/ You can skip.*$/, '')} Import it on its own first to skip those rows, or fix the file.` : parsed.problem };
+  // Asked as an import asks: the merge panel offers both answers and previews again.
+  const question = encodingQuestion(file.name, inspection.encoding, parsed.notUtf8Line, request.keepNotUtf8 ?? false, 'preview');
+  if (question) return { ok: false, reason: 'not-utf8', problem: question };
   const other = parsed.table;
-  const notes = [...inspection.headerNotes, ...parsed.notes];
+  // The merge panel has no encoding to see or change, as the import preview has: say what was detected.
+  const detected = inspection.encoding === 'windows-1252' && !request.encoding ? [`"${file.name}" was read as Windows-1252, because its start is not UTF-8.`] : [];
+  const notes = [...detected, ...inspection.headerNotes, ...parsed.notes];
 
   let merged: Table;
   let recipe: DatasetRecipe;

@@ -334,3 +334,56 @@ describe('an import that meets bytes that are not UTF-8 past the start of the fi
     await answering;
   });
 });
+
+describe('a merge preview that meets bytes that are not UTF-8 past the start of the second file', () => {
+  const problem = '"more.csv": line 30,002 of the file has bytes that are not UTF-8, though the start of the file is, and nothing was stored.';
+  const file = new File(['id\n1\n'], 'more.csv');
+
+  /** A merge whose preview the worker answered with the not-UTF-8 stop. */
+  async function stopped(): Promise<MergeState> {
+    const merge = new MergeState(state);
+    const showing = merge.show({ file, how: 'left', leftKey: 'id', rightKey: 'id' });
+    (await waitingCalls('previewMerge'))[0]!.resolve({ ok: false, reason: 'not-utf8', problem });
+    await showing;
+    return merge;
+  }
+
+  test('shows the question and offers both answers; another problem offers neither', async () => {
+    const merge = await stopped();
+    expect(merge.error).toBe(problem);
+    expect(merge.canChooseEncoding).toBe(true);
+    const again = merge.show({ file, how: 'append' });
+    expect(merge.canChooseEncoding).toBe(false);
+    (await waitingCalls('previewMerge'))[0]!.resolve({ ok: false, problem: 'other' });
+    await again;
+    expect(merge.canChooseEncoding).toBe(false);
+  });
+
+  test('Windows-1252 previews the same merge again, read in it', async () => {
+    const merge = await stopped();
+    const answering = merge.showAsWindows1252();
+    expect(merge.canChooseEncoding).toBe(false);
+    const [call] = await waitingCalls('previewMerge');
+    expect(call!.args[0]).toEqual({ file, how: 'left', leftKey: 'id', rightKey: 'id', parentId: 'a', encoding: 'windows-1252' });
+    call!.resolve({ ok: true, token: 1, rowCount: 1, columns: [], rows: [], notes: [] });
+    await answering;
+    expect(merge.preview).toMatchObject({ token: 1, otherFile: 'more.csv' });
+    expect(merge.error).toBeNull();
+  });
+
+  test('UTF-8 anyway previews the same merge again, keeping those bytes', async () => {
+    const merge = await stopped();
+    const answering = merge.showKeepingUtf8();
+    const [call] = await waitingCalls('previewMerge');
+    expect(call!.args[0]).toEqual({ file, how: 'left', leftKey: 'id', rightKey: 'id', parentId: 'a', keepNotUtf8: true });
+    call!.resolve({ ok: false, problem: 'full' });
+    await answering;
+  });
+
+  test('discarding forgets the question', async () => {
+    const merge = await stopped();
+    merge.discard();
+    expect(merge.canChooseEncoding).toBe(false);
+    expect(merge.error).toBeNull();
+  });
+});
