@@ -23,8 +23,15 @@ export interface FoldPredictions {
   classes: string[] | null;
 }
 
-/** Train on the fold's prepared training rows and predict its prepared held-out rows. */
-export type FitAndPredict = (train: Frame, heldOut: Frame, fold: number) => Promise<FoldPredictions>;
+/**
+ * Train on the fold's prepared training rows and predict its prepared held-out rows. `real`: the
+ * training rows before augmentation (the same frame as `train` without it), for what must
+ * describe the learner's own rows: the baseline, the missing-value check.
+ */
+export type FitAndPredict = (train: Frame, heldOut: Frame, fold: number, real: Frame) => Promise<FoldPredictions>;
+
+/** Said after an augmentation's problem in a fold: Prepare checked it on the whole training part. */
+export const FOLD_AUGMENT_HINT = 'Each fold trains on fewer rows than the training part Prepare checked: choose fewer folds, or another augmentation.';
 
 export interface FoldResult {
   fold: number;
@@ -105,9 +112,17 @@ export async function crossValidate(inputs: CvInputs, fitAndPredict: FitAndPredi
     if (heldOut === 0) throw new StepProblem(`Fold ${results.length + 1} holds no rows to score: choose fewer folds.`);
     const prepared = prepareParts(recipe.steps, frame, foldParts, { context: inputs.context });
     if (!prepared.ok) throw new StepProblem(`Fold ${results.length + 1}: ${prepared.problem}`);
-    let train = prepared.frames.train;
-    if (recipe.augment.method !== 'none') train = augment(recipe.augment, train, inputs.target, inputs.task).frame;
-    const predictions = await fitAndPredict(train, prepared.frames.validation, results.length);
+    const real = prepared.frames.train;
+    let train = real;
+    if (recipe.augment.method !== 'none') {
+      try {
+        train = augment(recipe.augment, real, inputs.target, inputs.task).frame;
+      } catch (e) {
+        if (!(e instanceof StepProblem)) throw e;
+        throw new StepProblem(`Fold ${results.length + 1} (its training rows): ${e.message} ${FOLD_AUGMENT_HINT}`);
+      }
+    }
+    const predictions = await fitAndPredict(train, prepared.frames.validation, results.length, real);
     results.push({ fold: results.length + 1, trainRows: train.table.rowCount, heldOutRows: predictions.rows.length, scores: foldScores(predictions) });
     pipelines.push(prepared.fitted);
     outOfFold.push(predictions);

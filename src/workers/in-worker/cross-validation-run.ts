@@ -22,12 +22,11 @@ import type { Recipe } from '../../prepare/recipe';
 import type { FitContext } from '../../prepare/step';
 import { buildModel } from '../../train/build-model';
 import { normalizeTrainSpec } from '../../train/model-spec';
-import { fitBaseline } from '../../train/baseline';
-import { predict, predictBaseline } from '../../train/predict';
+import { predict } from '../../train/predict';
 import { trainLoop } from '../../train/train-loop';
-import { layoutOf, toMatrices } from '../../train/training-data';
 import type { CvOutcome } from '../train-protocol';
 import { fitContextOf, splitRows } from './prepare-report';
+import { foldBaseline, runMatrices } from './run-matrices';
 import { startBackend, type RunFlags } from './training-run';
 
 export interface RunContext {
@@ -63,7 +62,9 @@ export async function runContext(runId: string): Promise<{ ok: true; context: Ru
   } catch (e) {
     return { ok: false, problem: `The run's dataset cannot be read: ${describeError(e)}` };
   }
-  const split = splitRows(table, recipe.split, run.target, run.task === 'classification');
+  // The same split as training's, by the labels as the recipe's edit step leaves them; the classes
+  // are read whatever the split's strategy, as the folds stratify by them.
+  const split = splitRows(table, recipe, run.target, run.task === 'classification', { context: fitContext });
   if (!split.ok) return split;
   return { ok: true, context: { run, recipe, note, table, fitContext, parts: split.parts, inputs: split.inputs } };
 }
@@ -91,24 +92,22 @@ export async function runCrossValidation(runId: string, k: number, flags: RunFla
   await startBackend(spec.backend);
   // Each fold trains for the epochs the run kept, with no early stopping: the held-out fold is for scoring only.
   const foldSpec = { ...spec, epochs: Math.max(1, run.bestEpoch || spec.epochs), patience: 0 };
-  const fitAndPredict = async (train: Frame, heldOut: Frame): Promise<FoldPredictions> => {
-    const layout = layoutOf(train, run.target, run.task);
-    if (!layout.ok) throw new StepProblem(layout.problem);
-    const features = layout.layout.features.length;
-    const trainM = toMatrices(train, layout.layout, run.target).matrices;
-    const heldM = toMatrices(heldOut, layout.layout, run.target).matrices;
-    const classCount = layout.layout.classes?.length ?? null;
-    if (spec.model === 'baseline') {
-      const baseline = predictBaseline(fitBaseline(trainM, classCount), heldM.rows);
-      return { rows: heldM.rowIds ?? new Uint32Array(0), yTrue: heldM.y, predictions: baseline, classes: layout.layout.classes };
-    }
-    const model = buildModel(foldSpec, features, layout.layout.classes);
+  const fitAndPredict = async (train: Frame, heldOut: Frame, fold: number, real: Frame): Promise<FoldPredictions> => {
+    // The layout and the baseline from the fold's real training rows; the model trains on the augmented ones too.
+    const m = runMatrices({ train, real }, heldOut, null, run.target, run.task);
+    if (!m.ok) throw new StepProblem(`Fold ${fold + 1}: ${m.problem}`);
+    const { layout } = m.data;
+    if (spec.model === 'baseline') return foldBaseline(m.data);
+    const features = layout.features.length;
+    const [trainM, heldM] = [m.data.train, m.data.validation];
+    const classCount = layout.classes?.length ?? null;
+    const model = buildModel(foldSpec, features, layout.classes);
     try {
       {
         const outcome = await trainLoop({ model, spec: foldSpec, classCount, train: trainM, validation: null, features }, { request: () => (flags.cancel ? 'cancel' : 'continue'), onEpoch: () => undefined });
         if (outcome.ending === 'cancelled') throw new CvCancelled();
       }
-      return { rows: heldM.rowIds ?? new Uint32Array(0), yTrue: heldM.y, predictions: await predict(model, heldM, features, classCount), classes: layout.layout.classes };
+      return { rows: heldM.rowIds ?? new Uint32Array(0), yTrue: heldM.y, predictions: await predict(model, heldM, features, classCount), classes: layout.classes };
     } finally {
       model.dispose();
     }

@@ -9,7 +9,8 @@ import { materialize } from '../../prepare/frame-view';
 import { fitTrainingPart, parseStep, prepareParts, type FittedPipeline } from '../../prepare/pipeline';
 import { stepDef } from '../../prepare/steps';
 import { stepPreview, type StepPreview } from '../../prepare/preview';
-import type { SplitSettings } from '../../prepare/recipe';
+import type { Recipe } from '../../prepare/recipe';
+import { editedTable } from '../../prepare/edited-table';
 import { assignParts, splitProblem, summariseParts, type SplitInputs } from '../../prepare/split';
 import type { FitContext } from '../../prepare/step';
 import type { DatasetSource } from '../../storage/rows';
@@ -38,12 +39,22 @@ export function fitContextOf(source: DatasetSource): FitContext {
 /** `inputs`: the class and group codes read for the split, reused for cross-validation's folds. */
 export type SplitOutcome = { ok: true; parts: Uint8Array; report: PartReport[]; inputs: SplitInputs } | { ok: false; problem: string };
 
+export interface SplitOptions {
+  /** false: the report leaves out each part's classes, which are then read only when the split stratifies by them (training needs the parts, not the page's table) */
+  classBalance?: boolean;
+  /** how the dataset's file was written, as the edit step's fit is told it */
+  context?: FitContext;
+}
+
 /**
- * The split of the dataset's rows, with the inputs its strategy needs read from the table.
- * `classBalance` false: the report leaves out each part's classes, which are then read only
- * when the split stratifies by them (training needs the parts, not the page's table).
+ * The split of the dataset's rows, with the inputs its strategy needs read from the table as the
+ * recipe's edit step leaves it (edited-table.ts): the classes it stratifies by and reports are the
+ * labels after any relabel. The one split the report, training and cross-validation all use.
  */
-export function splitRows(table: Table, settings: SplitSettings, target: string | null, classification: boolean, classBalance = true): SplitOutcome {
+export function splitRows(dataset: Table, recipe: Pick<Recipe, 'split' | 'steps'>, target: string | null, classification: boolean, options: SplitOptions = {}): SplitOutcome {
+  const { classBalance = true } = options;
+  const settings = recipe.split;
+  const table = editedTable(dataset, recipe.steps, options.context);
   const n = table.rowCount;
   const column = (name: string | null) => (name ? table.columns.find((c) => c.name === name) : undefined);
   const inputs: SplitInputs = { rowCount: n };
@@ -114,7 +125,7 @@ export function prepareReport(table: Table, request: PrepareRequest, onProgress:
   const { recipe } = request;
   const classification = request.task === 'classification';
   onProgress({ phase: 'splitting', done: 0, total: 1 });
-  const split = splitRows(table, recipe.split, request.target, classification);
+  const split = splitRows(table, recipe, request.target, classification, { context });
   const notReached = (): StepStatus[] => recipe.steps.map((s) => ({ id: s.id, state: s.enabled ? 'not-reached' : 'disabled' }));
   if (!split.ok) return { split, steps: notReached(), preview: null, columns: [], augment: null, copies: null, seconds: (performance.now() - t0) / 1000 };
 
@@ -177,6 +188,8 @@ export function copiesWarning(parts: readonly PartCopies[]): string | null {
 export interface PreparedFrames {
   /** the training part, transformed and augmented */
   train: Frame;
+  /** the training part, transformed, before augmentation: the learner's own rows (the same frame as `train` when nothing was added) */
+  real: Frame;
   validation: Frame;
   test: Frame;
   fitted: FittedPipeline;
@@ -191,7 +204,7 @@ export function prepareFrames(table: Table, request: PrepareInput, onProgress: (
   const t0 = performance.now();
   const classification = request.task === 'classification';
   onProgress({ phase: 'splitting', done: 0, total: 1 });
-  const split = splitRows(table, request.recipe.split, request.target, classification, false);
+  const split = splitRows(table, request.recipe, request.target, classification, { classBalance: false, context });
   if (!split.ok) return split;
   // Where the time goes: the split, then each step's fit and transform of the training part and
   // of validation and test, then gathering each part's rows.
@@ -232,7 +245,7 @@ export function prepareFrames(table: Table, request: PrepareInput, onProgress: (
       return { ok: false, problem: e.message };
     }
   }
-  return { ok: true, frames: { train, validation: prepared.frames.validation, test: prepared.frames.test, fitted: prepared.fitted, added, timings } };
+  return { ok: true, frames: { train, real: prepared.frames.train, validation: prepared.frames.validation, test: prepared.frames.test, fitted: prepared.fitted, added, timings } };
 }
 
 /** prepareFrames, summarised for the page; also what bench:prepare times. */

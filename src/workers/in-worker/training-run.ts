@@ -18,7 +18,7 @@ import { deleteRun, finishRun, putRun, updateRun } from '../../storage/runs';
 import type { HoldoutEvaluation, RunRow, RunStatus } from '../../storage/rows';
 import { chooseBackend, NAMES } from '../../train/backend-choice';
 import { useBackend, tfVersion } from '../../train/backends';
-import { fitBaseline, scoreBaseline, type Baseline } from '../../train/baseline';
+import type { Baseline } from '../../train/baseline';
 import { predict, predictBaseline } from '../../train/predict';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { saveHoldout } from '../../storage/evaluations';
@@ -26,10 +26,11 @@ import { buildModel } from '../../train/build-model';
 import { captureModel } from '../../train/model-io';
 import { checkTrainForm, type BackendName, type TrainSpec } from '../../train/model-spec';
 import { trainLoop, type EpochRecord, type TrainControl, type TrainOutcome } from '../../train/train-loop';
-import { layoutOf, toMatrices, type Layout, type Matrices, type UnseenClassRows } from '../../train/training-data';
+import type { Layout, Matrices, UnseenClassRows } from '../../train/training-data';
 import type { TrainEvent, TrainRequest, TrainResult } from '../train-protocol';
 import { probeBackends } from './backend-probe';
 import { fitContextOf, prepareFrames, type PreparedFrames } from './prepare-report';
+import { runBaseline, runMatrices } from './run-matrices';
 
 
 /** How often, at most, finished epochs are sent to the page. */
@@ -48,7 +49,10 @@ export interface TrainingData {
   recipeVersion: number;
   frames: PreparedFrames;
   layout: Layout;
+  /** the training rows the model trains on, augmented ones included */
   train: Matrices;
+  /** the real training rows, before augmentation: the baseline is fitted on these */
+  real: Matrices;
   validation: Matrices;
   test: Matrices;
   /** validation and test rows left out because their class never occurred in training */
@@ -73,12 +77,12 @@ export async function trainingData(projectId: string, rawSpec: unknown): Promise
   const { row, table } = await loadTable(db, dataset.id);
   const prepared = prepareFrames(table, { recipe, target: plan.target, task }, () => undefined, fitContextOf(row.source));
   if (!prepared.ok) return prepared;
-  const layout = layoutOf(prepared.frames.train, plan.target, task);
-  if (!layout.ok) return layout;
-  const [train, validation, test] = [prepared.frames.train, prepared.frames.validation, prepared.frames.test].map((f) => toMatrices(f, layout.layout, plan.target)) as [ReturnType<typeof toMatrices>, ReturnType<typeof toMatrices>, ReturnType<typeof toMatrices>];
-  if (train.matrices.rows < 2) return { ok: false, problem: 'Fewer than two training rows have a target value: there is nothing to learn from.' };
-  const unseenClass = { validation: validation.unseenClass, test: test.unseenClass };
-  return { ok: true, data: { spec, target: plan.target, task, datasetId: dataset.id, recipeVersion: recipeRow?.version ?? 0, frames: prepared.frames, layout: layout.layout, train: train.matrices, validation: validation.matrices, test: test.matrices, unseenClass } };
+  const { frames } = prepared;
+  // The layout is read, and the baseline later fitted, on the real training rows only (run-matrices.ts).
+  const m = runMatrices(frames, frames.validation, frames.test, plan.target, task);
+  if (!m.ok) return m;
+  if (m.data.real.rows < 2) return { ok: false, problem: 'Fewer than two training rows have a target value: there is nothing to learn from.' };
+  return { ok: true, data: { spec, target: plan.target, task, datasetId: dataset.id, recipeVersion: recipeRow?.version ?? 0, frames, ...m.data } };
 }
 
 /** Start the chosen backend, or the next ones in order; says which and why. */
@@ -139,7 +143,8 @@ export async function runTraining(request: TrainRequest, flags: RunFlags, onEven
     return { ok: false, problem: `No compute backend could start: ${describeError(e)}` };
   }
   const classCount = classCountOf(d.layout);
-  const baseline = fitBaseline(d.train, classCount);
+  const baselineScores = runBaseline(d);
+  const baseline = baselineScores.model;
   const now = Date.now();
   const run: RunRow = {
     id: request.runId,
@@ -160,7 +165,7 @@ export async function runTraining(request: TrainRequest, flags: RunFlags, onEven
     bestEpoch: 0,
     layout: d.layout,
     pipeline: d.frames.fitted,
-    baseline: { model: baseline, train: scoreBaseline(baseline, d.train), validation: scoreBaseline(baseline, d.validation) },
+    baseline: baselineScores,
     rows: { train: d.train.rows, validation: d.validation.rows, test: d.test.rows },
     unseenClassRows: d.unseenClass,
     seconds: 0,

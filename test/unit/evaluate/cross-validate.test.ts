@@ -3,6 +3,7 @@ import { crossValidate, meanAndStd, type FitAndPredict } from '../../../src/eval
 import { datasetFrame, type Frame } from '../../../src/prepare/frame';
 import { defaultRecipe, type Recipe } from '../../../src/prepare/recipe';
 import { assignFolds } from '../../../src/prepare/split';
+import { foldBaseline, runMatrices } from '../../../src/workers/in-worker/run-matrices';
 import { col, table } from '../prepare/tables';
 
 const N = 40;
@@ -71,5 +72,38 @@ describe('cross-validation', () => {
       const trainedOn = xs.map((_, r) => r).filter((r) => blocks[r]! <= i);
       expect(Math.min(...scored.map((r) => order[r]!))).toBeGreaterThan(Math.max(...trainedOn.map((r) => order[r]!)));
     });
+  });
+
+  test('a baseline fold is fitted on the fold’s real training rows, not on the rows oversampling added', async () => {
+    // Class a is every tenth row: 10 of 100, none of them test.
+    const frame = datasetFrame(table(col('x', 'numeric', Array.from({ length: 100 }, (_, i) => String(i))), col('y', 'categorical', Array.from({ length: 100 }, (_, i) => (i % 10 === 0 ? 'a' : 'b')))));
+    const none = new Uint8Array(100);
+    const fiveFolds = assignFolds(5, { rowCount: 100 }, 3, 'random');
+    const recipe: Recipe = { ...defaultRecipe(1, true), augment: { ...defaultRecipe(1, true).augment, method: 'oversample' } };
+    const baselineModel: FitAndPredict = async (train, held, _fold, real) => {
+      const m = runMatrices({ train, real }, held, null, 'y', 'classification');
+      if (!m.ok) throw new Error(m.problem);
+      expect(m.data.train.rows).toBeGreaterThan(m.data.real.rows); // the model would train on the added rows
+      return foldBaseline(m.data);
+    };
+    const result = await crossValidate({ frame, parts: none, folds: fiveFolds, k: 5, recipe, target: 'y', task: 'classification' }, baselineModel);
+    result.outOfFold.forEach((p, fold) => {
+      const trainedOn = Array.from({ length: 100 }, (_, i) => i).filter((i) => fiveFolds[i] !== fold);
+      const share = trainedOn.filter((i) => i % 10 === 0).length / trainedOn.length;
+      expect(Array.from(p.predictions.subarray(0, 2))).toEqual([Math.fround(share), Math.fround(1 - share)]);
+    });
+    expect(result.mean.accuracy).toBeCloseTo(0.9, 12);
+  });
+
+  test('an augmentation that fails in one fold names the fold and says what to do', async () => {
+    // Class b has 2 rows, one in each fold: each fold trains on one, and SMOTE needs two.
+    const frame = datasetFrame(table(col('x', 'numeric', Array.from({ length: 20 }, (_, i) => String(i))), col('y', 'categorical', Array.from({ length: 20 }, (_, i) => (i < 2 ? 'b' : 'a')))));
+    const classes = Int32Array.from({ length: 20 }, (_, i) => (i < 2 ? 1 : 0));
+    const twoFolds = assignFolds(2, { rowCount: 20, classes }, 1, 'stratified');
+    expect(twoFolds[0]).not.toBe(twoFolds[1]);
+    const recipe: Recipe = { ...defaultRecipe(1, true), augment: { ...defaultRecipe(1, true).augment, method: 'smote', k: 1 } };
+    await expect(crossValidate({ frame, parts: new Uint8Array(20), folds: twoFolds, k: 2, recipe, target: 'y', task: 'classification' }, signModel)).rejects.toThrow(
+      /^Fold 1 \(its training rows\): Class "b" has 1 training row: SMOTE needs at least 2 to interpolate between\. Use random oversampling instead\. Each fold trains on fewer rows than the training part Prepare checked: choose fewer folds, or another augmentation\.$/,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { defaultRecipe, type Recipe } from '../../../src/prepare/recipe';
 import type { Frame } from '../../../src/prepare/frame';
+import { assignFolds, assignParts } from '../../../src/prepare/split';
 import { COPIES_CHECKED, prepareDataset, prepareFrames, prepareReport, splitRows } from '../../../src/workers/in-worker/prepare-report';
 import { col, table } from './tables';
 
@@ -30,17 +31,17 @@ describe('the Prepare report', () => {
   });
 
   test('a grouped split without a group column, or a stratified one without a target, says what to choose', () => {
-    expect(splitRows(data(), { ...recipe().split, strategy: 'grouped' }, 'y', true)).toMatchObject({ ok: false, problem: expect.stringMatching(/^Choose the column/) });
-    expect(splitRows(data(), recipe().split, null, false)).toMatchObject({ ok: false, problem: expect.stringMatching(/needs a classification target/) });
-    const grouped = splitRows(data(), { ...recipe().split, strategy: 'grouped', groupColumn: 'group' }, 'y', true);
+    expect(splitRows(data(), recipe({ split: { ...recipe().split, strategy: 'grouped' } }), 'y', true)).toMatchObject({ ok: false, problem: expect.stringMatching(/^Choose the column/) });
+    expect(splitRows(data(), recipe(), null, false)).toMatchObject({ ok: false, problem: expect.stringMatching(/needs a classification target/) });
+    const grouped = splitRows(data(), recipe({ split: { ...recipe().split, strategy: 'grouped', groupColumn: 'group' } }), 'y', true);
     expect(grouped.ok).toBe(true);
   });
 
   test('without the class balance the parts are the same, the classes are not read for a random split, and still are for a stratified one', () => {
     for (const strategy of ['random', 'stratified'] as const) {
-      const settings = { ...recipe().split, strategy };
+      const settings = recipe({ split: { ...recipe().split, strategy } });
       const full = splitRows(data(), settings, 'y', true);
-      const lean = splitRows(data(), settings, 'y', true, false);
+      const lean = splitRows(data(), settings, 'y', true, { classBalance: false });
       if (!full.ok || !lean.ok) throw new Error('the split failed');
       expect(Array.from(lean.parts)).toEqual(Array.from(full.parts));
       expect(lean.report.map((p) => p.rows)).toEqual(full.report.map((p) => p.rows));
@@ -115,5 +116,57 @@ describe('the Prepare report', () => {
     expect(result.summary.rows.validation + result.summary.rows.test).toBe(12); // never dropped outside training
     expect(result.summary.rows.train).toBeLessThan(28);
     expect(result.summary.timings.map((t) => t.phase)).toEqual(['split', 'drop', 'gather training rows', 'gather validation and test rows']);
+  });
+});
+
+describe('the split reads the target as the edit step leaves it', () => {
+  // a 5, b 5, c 5; with seed 2, stratifying by the three classes puts 4 of b and c in training and 6 in validation.
+  const abc = () => table(col('x', 'numeric', Array.from({ length: 15 }, (_, i) => String(i))), col('y', 'categorical', Array.from({ length: 15 }, (_, i) => 'abc'[Math.floor(i / 5)]!)));
+  const split = { ...recipe().split, strategy: 'stratified' as const, fractions: [0.5, 0.5, 0] as [number, number, number], seed: 2 };
+  const mergeCIntoB = { id: 'edits', kind: 'edit-cells', enabled: true, params: { edits: [{ where: { column: 'y', op: '==', value: 'c' }, column: 'y', value: 'b' }], bulk: [] } };
+  const bOrC = (parts: Uint8Array, part: number) => Array.from(parts).filter((p, i) => p === part && i >= 5).length;
+
+  test('a relabel that merges two classes stratifies by the merged class, so it is balanced across the parts', () => {
+    const raw = splitRows(abc(), recipe({ split }), 'y', true);
+    const merged = splitRows(abc(), recipe({ split, steps: [mergeCIntoB] }), 'y', true);
+    if (!raw.ok || !merged.ok) throw new Error('the split failed');
+    expect([bOrC(raw.parts, 0), bOrC(raw.parts, 1)]).toEqual([4, 6]);
+    expect([bOrC(merged.parts, 0), bOrC(merged.parts, 1)]).toEqual([5, 5]);
+    // The same parts as a stratified split of the edited labels, and the codes cross-validation's folds stratify by are those.
+    const edited = Int32Array.from({ length: 15 }, (_, i) => (i < 5 ? 0 : 1));
+    expect(Array.from(merged.parts)).toEqual(Array.from(assignParts(split, { rowCount: 15, classes: edited })));
+    expect(Array.from(merged.inputs.classes!)).toEqual(Array.from(edited));
+    expect(Array.from(assignFolds(5, merged.inputs, 1, 'stratified', merged.parts))).toEqual(Array.from(assignFolds(5, { rowCount: 15, classes: edited }, 1, 'stratified', merged.parts)));
+  });
+
+  test('the split panel lists the classes as edited, the old class gone; training gets the same parts', () => {
+    const r = recipe({ split, steps: [mergeCIntoB] });
+    const report = prepareReport(abc(), request(r), quiet);
+    expect(report.split).toEqual({
+      ok: true,
+      parts: [
+        { part: 'train', rows: 7, classes: [{ label: 'a', count: 2 }, { label: 'b', count: 5 }] },
+        { part: 'validation', rows: 8, classes: [{ label: 'a', count: 3 }, { label: 'b', count: 5 }] },
+        { part: 'test', rows: 0, classes: [{ label: 'a', count: 0 }, { label: 'b', count: 0 }] },
+      ],
+    });
+    const prepared = prepareFrames(abc(), { recipe: r, target: 'y', task: 'classification' }, quiet);
+    if (!prepared.ok) throw new Error(prepared.problem);
+    const parts = splitRows(abc(), r, 'y', true);
+    if (!parts.ok) throw new Error(parts.problem);
+    expect(Array.from(prepared.frames.train.rowIds)).toEqual(Array.from(parts.parts).flatMap((p, i) => (p === 0 ? [i] : [])));
+  });
+
+  test('an edit step that cannot apply leaves the split to the imported labels, and the step names the problem', () => {
+    const bad = { ...mergeCIntoB, params: { edits: [{ where: { column: 'y', op: '<', value: 'c' }, column: 'y', value: 'b' }], bulk: [] } };
+    const report = prepareReport(abc(), request(recipe({ split, steps: [bad] })), quiet);
+    expect(report.split.ok && report.split.parts[0]!.classes!.map((c) => c.label)).toEqual(['a', 'b', 'c']);
+    expect(report.steps[0]).toMatchObject({ state: 'problem', problem: expect.stringMatching(/holds labels: use = or ≠/) });
+  });
+
+  test('an edit step that is off, or not first, leaves the split to the imported labels', () => {
+    const off = splitRows(abc(), recipe({ split, steps: [{ ...mergeCIntoB, enabled: false }] }), 'y', true);
+    const second = splitRows(abc(), recipe({ split, steps: [{ id: 'd', kind: 'drop-columns', enabled: true, params: { columns: ['x'] } }, mergeCIntoB] }), 'y', true);
+    for (const s of [off, second]) expect(s.ok && s.report[0]!.classes!.map((c) => c.label)).toEqual(['a', 'b', 'c']);
   });
 });
