@@ -4,11 +4,13 @@
  */
 import * as v from 'valibot';
 import { StepProblem } from './step-problem';
+import { count } from '../data/words';
 
-export const AUGMENT_METHODS = ['none', 'oversample', 'smote', 'noise', 'mixup', 'synthetic'] as const;
+export const AUGMENT_METHODS = ['none', 'oversample', 'smote', 'noise', 'mixup', 'synthetic', 'copula'] as const;
 export type AugmentMethod = (typeof AUGMENT_METHODS)[number];
 
 const COUNT_MAX = 1_000_000;
+export const ALPHA_MIN = 0.01;
 const whole = (min: number, max: number, message: string) => v.pipe(v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message));
 const decimal = (min: number, max: number, message: string) => v.pipe(v.number(message), v.finite(message), v.minValue(min, message), v.maxValue(max, message));
 
@@ -21,14 +23,11 @@ const RULES = {
   k: () => whole(1, 50, 'Neighbours: enter a whole number from 1 to 50.'),
   /** noise: the standard deviation added to each feature, as a share of that feature's own */
   scale: () => decimal(0, 5, 'Noise, as a share of each feature’s std: enter a number from 0 to 5.'),
-  /** noise: copies per row; mixup and synthetic: rows to add (0: as many as the training rows) */
+  /** noise: copies per row; mixup, synthetic and copula: rows to add (0: as many as the training rows) */
   count: (method: AugmentMethod) =>
     method === 'noise' ? whole(1, COUNT_MAX, 'Copies per row: enter a whole number from 1 to 1,000,000.') : whole(0, COUNT_MAX, 'Rows to add: enter a whole number from 0 to 1,000,000.'),
-  /** mixup's Beta(alpha, alpha) */
-  alpha: () => {
-    const message = 'Alpha: enter a number above 0, up to 10.';
-    return v.pipe(v.number(message), v.finite(message), v.gtValue(0, message), v.maxValue(10, message));
-  },
+  /** mixup's Beta(alpha, alpha); the form's smallest step is its smallest value */
+  alpha: () => decimal(ALPHA_MIN, 10, 'Alpha: enter a number from 0.01 to 10.'),
   seed: () => v.pipe(v.number('Seed: enter a whole number.'), v.integer('Seed: enter a whole number.')),
 };
 export type AugmentField = keyof typeof RULES;
@@ -42,6 +41,7 @@ const FIELDS_OF: Record<AugmentMethod, readonly AugmentField[]> = {
   noise: ['scale', 'count', 'seed'],
   mixup: ['count', 'alpha', 'seed'],
   synthetic: ['count', 'seed'],
+  copula: ['count', 'seed'],
 };
 
 /** The spec as stored: read back leniently (a damaged value takes its default), within the strict rules' bounds. */
@@ -51,7 +51,8 @@ export const augmentSchema = v.object({
   k: v.fallback(RULES.k(), 5),
   scale: v.fallback(RULES.scale(), 0.05),
   count: v.fallback(RULES.count('mixup'), 0),
-  alpha: v.fallback(RULES.alpha(), 0.2),
+  // A stored alpha above 0 but below today's minimum (the minimum was once 0) is read as the minimum, the nearest valid value.
+  alpha: v.fallback(v.pipe(v.number(), v.finite(), v.gtValue(0), v.maxValue(10), v.transform((a) => Math.max(a, ALPHA_MIN))), 0.2),
 });
 export type AugmentSpec = v.InferOutput<typeof augmentSchema>;
 
@@ -94,6 +95,7 @@ const CAP_HINT: Record<AugmentMethod, string> = {
   noise: 'Lower "Copies per row".',
   mixup: 'Lower "Rows to add".',
   synthetic: 'Lower "Rows to add".',
+  copula: 'Lower "Rows to add".',
 };
 
 /** Throws a StepProblem, saying by how much and what to lower, when `planned` rows are over the cap for `n` training rows. */
@@ -102,6 +104,6 @@ export function requireWithinCap(method: AugmentMethod, planned: number, n: numb
   if (planned <= limit) return;
   const f = (x: number) => x.toLocaleString('en');
   throw new StepProblem(
-    `Augmentation would add ${f(planned)} rows to the ${f(n)} training rows; at most ${f(limit)} can be added (${MAX_GENERATED_PER_ROW} per training row, and never more than ${f(MAX_GENERATED_ROWS)}), so that the training part fits in memory. ${CAP_HINT[method]}`,
+    `Augmentation would add ${count(planned, 'row')} to ${count(n, 'training row')}; at most ${f(limit)} can be added (${MAX_GENERATED_PER_ROW} per training row, and never more than ${f(MAX_GENERATED_ROWS)}), so that the training part fits in memory. ${CAP_HINT[method]}`,
   );
 }

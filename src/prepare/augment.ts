@@ -7,8 +7,11 @@ import { codesOf } from './class-codes';
 import { requireColumn, type Frame } from './frame';
 import { moments, presentNumbers } from './stats';
 import { beta, normal, randomInt, seeded, type Rng } from './random';
+import { fitGaussian } from './augment-gaussian';
+import { featureKind, fitCopula } from './augment-copula';
 import { checkAugment, requireWithinCap, type AugmentMethod, type AugmentSpec } from './augment-spec';
 import { StepProblem } from './step-problem';
+import { count } from '../data/words';
 
 export { AUGMENT_METHODS, augmentSchema, checkAugment, MAX_GENERATED_PER_ROW, MAX_GENERATED_ROWS, type AugmentCheck, type AugmentMethod, type AugmentSpec } from './augment-spec';
 
@@ -19,6 +22,7 @@ export const AUGMENT_HELP: Record<AugmentMethod, string> = {
   noise: 'Adds copies of every row with a little Gaussian noise on each numeric feature, scaled to that feature’s spread.',
   mixup: 'Blends random pairs of rows and their targets (mixup), for regression.',
   synthetic: 'Draws new rows from a Gaussian fitted per class, keeping each class’s feature means and correlations: data to share when the real rows cannot be.',
+  copula: 'Draws new rows per class through a Gaussian copula: each feature keeps its own range and shape (a 0/1 flag stays 0 or 1, a count a whole number), and the features keep their correlations.',
 };
 
 export interface ClassCount {
@@ -140,64 +144,93 @@ function scaledRows(f: Features, rows: readonly number[]): Float64Array {
   return out;
 }
 
+/**
+ * The k nearest of `count` scaled rows (d wide, row-major) to `point` (d wide), by Euclidean
+ * distance, skipping position `self` (-1: none); ties by position, so the neighbours do not
+ * depend on a sort's whims. Kept in a sorted top-k list: linear in `count`.
+ */
+function nearestTo(point: Float64Array, scaled: Float64Array, count: number, d: number, k: number, self: number): Int32Array {
+  const best = new Int32Array(k);
+  const bestDist = new Float64Array(k);
+  let found = 0;
+  for (let b = 0; b < count; b++) {
+    if (b === self) continue;
+    let s = 0;
+    for (let j = 0; j < d; j++) {
+      const diff = point[j]! - scaled[b * d + j]!;
+      s += diff * diff;
+    }
+    // Strictly nearer only: an equal distance keeps the earlier position.
+    if (found === k && !(s < bestDist[k - 1]!)) continue;
+    let i = found < k ? found++ : k - 1;
+    for (; i > 0 && bestDist[i - 1]! > s; i--) {
+      best[i] = best[i - 1]!;
+      bestDist[i] = bestDist[i - 1]!;
+    }
+    best[i] = b;
+    bestDist[i] = s;
+  }
+  return best.slice(0, found);
+}
+
 /** The k nearest other rows (indices into `rows`) by Euclidean distance over scaled features. */
 export function nearestNeighbours(scaled: Float64Array, count: number, d: number, k: number): Int32Array[] {
-  const out: Int32Array[] = [];
-  const dist = new Float64Array(count);
-  const order = new Int32Array(count);
-  for (let a = 0; a < count; a++) {
-    for (let b = 0; b < count; b++) {
-      let s = 0;
-      for (let j = 0; j < d; j++) {
-        const diff = scaled[a * d + j]! - scaled[b * d + j]!;
-        s += diff * diff;
-      }
-      dist[b] = b === a ? Infinity : s;
-      order[b] = b;
-    }
-    // Ties broken by index, so the neighbours do not depend on the sort's whims.
-    const sorted = Array.from(order).sort((x, y) => dist[x]! - dist[y]! || x - y);
-    out.push(Int32Array.from(sorted.slice(0, Math.min(k, count - 1))));
-  }
-  return out;
+  return Array.from({ length: count }, (_, a) => nearestTo(scaled.subarray(a * d, (a + 1) * d), scaled, count, d, k, a));
 }
 
 /** SMOTE keeps neighbour search quadratic in a class's size, so a huge class is searched over a sample. */
 const SMOTE_MAX_CLASS_ROWS = 5000;
 
+/** `size` of `rows`, drawn without replacement (a partial Fisher–Yates shuffle of a copy). */
+function sampleWithout(rows: readonly number[], size: number, rng: Rng): number[] {
+  const out = rows.slice();
+  for (let i = 0; i < size; i++) {
+    const j = i + randomInt(rng, out.length - i);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out.slice(0, size);
+}
+
 function smote(frame: Frame, c: Classes, target: string, k: number, rng: Rng): NewRows {
   const f = numericFeatures(frame, target, false);
   if (f.columns.length === 0) throw new StepProblem('SMOTE needs numeric features to interpolate; there are none at this point. Use random oversampling instead.');
+  const d = f.columns.length;
   const { members, need } = deficits(c);
   const base: number[] = [];
   const values = f.names.map(() => [] as number[]);
   const missing = f.names.map(() => [] as number[]);
   members.forEach((all, cls) => {
     if (need[cls] === 0) return;
-    if (all.length < 2) throw new StepProblem(`Class "${c.labels[cls]}" has ${all.length} training row: SMOTE needs at least 2 to interpolate between. Use random oversampling instead.`);
-    const rows = all.length > SMOTE_MAX_CLASS_ROWS ? Array.from({ length: SMOTE_MAX_CLASS_ROWS }, () => all[randomInt(rng, all.length)]!) : all;
-    const neighbours = nearestNeighbours(scaledRows(f, rows), rows.length, f.columns.length, k);
+    if (all.length < 2) throw new StepProblem(`Class "${c.labels[cls]}" has ${count(all.length, 'training row')}: SMOTE needs at least 2 to interpolate between. Use random oversampling instead.`);
+    // A huge class is worked on through a sample of it drawn without replacement (a row drawn
+    // twice would be its own neighbour): base rows and their neighbours both come from it, so the
+    // search costs at most 5,000² distances whatever the class's size or the rows asked for.
+    const searched = all.length > SMOTE_MAX_CLASS_ROWS ? sampleWithout(all, SMOTE_MAX_CLASS_ROWS, rng) : all;
+    const position = new Map(searched.map((row, p) => [row, p]));
+    const scaled = scaledRows(f, searched);
+    const neighboursOf = new Map<number, Int32Array>();
     for (let j = 0; j < need[cls]!; j++) {
-      const a = randomInt(rng, rows.length);
-      const nb = neighbours[a]!;
-      const b = nb[randomInt(rng, nb.length)]!;
-      const gap = rng();
-      const ra = rows[a]!;
-      const rb = rows[b]!;
+      const ra = searched[randomInt(rng, searched.length)]!;
+      let nb = neighboursOf.get(ra);
+      if (!nb) neighboursOf.set(ra, (nb = nearestTo(scaledRows(f, [ra]), scaled, searched.length, d, k, position.get(ra)!)));
+      const rb = searched[nb[randomInt(rng, nb.length)]!]!;
+      // A gap of exactly 0 would copy the base row.
+      let gap = rng();
+      while (gap === 0) gap = rng();
       base.push(ra);
-      f.columns.forEach((col, d) => {
+      f.columns.forEach((col, dim) => {
         const va = isValid(col.valid, ra);
         // A missing value stays missing; a value missing only in the neighbour keeps the base's.
         const x = va && isValid(col.valid, rb) ? col.values[ra]! + gap * (col.values[rb]! - col.values[ra]!) : col.values[ra]!;
-        values[d]!.push(x);
-        missing[d]!.push(va ? 0 : 1);
+        values[dim]!.push(x);
+        missing[dim]!.push(va ? 0 : 1);
       });
     }
   });
   return {
     base: Uint32Array.from(base),
-    features: new Map(f.names.map((name, d) => [name, Float64Array.from(values[d]!)])),
-    missing: new Map(f.names.map((name, d) => [name, Uint8Array.from(missing[d]!)])),
+    features: new Map(f.names.map((name, dim) => [name, Float64Array.from(values[dim]!)])),
+    missing: new Map(f.names.map((name, dim) => [name, Uint8Array.from(missing[dim]!)])),
   };
 }
 
@@ -243,44 +276,50 @@ function mixup(frame: Frame, target: string, count: number, alpha: number, rng: 
   return { base, features, missing };
 }
 
-/** Lower-triangular L with L·Lᵀ = the matrix (d×d, row-major), with a small ridge for rank-deficient data. */
-export function cholesky(matrix: Float64Array, d: number): Float64Array {
-  const L = new Float64Array(d * d);
-  for (let i = 0; i < d; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = matrix[i * d + j]!;
-      for (let k = 0; k < j; k++) s -= L[i * d + k]! * L[j * d + k]!;
-      if (i === j) L[i * d + i] = Math.sqrt(Math.max(s, 1e-12));
-      else L[i * d + j] = s / L[j * d + j]!;
-    }
+/**
+ * Rows per group in proportion to its size, by largest remainder: each gets the whole part of
+ * its quota, and the rows left go to the largest fractions (ties to the earlier group). Sums to
+ * `count` when any group has rows. Example: sizes [25, 25, 25, 5], count 20 → [7, 6, 6, 1].
+ */
+export function shares(sizes: readonly number[], count: number): number[] {
+  const total = sizes.reduce((a, b) => a + b, 0);
+  if (total === 0) return sizes.map(() => 0);
+  const quotas = sizes.map((size) => (count * size) / total);
+  const out = quotas.map(Math.floor);
+  const fraction = (k: number) => quotas[k]! - out[k]!;
+  const order = sizes.map((_, k) => k).sort((a, b) => fraction(b) - fraction(a) || a - b);
+  let left = count - out.reduce((a, b) => a + b, 0);
+  for (const k of order) {
+    if (left <= 0) break;
+    out[k]!++;
+    left--;
   }
-  return L;
+  return out;
 }
 
-/** Mean and covariance (ddof 1) of rows complete in every feature, plus the rows used. */
-export function meanAndCovariance(columns: readonly Column[], rows: readonly number[]): { mean: Float64Array; cov: Float64Array; used: number } {
-  const d = columns.length;
-  const complete = rows.filter((r) => columns.every((c) => isValid(c.valid, r)));
-  const mean = new Float64Array(d);
-  for (const r of complete) columns.forEach((c, j) => (mean[j]! += c.values[r]! / complete.length));
-  const cov = new Float64Array(d * d);
-  for (const r of complete) {
-    for (let a = 0; a < d; a++) {
-      const da = columns[a]!.values[r]! - mean[a]!;
-      for (let b = 0; b <= a; b++) cov[a * d + b]! += (da * (columns[b]!.values[r]! - mean[b]!)) / Math.max(1, complete.length - 1);
-    }
+/**
+ * Synthetic rows are fitted on the rows complete in every numeric feature (and, for regression,
+ * the target): at least 2 per class, or 2 in all. Says which is short, and why: too few rows, or
+ * too many missing values. `label`: the class, or null for regression.
+ */
+function requireFitRows(label: string | null, rows: number, complete: number): void {
+  if (complete >= 2) return;
+  const few = complete === 0 ? 'none' : 'only 1';
+  if (label === null) {
+    if (rows < 2) throw new StepProblem(`Synthetic rows need at least 2 training rows; there ${rows === 1 ? 'is only 1' : 'are none'}.`);
+    throw new StepProblem(`Synthetic rows need at least 2 training rows with a value in every numeric feature and in the target; there ${complete === 0 ? 'are none' : 'is only 1'}. Fill missing values first.`);
   }
-  for (let a = 0; a < d; a++) for (let b = 0; b < a; b++) cov[b * d + a] = cov[a * d + b]!;
-  // A ridge of 1e-9 × each variance keeps the Cholesky defined for collinear features.
-  for (let a = 0; a < d; a++) cov[a * d + a]! += 1e-9 * (cov[a * d + a]! || 1);
-  return { mean, cov, used: complete.length };
+  if (rows < 2) throw new StepProblem(`Class "${label}" has ${count(rows, 'training row')}: synthetic rows need at least 2 per class. Merge it into another class or drop its rows first, or use random oversampling.`);
+  throw new StepProblem(`Class "${label}" has ${count(rows, 'training row')}, but ${few} with a value in every numeric feature: synthetic rows need at least 2 per class. Fill missing values first.`);
 }
 
-function synthetic(frame: Frame, c: Classes | null, target: string, count: number, rng: Rng): NewRows & { classOfNew?: Int32Array } {
+/** Synthetic rows per class (or in all, for regression, the target modelled too), by a Gaussian or a Gaussian copula. */
+function synthetic(frame: Frame, c: Classes | null, target: string, count: number, rng: Rng, model: 'gaussian' | 'copula'): NewRows & { classOfNew?: Int32Array } {
   const f = numericFeatures(frame, target, c === null);
   const d = f.columns.length;
   if (d === 0) throw new StepProblem('Synthetic rows need numeric features; there are none at this point.');
   const n = frame.table.rowCount;
+  if (c && c.of.every((k) => k < 0)) throw new StepProblem(`No training row has a value in the target "${target}", so there is no class to draw synthetic rows for.`);
   const groups: number[][] = c ? c.labels.map(() => []) : [[]];
   for (let i = 0; i < n; i++) {
     const k = c ? c.of[i]! : 0;
@@ -289,34 +328,38 @@ function synthetic(frame: Frame, c: Classes | null, target: string, count: numbe
   const base = new Uint32Array(count);
   const classOfNew = new Int32Array(count);
   const features = new Map(f.names.map((name) => [name, new Float64Array(count)]));
-  const z = new Float64Array(d);
+  const kinds = model === 'copula' ? f.columns.map((col) => featureKind(col, n)) : null;
+  const x = new Float64Array(d);
+  const perGroup = shares(
+    groups.map((rows) => rows.length),
+    count,
+  );
   let j = 0;
   groups.forEach((rows, k) => {
-    // Each class gets rows in proportion to its size; the last takes the rounding remainder.
-    const share = k === groups.length - 1 ? count - j : Math.round((count * rows.length) / n);
+    const share = perGroup[k]!;
     if (share === 0) return;
-    const { mean, cov, used } = meanAndCovariance(f.columns, rows);
-    if (used < 2) throw new StepProblem(`Class "${c ? c.labels[k] : ''}" has ${used} complete training row${used === 1 ? '' : 's'}: a Gaussian needs at least 2. Fill missing values first.`);
-    const L = cholesky(cov, d);
+    const fitted = kinds ? fitCopula(f.columns, kinds, rows) : fitGaussian(f.columns, rows);
+    requireFitRows(c?.labels[k] ?? null, rows.length, fitted.used);
     for (let s = 0; s < share; s++, j++) {
-      for (let a = 0; a < d; a++) z[a] = normal(rng);
+      fitted.draw(rng, x);
       base[j] = rows[randomInt(rng, rows.length)]!; // label columns are drawn from the class's own rows
       classOfNew[j] = k;
-      for (let a = 0; a < d; a++) {
-        let x = mean[a]!;
-        for (let b = 0; b <= a; b++) x += L[a * d + b]! * z[b]!;
-        features.get(f.names[a]!)![j] = x;
-      }
+      for (let a = 0; a < d; a++) features.get(f.names[a]!)![j] = x[a]!;
     }
   });
   return { base, features, classOfNew };
 }
 
+/** Training rows with a class (a row with no target belongs to none); all of them for regression. */
+const labelledRows = (n: number, c: Classes | null) => (c ? c.of.reduce((sum, k) => sum + (k >= 0 ? 1 : 0), 0) : n);
+
 /** How many rows a spec will generate, known before any is made. */
 function plannedRows(spec: AugmentSpec, n: number, c: Classes | null): number {
   if (spec.method === 'oversample' || spec.method === 'smote') return deficits(c!).need.reduce((a, b) => a + b, 0);
   if (spec.method === 'noise') return n * spec.count;
-  return spec.count || n;
+  if (spec.method === 'mixup') return spec.count || n;
+  // Synthetic rows (either model) are drawn per class, so only rows with a class are modelled, and counted.
+  return spec.count || labelledRows(n, c);
 }
 
 /**
@@ -354,7 +397,7 @@ export function augment(spec: AugmentSpec, train: Frame, target: string, task: '
       rows = mixup(train, target, spec.count || n, spec.alpha, rng);
       break;
     default:
-      rows = synthetic(train, c, target, spec.count || n, rng);
+      rows = synthetic(train, c, target, plannedRows(spec, n, c), rng, spec.method === 'copula' ? 'copula' : 'gaussian');
   }
   const frame = appendRows(train, rows);
   return {

@@ -114,13 +114,17 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   await page.locator('[data-testid="augment-chart"] .main-svg').first().waitFor();
   expect(await page.locator('[data-testid="augment-chart"] .scatterlayer .trace').count()).toBe(2);
 
-  // Undo takes SMOTE back; redo brings it again.
+  // Undo takes SMOTE back, in the form too (Apply must not write a stale method back); redo brings it again.
+  const method = page.getByLabel('Augmentation method', { exact: true });
   await page.getByRole('button', { name: 'Undo' }).click();
   await prepareIdle(page);
   expect(await page.getByTestId('augment-added').count()).toBe(0);
+  expect(await method.inputValue()).toBe('none');
   await page.getByRole('button', { name: 'Redo' }).click();
   await prepareIdle(page);
   await page.getByTestId('augment-added').waitFor();
+  expect(await method.inputValue()).toBe('smote');
+  expect(await page.getByLabel('Neighbours', { exact: true }).inputValue()).toBe('5');
   await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
   const version = await page.getByTestId('recipe-version').textContent();
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { augment, checkAugment, cholesky, MAX_GENERATED_ROWS, meanAndCovariance, nearestNeighbours, type AugmentSpec } from '../../../src/prepare/augment';
+import { augment, checkAugment, MAX_GENERATED_ROWS, nearestNeighbours, type AugmentSpec } from '../../../src/prepare/augment';
+import { cholesky, meanAndCovariance } from '../../../src/prepare/augment-gaussian';
 import { StepProblem } from '../../../src/prepare/step-problem';
 import { isValid } from '../../../src/shared/column';
 import { cells, col, frameOf } from './tables';
@@ -134,7 +135,7 @@ describe('augmentation settings are checked, never guessed', () => {
   });
 
   test('augment() refuses mixup with alpha cleared, and a seed that is not a whole number', () => {
-    expect(() => augment(cleared('mixup', 'alpha'), regression(), 't', 'regression')).toThrow('Alpha: enter a number above 0, up to 10.');
+    expect(() => augment(cleared('mixup', 'alpha'), regression(), 't', 'regression')).toThrow('Alpha: enter a number from 0.01 to 10.');
     expect(() => augment(spec('mixup', { seed: Number.NaN }), regression(), 't', 'regression')).toThrow('Seed: enter a whole number.');
   });
 
@@ -145,7 +146,7 @@ describe('augmentation settings are checked, never guessed', () => {
   test('huge noise copies are refused with the cap, not a RangeError', () => {
     const copies = (count: number) => () => augment(spec('noise', { count }), imbalanced(), 'y', 'classification');
     expect(copies(1_000_000)).toThrow(StepProblem);
-    expect(copies(1_000_000)).toThrow('Augmentation would add 11,000,000 rows to the 11 training rows; at most 1,100 can be added (100 per training row, and never more than 1,000,000), so that the training part fits in memory. Lower "Copies per row".');
+    expect(copies(1_000_000)).toThrow('Augmentation would add 11,000,000 rows to 11 training rows; at most 1,100 can be added (100 per training row, and never more than 1,000,000), so that the training part fits in memory. Lower "Copies per row".');
     expect(copies(100)().added).toBe(1100);
     expect(copies(101)).toThrow(/at most 1,100 can be added/);
     expect(() => augment(spec('mixup', { count: 401 }), regression(), 't', 'regression')).toThrow(/at most 400 can be added .* Lower "Rows to add"\./);
@@ -163,7 +164,7 @@ describe('augmentation settings are checked, never guessed', () => {
     const previous = spec('none');
     expect(checkAugment({ ...spec('mixup'), count: null, alpha: null, seed: 1.5 }, previous)).toEqual({
       ok: false,
-      problems: ['Rows to add: enter a whole number from 0 to 1,000,000.', 'Alpha: enter a number above 0, up to 10.', 'Seed: enter a whole number.'],
+      problems: ['Rows to add: enter a whole number from 0 to 1,000,000.', 'Alpha: enter a number from 0.01 to 10.', 'Seed: enter a whole number.'],
     });
     expect(checkAugment({ ...spec('noise'), scale: null, count: 0 }, previous)).toEqual({
       ok: false,

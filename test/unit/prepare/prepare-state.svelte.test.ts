@@ -63,7 +63,7 @@ describe('the Prepare state checks augmentation settings before it tries or stor
     const { state, stored } = await loadedState();
     const accepted = await state.change('augment', (r) => void (r.augment = { ...r.augment, method: 'mixup', alpha: null, count: null } as unknown as Recipe['augment']));
     expect(accepted).toBe(false);
-    expect(state.refused?.problem).toBe('Rows to add: enter a whole number from 0 to 1,000,000. Alpha: enter a number above 0, up to 10.');
+    expect(state.refused?.problem).toBe('Rows to add: enter a whole number from 0 to 1,000,000. Alpha: enter a number from 0.01 to 10.');
     expect(state.recipe).toEqual(stored);
   });
 
