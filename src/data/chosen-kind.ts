@@ -10,7 +10,7 @@ import { isMissingToken } from './missing-values';
 /** What becomes of cells that do not fit a kind, once chosen. */
 const UNFIT: Partial<Record<ColumnKind, string>> = {
   numeric: ' Cells that are not numbers become missing; the import notes say how many.',
-  boolean: ' Cells that are not yes/no or true/false become missing; the import notes say how many.',
+  boolean: ' Cells that are not yes/no, true/false or 1/0 become missing; the import notes say how many.',
 };
 
 /** The reason shown for a kind the user chose, other than dates (see chosenDateOrder). */

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { setValid, type Column } from '../../shared/column';
-import { parseBoolean } from '../../data/booleans';
+import { parseBoolean, zeroOrOne } from '../../data/booleans';
 import type { DateOrder } from '../../data/dates';
 import { count } from '../../data/words';
 import { conditionSchema, describeCondition, matchRows, type Condition } from '../condition';
@@ -102,8 +102,10 @@ function columnWriter(column: Column, n: number) {
         code = Number(t);
         if (!Number.isFinite(code)) throw new StepProblem(`Column "${column.name}" holds numbers: "${text}" is not one.`);
       } else if (column.kind === 'boolean') {
-        const b = parseBoolean(t);
-        if (b < 0) throw new StepProblem(`Column "${column.name}" is yes/no: write true or false, not "${text}".`);
+        // As a column chosen as true/false reads its cells on import: the words, or 1 and 0.
+        const word = parseBoolean(t);
+        const b = word >= 0 ? word : zeroOrOne(t, false);
+        if (b < 0) throw new StepProblem(`Column "${column.name}" is yes/no: write true or false (or 1 or 0), not "${text}".`);
         code = b;
       } else if (column.kind === 'datetime') {
         code = readTypedDate(t, dateOrder);

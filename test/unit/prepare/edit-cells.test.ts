@@ -103,3 +103,18 @@ describe('relabel conditions', () => {
     expect(fitPipeline([spec(withChange(undefined, { where, column: 'species', value: 'b' }))], labels()).ok).toBe(true);
   });
 });
+
+describe('typed booleans', () => {
+  const flags = () => frameOf(col('ok', 'boolean', ['true', 'false', 'true']));
+
+  test('a yes/no cell takes 1 and 0 as the import does, as well as the words', () => {
+    let params: unknown = undefined;
+    for (const [row, value] of [[0, '0'], [1, '1.0'], [2, 'no']] as const) params = withChange(params, { row, column: 'ok', value });
+    expect(cells(fitted(params, flags()).train, 'ok')).toEqual(['false', 'true', 'false']);
+  });
+
+  test('anything else is refused, saying what to write', () => {
+    const fit = fitPipeline([spec(withChange(undefined, { row: 0, column: 'ok', value: '2' }))], flags());
+    expect(fit.ok ? null : fit.problem).toBe('Column "ok" is yes/no: write true or false (or 1 or 0), not "2".');
+  });
+});
