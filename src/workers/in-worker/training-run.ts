@@ -26,11 +26,11 @@ import { buildModel } from '../../train/build-model';
 import { captureModel } from '../../train/model-io';
 import { checkTrainForm, type BackendName, type TrainSpec } from '../../train/model-spec';
 import { trainLoop, type EpochRecord, type TrainControl, type TrainOutcome } from '../../train/train-loop';
-import type { Layout, Matrices, UnseenClassRows } from '../../train/training-data';
+import type { Layout } from '../../train/training-data';
 import type { TrainEvent, TrainRequest, TrainResult } from '../train-protocol';
 import { probeBackends } from './backend-probe';
 import { fitContextOf, prepareFrames, type PreparedFrames } from './prepare-report';
-import { runBaseline, runMatrices } from './run-matrices';
+import { runBaseline, runMatrices, type RunMatrices } from './run-matrices';
 
 
 /** How often, at most, finished epochs are sent to the page. */
@@ -41,22 +41,14 @@ export interface RunFlags {
   cancel: boolean;
 }
 
-export interface TrainingData {
+/** A run's matrices (the model's training rows, augmented ones included; the real ones the baseline is fitted on), and what made them. */
+export interface TrainingData extends RunMatrices {
   spec: TrainSpec;
   target: string;
   task: 'classification' | 'regression';
   datasetId: string;
   recipeVersion: number;
   frames: PreparedFrames;
-  layout: Layout;
-  /** the training rows the model trains on, augmented ones included */
-  train: Matrices;
-  /** the real training rows, before augmentation: the baseline is fitted on these */
-  real: Matrices;
-  validation: Matrices;
-  test: Matrices;
-  /** validation and test rows left out because their class never occurred in training */
-  unseenClass: UnseenClassRows;
 }
 
 /** Everything a run needs, read from storage and prepared; or the reason it cannot start (the form's settings checked strictly first). */
