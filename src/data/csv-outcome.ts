@@ -110,9 +110,14 @@ export function joinParts(parts: PartResult[], fileName: string, options: Stream
   return { ok: true, table: { rowCount: rowsBefore, columns }, notes, ragged, notUtf8Line };
 }
 
-/** The encoding was judged on the file's head; bytes further on that are not UTF-8 were read as '\uFFFD'. */
+/**
+ * The encoding was judged on the file's head; bytes further on that are not UTF-8 were read as
+ * '\uFFFD'. In the app this is said only after the learner chose "UTF-8 anyway" (encodingQuestion
+ * asked first), so it names the line and gives no advice to choose again: a merge has no
+ * encoding control to follow it with.
+ */
 export function notUtf8Note(line: number): string {
-  return `Line ${line.toLocaleString('en')} of the file has bytes that are not UTF-8; they were read as "\uFFFD". If the file is Windows-1252, choose that encoding and import again.`;
+  return `Line ${line.toLocaleString('en')} of the file has bytes that are not UTF-8; read as UTF-8, as chosen, they became "\uFFFD".`;
 }
 
 /**

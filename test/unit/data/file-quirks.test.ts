@@ -155,7 +155,7 @@ describe('line endings that change within the file', () => {
 describe('bytes that are not UTF-8 beyond the inspected head', () => {
   const rows = (n: number) => Array.from({ length: n }, (_, i) => `${i},café\n`).join('');
 
-  test('are noticed and named by their line, with what to do', async () => {
+  test('are noticed and named by their line', async () => {
     const head = `id,name\n${rows(30)}`;
     // Line 32: 'Zürich' written in Windows-1252 (0xFC), in a file that is otherwise UTF-8.
     const bytes = Uint8Array.from([...utf8(`${head}30,Z`), 0xfc, ...utf8(`rich\n${rows(5)}`)]);
@@ -163,7 +163,7 @@ describe('bytes that are not UTF-8 beyond the inspected head', () => {
     expect(outcome.inspection.encoding).toBe('utf-8');
     expect(outcome.cells[1]![30]).toBe('Z\uFFFDrich');
     expect(outcome.notes).toEqual([
-      'Line 32 of the file has bytes that are not UTF-8; they were read as "\uFFFD". If the file is Windows-1252, choose that encoding and import again.',
+      'Line 32 of the file has bytes that are not UTF-8; read as UTF-8, as chosen, they became "\uFFFD".',
     ]);
   });
 
