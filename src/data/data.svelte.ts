@@ -256,6 +256,10 @@ export class DataState {
     this.step = 'importing';
     const jobId = (this.#jobId = ++lastJobId);
     this.progress = null;
+    // Closed when the answer is in: a late progress call must not set progress again (worker-handle.ts).
+    const onProgress = workerCallback((p: ImportProgress) => {
+      if (p.jobId === this.#jobId) this.progress = p;
+    });
     try {
       const outcome = await callImportWorker<ImportOutcome>((w) =>
         w.importFile(
@@ -270,9 +274,7 @@ export class DataState {
             hash: pending.hash,
             keepNotUtf8,
           },
-          workerCallback((p: ImportProgress) => {
-            if (p.jobId === this.#jobId) this.progress = p;
-          }),
+          onProgress,
         ),
       );
       if (jobId !== this.#jobId) return;
@@ -294,6 +296,7 @@ export class DataState {
       this.error = e instanceof WorkerCancelled ? null : describeError(e);
       this.step = 'preview';
     } finally {
+      onProgress.close();
       this.progress = null;
     }
   }

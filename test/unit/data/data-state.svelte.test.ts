@@ -41,7 +41,6 @@ vi.mock('../../../src/workers/worker-handle', async (original) => {
   );
   return {
     ...actual,
-    workerCallback: <T>(fn: T) => fn,
     workerHandle: () => ({
       call: (fn: (api: unknown) => Promise<unknown>) => fn(api),
       cancel: () => {
@@ -304,6 +303,27 @@ describe('an import that meets bytes that are not UTF-8 past the start of the fi
     expect(state.error).toBe(problem);
     expect(state.canChooseEncoding).toBe(true);
     expect(state.canSkipRagged).toBe(false);
+  });
+
+  test('after Windows-1252 is read again, choosing a guessed type again still restores its reason', async () => {
+    const bytes = new TextEncoder().encode('age\n31\n45\nunknown\n50\n61\n');
+    const choosing = state.chooseFile(new File([bytes], 'f.csv'));
+    (await waitingCalls('inspect'))[0]!.resolve(inspectHead(bytes, { name: 'f.csv', size: bytes.length }, {}));
+    (await waitingCalls('hash'))[0]!.resolve('h');
+    await choosing;
+    const { kind: guessedKind, reason: guessed } = state.pending!.inspection.columns[0]!;
+    state.setColumnKind(0, 'numeric');
+    const importing = state.startImport(true);
+    (await waitingCalls('importFile'))[0]!.resolve({ ok: false, reason: 'not-utf8', problem });
+    await importing;
+    const answering = state.importAsWindows1252();
+    const [inspect] = await waitingCalls('inspect');
+    inspect!.resolve(inspectHead(bytes, { name: 'f.csv', size: bytes.length }, inspect!.args[1] as Parameters<typeof inspectHead>[2]));
+    (await waitingCalls('importFile'))[0]!.resolve({ ok: false, reason: 'storage', problem: 'full' });
+    await answering;
+    expect(state.pending!.inspection.columns[0]!.kind).toBe('numeric');
+    state.setColumnKind(0, guessedKind);
+    expect(state.pending!.inspection.columns[0]!.reason).toBe(guessed);
   });
 
   test('Windows-1252 reads the preview again in it, keeps the types chosen, and imports', async () => {
