@@ -125,6 +125,16 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   await page.getByTestId('augment-added').waitFor();
   expect(await method.inputValue()).toBe('smote');
   expect(await page.getByLabel('Neighbours', { exact: true }).inputValue()).toBe('5');
+  // A half-made edit of the form survives a change to another step (which clones the whole recipe); put back, the form follows the stored settings again.
+  await method.selectOption('oversample');
+  const oneHot = page.getByLabel('Step 3 (One-hot encode) On', { exact: true });
+  await oneHot.uncheck();
+  await prepareIdle(page);
+  expect(await method.inputValue()).toBe('oversample');
+  await oneHot.check();
+  await prepareIdle(page);
+  await method.selectOption('smote');
+  expect(await page.getByLabel('Neighbours', { exact: true }).inputValue()).toBe('5');
   await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
   const version = await page.getByTestId('recipe-version').textContent();
 
