@@ -25,6 +25,9 @@ export interface Layout {
   notes: string[];
 }
 
+/** How many classes a model of this layout predicts; null for regression. */
+export const classCountOf = (layout: Layout): number | null => layout.classes?.length ?? null;
+
 export type LayoutOutcome = { ok: true; layout: Layout } | { ok: false; problem: string };
 
 const isFeatureKind = (c: Column) => c.kind === 'numeric' || c.kind === 'boolean' || c.kind === 'datetime';

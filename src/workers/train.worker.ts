@@ -10,6 +10,7 @@ import { checkFusedKernels } from '../train/fused/kernel-check';
 import { generatedBinary, timeModelFit, timeOurs } from '../train/model-fit-reference';
 import { normalizeTrainSpec } from '../train/model-spec';
 import { trainLoop } from '../train/train-loop';
+import { classCountOf } from '../train/training-data';
 import { probeBackends } from './in-worker/backend-probe';
 import { runCrossValidation } from './in-worker/cross-validation-run';
 import { runImportance } from './in-worker/importance-run';
@@ -87,7 +88,7 @@ async function measure(projectId: string, rawSpec: unknown): Promise<MeasureOutc
       const spec = { ...d.spec, epochs: 2, patience: 0 };
       const model = buildModel(spec, features, d.layout.classes);
       const outcome = await trainLoop(
-        { model, spec, classCount: d.layout.classes?.length ?? null, train: { rows, x, y }, validation: null, features },
+        { model, spec, classCount: classCountOf(d.layout), train: { rows, x, y }, validation: null, features },
         { request: () => 'continue', onEpoch: () => undefined },
       );
       model.dispose();

@@ -24,6 +24,7 @@ import { buildModel } from '../../train/build-model';
 import { normalizeTrainSpec } from '../../train/model-spec';
 import { predict } from '../../train/predict';
 import { trainLoop } from '../../train/train-loop';
+import { classCountOf } from '../../train/training-data';
 import type { CvOutcome } from '../train-protocol';
 import { fitContextOf, splitRows } from './prepare-report';
 import { foldBaseline, runMatrices } from './run-matrices';
@@ -100,7 +101,7 @@ export async function runCrossValidation(runId: string, k: number, flags: RunFla
     if (spec.model === 'baseline') return foldBaseline(m.data);
     const features = layout.features.length;
     const [trainM, heldM] = [m.data.train, m.data.validation];
-    const classCount = layout.classes?.length ?? null;
+    const classCount = classCountOf(layout);
     const model = buildModel(foldSpec, features, layout.classes);
     try {
       {

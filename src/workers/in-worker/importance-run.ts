@@ -14,7 +14,7 @@ import { getArtifact } from '../../storage/runs';
 import { normalizeTrainSpec } from '../../train/model-spec';
 import { restoreModel, type StoredModel } from '../../train/model-io';
 import { predict } from '../../train/predict';
-import { toMatrices, type Layout } from '../../train/training-data';
+import { classCountOf, toMatrices, type Layout } from '../../train/training-data';
 import type { ImportanceOutcome } from '../train-protocol';
 import { runContext } from './cross-validation-run';
 import { startBackend } from './training-run';
@@ -38,7 +38,7 @@ export async function runImportance(runId: string, repeats: number, onFeature: (
     await startBackend(normalizeTrainSpec(run.spec).backend);
     const model = await restoreModel(artifact as unknown as StoredModel);
     const features = layout.features.length;
-    const classCount = layout.classes?.length ?? null;
+    const classCount = classCountOf(layout);
     const yTrue = Array.from(m.y);
     // scikit-learn's default scores: accuracy for a classifier, R² for a regressor.
     const score = async (column: number | null, order: Int32Array | null) => {

@@ -9,7 +9,7 @@ import type { FoldPredictions } from '../../evaluate/cross-validate';
 import type { Frame } from '../../prepare/frame';
 import { fitBaseline, scoreBaseline, type Baseline } from '../../train/baseline';
 import { predictBaseline } from '../../train/predict';
-import { layoutOf, toMatrices, type Layout, type Matrices, type Task, type UnseenClassRows } from '../../train/training-data';
+import { classCountOf, layoutOf, toMatrices, type Layout, type Matrices, type Task, type UnseenClassRows } from '../../train/training-data';
 
 export interface TrainingFrames {
   /** the training rows as the model sees them: prepared, then augmented */
@@ -55,8 +55,6 @@ export function runMatrices(frames: TrainingFrames, validation: Frame, test: Fra
     },
   };
 }
-
-const classCountOf = (layout: Layout) => layout.classes?.length ?? null;
 
 /** The run's baseline, fitted on the real training rows, with its loss and metric there and on validation (as a run stores it). */
 export function runBaseline(data: Pick<RunMatrices, 'layout' | 'real' | 'validation'>): { model: Baseline; train: { loss: number; metric: number }; validation: { loss: number; metric: number } } {

@@ -26,7 +26,7 @@ import { buildModel } from '../../train/build-model';
 import { captureModel } from '../../train/model-io';
 import { checkTrainForm, type BackendName, type TrainSpec } from '../../train/model-spec';
 import { trainLoop, type EpochRecord, type TrainControl, type TrainOutcome } from '../../train/train-loop';
-import type { Layout } from '../../train/training-data';
+import { classCountOf } from '../../train/training-data';
 import type { TrainEvent, TrainRequest, TrainResult } from '../train-protocol';
 import { probeBackends } from './backend-probe';
 import { fitContextOf, prepareFrames, type PreparedFrames } from './prepare-report';
@@ -97,7 +97,6 @@ export async function startBackend(forced: BackendName | 'auto'): Promise<{ back
   throw new Error(failures.join(' '));
 }
 
-const classCountOf = (layout: Layout) => (layout.classes ? layout.classes.length : null);
 
 /** The model's (or, without one, the baseline's) predictions on validation and test, stored for Evaluate. */
 async function storePredictions(runId: string, d: TrainingData, model: tfl.LayersModel | null, baseline: Baseline): Promise<void> {
