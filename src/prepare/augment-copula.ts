@@ -13,8 +13,7 @@
  * Either way a value stays within the class's [min, max].
  */
 import { isValid, type Column } from '../shared/column';
-import { cholesky, completeRows, type RowModel } from './augment-gaussian';
-import { normal } from './random';
+import { cholesky, completeRows, correlatedNormals, type RowModel } from './augment-gaussian';
 
 export type FeatureKind = 'levels' | 'whole' | 'continuous';
 
@@ -153,12 +152,8 @@ export function fitCopula(columns: readonly Column[], kinds: readonly FeatureKin
   return {
     used,
     draw(rng, out) {
-      for (let a = 0; a < d; a++) e[a] = normal(rng);
-      for (let a = 0; a < d; a++) {
-        let z = 0;
-        for (let b = 0; b <= a; b++) z += L[a * d + b]! * e[b]!;
-        out[a] = quantileOf(sorted[a]!, kinds[a]!, normalCdf(z));
-      }
+      correlatedNormals(L, d, rng, e, out);
+      for (let a = 0; a < d; a++) out[a] = quantileOf(sorted[a]!, kinds[a]!, normalCdf(out[a]!));
     },
   };
 }

@@ -44,6 +44,19 @@ export function meanAndCovariance(columns: readonly Column[], rows: readonly num
   return { mean, cov, used: complete.length };
 }
 
+/**
+ * One draw of mean + L·z into `out` (d wide; mean 0 when left out), z standard normal drawn into
+ * `z` in order: correlated normals with covariance L·Lᵀ, as the Gaussian and the copula draw them.
+ */
+export function correlatedNormals(L: Float64Array, d: number, rng: Rng, z: Float64Array, out: Float64Array, mean?: Float64Array): void {
+  for (let a = 0; a < d; a++) z[a] = normal(rng);
+  for (let a = 0; a < d; a++) {
+    let x = mean ? mean[a]! : 0;
+    for (let b = 0; b <= a; b++) x += L[a * d + b]! * z[b]!;
+    out[a] = x;
+  }
+}
+
 /** A Gaussian with the rows' mean and covariance: draws mean + L·z, z standard normal. */
 export function fitGaussian(columns: readonly Column[], rows: readonly number[]): RowModel {
   const d = columns.length;
@@ -53,12 +66,7 @@ export function fitGaussian(columns: readonly Column[], rows: readonly number[])
   return {
     used,
     draw(rng, out) {
-      for (let a = 0; a < d; a++) z[a] = normal(rng);
-      for (let a = 0; a < d; a++) {
-        let x = mean[a]!;
-        for (let b = 0; b <= a; b++) x += L[a * d + b]! * z[b]!;
-        out[a] = x;
-      }
+      correlatedNormals(L, d, rng, z, out, mean);
     },
   };
 }
