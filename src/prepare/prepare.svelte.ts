@@ -297,11 +297,26 @@ export class PrepareState {
 
   addStep(kind: string, params: unknown): Promise<boolean> {
     const id = newId();
-    return this.change('add', (r) => void r.steps.push({ id, kind, enabled: true, params }), id);
+    const withOrder = this.#conditionDateOrder(params);
+    return this.change('add', (r) => void r.steps.push({ id, kind, enabled: true, params: withOrder }), id);
   }
 
   editStep(id: string, params: unknown): Promise<boolean> {
-    return this.change(`edit-${id}`, (r) => void (stepOf(r, id).params = params), id);
+    const withOrder = this.#conditionDateOrder(params);
+    return this.change(`edit-${id}`, (r) => void (stepOf(r, id).params = withOrder), id);
+  }
+
+  /**
+   * A step's params whose `condition` (the filter step's) records its column's date order, as a
+   * cell edit does, so a typed year-last date is read as the import read the column. Recorded
+   * afresh on every save: the form starts from the stored params, whose order may be another column's.
+   */
+  #conditionDateOrder(params: unknown): unknown {
+    if (typeof params !== 'object' || params === null || !('condition' in params)) return params;
+    const condition = params.condition;
+    if (typeof condition !== 'object' || condition === null || !('column' in condition) || typeof condition.column !== 'string') return params;
+    const { dateOrder: _stale, ...rest } = condition as Partial<Condition>;
+    return { ...params, condition: { ...rest, ...this.#dateOrder(condition.column) } };
   }
 
   removeStep(id: string): Promise<boolean> {
