@@ -1,7 +1,6 @@
 /** Relabelling a row from Evaluate: the project's recipe with one more label edit, as Prepare stores it. */
 import { normalizeRecipe, type Recipe } from '../prepare/recipe';
-import { EDITS_SWITCHED_ON, withChange } from '../prepare/steps/edit-cells';
-import { newId } from '../shared/ids';
+import { appendChange, EDITS_SWITCHED_ON } from '../prepare/steps/edit-cells';
 
 export interface LabelEdit {
   /** the dataset row */
@@ -20,11 +19,7 @@ export interface LabelEdit {
  */
 export function relabelled(stored: unknown, seed: number, classification: boolean, edit: LabelEdit): { recipe: Recipe; notice: string | null } {
   const recipe = normalizeRecipe(stored, seed, classification);
-  let step = recipe.steps.find((s) => s.kind === 'edit-cells');
-  if (!step) recipe.steps.unshift((step = { id: newId(), kind: 'edit-cells', enabled: true, params: { edits: [], bulk: [] } }));
-  const wasOff = !step.enabled;
-  step.enabled = true;
-  step.params = withChange(step.params, { row: edit.row, column: edit.column, value: edit.value });
+  const wasOff = appendChange(recipe, { row: edit.row, column: edit.column, value: edit.value });
   return { recipe, notice: wasOff ? EDITS_SWITCHED_ON : null };
 }
 

@@ -25,13 +25,12 @@ import type { LooplabDB } from '../storage/schema';
 import { callPrepareWorker, cancelPrepareWorker } from '../workers/prepare-client';
 import type { EditableRows, PrepareProgress, PrepareReport, TaskKind } from '../workers/prepare-protocol';
 import { WorkerCancelled, workerCallback } from '../workers/worker-handle';
-import { knownDateOrder } from '../data/import-source';
-import type { DateOrder } from '../data/dates';
 import type { Condition } from './condition';
 import { checkChange, normalizeRecipe, type Recipe } from './recipe';
-import type { StepSpec } from './step';
+import { ChangeRefused, stepOf } from './recipe-draft';
 import { moveProblem } from './step-order';
-import { EDITS_SWITCHED_ON, unmatchedRelabel, withChange, type Change, type Relabel } from './steps/edit-cells';
+import { columnDateOrder, withConditionDateOrder } from './typed-date';
+import { appendChange, EDITS_SWITCHED_ON, editStepOf, unmatchedRelabel, withChange, type Change, type Relabel } from './steps/edit-cells';
 
 export type SaveState = 'saved' | 'saving' | 'error';
 
@@ -42,22 +41,6 @@ const SHOWN_AS_NOW = 'The recipe was changed in another tab: it is shown as it i
 const NOT_APPLIED = `${SHOWN_AS_NOW} Your last change was not applied; make it again.`;
 
 const clone = (recipe: Recipe): Recipe => JSON.parse(JSON.stringify(recipe)) as Recipe;
-
-/** A change refused before it is tried; the message says why, shown by the form it came from. */
-class ChangeRefused extends Error {}
-
-/** A change to a step the recipe no longer has (another tab's version, shown since, removed it). */
-class StepGone extends ChangeRefused {
-  constructor() {
-    super('This step is no longer in the recipe: it was removed in another tab.');
-  }
-}
-
-function stepOf(recipe: Recipe, id: string): StepSpec {
-  const step = recipe.steps.find((s) => s.id === id);
-  if (!step) throw new StepGone();
-  return step;
-}
 
 export class PrepareState {
   /** undefined while loading, null when the project has no dataset */
@@ -182,13 +165,11 @@ export class PrepareState {
 
   /** Recompute the report for the current recipe (after the preview step or chart changes). */
   refresh(): Promise<void> {
-    const run = this.#queue.then(async () => {
+    return this.#enqueue(async () => {
       if (!this.recipe) return;
       const report = await this.#ask(this.recipe);
       if (report) this.report = report;
     });
-    this.#queue = run.catch(() => undefined);
-    return run;
   }
 
   /** Stop a long fit: the page keeps the last report. */
@@ -201,7 +182,7 @@ export class PrepareState {
    * now, the change is refused with the reason (shown by the form named `where`).
    */
   change(where: string, mutate: (draft: Recipe) => void, focusStep?: string): Promise<boolean> {
-    const run = this.#queue.then(async () => {
+    return this.#enqueue(async () => {
       const current = this.recipe;
       if (!current) return false;
       const edited = clone(current);
@@ -233,8 +214,6 @@ export class PrepareState {
       this.#redo = [];
       return this.#commit(draft, report);
     });
-    this.#queue = run.catch(() => undefined);
-    return run;
   }
 
   /** Show the change and save it (inside the queue, so the next save is based on this one); false when another tab's version replaced it. */
@@ -279,7 +258,7 @@ export class PrepareState {
   }
 
   #travel(from: Recipe[], to: Recipe[]): Promise<void> {
-    const run = this.#queue.then(async () => {
+    return this.#enqueue(async () => {
       const target = from.pop();
       if (!target || !this.recipe) return;
       const report = await this.#ask(target);
@@ -291,32 +270,17 @@ export class PrepareState {
       this.refused = null;
       await this.#commit(target, report);
     });
-    this.#queue = run.catch(() => undefined);
-    return run;
   }
 
   addStep(kind: string, params: unknown): Promise<boolean> {
     const id = newId();
-    const withOrder = this.#conditionDateOrder(params);
+    const withOrder = withConditionDateOrder(params, this.dataset);
     return this.change('add', (r) => void r.steps.push({ id, kind, enabled: true, params: withOrder }), id);
   }
 
   editStep(id: string, params: unknown): Promise<boolean> {
-    const withOrder = this.#conditionDateOrder(params);
+    const withOrder = withConditionDateOrder(params, this.dataset);
     return this.change(`edit-${id}`, (r) => void (stepOf(r, id).params = withOrder), id);
-  }
-
-  /**
-   * A step's params whose `condition` (the filter step's) records its column's date order, as a
-   * cell edit does, so a typed year-last date is read as the import read the column. Recorded
-   * afresh on every save: the form starts from the stored params, whose order may be another column's.
-   */
-  #conditionDateOrder(params: unknown): unknown {
-    if (typeof params !== 'object' || params === null || !('condition' in params)) return params;
-    const condition = params.condition;
-    if (typeof condition !== 'object' || condition === null || !('column' in condition) || typeof condition.column !== 'string') return params;
-    const { dateOrder: _stale, ...rest } = condition as Partial<Condition>;
-    return { ...params, condition: { ...rest, ...this.#dateOrder(condition.column) } };
   }
 
   removeStep(id: string): Promise<boolean> {
@@ -346,33 +310,12 @@ export class PrepareState {
   /** said after a label edit that switched the edit step back on; null after any other */
   labelsNotice = $state<string | null>(null);
 
-  /** The recipe's edit step, created first in the pipeline when there is none. */
-  #editStep(r: Recipe): StepSpec {
-    let step = r.steps.find((s) => s.kind === 'edit-cells');
-    if (!step) {
-      step = { id: newId(), kind: 'edit-cells', enabled: true, params: { edits: [], bulk: [] } };
-      r.steps.unshift(step);
-    }
-    return step;
-  }
-
-  /** The order `column`'s year-last dates were imported in, when it is a date column whose order the dataset knows. */
-  #dateOrder(column: string): { dateOrder?: DateOrder } {
-    const dataset = this.dataset;
-    if (dataset?.columns.find((c) => c.name === column)?.kind !== 'datetime') return {};
-    const known = knownDateOrder(dataset.source.dateOrders, column);
-    return known ? { dateOrder: known.order } : {};
-  }
-
   /** Add a change last in the edit step, switching the step back on (and saying so) when it was off: an edit in a step that is off would never apply. */
   async #addChange(change: Change, check: (r: Recipe) => void = () => {}): Promise<boolean> {
     let switchedOn = false;
     const accepted = await this.change('labels', (r) => {
       check(r);
-      const step = this.#editStep(r);
-      switchedOn = !step.enabled;
-      step.enabled = true;
-      step.params = withChange(step.params, change);
+      switchedOn = appendChange(r, change);
     });
     this.labelsNotice = accepted && switchedOn ? EDITS_SWITCHED_ON : null;
     return accepted;
@@ -380,7 +323,7 @@ export class PrepareState {
 
   /** Edit one cell: `row` is the dataset row, 0-based; a row or column the dataset does not have is refused, naming the form's field. */
   editCell(row: number, column: string, value: string): Promise<boolean> {
-    return this.#addChange({ row, column, value, ...this.#dateOrder(column) }, () => {
+    return this.#addChange({ row, column, value, ...columnDateOrder(this.dataset, column) }, () => {
       const dataset = this.dataset;
       const rows = dataset?.rowCount ?? 0;
       if (!Number.isInteger(row) || row < 0 || row >= rows) throw new ChangeRefused(`Row: enter a whole number from 1 to ${rows.toLocaleString('en')}.`);
@@ -393,7 +336,7 @@ export class PrepareState {
    * new one is; a relabel that matches no training row is refused, saying so.
    */
   async relabelWhere(where: Condition, column: string, value: string): Promise<boolean> {
-    const relabel: Relabel = { where: { ...where, value: where.value.trim(), ...this.#dateOrder(where.column) }, column, value, ...this.#dateOrder(column) };
+    const relabel: Relabel = { where: { ...where, value: where.value.trim(), ...columnDateOrder(this.dataset, where.column) }, column, value, ...columnDateOrder(this.dataset, column) };
     if (!(await this.#matchesTrainingRows(relabel))) return false;
     return this.#addChange(relabel);
   }
@@ -408,7 +351,7 @@ export class PrepareState {
     return this.#enqueue(async () => {
       if (!this.recipe) return false;
       const probe = clone(this.recipe);
-      const step = this.#editStep(probe);
+      const step = editStepOf(probe);
       step.enabled = true;
       step.params = withChange(step.params, { ...relabel, mustMatch: true });
       const upTo = probe.steps.indexOf(step);

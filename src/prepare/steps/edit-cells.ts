@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { setValid, type Column } from '../../shared/column';
+import { newId } from '../../shared/ids';
 import { parseBoolean, zeroOrOne } from '../../data/booleans';
 import type { DateOrder } from '../../data/dates';
 import { count } from '../../data/words';
@@ -7,7 +8,7 @@ import { conditionSchema, describeCondition, matchRows, type Condition } from '.
 import { requireColumn, withColumns, type Frame } from '../frame';
 import { copyValid } from '../fill';
 import { StepProblem } from '../step-problem';
-import { defineStep } from '../step';
+import { defineStep, type StepSpec } from '../step';
 import { readTypedDate } from '../typed-date';
 
 const dateOrderSchema = v.optional(v.picklist(['ymd', 'dmy', 'mdy']));
@@ -74,6 +75,25 @@ export function withChange(params: unknown, change: Change): { edits: unknown[];
     if (same >= 0 && !edits.slice(same + 1).some(isRelabel)) edits.splice(same, 1);
   }
   return { edits: [...edits, change], bulk: [] };
+}
+
+/** The recipe's edit step, added first in the pipeline when there is none. */
+export function editStepOf(recipe: { steps: StepSpec[] }): StepSpec {
+  let step = recipe.steps.find((s) => s.kind === 'edit-cells');
+  if (!step) recipe.steps.unshift((step = { id: newId(), kind: 'edit-cells', enabled: true, params: { edits: [], bulk: [] } }));
+  return step;
+}
+
+/**
+ * Add `change` last in the recipe's edit step, switching the step back on when it was off (an
+ * edit stored in a step that is off would never apply); true when it did, and EDITS_SWITCHED_ON is to be said.
+ */
+export function appendChange(recipe: { steps: StepSpec[] }, change: Change): boolean {
+  const step = editStepOf(recipe);
+  const wasOff = !step.enabled;
+  step.enabled = true;
+  step.params = withChange(step.params, change);
+  return wasOff;
 }
 
 /** What Prepare and Evaluate say when an edit switched the edit step back on. */
