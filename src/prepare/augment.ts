@@ -11,6 +11,7 @@ import { fitGaussian } from './augment-gaussian';
 import { featureKind, fitCopula } from './augment-copula';
 import { checkAugment, requireWithinCap, type AugmentMethod, type AugmentSpec } from './augment-spec';
 import { StepProblem } from './step-problem';
+import { keepWhole } from './whole-number-features';
 import { count } from '../data/words';
 
 export { AUGMENT_METHODS, augmentSchema, checkAugment, MAX_GENERATED_PER_ROW, MAX_GENERATED_ROWS, type AugmentCheck, type AugmentMethod, type AugmentSpec } from './augment-spec';
@@ -74,7 +75,7 @@ function appendRows(frame: Frame, rows: NewRows): Frame {
     valid.set(c.valid.subarray(0, bitmapBytes(n)));
     // The last byte of the old bitmap may hold stale bits past n; clear them.
     for (let i = n; i < Math.min(total, bitmapBytes(n) * 8); i++) valid[i >> 3]! &= ~(1 << (i & 7));
-    const generated = rows.features.get(c.name);
+    const generated = keepWhole(c, n, rows.features.get(c.name));
     const missing = rows.missing?.get(c.name);
     for (let j = 0; j < m; j++) {
       const b = rows.base[j]!;
@@ -269,7 +270,9 @@ function mixup(frame: Frame, target: string, count: number, alpha: number, rng: 
     const lambda = beta(rng, alpha, alpha);
     base[j] = lambda >= 0.5 ? a : b; // labels and other columns come from the heavier row
     f.columns.forEach((col) => {
-      if (isValid(col.valid, a) && isValid(col.valid, b)) features.get(col.name)![j] = lambda * col.values[a]! + (1 - lambda) * col.values[b]!;
+      const [x, y] = [col.values[a]!, col.values[b]!];
+      // Clamped to the pair: λx + (1 − λ)y can round an ulp past both (48.5 and 48.5 gave 48.50000000000001).
+      if (isValid(col.valid, a) && isValid(col.valid, b)) features.get(col.name)![j] = Math.min(Math.max(x, y), Math.max(Math.min(x, y), lambda * x + (1 - lambda) * y));
       else missing.get(col.name)![j] = 1;
     });
   }
@@ -399,9 +402,8 @@ export function augment(spec: AugmentSpec, train: Frame, target: string, task: '
     default:
       rows = synthetic(train, c, target, plannedRows(spec, n, c), rng, spec.method === 'copula' ? 'copula' : 'gaussian');
   }
-  const frame = appendRows(train, rows);
   return {
-    frame,
+    frame: appendRows(train, rows),
     added: rows.base.length,
     before: c ? countClasses(c) : null,
     after: c ? countClasses(c, rows) : null,
