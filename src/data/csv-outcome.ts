@@ -112,9 +112,9 @@ export function joinParts(parts: PartResult[], fileName: string, options: Stream
 
 /**
  * The encoding was judged on the file's head; bytes further on that are not UTF-8 were read as
- * '\uFFFD'. In the app this is said only after the learner chose "UTF-8 anyway" (encodingQuestion
- * asked first), so it names the line and gives no advice to choose again: a merge has no
- * encoding control to follow it with.
+ * '\uFFFD'. In the app this is said only after the learner chose UTF-8 ("UTF-8 anyway", after
+ * encodingQuestion asked; or UTF-8 for a merged file whose start is not), so it names the line
+ * and gives no advice to choose again.
  */
 export function notUtf8Note(line: number): string {
   return `Line ${line.toLocaleString('en')} of the file has bytes that are not UTF-8; read as UTF-8, as chosen, they became "\uFFFD".`;

@@ -7,9 +7,13 @@ import { describeError } from '../shared/errors';
 import { callImportWorker, callImportWorkerThroughCancels, cancelImportWorker, WorkerCancelled } from '../workers/import-client';
 import type { DerivedOutcome, MergePreviewResult, MergeRequest } from '../workers/import-protocol';
 import type { DataState } from './data.svelte';
+import type { TextEncoding } from './dialect';
 import type { InspectResult } from './inspect';
 
 export type MergePreview = Extract<MergePreviewResult, { ok: true }> & { parentId: string; otherFile: string };
+
+/** A merge as the panel asks for it: the encoding is the state's, the file's chosen or detected one. */
+type MergeAsked = Omit<MergeRequest, 'parentId' | 'encoding'>;
 
 export class MergeState {
   /** a second file being read */
@@ -20,29 +24,83 @@ export class MergeState {
   preview = $state.raw<MergePreview | null>(null);
   /** the last preview stopped on bytes that are not UTF-8 past the file's start: offer Windows-1252, or UTF-8 anyway */
   canChooseEncoding = $state(false);
+  /** the second file's column names, read in `encoding` (none until it is read, or when it cannot be: the alert says why) */
+  fileColumns = $state.raw<string[]>([]);
+  /** the encoding the second file is read in: detected from its start, until the learner chooses one; null until it is read */
+  encoding = $state<TextEncoding | null>(null);
+  /** the second file starts with a UTF-8 byte order mark */
+  bom = $state(false);
 
   readonly #data: DataState;
   /** the last merge asked for, previewed again in the encoding the learner answers with */
-  #request: Omit<MergeRequest, 'parentId'> | null = null;
+  #request: MergeAsked | null = null;
+  #file: File | null = null;
+  /** what the file's start reads as, and the encoding the learner chose (undefined: the detected one) */
+  #detected: TextEncoding | null = null;
+  #chosen: TextEncoding | undefined;
+  /** Changed by each read of the file's columns: a read overtaken by a newer one is dropped. */
+  #columnsRead = 0;
 
   constructor(data: DataState) {
     this.#data = data;
   }
 
-  /** The column names of a second file, for choosing a join key; null when it cannot be read (the alert says why). */
-  async columnsOf(file: File): Promise<string[] | null> {
-    try {
-      const result = await callImportWorkerThroughCancels<InspectResult>((w) => w.inspect(file, {}));
-      if (result.ok) return result.inspection.columns.map((c) => c.name);
-      this.error = result.problem;
-    } catch (e) {
-      this.error = e instanceof WorkerCancelled ? null : describeError(e);
-    }
-    return null;
+  /** Take `file` as the second file (null: none): forget the last one's preview and encoding, and read its columns, detecting its encoding. */
+  async choose(file: File | null): Promise<void> {
+    this.discard();
+    this.#file = file;
+    this.#request = null;
+    this.#detected = null;
+    this.#chosen = undefined;
+    this.fileColumns = [];
+    this.encoding = null;
+    this.bom = false;
+    this.#columnsRead++; // a read of the last file still in flight is dropped
+    if (file && (await this.#readColumns(file))) this.#detected = this.encoding;
   }
 
-  /** Read a second file and preview it combined with the active dataset (nothing is stored yet). */
-  async show(request: Omit<MergeRequest, 'parentId'>): Promise<void> {
+  /**
+   * Read the second file in `encoding` from now on, as the import preview's encoding list does:
+   * its column names again and, when a preview of it is shown or stopped on a problem, that
+   * preview again, a join still on the same key column, whatever its name now reads as. Nothing
+   * is stored until the merge is applied.
+   */
+  async readAs(encoding: TextEncoding): Promise<void> {
+    this.#chosen = encoding;
+    this.encoding = encoding;
+    const again = this.#request && (this.preview || this.error) ? this.#request : null;
+    const before = this.fileColumns;
+    const file = this.#file;
+    if (file && !(await this.#readColumns(file, encoding))) return;
+    // Not when another preview was asked for meanwhile: it is read in this encoding already.
+    if (!again || this.#request !== again) return;
+    const { keepNotUtf8: _, ...request } = again;
+    const at = request.rightKey === undefined ? -1 : before.indexOf(request.rightKey);
+    await this.show(at >= 0 && this.fileColumns[at] !== undefined ? { ...request, rightKey: this.fileColumns[at] } : request);
+  }
+
+  /** The file's column names (and its encoding and BOM) read in `encoding`, or as detected; false when overtaken or unreadable (the alert says why). */
+  async #readColumns(file: File, encoding?: TextEncoding): Promise<boolean> {
+    const read = ++this.#columnsRead;
+    try {
+      const result = await callImportWorkerThroughCancels<InspectResult>((w) => w.inspect(file, encoding ? { encoding } : {}));
+      if (read !== this.#columnsRead) return false;
+      if (!result.ok) {
+        this.error = result.problem;
+        return false;
+      }
+      this.fileColumns = result.inspection.columns.map((c) => c.name);
+      this.encoding = result.inspection.encoding;
+      this.bom = result.inspection.bom;
+      return true;
+    } catch (e) {
+      if (read === this.#columnsRead) this.error = e instanceof WorkerCancelled ? null : describeError(e);
+      return false;
+    }
+  }
+
+  /** Read a second file, in the encoding chosen for it or else detected, and preview it combined with the active dataset (nothing is stored yet). */
+  async show(request: MergeAsked): Promise<void> {
     const id = this.#data.active?.id;
     if (!id) return;
     this.error = null;
@@ -50,8 +108,12 @@ export class MergeState {
     this.canChooseEncoding = false;
     this.#request = request;
     this.merging = true;
+    // UTF-8 chosen for a file whose start is not UTF-8: the preview shows those bytes as '\uFFFD',
+    // so later ones are read the same way without asking, the notes saying where.
+    const keepNotUtf8 = request.keepNotUtf8 || (this.#chosen === 'utf-8' && this.#detected === 'windows-1252');
+    const asked: MergeRequest = { ...request, parentId: id, ...(this.#chosen ? { encoding: this.#chosen } : {}), ...(keepNotUtf8 ? { keepNotUtf8 } : {}) };
     try {
-      const result = await callImportWorker<MergePreviewResult>((w) => w.previewMerge({ ...request, parentId: id }));
+      const result = await callImportWorker<MergePreviewResult>((w) => w.previewMerge(asked));
       if (result.ok) this.preview = { ...result, parentId: id, otherFile: request.file.name };
       else {
         this.error = result.problem;
@@ -64,9 +126,10 @@ export class MergeState {
     }
   }
 
-  /** The preview stopped on bytes that are not UTF-8: preview the same merge with the file read as Windows-1252. */
+  /** The preview stopped on bytes that are not UTF-8: read the file as Windows-1252 from now on, and preview the same merge in it. */
   showAsWindows1252(): Promise<void> {
-    return this.#request ? this.show({ ...this.#request, encoding: 'windows-1252' }) : Promise.resolve();
+    this.canChooseEncoding = false;
+    return this.readAs('windows-1252');
   }
 
   /** The preview stopped on bytes that are not UTF-8: preview it as UTF-8 all the same, those bytes read as '\uFFFD'. */

@@ -460,6 +460,55 @@ test('a second file in Windows-1252 is appended with its accents: detected from 
   expect(placesStored.at(-1)).toBe('café');
 });
 
+test('the encoding of a second file can be switched back and forth, the preview read again in each, and the merge keeps the one chosen', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'looplab-merge-encoding-'));
+  const e = Buffer.from([0xe9]); // 'é' in Windows-1252: one byte that is not UTF-8
+  const people = join(dir, 'people.csv');
+  writeFileSync(people, 'id,name\n1,Ann\n');
+  const accents = join(dir, 'accents.csv');
+  writeFileSync(accents, Buffer.concat([Buffer.from('id,name\n2,Jos'), e, Buffer.from('\n3,Ren'), e, Buffer.from('e\n')]));
+
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await openDataStage(page, 'Merge encoding switch');
+  await pick(page, people);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByTestId('dataset-summary').waitFor();
+
+  await page.getByLabel('Append its rows (same columns)').check();
+  await page.getByLabel('Second CSV file').setInputFiles(accents);
+  const encoding = page.getByLabel('Encoding of accents.csv');
+  await encoding.waitFor();
+  expect(await encoding.inputValue()).toBe('windows-1252');
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  await page.getByTestId('merge-preview').waitFor();
+  const names = () => page.getByTestId('merge-preview-table').locator('tbody tr td:nth-child(2)').allTextContents();
+  expect(await names()).toEqual(['Ann', 'José', 'Renée']);
+
+  for (let round = 0; round < 2; round++) {
+    // As UTF-8, the byte 0xE9 is no letter: the preview is read again and shows it as '\uFFFD', and says why.
+    await encoding.selectOption('utf-8');
+    await expect.poll(names).toEqual(['Ann', 'Jos\uFFFD', 'Ren\uFFFDe']);
+    expect(await text(page, 'merge-notes')).toContain('Line 2 of the file has bytes that are not UTF-8; read as UTF-8, as chosen, they became "\uFFFD".');
+    expect(await page.getByTestId('merge-error').count()).toBe(0);
+    await encoding.selectOption('windows-1252');
+    await expect.poll(names).toEqual(['Ann', 'José', 'Renée']);
+  }
+  // Only previews so far: the dataset imported is the only one stored.
+  expect((await storedRows(page, 'datasets')).length).toBe(1);
+
+  await page.getByRole('button', { name: 'Make the new dataset' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="row-count"]')?.textContent === '3');
+  const merged = (await storedRows<{ id: string; rowCount: number }>(page, 'datasets')).find((d) => d.rowCount === 3)!;
+  expect(await storedColumn(page, merged.id, 1, 'label')).toEqual(['Ann', 'José', 'Renée']);
+  await page.locator('[data-testid="data-row"][data-row="3"]').waitFor();
+  const row = (r: number) => page.locator(`[data-testid="data-row"][data-row="${r}"] td:not(.row-number)`).allTextContents();
+  expect([await row(2), await row(3)]).toEqual([
+    ['2', 'José'],
+    ['3', 'Renée'],
+  ]);
+});
+
 /** Rows in an object store of the app's database, read with IndexedDB itself. */
 function countRows(page: Page, store: string): Promise<number> {
   return page.evaluate(

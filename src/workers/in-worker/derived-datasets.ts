@@ -141,7 +141,7 @@ export async function previewMerge(request: MergeRequest, parentTable: (id: stri
   const question = encodingQuestion(file.name, inspection.encoding, parsed.notUtf8Line, request.keepNotUtf8 ?? false, 'preview');
   if (question) return { ok: false, reason: 'not-utf8', problem: question };
   const other = parsed.table;
-  // The merge panel has no encoding to see or change, as the import preview has: say what was detected.
+  // Detected, not chosen: say why, beside the encoding the merge panel shows.
   const detected = inspection.encoding === 'windows-1252' && !request.encoding ? [`"${file.name}" was read as Windows-1252, because its start is not UTF-8.`] : [];
   const notes = [...detected, ...inspection.headerNotes, ...parsed.notes];
 

@@ -7,66 +7,19 @@ import type { DatasetProfile } from '../../../src/data/profile';
 import type { ScatterResult } from '../../../src/data/scatter-sample';
 import { createProject } from '../../../src/storage/projects';
 import { LooplabDB } from '../../../src/storage/schema';
-import type * as WorkerHandleModule from '../../../src/workers/worker-handle';
 import { WorkerCancelled } from '../../../src/workers/worker-handle';
+import { forgetCalls, waitingCalls, worker } from '../../helpers/import-worker-stub';
 import { datasetRow } from '../../helpers/rows';
 import { freshName } from '../../storage/legacy';
 
-/**
- * A stand-in for the import worker: each call waits until the test settles it, and cancelling
- * rejects every call in flight with WorkerCancelled, as terminating the real worker does.
- */
-interface Call {
-  method: string;
-  args: unknown[];
-  resolve: (value: unknown) => void;
-  reject: (e: unknown) => void;
-}
-const worker = vi.hoisted(() => ({ calls: [] as Call[], inFlight: new Set<Call>() }));
-
-// The handle the import client is built on: the client itself (its retry through cancels) is real.
-vi.mock('../../../src/workers/worker-handle', async (original) => {
-  const actual = await original<typeof WorkerHandleModule>();
-  const api = new Proxy(
-    {},
-    {
-      get: (_, method: string) =>
-        (...args: unknown[]) =>
-          new Promise((resolve, reject) => {
-            const call: Call = { method, args, resolve: (v) => (worker.inFlight.delete(call), resolve(v)), reject: (e) => (worker.inFlight.delete(call), reject(e)) };
-            worker.calls.push(call);
-            worker.inFlight.add(call);
-          }),
-    },
-  );
-  return {
-    ...actual,
-    workerHandle: () => ({
-      call: (fn: (api: unknown) => Promise<unknown>) => fn(api),
-      cancel: () => {
-        for (const call of [...worker.inFlight]) call.reject(new actual.WorkerCancelled());
-      },
-    }),
-  };
-});
-
-/** The calls to `method` not yet settled, oldest first, once there are `count` of them. */
-async function waitingCalls(method: string, count = 1): Promise<Call[]> {
-  let found: Call[] = [];
-  await vi.waitFor(() => {
-    found = [...worker.inFlight].filter((c) => c.method === method);
-    expect(found.length).toBeGreaterThanOrEqual(count);
-  });
-  return found;
-}
+vi.mock('../../../src/workers/worker-handle', async (original) => (await import('../../helpers/import-worker-stub')).stubbedWorkerHandle(await original()));
 
 const profileOf = (column: string): DatasetProfile => ({ columns: [{ name: column } as DatasetProfile['columns'][number]], target: null, warnings: [], correlation: { columns: [], r: [] } as unknown as DatasetProfile['correlation'], seconds: { load: 0, profile: 0 } });
 
 let db: LooplabDB;
 let state: DataState;
 beforeEach(async () => {
-  worker.calls.length = 0;
-  worker.inFlight.clear();
+  forgetCalls();
   db = new LooplabDB(freshName());
   await db.open();
   const project = await createProject(db, 'P', {});
