@@ -10,6 +10,7 @@ import { beta, normal, randomInt, seeded, type Rng } from './random';
 import { fitGaussian } from './augment-gaussian';
 import { featureKind, fitCopula } from './augment-copula';
 import { checkAugment, requireWithinCap, type AugmentMethod, type AugmentSpec } from './augment-spec';
+import { largestRemainder } from './largest-remainder';
 import { StepProblem } from './step-problem';
 import { keepWhole } from './whole-number-features';
 import { count } from '../data/words';
@@ -280,27 +281,6 @@ function mixup(frame: Frame, target: string, count: number, alpha: number, rng: 
 }
 
 /**
- * Rows per group in proportion to its size, by largest remainder: each gets the whole part of
- * its quota, and the rows left go to the largest fractions (ties to the earlier group). Sums to
- * `count` when any group has rows. Example: sizes [25, 25, 25, 5], count 20 → [7, 6, 6, 1].
- */
-export function shares(sizes: readonly number[], count: number): number[] {
-  const total = sizes.reduce((a, b) => a + b, 0);
-  if (total === 0) return sizes.map(() => 0);
-  const quotas = sizes.map((size) => (count * size) / total);
-  const out = quotas.map(Math.floor);
-  const fraction = (k: number) => quotas[k]! - out[k]!;
-  const order = sizes.map((_, k) => k).sort((a, b) => fraction(b) - fraction(a) || a - b);
-  let left = count - out.reduce((a, b) => a + b, 0);
-  for (const k of order) {
-    if (left <= 0) break;
-    out[k]!++;
-    left--;
-  }
-  return out;
-}
-
-/**
  * Synthetic rows are fitted on the rows complete in every numeric feature (and, for regression,
  * the target): at least 2 per class, or 2 in all. Says which is short, and why: too few rows, or
  * too many missing values. `label`: the class, or null for regression.
@@ -333,7 +313,7 @@ function synthetic(frame: Frame, c: Classes | null, target: string, count: numbe
   const features = new Map(f.names.map((name) => [name, new Float64Array(count)]));
   const kinds = model === 'copula' ? f.columns.map((col) => featureKind(col, n)) : null;
   const x = new Float64Array(d);
-  const perGroup = shares(
+  const perGroup = largestRemainder(
     groups.map((rows) => rows.length),
     count,
   );

@@ -2,6 +2,7 @@
  * Seeded train / validation / test splits and k-fold assignment, over typed arrays.
  * Parts: 0 train, 1 validation, 2 test. The same seed gives the same split on any machine.
  */
+import { largestRemainder } from './largest-remainder';
 import { seeded, type Rng } from './random';
 import { scratchInt32 } from '../shared/scratch';
 
@@ -78,23 +79,9 @@ export function partSizes(n: number, f: readonly [number, number, number]): [num
  * `draws` exactly; no class gets more than it has when draws ≤ the sum of counts.
  */
 export function apportion(counts: readonly number[], draws: number, rng: Rng): number[] {
-  const total = counts.reduce((s, c) => s + c, 0);
-  if (total === 0) return counts.map(() => 0);
-  const exact = counts.map((c) => (c * draws) / total);
-  const out = exact.map(Math.floor);
-  let left = draws - out.reduce((s, c) => s + c, 0);
-  // A seeded shuffle of the classes, then a stable sort by remainder: equal remainders in random order.
-  const order = identity(counts.length);
-  shuffle(order, rng);
-  const byRemainder = Array.from(order).sort((a, b) => exact[b]! - out[b]! - (exact[a]! - out[a]!));
-  for (const k of byRemainder) {
-    if (left <= 0) break;
-    if (exact[k]! - out[k]! > 0) {
-      out[k]!++;
-      left--;
-    }
-  }
-  return out;
+  const ties = identity(counts.length);
+  shuffle(ties, rng);
+  return largestRemainder(counts, draws, ties);
 }
 
 /**

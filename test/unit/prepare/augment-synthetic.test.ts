@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { augment, shares, type AugmentSpec } from '../../../src/prepare/augment';
+import { augment, type AugmentSpec } from '../../../src/prepare/augment';
+import { largestRemainder } from '../../../src/prepare/largest-remainder';
 import { cells, col, frameOf } from './tables';
 
 const spec = (method: AugmentSpec['method'], extra: Partial<AugmentSpec> = {}): AugmentSpec => ({ method, seed: 5, k: 2, scale: 0.1, count: 0, alpha: 0.2, ...extra });
@@ -44,10 +45,13 @@ describe('synthetic rows per class', () => {
 });
 
 test('largest-remainder shares always sum to the count and never go negative', () => {
-  expect(shares([0, 3], 2)).toEqual([0, 2]);
-  expect(shares([1, 1, 1], 2)).toEqual([1, 1, 0]);
-  expect(shares([2, 1], 7)).toEqual([5, 2]);
-  expect(shares([0, 0], 4)).toEqual([0, 0]);
+  expect(largestRemainder([0, 3], 2)).toEqual([0, 2]);
+  expect(largestRemainder([1, 1, 1], 2)).toEqual([1, 1, 0]);
+  expect(largestRemainder([2, 1], 7)).toEqual([5, 2]);
+  expect(largestRemainder([0, 0], 4)).toEqual([0, 0]);
+  // Equal remainders go in the order `ties` gives (the split's seeded shuffle), else the earlier group first.
+  expect(largestRemainder([1, 1, 1], 2, [2, 0, 1])).toEqual([1, 0, 1]);
+  expect(largestRemainder([1, 1, 1], 1, [1, 2, 0])).toEqual([0, 1, 0]);
 });
 
 describe('synthetic rows say what stops them, by task and by cause', () => {
