@@ -275,6 +275,15 @@ function sniffBody(text: string, lineEnding: Dialect['lineEnding']): { dialect: 
 }
 
 /**
+ * Why a decimal comma with a comma separator misreads the file, or null: an unquoted 1,5 is two
+ * cells, and 1.5 is no longer a number, so the learner who ticks it sees columns turn categorical.
+ */
+export function decimalCommaClash(dialect: Pick<Dialect, 'delimiter' | 'decimalComma'>): string | null {
+  if (!dialect.decimalComma || dialect.delimiter !== ',') return null;
+  return 'The separator is a comma too: a number written 1,5 is read as two cells unless it is quoted, and one written 1.5 is not read as a number. Files with decimal commas usually separate cells with semicolons.';
+}
+
+/**
  * The dialect under which the sample reads most regularly. Leading lines that open with '#'
  * and have fewer fields than the line after them are comments, judged before the rest (as the
  * header, they would make every row look ragged, and hide the separator). With `skipLines`

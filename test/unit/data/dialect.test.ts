@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
   binaryProblem,
+  decimalCommaClash,
   decodeHead,
   detectEncoding,
   looksBinary,
@@ -264,4 +265,10 @@ describe('a decimal comma in numbers written with a unit', () => {
     if (!inspection.ok) throw new Error(inspection.problem);
     expect(inspection.inspection.columns.map((c) => c.kind)).toEqual(['categorical', 'numeric', 'numeric']);
   });
+});
+
+test('a decimal comma with a comma separator is explained; with any other separator, or without it, nothing is said', () => {
+  expect(decimalCommaClash({ delimiter: ',', decimalComma: true })).toMatch(/read as two cells unless it is quoted.*semicolons/);
+  expect(decimalCommaClash({ delimiter: ';', decimalComma: true })).toBeNull();
+  expect(decimalCommaClash({ delimiter: ',', decimalComma: false })).toBeNull();
 });
