@@ -13,14 +13,42 @@ export const OPTIMIZERS = ['adam', 'sgd', 'rmsprop'] as const;
 export const BACKENDS = ['auto', 'webgpu', 'wasm', 'webgl', 'cpu'] as const;
 export type BackendName = Exclude<(typeof BACKENDS)[number], 'auto'>;
 
+/** A numeric field's allowed values; `above` leaves `min` itself out (a learning rate above 0). */
+export interface NumberLimit {
+  min: number;
+  max?: number;
+  whole?: boolean;
+  above?: boolean;
+}
+
+/** The numeric fields' limits, written once: the form's checks and a sweep's value lists (sweep.ts) both read them. */
+export const NUMBER_LIMITS = {
+  units: { min: 1, max: 4096, whole: true },
+  dropout: { min: 0, max: 0.9 },
+  momentum: { min: 0, max: 0.999 },
+  learningRate: { min: 0, max: 10, above: true },
+  batchSize: { min: 1, max: 65536, whole: true },
+  epochs: { min: 1, max: 10000, whole: true },
+  patience: { min: 0, whole: true },
+  l2: { min: 0, max: 10 },
+  seed: { min: 0, whole: true },
+} as const satisfies Record<string, NumberLimit>;
+
+export const withinLimit = (limit: NumberLimit, x: number): boolean =>
+  Number.isFinite(x) && (!limit.whole || Number.isInteger(x)) && (limit.above ? x > limit.min : x >= limit.min) && x <= (limit.max ?? Infinity);
+
+/** 'a whole number from 1 to 4,096', 'a number above 0, up to 10', 'a whole number, 0 or more' */
+export function limitWords(limit: NumberLimit): string {
+  const kind = limit.whole ? 'a whole number' : 'a number';
+  const n = (x: number) => x.toLocaleString('en', { maximumFractionDigits: 20 });
+  if (limit.max === undefined) return limit.above ? `${kind} above ${n(limit.min)}` : `${kind}, ${n(limit.min)} or more`;
+  return limit.above ? `${kind} above ${n(limit.min)}, up to ${n(limit.max)}` : `${kind} from ${n(limit.min)} to ${n(limit.max)}`;
+}
+
 /** "Units of layer 2: enter a whole number from 1 to 4,096." — one message per field, naming its label in the form. */
-const wholeNumber = (label: string, min: number, max?: number) => {
-  const message = max === undefined ? `${label}: enter a whole number, ${min} or more.` : `${label}: enter a whole number from ${min} to ${max.toLocaleString('en')}.`;
-  return v.pipe(v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max ?? Infinity, message));
-};
-const numberIn = (label: string, min: number, max: number) => {
-  const message = `${label}: enter a number from ${min} to ${max}.`;
-  return v.pipe(v.number(message), v.minValue(min, message), v.maxValue(max, message));
+const limited = (label: string, limit: NumberLimit) => {
+  const message = `${label}: enter ${limitWords(limit)}.`;
+  return v.pipe(v.number(message), v.check((x) => withinLimit(limit, x), message));
 };
 const choice = <const T extends readonly string[]>(label: string, options: T) => v.picklist(options, `${label}: choose one of the options.`);
 const yesNo = (label: string) => v.boolean(`${label}: tick it or leave it clear.`);
@@ -28,19 +56,19 @@ const yesNo = (label: string) => v.boolean(`${label}: tick it or leave it clear.
 /** The form's fields checked strictly, by their labels: a cleared field is refused, never defaulted. */
 const strict = {
   model: choice('Model', MODEL_KINDS),
-  units: (n: number) => wholeNumber(`Units of layer ${n}`, 1, 4096),
+  units: (n: number) => limited(`Units of layer ${n}`, NUMBER_LIMITS.units),
   activation: (n: number) => choice(`Activation of layer ${n}`, ACTIVATIONS),
-  dropout: (n: number) => numberIn(`Dropout of layer ${n}`, 0, 0.9),
+  dropout: (n: number) => limited(`Dropout of layer ${n}`, NUMBER_LIMITS.dropout),
   batchNorm: (n: number) => yesNo(`Batch normalisation in layer ${n}`),
   optimizer: choice('Optimiser', OPTIMIZERS),
-  momentum: numberIn('Momentum', 0, 0.999),
-  learningRate: v.pipe(v.number('Learning rate: enter a number above 0, up to 10.'), v.gtValue(0, 'Learning rate: enter a number above 0, up to 10.'), v.maxValue(10, 'Learning rate: enter a number above 0, up to 10.')),
-  batchSize: wholeNumber('Batch size', 1, 65536),
-  epochs: wholeNumber('Epochs', 1, 10000),
-  patience: wholeNumber('Early-stopping patience', 0),
-  l2: numberIn('L2 regularisation', 0, 10),
+  momentum: limited('Momentum', NUMBER_LIMITS.momentum),
+  learningRate: limited('Learning rate', NUMBER_LIMITS.learningRate),
+  batchSize: limited('Batch size', NUMBER_LIMITS.batchSize),
+  epochs: limited('Epochs', NUMBER_LIMITS.epochs),
+  patience: limited('Early-stopping patience', NUMBER_LIMITS.patience),
+  l2: limited('L2 regularisation', NUMBER_LIMITS.l2),
   classWeights: yesNo('Weight classes by rarity'),
-  seed: wholeNumber('Seed', 0),
+  seed: limited('Seed', NUMBER_LIMITS.seed),
   backend: choice('Backend', BACKENDS),
 };
 

@@ -3,7 +3,7 @@
  * draws from the same value lists). Each trial is a complete spec, trained as a run of its own.
  */
 import seedrandom from 'seedrandom';
-import type { TrainSpec } from './model-spec';
+import { limitWords, NUMBER_LIMITS, withinLimit, type TrainSpec } from './model-spec';
 
 export const SWEEP_KEYS = ['learningRate', 'batchSize', 'l2', 'units', 'dropout', 'epochs'] as const;
 export type SweepKey = (typeof SWEEP_KEYS)[number];
@@ -33,16 +33,16 @@ export interface SweepPlan {
 /** Most trials one sweep may start: beyond this, a grid is a mistake more often than a plan. */
 export const MAX_TRIALS = 100;
 
-/** "0.1, 0.01" → [0.1, 0.01]; a problem names the bad entry. */
+/** 'Values of learning rate: 50 is not a number above 0, up to 10.': the sweep's field, the entry as written, the form's limits. */
+const outsideLimits = (key: SweepKey, entry: string) => `Values of ${SWEEP_LABELS[key]}: ${entry} is not ${limitWords(NUMBER_LIMITS[key])}.`;
+
+/** "0.1, 0.01" → [0.1, 0.01]; each value held to the form's limits (a trial the form refuses would stop the sweep), a problem naming the bad entry. */
 export function parseValues(text: string, key: SweepKey): { ok: true; values: number[] } | { ok: false; problem: string } {
   const parts = text.split(/[,;\s]+/).filter(Boolean);
   const values: number[] = [];
   for (const p of parts) {
     const x = Number(p);
-    const integer = key === 'batchSize' || key === 'units' || key === 'epochs';
-    if (!Number.isFinite(x) || x < 0 || (integer && (!Number.isInteger(x) || x < 1)) || (key === 'dropout' && x >= 1) || (key === 'learningRate' && x === 0)) {
-      return { ok: false, problem: `"${p}" is not a valid ${SWEEP_LABELS[key]}.` };
-    }
+    if (!withinLimit(NUMBER_LIMITS[key], x)) return { ok: false, problem: outsideLimits(key, p) };
     if (!values.includes(x)) values.push(x);
   }
   return { ok: true, values };
@@ -63,6 +63,10 @@ export type SweepTrials = { ok: true; trials: { spec: TrainSpec; settings: [Swee
 export function sweepTrials(base: TrainSpec, plan: SweepPlan): SweepTrials {
   const axes = plan.axes.filter((a) => a.values.length > 0);
   if (axes.length === 0) return { ok: false, problem: 'Give at least one setting a list of values to try.' };
+  for (const { key, values } of axes) {
+    const bad = values.find((x) => !withinLimit(NUMBER_LIMITS[key], x));
+    if (bad !== undefined) return { ok: false, problem: outsideLimits(key, String(bad)) };
+  }
   if (base.model !== 'mlp' && axes.some((a) => a.key === 'units' || a.key === 'dropout')) {
     return { ok: false, problem: 'Units and dropout belong to hidden layers: sweep them with the neural network model.' };
   }

@@ -11,6 +11,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import seedrandom from 'seedrandom';
 import type { BatchTrainer } from './batch-trainer';
 import { denseTrainable, denseTrainer } from './dense-trainer';
+import { divergedMessage } from './divergence';
 import { endingMessage } from './ending-message';
 import { fusedAdam, tfStepOptimizer } from './fused-adam';
 import { balancedWeights, denseKernels, l2Penalty, lossOf } from './loss';
@@ -247,7 +248,7 @@ export async function trainLoop(inputs: TrainInputs, control: TrainControl): Pro
       if (epoch === 1) firstLoss = record.loss;
       if (!Number.isFinite(record.loss) || record.loss > 1000 * Math.max(firstLoss, 1)) {
         ending = 'diverged';
-        message = `The loss ${Number.isFinite(record.loss) ? 'exploded' : 'became NaN'} at epoch ${epoch}. Lower the learning rate (try ${spec.learningRate / 10}), or scale the features with a scaling step in Prepare.`;
+        message = divergedMessage(record.loss, epoch, spec.learningRate);
         break;
       }
       history.push(record);

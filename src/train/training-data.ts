@@ -2,6 +2,7 @@
  * Prepared frames as the matrices a model trains on: float32 features, row-major, and the
  * target as a class index or a number. Pure: no TF.js here, so it is tested in Node directly.
  */
+import { count } from '../data/words';
 import { isValid, type Column } from '../shared/column';
 import { labelAt, type Frame } from '../prepare/frame';
 
@@ -65,7 +66,8 @@ export function layoutOf(train: Frame, target: string, task: Task): LayoutOutcom
     const label = classLabel(targetColumn, i);
     if (label !== null) seen.add(label);
   }
-  if (seen.size < 2) return { ok: false, problem: `The target "${target}" has ${seen.size} class in the training rows: a classifier needs at least two.` };
+  if (seen.size === 0) return { ok: false, problem: `No training row has a value for the target "${target}": a classifier needs rows of at least two classes.` };
+  if (seen.size < 2) return { ok: false, problem: `The target "${target}" has ${count(seen.size, 'class', 'classes')} in the training rows: a classifier needs at least two.` };
   if (seen.size > 1000) return { ok: false, problem: `The target "${target}" has ${seen.size} different values: is it really a class? For numbers, set the task type to regression in Plan.` };
   // Classes in np.unique's order, as LabelEncoder: numbers by value (2, 9, 10, not "10", "2", "9"), labels as strings.
   const numeric = targetColumn.kind === 'numeric' || targetColumn.kind === 'datetime';

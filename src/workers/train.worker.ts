@@ -7,6 +7,7 @@ import { availableBackends, chooseBackend } from '../train/backend-choice';
 import { useBackend } from '../train/backends';
 import { buildModel } from '../train/build-model';
 import { checkFusedKernels } from '../train/fused/kernel-check';
+import { measuredSpeed, TIMED_EPOCH } from '../train/measured-speed';
 import { generatedBinary, timeModelFit, timeOurs } from '../train/model-fit-reference';
 import { normalizeTrainSpec } from '../train/model-spec';
 import { trainLoop } from '../train/train-loop';
@@ -85,15 +86,14 @@ async function measure(projectId: string, rawSpec: unknown): Promise<MeasureOutc
   for (const backend of [...new Set(order)]) {
     try {
       await useBackend(backend);
-      const spec = { ...d.spec, epochs: 2, patience: 0 };
+      const spec = { ...d.spec, epochs: TIMED_EPOCH, patience: 0 };
       const model = buildModel(spec, features, d.layout.classes);
       const outcome = await trainLoop(
         { model, spec, classCount: classCountOf(d.layout), train: { rows, x, y }, validation: null, features },
         { request: () => 'continue', onEpoch: () => undefined },
       );
       model.dispose();
-      // The second epoch: the first includes compiling shaders and warming caches.
-      results.push({ backend, samplesPerSec: outcome.history.at(-1)!.samplesPerSec });
+      results.push({ backend, ...measuredSpeed(outcome) });
     } catch (e) {
       results.push({ backend, samplesPerSec: null, problem: describeError(e) });
     }

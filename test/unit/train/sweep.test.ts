@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { normalizeTrainSpec } from '../../../src/train/model-spec';
-import { parseValues, sweepTrials } from '../../../src/train/sweep';
+import { checkTrainForm, normalizeTrainSpec } from '../../../src/train/model-spec';
+import { parseValues, SWEEP_KEYS, sweepTrials } from '../../../src/train/sweep';
 
 const base = normalizeTrainSpec({ model: 'mlp', seed: 3 });
 
@@ -37,7 +37,37 @@ describe('sweeps', () => {
     expect(sweepTrials(base, { mode: 'grid', trials: 0, seed: 1, axes: [{ key: 'units', values: big }, { key: 'epochs', values: big }] })).toMatchObject({ ok: false, problem: expect.stringMatching(/121 combinations/) });
     expect(sweepTrials(normalizeTrainSpec({ model: 'linear' }), { mode: 'grid', trials: 0, seed: 1, axes: [{ key: 'units', values: [4] }] })).toMatchObject({ ok: false });
     expect(parseValues('0.1, 0.01 0.001', 'learningRate')).toEqual({ ok: true, values: [0.1, 0.01, 0.001] });
-    expect(parseValues('16, 3.5', 'batchSize')).toEqual({ ok: false, problem: '"3.5" is not a valid batch size.' });
-    expect(parseValues('0.5, 1', 'dropout')).toEqual({ ok: false, problem: '"1" is not a valid dropout.' });
+    expect(parseValues('16, 3.5', 'batchSize')).toEqual({ ok: false, problem: 'Values of batch size: 3.5 is not a whole number from 1 to 65,536.' });
+    expect(parseValues('0.5, 1', 'dropout')).toEqual({ ok: false, problem: 'Values of dropout: 1 is not a number from 0 to 0.9.' });
+    expect(parseValues('0.1, fast', 'learningRate')).toEqual({ ok: false, problem: 'Values of learning rate: fast is not a number above 0, up to 10.' });
+  });
+
+  test('value lists are held to the form’s limits, and the message names the sweep field and the value', () => {
+    expect(parseValues('0.01, 50', 'learningRate')).toEqual({ ok: false, problem: 'Values of learning rate: 50 is not a number above 0, up to 10.' });
+    expect(parseValues('0, 0.95', 'dropout')).toEqual({ ok: false, problem: 'Values of dropout: 0.95 is not a number from 0 to 0.9.' });
+    expect(parseValues('0.001, 11', 'l2')).toEqual({ ok: false, problem: 'Values of L2: 11 is not a number from 0 to 10.' });
+    expect(parseValues('32, 70000', 'batchSize')).toEqual({ ok: false, problem: 'Values of batch size: 70000 is not a whole number from 1 to 65,536.' });
+    expect(parseValues('10, 20000', 'epochs')).toEqual({ ok: false, problem: 'Values of epochs: 20000 is not a whole number from 1 to 10,000.' });
+    expect(parseValues('16, 5000', 'units')).toEqual({ ok: false, problem: 'Values of units per hidden layer: 5000 is not a whole number from 1 to 4,096.' });
+    expect(parseValues('0.9, 10, 65536', 'l2')).toEqual({ ok: false, problem: 'Values of L2: 65536 is not a number from 0 to 10.' });
+    expect(parseValues('10, 0.000001', 'learningRate')).toEqual({ ok: true, values: [10, 0.000001] });
+  });
+
+  test('a plan whose values the form would refuse starts no trial', () => {
+    const plan = { mode: 'grid' as const, trials: 0, seed: 1, axes: [{ key: 'learningRate' as const, values: [0.01, 50] }] };
+    expect(sweepTrials(base, plan)).toEqual({ ok: false, problem: 'Values of learning rate: 50 is not a number above 0, up to 10.' });
+    expect(sweepTrials(base, { ...plan, axes: [{ key: 'dropout', values: [0.95] }] })).toEqual({ ok: false, problem: 'Values of dropout: 0.95 is not a number from 0 to 0.9.' });
+  });
+
+  test('a value list accepts exactly what the form accepts, for every setting', () => {
+    const candidates = [-1, 0, 1e-9, 0.5, 0.9, 0.91, 1, 1.5, 10, 10.5, 11, 4096, 4097, 10_000, 10_001, 65_536, 65_537];
+    for (const key of SWEEP_KEYS) {
+      for (const x of candidates) {
+        const spec: Record<string, unknown> = structuredClone(base);
+        if (key === 'units' || key === 'dropout') spec.layers = base.layers.map((l) => ({ ...l, [key]: x }));
+        else spec[key] = x;
+        expect({ key, x, ok: parseValues(String(x), key).ok }).toEqual({ key, x, ok: checkTrainForm(spec).ok });
+      }
+    }
   });
 });

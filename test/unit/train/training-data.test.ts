@@ -32,7 +32,9 @@ describe('training data', () => {
     };
     expect(problem(frameOf(col('c', 'categorical', ['a', 'b']), col('y', 'numeric', ['1', '2'])))).toMatch(/"c" holds categories.*one-hot or ordinal encoding step/);
     expect(problem(frameOf(col('x', 'numeric', ['1', '']), col('y', 'numeric', ['1', '2'])))).toMatch(/"x" has 1 missing value in the training rows: add a "Fill missing values" step/);
-    expect(problem(frameOf(col('x', 'numeric', ['1', '2']), col('y', 'categorical', ['a', 'a'])))).toMatch(/1 class in the training rows/);
+    expect(problem(frameOf(col('x', 'numeric', ['1', '2']), col('y', 'categorical', ['a', 'a'])))).toBe('The target "y" has 1 class in the training rows: a classifier needs at least two.');
+    expect(problem(frameOf(col('x', 'numeric', ['1', '2']), col('y', 'categorical', ['', ''])))).toBe('No training row has a value for the target "y": a classifier needs rows of at least two classes.');
+    expect(problem(frameOf(col('x', 'numeric', ['1', '2']), col('y', 'numeric', ['', ''])))).toBe('No training row has a value for the target "y": a classifier needs rows of at least two classes.');
     expect(problem(frameOf(col('x', 'numeric', ['1', '2']), col('y', 'categorical', ['a', 'b'])), 'regression')).toMatch(/not numeric, so this cannot be a regression/);
     expect(problem(frameOf(col('x', 'numeric', ['1', '2']), col('z', 'numeric', ['1', '2'])))).toMatch(/target "y" is not among the prepared columns/);
   });
