@@ -5,6 +5,7 @@ import { write } from './database';
 import { prefixBounds } from './key-ranges';
 import type { ProjectRow } from './rows';
 import type { LooplabDB } from './schema';
+import { trainDraftKey } from './train-drafts';
 
 export const MAX_NAME_LENGTH = 120;
 
@@ -91,11 +92,11 @@ export async function savePlanIfUnchanged(db: LooplabDB, id: string, plan: unkno
 /**
  * A copy of the project under a new id, named "<name> (copy)", with everything it owns under new
  * ids, in one transaction: datasets (values, profiles and splits included), the recipe, runs
- * (evaluations and models included) and batches, every reference pointing within the copy. A
+ * (evaluations and models included), batches and Train's form draft, every reference pointing within the copy. A
  * table a later stage adds must be copied here too.
  */
 export async function duplicateProject(db: LooplabDB, id: string, now = Date.now()): Promise<ProjectRow> {
-  const tables = [db.projects, db.datasets, db.chunks, db.profiles, db.splits, db.recipes, db.runs, db.artifacts, db.evaluations, db.batches];
+  const tables = [db.projects, db.datasets, db.chunks, db.profiles, db.splits, db.recipes, db.runs, db.artifacts, db.evaluations, db.batches, db.meta];
   return write(db, tables, async () => {
     const source = await mustGetProject(db, id);
     const datasets = await db.datasets.where('projectId').equals(id).toArray();
@@ -129,6 +130,9 @@ export async function duplicateProject(db: LooplabDB, id: string, now = Date.now
     const runIds = await copyRuns(db, id, copy.id, newIds);
     const batches = await db.batches.where('projectId').equals(id).toArray();
     await db.batches.bulkAdd(batches.map((b) => ({ ...b, id: newId(), projectId: copy.id, ...remapLoose(b, 'runId', runIds), ...remapLoose(b, 'datasetId', newIds) })));
+    // Train's New run form as the learner left it (it names columns, not ids).
+    const draft = await db.meta.get(trainDraftKey(id));
+    if (draft) await db.meta.put({ key: trainDraftKey(copy.id), value: structuredClone(draft.value) });
     return copy;
   });
 }
@@ -184,5 +188,6 @@ export async function deleteProject(db: LooplabDB, id: string): Promise<void> {
     await db.projects.delete(id);
     const last = await db.meta.get('lastProjectId');
     if (last?.value === id) await db.meta.delete('lastProjectId');
+    await db.meta.delete(trainDraftKey(id));
   });
 }

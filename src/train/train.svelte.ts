@@ -4,22 +4,30 @@
  * this class only sends requests and shows what comes back. A run that is still training when
  * the page opens (the learner left Train mid-run) is found in storage and shown live, with Stop
  * and Cancel, which name the run.
+ * The New run form and the sweep's lists are kept per project as the learner leaves them (a draft,
+ * autosaved a moment after the last change and flushed when the view closes or the tab hides), so
+ * leaving Train or reloading loses nothing; without a draft the form starts from the latest run.
  * Construct it during a component's initialisation (it sets up effects).
  */
+import { debounce } from '../shared/debounce';
 import { describeError } from '../shared/errors';
+import { onFlush, reportFailedSave } from '../shared/flush-registry';
 import { newId } from '../shared/ids';
 import { getDb, watch } from '../storage/database';
 import { runOwners } from '../shared/run-locks';
 import { deleteRun, listRuns, sweepInterruptedRuns, updateRun } from '../storage/runs';
 import type { RunRow } from '../storage/rows';
 import type { LooplabDB } from '../storage/schema';
+import { getTrainDraft, saveTrainDraft } from '../storage/train-drafts';
 import { callTrainWorker, killTrainWorker } from '../workers/train-client';
 import type { BackendMeasurement, MeasureOutcome, TrainEvent, TrainResult } from '../workers/train-protocol';
 import { WorkerCancelled, workerCallback } from '../workers/worker-handle';
 import type { BackendChoice, BackendEnvironment } from './backend-choice';
 import { checkTrainForm, normalizeTrainSpec, type BackendName, type TrainSpec } from './model-spec';
+import { nextNumbered } from './numbered-name';
 import { displayStatus, trainingRun } from './runs-table';
 import { sweepTrials, type SweepPlan } from './sweep';
+import { emptySweepForm, readTrainDraft, type SweepForm } from './train-draft';
 import type { EpochRecord } from './train-loop';
 import { unseenClassNotes } from './training-data';
 
@@ -47,9 +55,14 @@ function attachedRun(row: RunRow): LiveRun {
   return { runId: row.id, name: row.name, backend: row.backend as BackendName, backendNote: row.backendNote, epochs: spec.model === 'baseline' ? 0 : spec.epochs, history, startedAt: row.createdAt, phase: 'training', attached: true };
 }
 
+/** How long editing must pause before the form's draft is saved (ms). */
+export const DRAFT_SAVE_DELAY_MS = 400;
+
 export class TrainState {
   runs = $state.raw<RunRow[]>([]);
   spec = $state<TrainSpec>(normalizeTrainSpec({}));
+  /** the sweep panel's mode, trial count and value lists, kept with the form's draft */
+  sweepForm = $state<SweepForm>(emptySweepForm());
   live = $state<LiveRun | null>(null);
   env = $state.raw<{ env: BackendEnvironment; choice: BackendChoice } | null>(null);
   measurements = $state.raw<BackendMeasurement[] | null>(null);
@@ -61,39 +74,55 @@ export class TrainState {
   sweeping = $state<{ tag: string; done: number; total: number; cancelled: boolean } | null>(null);
   /** ticks every second so elapsed times and stale heartbeats update */
   now = $state(Date.now());
-  /** resolves once the stored runs have been read (and a run still training found) */
+  /** false until the form has been filled from storage: until then it is disabled, so nothing typed is replaced by what is read */
+  formReady = $state(false);
+  /** resolves once the stored runs have been read (and a run still training found) and the form filled */
   readonly loaded: Promise<void>;
 
   readonly #projectId: string;
   readonly #db: LooplabDB;
   /** runs never to attach: started from this page (their own call follows them), or let go */
   readonly #notAttached: string[] = [];
+  readonly #draftSaver = debounce(() => this.keepDraft(), DRAFT_SAVE_DELAY_MS);
+  /** the draft's JSON as last read or written; null until the stored one has been read, so nothing is written over it before */
+  #keptDraft: string | null = null;
+  #closed = false;
 
   constructor(projectId: string, seed: number, db: LooplabDB = getDb()) {
     this.#projectId = projectId;
     this.#db = db;
     this.spec = normalizeTrainSpec({ seed });
-    let first = true;
-    let markLoaded: () => void = () => undefined;
-    this.loaded = new Promise<void>((resolve) => (markLoaded = resolve));
+    let firstRows: (rows: RunRow[] | null) => void = () => undefined;
+    const runsRead = new Promise<RunRow[] | null>((resolve) => (firstRows = resolve));
+    // A draft that cannot be read is no reason to refuse the page: the form starts as if there were none.
+    const storedDraft = getTrainDraft(db, projectId).catch(() => null);
+    this.loaded = Promise.all([runsRead, storedDraft]).then(([rows, draft]) => this.#restoreForm(draft, rows?.[0]));
     // Watched from now, not from an effect, so a run still training is found as the page opens.
     const stopWatching = watch(
       () => listRuns(db, projectId),
       (rows) => {
         this.runs = rows;
-        // Start from the latest run's settings, so "train again with a change" is one edit away.
-        if (first && rows[0]) this.spec = normalizeTrainSpec(rows[0].spec);
-        first = false;
         this.#follow(rows, Date.now());
-        markLoaded();
+        firstRows(rows);
       },
       (e) => {
         this.error = describeError(e);
-        markLoaded();
+        firstRows(null);
       },
     );
+    const unregister = onFlush(
+      () => this.keepDraft(),
+      () => this.#draftSaver.pending,
+    );
+    $effect(() => {
+      const draft = this.#draftJson();
+      if (this.#keptDraft !== null && draft !== this.#keptDraft) this.#draftSaver.schedule();
+    });
     $effect(() => () => {
       stopWatching();
+      unregister();
+      this.#closed = true;
+      void this.keepDraft();
       // A sweep left behind starts no more trials; the one in progress is found again, and can be stopped, when Train reopens.
       if (this.sweeping) this.sweeping.cancelled = true;
     });
@@ -108,6 +137,48 @@ export class TrainState {
     void callTrainWorker<{ env: BackendEnvironment; choice: BackendChoice }>((api) => api.environment())
       .then((env) => (this.env = env))
       .catch((e) => (this.error = describeError(e)));
+  }
+
+  /** The form and the sweep's lists as JSON: the draft as stored. Reading it reads every field, however deep. */
+  #draftJson(): string {
+    return JSON.stringify({ spec: this.spec, sweep: this.sweepForm });
+  }
+
+  /**
+   * The form as the page opens: the stored draft where there is one, over the latest run's
+   * settings (so "train again with a change" is one edit away), else the defaults.
+   */
+  #restoreForm(stored: unknown, latest: RunRow | undefined): void {
+    const base = latest ? normalizeTrainSpec(latest.spec) : this.spec;
+    const restored = readTrainDraft(stored, base) ?? { spec: base, sweep: emptySweepForm() };
+    this.spec = restored.spec;
+    this.sweepForm = restored.sweep;
+    this.#keptDraft = this.#draftJson();
+    this.formReady = true;
+  }
+
+  /**
+   * Save the form's draft now if it changed since it was read or last saved (the autosave, the
+   * view closing, the tab hiding). A failure is shown here, or handed to the shell once the page has closed.
+   */
+  async keepDraft(): Promise<void> {
+    this.#draftSaver.cancel();
+    if (this.#keptDraft === null) return;
+    const draft = this.#draftJson();
+    if (draft === this.#keptDraft) return;
+    try {
+      await saveTrainDraft(this.#db, this.#projectId, JSON.parse(draft));
+      this.#keptDraft = draft;
+    } catch (e) {
+      const message = `Your New run settings in Train were not kept for next time. ${describeError(e)}`;
+      if (this.#closed) reportFailedSave({ message, retry: () => this.keepDraft() });
+      else this.error = message;
+    }
+  }
+
+  /** The placeholder of the run name: one more than the highest "Run N" still stored. */
+  get defaultRunName(): string {
+    return nextNumbered('Run', this.runs.map((r) => r.name));
   }
 
   #sweeping = false;
@@ -133,8 +204,9 @@ export class TrainState {
     return row?.unseenClassRows ? unseenClassNotes(row.unseenClassRows) : [];
   }
 
+  /** A run is training, or the form is still being read (a moment as the page opens): its fields and Train are disabled. */
   get busy(): boolean {
-    return this.live !== null;
+    return this.live !== null || !this.formReady;
   }
 
   /** Why Train is disabled, or null when it is not. */
@@ -221,9 +293,7 @@ export class TrainState {
       this.error = trials.problem;
       return;
     }
-    // One more than the highest sweep number so far, so a deleted sweep's number is never reused.
-    const numbers = this.runs.flatMap((r) => r.tags.map((t) => (/^sweep (\d+)$/.exec(t) ? Number(t.slice(6)) : 0)));
-    const tag = `sweep ${Math.max(0, ...numbers) + 1}`;
+    const tag = nextNumbered('sweep', this.runs.flatMap((r) => r.tags));
     this.sweeping = { tag, done: 0, total: trials.trials.length, cancelled: false };
     try {
       for (const [i, trial] of trials.trials.entries()) {

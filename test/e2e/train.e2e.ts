@@ -115,6 +115,21 @@ test('a grid sweep of four trials completes, each a tagged run, and its results 
   await page.getByLabel('Epochs', { exact: true }).fill('3');
   await page.getByLabel('Values of learning rate', { exact: true }).fill('0.01, 0.05');
   await page.getByLabel('Values of units per hidden layer', { exact: true }).fill('4, 8');
+  // What was typed in New run and the sweep's lists are kept: through another stage and back, and through a reload.
+  const formKept = async () => {
+    await expect.poll(() => page.getByLabel('Epochs', { exact: true }).inputValue()).toBe('3');
+    expect(await page.getByLabel('Units of layer 1', { exact: true }).inputValue()).toBe('16');
+    expect(await page.getByLabel('Units of layer 2', { exact: true }).count()).toBe(0);
+    expect(await page.getByLabel('Values of learning rate', { exact: true }).inputValue()).toBe('0.01, 0.05');
+    expect(await page.getByLabel('Values of units per hidden layer', { exact: true }).inputValue()).toBe('4, 8');
+  };
+  await page.getByTestId('stage-link-data').click();
+  await page.getByTestId('dataset-summary').waitFor();
+  await page.getByTestId('stage-link-train').click();
+  await formKept();
+  await page.reload();
+  await page.getByTestId('backend-reason').waitFor();
+  await formKept();
   await page.getByRole('button', { name: 'Start sweep' }).click();
   await page.getByTestId('sweep-progress').waitFor();
   await page.getByTestId('sweep-progress').waitFor({ state: 'detached', timeout: 60_000 });
