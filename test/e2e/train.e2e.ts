@@ -60,6 +60,8 @@ test('an MLP trains to the end on WebGPU (software adapter) and on WASM, a run s
   // end the run before Stop is pressed.
   await page.getByLabel('Early-stopping patience', { exact: true }).fill('0');
   await trainRun(page, 'stopped run', 'wasm', 5000);
+  // Train was pressed and turned off: focus went to the run's progress, not to <body>.
+  await page.waitForFunction(() => document.activeElement?.id === 'progress-title');
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="train-progress"]')?.getAttribute('data-epoch')) >= 3);
   // Left mid-run: Evaluate says why it cannot cross-validate now; back on Train the run is found, live, and Stop still reaches it.
   await page.getByTestId('stage-link-evaluate').click();
