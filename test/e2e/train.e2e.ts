@@ -31,7 +31,8 @@ test('an MLP trains to the end on WebGPU (software adapter) and on WASM, a run s
   expect(await page.getByTestId('backend-reason').getAttribute('data-auto')).toBe('wasm');
   expect(await page.getByTestId('backend-reason').textContent()).toContain('software adapter');
 
-  await page.getByRole('button', { name: 'small' }).click();
+  // The presets are a group named as such: a screen reader hears "Layer presets" before "small".
+  await page.getByRole('group', { name: 'Layer presets' }).getByRole('button', { name: 'small' }).click();
   await page.getByLabel('Learning rate', { exact: true }).fill('0.01');
   await page.getByLabel('Batch size', { exact: true }).fill('16');
 
