@@ -10,6 +10,7 @@ import { prepareParts, type FittedPipeline } from '../prepare/pipeline';
 import type { Recipe } from '../prepare/recipe';
 import type { FitContext } from '../prepare/step';
 import { StepProblem } from '../prepare/step-problem';
+import { targetLabel, unseenClassFoldNote } from './fold-rows';
 import { accuracy, averaged, balancedAccuracy, confusionMatrix } from './metrics/classification';
 import { logLoss } from './metrics/probabilistic';
 import { mae, r2, rmse } from './metrics/regression';
@@ -21,6 +22,11 @@ export interface FoldPredictions {
   /** probabilities (rows × classes) or values */
   predictions: Float32Array;
   classes: string[] | null;
+  /**
+   * How many of `classes`, from the first, the fold's training rows had (all when absent); the
+   * rest only held-out rows have, the model gave them probability 0, and their rows score as wrong.
+   */
+  trainedClasses?: number;
 }
 
 /**
@@ -48,8 +54,10 @@ export interface CvResult {
   std: Record<string, number>;
   /** the pipeline as fitted in each fold: evidence that it was refitted */
   pipelines: FittedPipeline[];
-  /** out-of-fold predictions for every train and validation row */
+  /** out-of-fold predictions for every train and validation row that has a target */
   outOfFold: FoldPredictions[];
+  /** per fold, a sentence on held-out rows scored as wrong because their class was never trained on */
+  notes: string[];
 }
 
 /** The fold's scores: the main metrics of its task. */
@@ -97,6 +105,7 @@ export async function crossValidate(inputs: CvInputs, fitAndPredict: FitAndPredi
   const results: FoldResult[] = [];
   const pipelines: FittedPipeline[] = [];
   const outOfFold: FoldPredictions[] = [];
+  const notes: string[] = [];
   for (let fold = forward ? 1 : 0; fold < (forward ? k + 1 : k); fold++) {
     if (cancelled?.()) throw new CvCancelled();
     // This fold's split: held-out fold as "validation", the other folds (forward: the earlier
@@ -123,9 +132,14 @@ export async function crossValidate(inputs: CvInputs, fitAndPredict: FitAndPredi
       }
     }
     const predictions = await fitAndPredict(train, prepared.frames.validation, results.length, real);
+    // Scores of no rows are NaN (or a ratio of 0/0 read as 0) and would spoil every mean.
+    if (predictions.rows.length === 0) throw new StepProblem(noRowToScore(results.length + 1, prepared.frames.validation, inputs.target));
+    const unseen = unseenClassRows(predictions);
+    if (unseen.rows > 0) notes.push(unseenClassFoldNote(results.length + 1, unseen.rows, unseen.labels));
     results.push({ fold: results.length + 1, trainRows: train.table.rowCount, heldOutRows: predictions.rows.length, scores: foldScores(predictions) });
     pipelines.push(prepared.fitted);
-    outOfFold.push(predictions);
+    const { rows, yTrue, predictions: p, classes } = predictions;
+    outOfFold.push({ rows, yTrue, predictions: p, classes });
     onFold?.(results.length);
   }
   const keys = Object.keys(results[0]?.scores ?? {});
@@ -137,7 +151,26 @@ export async function crossValidate(inputs: CvInputs, fitAndPredict: FitAndPredi
     std: Object.fromEntries(keys.map((key) => [key, stats[key]!.std])),
     pipelines,
     outOfFold,
+    notes,
   };
+}
+
+/** Why a fold has no held-out row to score; its held-out rows all lack a target (a recipe step can blank one). */
+function noRowToScore(fold: number, heldOut: Frame, target: string): string {
+  const n = heldOut.table.rowCount;
+  const column = heldOut.table.columns.find((c) => c.name === target);
+  let missing = 0;
+  for (let i = 0; i < n; i++) missing += +(!column || targetLabel(column, i) === null);
+  const rows = missing === n ? (n === 1 ? 'its held-out row has' : `its ${n.toLocaleString('en')} held-out rows have`) : `${missing.toLocaleString('en')} of its ${n.toLocaleString('en')} held-out rows have`;
+  return `Fold ${fold} has no held-out row to score: ${rows} no target value. Choose fewer folds, or fill in their target in Prepare.`;
+}
+
+/** The held-out rows of classes the fold's training rows never had, and those classes. */
+function unseenClassRows(p: FoldPredictions): { rows: number; labels: string[] } {
+  if (!p.classes || p.trainedClasses === undefined) return { rows: 0, labels: [] };
+  const trained = p.trainedClasses;
+  const rows = p.yTrue.reduce((count, y) => count + +(y >= trained), 0);
+  return { rows, labels: p.classes.slice(trained) };
 }
 
 export class CvCancelled extends Error {

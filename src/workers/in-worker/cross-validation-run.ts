@@ -4,6 +4,8 @@
  * the result stored with the run.
  */
 import { crossValidate, CvCancelled, type FoldPredictions } from '../../evaluate/cross-validate';
+import { foldPredictionsOf, heldOutMatrices, leaveOutNoTarget, noTargetNote } from '../../evaluate/fold-rows';
+import { editedTable } from '../../prepare/edited-table';
 import { datasetFrame, type Frame } from '../../prepare/frame';
 import { normalizeRecipe } from '../../prepare/recipe';
 import { assignFolds, type SplitInputs } from '../../prepare/split';
@@ -79,8 +81,12 @@ export async function runCrossValidation(runId: string, k: number, flags: RunFla
   if (!Number.isInteger(k) || k < 2 || k > 20) return { ok: false, problem: 'Choose between 2 and 20 folds.' };
   const found = await runContext(runId);
   if (!found.ok) return found;
-  const { run, recipe, note, table, fitContext, parts, inputs } = found.context;
+  const { run, recipe, note, table, fitContext, inputs, parts: splitParts } = found.context;
   const spec = normalizeTrainSpec(run.spec);
+  // Rows without a target (as the split reads the labels) are left out like test rows, before the
+  // folds are dealt: every fold then holds rows it can score (evaluate/fold-rows.ts says why).
+  const { parts, noTarget } = leaveOutNoTarget(editedTable(table, recipe.steps, fitContext), run.target, splitParts);
+  const noTargetSentence = noTargetNote(noTarget);
   let folds: Uint8Array;
   // In time order like the split, else grouped like it, else stratified by the classes it read.
   const strategy = inputs.order ? 'ordered' : inputs.groups ? 'grouped' : inputs.classes ? 'stratified' : 'random';
@@ -88,7 +94,7 @@ export async function runCrossValidation(runId: string, k: number, flags: RunFla
     // Folds over the train and validation rows only: test rows get none and are never used.
     folds = assignFolds(k, inputs, spec.seed, strategy, parts);
   } catch (e) {
-    return { ok: false, problem: describeError(e) };
+    return { ok: false, problem: [describeError(e), noTargetSentence].filter((s) => s !== null).join(' ') };
   }
   await startBackend(spec.backend);
   // Each fold trains for the epochs the run kept, with no early stopping: the held-out fold is for scoring only.
@@ -98,9 +104,11 @@ export async function runCrossValidation(runId: string, k: number, flags: RunFla
     const m = runMatrices({ train, real }, heldOut, null, run.target, run.task);
     if (!m.ok) throw new StepProblem(`Fold ${fold + 1}: ${m.problem}`);
     const { layout } = m.data;
-    if (spec.model === 'baseline') return foldBaseline(m.data);
+    // Held-out rows of a class this fold never trained on stay in, to be scored as wrong.
+    const held = heldOutMatrices(heldOut, layout, run.target);
+    if (spec.model === 'baseline') return foldPredictionsOf(held, foldBaseline({ ...m.data, validation: held.matrices }).predictions);
     const features = layout.features.length;
-    const [trainM, heldM] = [m.data.train, m.data.validation];
+    const [trainM, heldM] = [m.data.train, held.matrices];
     const classCount = classCountOf(layout);
     const model = buildModel(foldSpec, features, layout.classes);
     try {
@@ -108,7 +116,7 @@ export async function runCrossValidation(runId: string, k: number, flags: RunFla
         const outcome = await trainLoop({ model, spec: foldSpec, classCount, train: trainM, validation: null, features }, { request: () => (flags.cancel ? 'cancel' : 'continue'), onEpoch: () => undefined });
         if (outcome.ending === 'cancelled') throw new CvCancelled();
       }
-      return { rows: heldM.rowIds ?? new Uint32Array(0), yTrue: heldM.y, predictions: await predict(model, heldM, features, classCount), classes: layout.classes };
+      return foldPredictionsOf(held, await predict(model, heldM, features, classCount));
     } finally {
       model.dispose();
     }
@@ -121,8 +129,9 @@ export async function runCrossValidation(runId: string, k: number, flags: RunFla
       () => flags.cancel,
     );
     const seconds = (performance.now() - t0) / 1000;
-    const notes = [note, strategy === 'ordered' ? ORDERED_NOTE : null].filter((n) => n !== null);
-    await saveCv(db, { id: newId(), runId, kind: 'cv', k, folds: result.folds, mean: result.mean, std: result.std, outOfFold: result.outOfFold, seconds, note: notes.join(' ') || null, createdAt: Date.now() });
+    // One note a line, shown one a paragraph: the per-fold ones are easier to find so.
+    const notes = [note, strategy === 'ordered' ? ORDERED_NOTE : null, noTargetSentence, ...result.notes].filter((n) => n !== null);
+    await saveCv(db, { id: newId(), runId, kind: 'cv', k, folds: result.folds, mean: result.mean, std: result.std, outOfFold: result.outOfFold, seconds, note: notes.join('\n') || null, createdAt: Date.now() });
     return { ok: true, seconds, mean: result.mean, std: result.std };
   } catch (e) {
     if (e instanceof CvCancelled) return { ok: false, problem: 'Cross-validation was cancelled; nothing was stored.' };
