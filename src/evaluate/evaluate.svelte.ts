@@ -23,6 +23,7 @@ import { HEARTBEAT_STALE_MS } from '../shared/heartbeat';
 import { trainingRun } from '../train/runs-table';
 import { unseenClassNote } from '../train/training-data';
 import type { ClassificationReport, RegressionReport } from './holdout';
+import { progressText, type JobProgress } from './job-progress';
 
 export class EvaluateState {
   runs = $state.raw<RunRow[]>([]);
@@ -102,15 +103,28 @@ export class EvaluateState {
   }
 
   importance = $state.raw<Extract<ImportanceOutcome, { ok: true }> | null>(null);
-  importanceProgress = $state<{ done: number; total: number } | null>(null);
+  importanceProgress = $state<JobProgress | null>(null);
   importanceProblem = $state<string | null>(null);
 
-  /** Permutation importance of the chosen run on its validation rows (5 repeats per feature). */
+  /** "Starting…", then "Feature 1 of 4…", while importance is measured; null when it is not. */
+  get importanceStatus(): string | null {
+    return this.importanceProgress ? progressText('Feature', this.importanceProgress) : null;
+  }
+
+  /** The part importance is (or was) measured on: the answer's, else the worker's rule, validation unless the run has none. */
+  get importancePart(): 'validation' | 'test' {
+    if (this.importance) return this.importance.part;
+    const run = this.runs.find((r) => r.id === this.runId);
+    return run && run.rows.validation === 0 && run.rows.test > 0 ? 'test' : 'validation';
+  }
+
+  /** Permutation importance of the chosen run on its validation rows, or test rows without them (5 repeats per feature). */
   async measureImportance(): Promise<void> {
     const runId = this.runId;
     if (!runId || this.importanceProgress) return;
     this.importanceProblem = null;
-    this.importanceProgress = { done: 0, total: 1 };
+    // The worker says how many features once its backend and the model are ready: seconds, at first.
+    this.importanceProgress = { done: 0, total: null };
     const onFeature = workerCallback((done: number, total: number) => (this.importanceProgress = { done, total }));
     try {
       const outcome = await callTrainWorker<ImportanceOutcome>((api) => api.importance(runId, 5, onFeature));

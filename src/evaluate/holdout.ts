@@ -16,6 +16,8 @@ export interface MetricLine {
   baseline: number;
   /** whether larger is better, to say which side wins */
   higherIsBetter: boolean;
+  /** why the value is n/a, when the rows cannot give one (ROC AUC on a part without every class) */
+  note?: string;
 }
 
 export interface ClassificationReport {
@@ -28,6 +30,8 @@ export interface ClassificationReport {
   /** binary: the positive class's curves, thinned for drawing (plot-data.ts) */
   roc: { fpr: number[]; tpr: number[] } | null;
   pr: { recall: number[]; precision: number[] } | null;
+  /** binary, when the scored rows lack a class: why there are no curves, with each class's count; else null */
+  curvesNote: string | null;
   /**
    * per class: how many rows got each probability of that class (bins of 0.05,
    * PROBABILITY_BINS), for the rows truly of it and for the others
@@ -97,6 +101,24 @@ const CLASSIFICATION_LABELS: [string, string, boolean][] = [
   ['mcc', 'Matthews correlation', true],
 ];
 
+/**
+ * Why ROC AUC is n/a, or undefined when every class has rows. A class without rows leaves its
+ * true (or false) positive rate 0 / 0: scikit-learn raises, here the value is NaN and this says why.
+ * Example: 'ROC AUC needs rows of both classes among the scored rows: 3 of “no”, 0 of “yes”.'
+ */
+export function aucNote(classes: readonly string[], counts: readonly number[]): string | undefined {
+  if (counts.every((n) => n > 0)) return undefined;
+  const each = classes.map((c, i) => `${counts[i]!.toLocaleString('en')} of “${c}”`).join(', ');
+  return `ROC AUC needs rows of ${classes.length === 2 ? 'both classes' : 'every class'} among the scored rows: ${each}.`;
+}
+
+/** Binary: why there are no ROC and precision-recall curves, or null when both classes have rows. */
+function curvesNote(classes: readonly string[], counts: readonly number[], part: string): string | null {
+  if (classes.length !== 2 || counts.every((n) => n > 0)) return null;
+  const [no, yes] = counts as [number, number];
+  return `ROC and precision-recall curves need rows of both classes among the scored rows: the ${part} part has ${no.toLocaleString('en')} ${no === 1 ? 'row' : 'rows'} of “${classes[0]}” and ${yes.toLocaleString('en')} of “${classes[1]}”.`;
+}
+
 export function classificationReport(e: EvaluationRow): ClassificationReport {
   const classes = e.classes!;
   const k = classes.length;
@@ -104,16 +126,20 @@ export function classificationReport(e: EvaluationRow): ClassificationReport {
   const proba = rowsOf(e.predictions, k);
   const model = classificationMetrics(yTrue, proba, k);
   const base = classificationMetrics(yTrue, rowsOf(e.baseline, k), k);
-  const scores = k === 2 ? proba.map((p) => p[1]!) : null;
+  const counts = model.cm.map((row) => row.reduce((a, b) => a + b, 0));
+  const notes: Record<string, string | undefined> = { 'roc-auc': aucNote(classes, counts) };
+  // Curves of a part without one of the classes are all NaN rates: no chart at all, and curvesNote says why.
+  const scores = k === 2 && counts.every((n) => n > 0) ? proba.map((p) => p[1]!) : null;
   return {
     kind: 'classification',
     classes,
-    metrics: CLASSIFICATION_LABELS.map(([key, label, higherIsBetter]) => ({ key, label, value: model.values[key]!, baseline: base.values[key]!, higherIsBetter })),
+    metrics: CLASSIFICATION_LABELS.map(([key, label, higherIsBetter]) => ({ key, label, value: model.values[key]!, baseline: base.values[key]!, higherIsBetter, ...(notes[key] ? { note: notes[key] } : {}) })),
     confusion: model.cm,
     confusionNormalized: normalizeRows(model.cm),
     perClass: perClass(model.cm),
     roc: scores ? rocForDrawing(rocCurve(yTrue, scores)) : null,
     pr: scores ? prForDrawing(prCurve(yTrue, scores)) : null,
+    curvesNote: curvesNote(classes, counts, e.part),
     probabilities: classes.map((_, c) => ({ own: probabilityCounts(proba.filter((_, i) => yTrue[i] === c).map((p) => p[c]!)), others: probabilityCounts(proba.filter((_, i) => yTrue[i] !== c).map((p) => p[c]!)) })),
   };
 }

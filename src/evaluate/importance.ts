@@ -27,6 +27,8 @@ export type PermutedScorer = (feature: number | null, order: Int32Array | null) 
 
 export async function permutationImportance(rows: number, features: readonly string[], score: PermutedScorer, repeats: number, seed: number, onFeature?: (done: number) => void): Promise<{ baseline: number; importances: Importance[] }> {
   const baseline = await score(null, null);
+  // The first feature starts now: the page can say "1 of n" instead of "starting".
+  onFeature?.(0);
   const rng = seedrandom.alea(`importance-${seed}`);
   const order = Int32Array.from({ length: rows }, (_, i) => i);
   const importances: Importance[] = [];

@@ -11,24 +11,85 @@ export interface RowToCheck {
   predicted: string;
   /** classification: the probability of the prediction (or of the true label, for label errors); regression: |error| */
   score: number;
+  /** regression: the error as the table writes it, "≈ 6252.23" when rounded */
+  scoreText?: string;
 }
 
-const label = (classes: string[] | null, value: number) => (classes ? classes[value]! : String(Number(value.toPrecision(6))));
+/** The shortest decimal that reads back as the float32 `x` (9 digits always do): a stored value exactly as stored. */
+export function float32Text(x: number): string {
+  if (!Number.isFinite(x)) return 'n/a';
+  for (let p = 1; p < 9; p++) {
+    const shown = Number(x.toPrecision(p));
+    if (Math.fround(shown) === x) return String(shown);
+  }
+  return String(Number(x.toPrecision(9)));
+}
 
-/** The most confident wrong predictions (classification) or the largest absolute errors (regression). */
+/**
+ * A float32 prediction beside its row's actual value: six significant digits, more where six
+ * would read as equal to the actual, on its other side, or further from the prediction than a
+ * tenth of the error; "≈ " in front when what is shown is not the model's output as float32
+ * holds it. Example: predictionText(Math.fround(1234567.2), 1234567) === '1234567.3' (float32
+ * holds 1234567.25; six digits, 1234570, would say the model overshot by 3).
+ */
+export function predictionText(predicted: number, actual: number): string {
+  if (!Number.isFinite(predicted)) return 'n/a';
+  const error = predicted - actual;
+  for (let p = 6; p <= 9; p++) {
+    const shown = Number(predicted.toPrecision(p));
+    if (Math.sign(shown - actual) !== Math.sign(error)) continue;
+    if (Math.fround(shown) === predicted) return String(shown);
+    if (Math.abs(shown - predicted) <= Math.abs(error) / 10) return `≈ ${shown}`;
+  }
+  // Only a prediction within float32's step of the actual gets here: its exact value.
+  return String(predicted);
+}
+
+/** An absolute error as the table writes it: six significant digits, "≈ " in front when that rounded it. */
+function errorText(error: number): string {
+  if (!Number.isFinite(error)) return 'n/a';
+  const shown = Number(error.toPrecision(6));
+  return shown === error ? String(shown) : `≈ ${shown}`;
+}
+
+/** The positions in a regression part of its `limit` largest absolute errors, largest first, from the stored (float32) values. */
+export function largestErrors(e: HoldoutEvaluation, limit = 20): number[] {
+  const error = Float64Array.from(e.yTrue, (y, i) => Math.abs(y - e.predictions[i]!));
+  const positions = Array.from({ length: e.yTrue.length }, (_, i) => i);
+  return positions.sort((a, b) => error[b]! - error[a]!).slice(0, limit);
+}
+
+/**
+ * Those positions' rows as the table shows them. The stored actual values are float32 (123456789
+ * is stored as 123456792): `datasetValue(row)` gives the dataset's own float64 value, used, and
+ * written as the data table writes it, whenever it is the one stored (a recipe that changed the
+ * value leaves the stored one). The error is against that value; largest first.
+ */
+export function errorRows(e: HoldoutEvaluation, positions: readonly number[], datasetValue: (row: number) => number | undefined = () => undefined): RowToCheck[] {
+  const out = positions.map((i): RowToCheck => {
+    const row = e.rows[i]!;
+    const stored = e.yTrue[i]!;
+    const source = datasetValue(row);
+    const exact = source !== undefined && Math.fround(source) === stored;
+    const actual = exact ? source : stored;
+    const predicted = e.predictions[i]!;
+    const score = Math.abs(actual - predicted);
+    return { row, truth: exact ? String(source) : float32Text(stored), predicted: predictionText(predicted, actual), score, scoreText: errorText(score) };
+  });
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** The most confident wrong predictions (classification) or the largest absolute errors (regression, from the stored values). */
 export function worstRows(e: HoldoutEvaluation, limit = 20): RowToCheck[] {
+  if (!e.classes) return errorRows(e, largestErrors(e, limit));
   const n = e.yTrue.length;
   const out: RowToCheck[] = [];
-  if (!e.classes) {
-    for (let i = 0; i < n; i++) out.push({ row: e.rows[i]!, truth: label(null, e.yTrue[i]!), predicted: label(null, e.predictions[i]!), score: Math.abs(e.yTrue[i]! - e.predictions[i]!) });
-  } else {
-    const k = e.classes.length;
-    for (let i = 0; i < n; i++) {
-      const p = e.predictions.subarray(i * k, (i + 1) * k);
-      let best = 0;
-      for (let c = 1; c < k; c++) if (p[c]! > p[best]!) best = c;
-      if (best !== e.yTrue[i]) out.push({ row: e.rows[i]!, truth: e.classes[e.yTrue[i]!]!, predicted: e.classes[best]!, score: p[best]! });
-    }
+  const k = e.classes.length;
+  for (let i = 0; i < n; i++) {
+    const p = e.predictions.subarray(i * k, (i + 1) * k);
+    let best = 0;
+    for (let c = 1; c < k; c++) if (p[c]! > p[best]!) best = c;
+    if (best !== e.yTrue[i]) out.push({ row: e.rows[i]!, truth: e.classes[e.yTrue[i]!]!, predicted: e.classes[best]!, score: p[best]! });
   }
   return out.sort((a, b) => b.score - a.score).slice(0, limit);
 }

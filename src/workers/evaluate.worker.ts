@@ -9,6 +9,7 @@ import { evaluationsOf, evaluationsOfRuns } from '../storage/evaluations';
 import type { CvEvaluation, HoldoutEvaluation, RunRow } from '../storage/rows';
 import { getRun } from '../storage/runs';
 import type { EvaluateWorkerApi, RunReport } from './evaluate-protocol';
+import { largestErrorRows } from './in-worker/largest-errors';
 
 const api: EvaluateWorkerApi = {
   async report(runId, part): Promise<RunReport> {
@@ -18,7 +19,7 @@ const api: EvaluateWorkerApi = {
     const binary =
       holdout?.classes?.length === 2 ? { yTrue: holdout.yTrue, positive: Float32Array.from({ length: holdout.yTrue.length }, (_, i) => holdout.predictions[i * 2 + 1]!), classes: holdout.classes } : null;
     const result: RunReport = {
-      part: holdout ? { report: holdoutReport(holdout), worst: worstRows(holdout), binary } : null,
+      part: holdout ? { report: holdoutReport(holdout), worst: holdout.classes ? worstRows(holdout) : await largestErrorRows(holdout), binary } : null,
       cv: cv ? { id: cv.id, runId: cv.runId, kind: cv.kind, k: cv.k, folds: cv.folds, mean: cv.mean, std: cv.std, seconds: cv.seconds, note: cv.note, createdAt: cv.createdAt } : null,
       labelErrors: cv ? likelyLabelErrors(cv) : [],
     };

@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { addCriterion, addScaleStep, projectWithSample, storedPredictions, trainOnce } from './flows';
+import { addCriterion, addScaleStep, prepareIdle, projectWithFile, projectWithSample, storedPredictions, trainOnce } from './flows';
 import { startBrowser } from './harness';
 
 test('a run on a multiclass sample is evaluated: accuracy and macro F1 agree with the stored predictions', async () => {
@@ -191,4 +194,38 @@ test('wrong labels show up as likely label errors after cross-validation, and ca
   await page.getByTestId('stage-link-prepare').click();
   await page.locator(`[data-testid="labels-table"] tr[data-row="${first}"] td`, { hasText: 'setosa' }).first().waitFor();
   await page.locator(`[data-testid="labels-table"] tr[data-row="${first === 0 ? 1 : 0}"] td`, { hasText: 'virginica' }).waitFor();
+});
+
+test('cross-validation leaves rows without a target out before the folds, and says which fold held a class it never trained on', async () => {
+  // 40 rows of x = 0, 1.3, 2.6 …: a in the first 20, b after; three without a class, and one single "c".
+  const lines = ['x,y'];
+  for (let i = 0; i < 40; i++) lines.push(`${(i * 1.3).toFixed(1)},${i === 5 || i === 17 || i === 30 ? '' : i === 38 ? 'c' : i < 20 ? 'a' : 'b'}`);
+  const file = join(mkdtempSync(join(tmpdir(), 'looplab-cv-rows-')), 'cv-rows.csv');
+  writeFileSync(file, lines.join('\n') + '\n');
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await projectWithFile(page, 'Folds and targets', file, 'multiclass', 'y');
+  // No test part, so every row with a class takes part in the folds.
+  await page.getByTestId('stage-link-prepare').click();
+  await prepareIdle(page);
+  await page.getByLabel('Train %', { exact: true }).fill('80');
+  await page.getByLabel('Validation %', { exact: true }).fill('20');
+  await page.getByLabel('Test %', { exact: true }).fill('0');
+  await page.getByRole('button', { name: 'Apply fractions' }).click();
+  await prepareIdle(page);
+  await trainOnce(page, 'Logistic regression', 0.05, 5);
+
+  await page.getByTestId('stage-link-evaluate').click();
+  await page.getByLabel('Folds', { exact: true }).fill('5');
+  await page.getByRole('button', { name: 'Cross-validate' }).click();
+  await page.getByTestId('cv-mean-accuracy').waitFor({ timeout: 60_000 });
+  const notes = await page.getByTestId('cv-note').allTextContents();
+  expect(notes).toContain('3 training and validation rows have no target value: they were left out before the folds were formed, so every fold is scored on rows that have one.');
+  // The single c row is held out once, by a fold that never trained on it: it counts, as a wrong prediction.
+  const unseen = notes.filter((n) => /^Fold [1-5]: 1 held-out row has a class \("c"\) that the fold’s training rows never had\. .* counts as a wrong prediction/.test(n));
+  expect(unseen).toHaveLength(1);
+  const heldOut = await page.getByTestId('cv-fold').evaluateAll((rows) => rows.map((r) => Number(r.querySelectorAll('td')[0]!.textContent)));
+  expect(heldOut.reduce((a, b) => a + b, 0)).toBe(37);
+  expect(Math.max(...heldOut) - Math.min(...heldOut)).toBeLessThanOrEqual(1);
+  expect(await page.getByTestId('cv-mean-accuracy').textContent()).toMatch(/^0?\.\d+$|^1$/);
 });

@@ -32,7 +32,7 @@ export async function runImportance(runId: string, repeats: number, onFeature: (
   const fitted = run.pipeline as FittedPipeline;
   // Rows to predict are never dropped (imputed or flagged), so every shuffle keeps the same rows.
   const m = toMatrices(applyPipeline(fitted, raw), layout, run.target).matrices;
-  if (m.rows < 2) return { ok: false, problem: 'The run has too few validation rows to measure importance.' };
+  if (m.rows < 2) return { ok: false, problem: `The run has too few ${part} rows to measure importance.` };
   const columns = raw.table.columns.map((c) => c.name).filter((name) => name !== run.target);
   try {
     await startBackend(normalizeTrainSpec(run.spec).backend);

@@ -1,6 +1,6 @@
 /** The Evaluate report: metrics from every row, chart data cut to what the page can draw. */
 import { describe, expect, test } from 'vitest';
-import { classificationReport, modelMetrics, regressionReport } from '../../../src/evaluate/holdout';
+import { classificationReport, modelMetrics, plainNumber, regressionReport } from '../../../src/evaluate/holdout';
 import { rmse } from '../../../src/evaluate/metrics/regression';
 import { rocCurve } from '../../../src/evaluate/metrics/probabilistic';
 import { equalBins, identityLine, PLOT_MAX_POINTS, probabilityCounts, sampledPositions, thinCurve } from '../../../src/evaluate/plot-data';
@@ -71,5 +71,46 @@ describe('plot data', () => {
     expect(equalBins([7, 7]).counts).toEqual([2]);
     expect(sampledPositions(3)).toEqual([0, 1, 2]);
     expect(sampledPositions(10, 2)).toEqual([2, 7]);
+  });
+});
+
+describe('a part whose scored rows are all of one class', () => {
+  const oneClass = (yTrue: number[], classes: string[]) => {
+    const k = classes.length;
+    const predictions = Float32Array.from(yTrue.flatMap((_, i) => Array.from({ length: k }, (_, c) => (c === i % k ? 0.7 : 0.3 / (k - 1)))));
+    return classificationReport(evaluationRow({ id: 'e', runId: 'r', part: 'test', yTrue: Float32Array.from(yTrue), predictions, baseline: new Float32Array(yTrue.length * k).fill(1 / k), classes }));
+  };
+
+  test('binary: no curves (their rates would all be NaN, an empty chart), a sentence saying why, with each class’s count', () => {
+    const report = oneClass([0, 0, 0], ['no', 'yes']);
+    expect(report.roc).toBeNull();
+    expect(report.pr).toBeNull();
+    expect(report.curvesNote).toBe('ROC and precision-recall curves need rows of both classes among the scored rows: the test part has 3 rows of “no” and 0 of “yes”.');
+    const auc = report.metrics.find((m) => m.key === 'roc-auc')!;
+    expect(plainNumber(auc.value)).toBe('n/a');
+    expect(auc.note).toBe('ROC AUC needs rows of both classes among the scored rows: 3 of “no”, 0 of “yes”.');
+    // Every other figure is a number, and needs no note.
+    expect(report.metrics.filter((m) => m.note !== undefined).map((m) => m.key)).toEqual(['roc-auc']);
+  });
+
+  test('the same the other way round: every row positive', () => {
+    const report = oneClass([1, 1], ['no', 'yes']);
+    expect(report.roc).toBeNull();
+    expect(report.curvesNote).toBe('ROC and precision-recall curves need rows of both classes among the scored rows: the test part has 0 rows of “no” and 2 of “yes”.');
+  });
+
+  test('several classes: AUC one-vs-rest needs every class, and says which has no rows', () => {
+    const report = oneClass([0, 2, 2, 0], ['a', 'b', 'c']);
+    const auc = report.metrics.find((m) => m.key === 'roc-auc')!;
+    expect(plainNumber(auc.value)).toBe('n/a');
+    expect(auc.note).toBe('ROC AUC needs rows of every class among the scored rows: 2 of “a”, 0 of “b”, 2 of “c”.');
+    expect(report.curvesNote).toBeNull();
+  });
+
+  test('both classes present: curves, no note', () => {
+    const report = oneClass([0, 1, 0], ['no', 'yes']);
+    expect(report.roc).not.toBeNull();
+    expect(report.curvesNote).toBeNull();
+    expect(report.metrics.find((m) => m.key === 'roc-auc')!.note).toBeUndefined();
   });
 });
