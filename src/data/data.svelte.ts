@@ -323,12 +323,12 @@ export class DataState {
     }
   }
 
-  /** Store a child of the active dataset with one column read as another kind, and make it active. */
-  async retype(column: string, to: ColumnKind): Promise<void> {
+  /** Store a child of the active dataset with one column read as another kind, and make it active; false when it could not (the alert says why). */
+  async retype(column: string, to: ColumnKind): Promise<boolean> {
     const id = this.active?.id;
-    if (!id) return;
+    if (!id) return false;
     // Nothing is stored unless the worker finishes, so a retype a cancel interrupted is simply asked again.
-    await this.derive(() => callImportWorkerThroughCancels<DerivedOutcome>((w) => w.retype(id, column, to)));
+    return this.derive(() => callImportWorkerThroughCancels<DerivedOutcome>((w) => w.retype(id, column, to)));
   }
 
   /** Store the dataset `make` derives from the active one (a type change, a merge), and make it active; false when it could not (the alert says why). */

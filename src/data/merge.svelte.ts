@@ -18,8 +18,14 @@ type MergeAsked = Omit<MergeRequest, 'parentId' | 'encoding'>;
 export class MergeState {
   /** a second file being read */
   merging = $state(false);
-  /** why the last merge could not be previewed */
-  error = $state<string | null>(null);
+  /** why the second file cannot be read (its columns), or null: kept until another file is chosen or it reads well */
+  #fileProblem = $state<string | null>(null);
+  /** why the last merge could not be previewed, or null: it goes with the preview */
+  #previewProblem = $state<string | null>(null);
+  /** what the alert says: why the file cannot be read (the root of any other problem), else why the last merge could not be previewed */
+  get error(): string | null {
+    return this.#fileProblem ?? this.#previewProblem;
+  }
   /** the merge previewed, waiting to be applied */
   preview = $state.raw<MergePreview | null>(null);
   /** the last preview stopped on bytes that are not UTF-8 past the file's start: offer Windows-1252, or UTF-8 anyway */
@@ -47,7 +53,8 @@ export class MergeState {
 
   /** Take `file` as the second file (null: none): forget the last one's preview and encoding, and read its columns, detecting its encoding. */
   async choose(file: File | null): Promise<void> {
-    this.discard();
+    this.discardPreview();
+    this.#fileProblem = null;
     this.#file = file;
     this.#request = null;
     this.#detected = null;
@@ -86,15 +93,16 @@ export class MergeState {
       const result = await callImportWorkerThroughCancels<InspectResult>((w) => w.inspect(file, encoding ? { encoding } : {}));
       if (read !== this.#columnsRead) return false;
       if (!result.ok) {
-        this.error = result.problem;
+        this.#fileProblem = result.problem;
         return false;
       }
+      this.#fileProblem = null;
       this.fileColumns = result.inspection.columns.map((c) => c.name);
       this.encoding = result.inspection.encoding;
       this.bom = result.inspection.bom;
       return true;
     } catch (e) {
-      if (read === this.#columnsRead) this.error = e instanceof WorkerCancelled ? null : describeError(e);
+      if (read === this.#columnsRead) this.#fileProblem = e instanceof WorkerCancelled ? null : describeError(e);
       return false;
     }
   }
@@ -103,7 +111,7 @@ export class MergeState {
   async show(request: MergeAsked): Promise<void> {
     const id = this.#data.active?.id;
     if (!id) return;
-    this.error = null;
+    this.#previewProblem = null;
     this.preview = null;
     this.canChooseEncoding = false;
     this.#request = request;
@@ -116,11 +124,11 @@ export class MergeState {
       const result = await callImportWorker<MergePreviewResult>((w) => w.previewMerge(asked));
       if (result.ok) this.preview = { ...result, parentId: id, otherFile: request.file.name };
       else {
-        this.error = result.problem;
+        this.#previewProblem = result.problem;
         this.canChooseEncoding = result.reason === 'not-utf8';
       }
     } catch (e) {
-      this.error = e instanceof WorkerCancelled ? null : describeError(e);
+      this.#previewProblem = e instanceof WorkerCancelled ? null : describeError(e);
     } finally {
       this.merging = false;
     }
@@ -146,9 +154,13 @@ export class MergeState {
     return done;
   }
 
-  discard(): void {
+  /**
+   * Forget the preview and why it failed (the way to merge or a key changed), not a problem with
+   * the file itself, which stays the reason Preview is off. Choosing no file (`choose(null)`) forgets all.
+   */
+  discardPreview(): void {
     this.preview = null;
-    this.error = null;
+    this.#previewProblem = null;
     this.canChooseEncoding = false;
     void callImportWorker((w) => w.discardMerge()).catch(() => undefined);
   }

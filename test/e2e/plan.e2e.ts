@@ -46,6 +46,8 @@ test('a filled plan autosaves and survives a reload and a browser restart', asyn
   await page.getByLabel('Problem statement', { exact: true }).fill('Which iris species is this flower?');
   // Autosave shows its state while typing pauses and then confirms the write.
   expect(['pending', 'saving', 'saved']).toContain(await page.getByTestId('save-status').getAttribute('data-state'));
+  // For the eye only: in a live region, each save cycle would be read aloud while the learner types (a failure is an alert).
+  expect(await page.getByTestId('save-status').evaluate((el) => el.closest('[role="status"], [aria-live], [role="alert"]') === null)).toBe(true);
   await page.getByLabel('Business objective', { exact: true }).fill('Sort flowers without a botanist.');
   await page.getByLabel('Task type', { exact: true }).selectOption('multiclass');
   await page.getByLabel('Target column', { exact: true }).fill('species');

@@ -27,6 +27,16 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   const held = (share: number) => Math.ceil(rowCount * share - 1e-9);
   expect(await partRows(page)).toEqual({ train: rowCount - 2 * held(0.15), validation: held(0.15), test: held(0.15) });
 
+  // Only the finished fit is announced: the Cancel button shown meanwhile is outside the live region.
+  await page.evaluate(() => {
+    const seen = { cancel: false, buttonInLiveRegion: false };
+    (window as unknown as { liveSeen: typeof seen }).liveSeen = seen;
+    new MutationObserver(() => {
+      seen.cancel ||= !!document.querySelector('[data-testid="prepare-status"] button');
+      seen.buttonInLiveRegion ||= !!document.querySelector('[aria-live] button, [role="status"] button');
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+
   // Impute: the preview shows cells filled in the training rows and no missing values after.
   const numeric = ['bill_length_mm', 'bill_depth_mm', 'flipper_length_mm', 'body_mass_g'];
   await addStep(page, 'Fill missing values', async () => {
@@ -53,6 +63,26 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   // Each step's switch is named for its step; the re-keyed add form leaves focus on its heading, not on <body>.
   expect(await page.getByLabel('Step 2 (One-hot encode) On', { exact: true }).isChecked()).toBe(true);
   expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Add a step');
+  expect(await page.evaluate(() => (window as unknown as { liveSeen: object }).liveSeen)).toEqual({ cancel: true, buttonInLiveRegion: false });
+  expect(await page.locator('[data-testid="prepare-status"] [aria-live]').textContent()).toMatch(/^Fitted in .+ m?s\.$/);
+
+  // A moved step keeps focus on the arrow pressed, at its new place; where that arrow is now off, on its other arrow.
+  const kinds = () => steps.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+  const focusedLabel = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+  await page.getByRole('button', { name: 'Move step 2 down' }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(kinds).toEqual(['impute', 'scale', 'one-hot']);
+  await expect.poll(focusedLabel).toBe('Move step 3 up');
+  await page.keyboard.press('Enter');
+  await expect.poll(kinds).toEqual(['impute', 'one-hot', 'scale']);
+  await expect.poll(focusedLabel).toBe('Move step 2 up');
+  await page.keyboard.press('Enter');
+  await expect.poll(kinds).toEqual(['one-hot', 'impute', 'scale']);
+  await expect.poll(focusedLabel).toBe('Move step 1 down');
+  await page.keyboard.press('Enter');
+  await expect.poll(kinds).toEqual(['impute', 'one-hot', 'scale']);
+  await expect.poll(focusedLabel).toBe('Move step 2 down');
+  await prepareIdle(page);
 
   // A step that cannot apply says why in its form, and the pipeline stays as it was.
   await addStep(page, 'Scale numbers', () => page.getByLabel('Columns to scale', { exact: true }).selectOption(['island=Biscoe']));

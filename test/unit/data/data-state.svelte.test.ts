@@ -355,7 +355,7 @@ describe('a merge preview that meets bytes that are not UTF-8 past the start of 
 
   test('discarding forgets the question', async () => {
     const merge = await stopped();
-    merge.discard();
+    merge.discardPreview();
     expect(merge.canChooseEncoding).toBe(false);
     expect(merge.error).toBeNull();
   });

@@ -233,3 +233,40 @@ describe('the encoding of a second file', () => {
     await showing;
   });
 });
+
+describe('what discarding a preview forgets', () => {
+  const headerOnly = () => new File(bytes('id,name\n'), 'header-only.csv');
+
+  test('a problem with the chosen file stays when only the preview goes (the way to merge changed), and goes with the file', async () => {
+    const merge = await chosen(headerOnly());
+    expect(merge.error).toBe('"header-only.csv" has a header row but no data rows.');
+    merge.discardPreview();
+    expect(merge.error).toBe('"header-only.csv" has a header row but no data rows.');
+    await merge.choose(null);
+    expect(merge.error).toBeNull();
+  });
+
+  test('a problem with the preview goes with it, as does the question about the encoding', async () => {
+    const file = new File(bytes('id,Name\n2,Eve\n'), 'misnamed.csv');
+    const merge = await chosen(file);
+    expect(merge.error).toBeNull();
+    const showing = merge.show({ file, how: 'append' });
+    await answerPreview();
+    await showing;
+    expect(merge.error).toContain('"Name"');
+    merge.discardPreview();
+    expect(merge.error).toBeNull();
+    expect(merge.canChooseEncoding).toBe(false);
+  });
+
+  test('a file read well in another encoding no longer shows the problem it had in the first', async () => {
+    const merge = await chosen(headerOnly());
+    expect(merge.error).not.toBeNull();
+    const file = new File(bytes('id,name\n2,Eve\n'), 'fixed.csv');
+    const choosing = merge.choose(file);
+    expect(merge.error).toBeNull();
+    await answerInspect();
+    await choosing;
+    expect(merge.fileColumns).toEqual(['id', 'name']);
+  });
+});
