@@ -29,6 +29,19 @@ async function pick(page: Page, file: string): Promise<void> {
 
 const text = (page: Page, id: string) => page.getByTestId(id).textContent();
 
+/** What the dataset summary's heading said each time it took focus, recorded in the page from now on. */
+async function recordSummaryFocus(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { summaryFocus: string[] }).summaryFocus = seen;
+    document.addEventListener('focusin', (e) => {
+      const el = e.target as HTMLElement;
+      if (el.id === 'dataset-title') seen.push(el.textContent ?? '');
+    });
+  });
+  return () => page.evaluate(() => [...(window as unknown as { summaryFocus: string[] }).summaryFocus]);
+}
+
 test('a bundled sample with missing values opens, imports and is still there after a reload', async () => {
   const sample = SAMPLE_DATASETS.find((s) => s.id === 'penguins')!;
   const session = await startBrowser();
@@ -130,6 +143,10 @@ test('a file picked with the file input is inspected, its settings shown, and im
   await page.getByTestId('dataset-summary').waitFor();
   expect(Number(await text(page, 'row-count'))).toBeGreaterThan(0);
   expect(await page.getByTestId('column-kind').allTextContents()).toEqual(['Categorical', 'Numeric', 'Numeric']);
+  // The median is a value of the column's (here the mean of 99,95 and 1.234,5): shown whole, as the table shows values, not to 4 digits (667.2).
+  const preis = page.locator('[data-testid="profile-row"][data-column="preis"]');
+  expect(await preis.getByTestId('profile-median').textContent()).toBe('667.225');
+  expect(await preis.getByTestId('profile-max').textContent()).toBe('2000');
 
   // A type none of the values can be read as is refused, with a value named, and nothing is stored.
   await page.getByLabel('Change the type of').selectOption('stadt');
@@ -138,6 +155,9 @@ test('a file picked with the file input is inspected, its settings shown, and im
   await page.getByTestId('data-error').waitFor();
   expect(await text(page, 'data-error')).toContain('Column "stadt" cannot be read as numbers: none of its 4 values is one (for example "Berlin"), so its type was not changed.');
   expect(await page.getByTestId('dataset-item').count()).toBe(1);
+  // The button was off while the worker tried: focus is back on it, not on <body>, the alert saying why.
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Change type');
+  const summaryFocus = await recordSummaryFocus(page);
 
   // Changing a type afterwards makes a child dataset; the imported one is kept as it was.
   await page.getByLabel('Change the type of').selectOption('preis');
@@ -147,10 +167,18 @@ test('a file picked with the file input is inspected, its settings shown, and im
   expect(await text(page, 'dataset-lineage')).toBe('semicolon-decimal-comma, with "preis" read as categorical instead of numeric.');
   expect(await page.getByTestId('column-kind').allTextContents()).toEqual(['Categorical', 'Categorical', 'Numeric']);
   expect(await page.getByTestId('dataset-item').count()).toBe(2);
-  // The parent is untouched: using it again shows its numbers.
-  await page.getByRole('button', { name: 'Use dataset semicolon-decimal-comma', exact: true }).click();
+  // The button was off while the dataset was made: focus is on the summary of the new one, read with its name.
+  const child = (await page.locator('#dataset-title').textContent())!;
+  expect(child).not.toBe('semicolon-decimal-comma');
+  await page.waitForFunction(() => document.activeElement?.id === 'dataset-title');
+  expect(await summaryFocus()).toEqual([child]);
+  // The parent is untouched: using it again shows its numbers. Its Use button becomes the "In use" badge: focus goes to its summary.
+  await page.getByRole('button', { name: 'Use dataset semicolon-decimal-comma', exact: true }).focus();
+  await page.keyboard.press('Enter');
   await page.waitForFunction(() => !document.querySelector('[data-testid="dataset-lineage"]'));
   expect(await page.getByTestId('column-kind').allTextContents()).toEqual(['Categorical', 'Numeric', 'Numeric']);
+  await page.waitForFunction(() => document.activeElement?.id === 'dataset-title');
+  expect(await summaryFocus()).toEqual([child, 'semicolon-decimal-comma']);
 });
 
 /** One stored column's values in row order, null where missing: read straight from IndexedDB, chunk by chunk. */
@@ -356,6 +384,7 @@ test('a second file is appended or joined after a preview, as new datasets that 
   const misnamed = write('misnamed.csv', 'id,Name,age\n5,Eve,23\n');
   const more = write('more-people.csv', 'name,age,id\nEve,23,5\nFay,n/a,6\n');
   const cities = write('cities.csv', 'id,city\n2,Oslo\n1,Rome\n6,Lima\n9,Kyiv\n');
+  const headerOnly = write('header-only.csv', 'id,city\n');
 
   const session = await startBrowser();
   const page = await session.newPage();
@@ -372,9 +401,43 @@ test('a second file is appended or joined after a preview, as new datasets that 
   expect(problem).toContain('It lacks "name".');
   expect(problem).toContain('"Name" there looks like "name" here');
   expect(await page.getByTestId('dataset-item').count()).toBe(1);
+  // The button was off while the file was read: focus is back on it, the alert saying what is wrong.
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Preview');
+
+  // A problem with the file itself stays when the way to merge changes: it is why Preview is off.
+  const fileInput = page.getByLabel('Second CSV file');
+  await fileInput.setInputFiles(headerOnly);
+  await page.getByTestId('merge-error').filter({ hasText: '"header-only.csv" has a header row but no data rows.' }).waitFor();
+  await page.getByLabel('Join it on a key, keeping every row here').check();
+  expect(await page.getByTestId('merge-error').locator('p').textContent()).toBe('"header-only.csv" has a header row but no data rows.');
+  expect(await page.getByRole('button', { name: 'Preview', exact: true }).isDisabled()).toBe(true);
+  // Fixed on disk, the same file picked again is read again.
+  writeFileSync(headerOnly, 'id,city\n2,Oslo\n');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), fileInput.click()]);
+  await chooser.setFiles(headerOnly);
+  await page.getByLabel('Key in header-only.csv').waitFor();
+  expect(await page.getByTestId('merge-error').count()).toBe(0);
+  // Opened (which empties the input) and closed without a choice, the picker leaves the file chosen.
+  const kept = await fileInput.evaluate((el: HTMLInputElement) => {
+    el.value = '';
+    el.dispatchEvent(new Event('cancel'));
+    return el.files?.[0]?.name;
+  });
+  expect(kept).toBe('header-only.csv');
+  await page.getByLabel('Append its rows (same columns)').check();
 
   // Append: columns matched by name, values read with this dataset's types.
-  await page.getByLabel('Second CSV file').setInputFiles(more);
+  await fileInput.setInputFiles(more);
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  await page.getByTestId('merge-preview').waitFor();
+  // The button was off while the file was read: focus is on the preview that came.
+  await page.waitForFunction(() => document.activeElement?.id === 'merge-preview-title');
+  // Discarded, the preview goes with the focused button: focus goes to the file input, to pick another.
+  await page.getByRole('button', { name: 'Discard' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('merge-preview').waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.id === 'merge-file');
+  await fileInput.setInputFiles(more);
   await page.getByRole('button', { name: 'Preview', exact: true }).click();
   await page.getByTestId('merge-preview').waitFor();
   expect(await text(page, 'merge-row-count')).toBe('6');
@@ -382,7 +445,8 @@ test('a second file is appended or joined after a preview, as new datasets that 
   await page.getByRole('button', { name: 'Make the new dataset' }).click();
   await page.waitForFunction(() => document.querySelector('[data-testid="row-count"]')?.textContent === '6');
   // The button went with the preview: focus is on the new dataset's summary, not on <body>.
-  expect(await page.evaluate(() => document.activeElement?.id)).toBe('dataset-title');
+  await page.waitForFunction(() => document.activeElement?.id === 'dataset-title');
+  expect(await page.locator('#dataset-title').textContent()).toBe('people + more-people');
   expect(await text(page, 'dataset-lineage')).toBe('people, with the rows of more-people.csv appended.');
 
   // Join the appended dataset with a lookup file, keeping every row.
