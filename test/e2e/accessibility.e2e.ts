@@ -80,6 +80,10 @@ test('every stage, filled with real content, has no axe violations', async () =>
   await page.getByTestId('profile-table').waitFor();
   await page.locator('[data-testid="column-chart"] .main-svg').first().waitFor();
   await expectAccessible(page, 'Data');
+  // Each modebar button is a Tab stop: a chart keeps four (download, zoom, pan, reset), not the eleven of Plotly's full bar.
+  const buttons = await page.locator('[data-testid="column-chart"] .modebar-btn').evaluateAll((els) => els.map((el) => el.getAttribute('data-title')));
+  expect(buttons.length).toBe(4);
+  expect(buttons).toContain('Download plot as a PNG');
 
   // Prepare: fill missing, one-hot, scale, SMOTE; a step's preview and its edit form open.
   await page.getByTestId('stage-link-prepare').click();
