@@ -111,10 +111,9 @@ export function joinParts(parts: PartResult[], fileName: string, options: Stream
 }
 
 /**
- * The encoding was judged on the file's head; bytes further on that are not UTF-8 were read as
- * '\uFFFD'. In the app this is said only after the learner chose UTF-8 ("UTF-8 anyway", after
- * encodingQuestion asked; or UTF-8 for a merged file whose start is not), so it names the line
- * and gives no advice to choose again.
+ * Bytes that are not UTF-8 were read as '\uFFFD'. In the app this is said only after the learner
+ * chose UTF-8 ("UTF-8 anyway", after encodingQuestion asked; or UTF-8 for a file, imported or
+ * merged, whose start is not: keepsNotUtf8), so it names the line and gives no advice to choose again.
  */
 export function notUtf8Note(line: number): string {
   return `Line ${line.toLocaleString('en')} of the file has bytes that are not UTF-8; read as UTF-8, as chosen, they became "\uFFFD".`;
@@ -123,7 +122,8 @@ export function notUtf8Note(line: number): string {
 /**
  * Why an import read as UTF-8 stops before storing anything: bytes further on than the head it
  * was judged on are not UTF-8 (most often a Windows-1252 file whose start is plain ASCII). The
- * learner answers: Windows-1252, or UTF-8 anyway (`keepNotUtf8`). Null to go on and store.
+ * learner answers: Windows-1252, or UTF-8 anyway (`keepNotUtf8`, also set by keepsNotUtf8 when UTF-8
+ * was chosen for a start that is not, which this question would wrongly call UTF-8). Null to go on and store.
  * `act` names the button the answer is given with: 'import', or 'preview' for a second file merged.
  */
 export function encodingQuestion(fileName: string, encoding: TextEncoding, notUtf8Line: number | null, keepNotUtf8: boolean, act: 'import' | 'preview' = 'import'): string | null {

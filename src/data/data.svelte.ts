@@ -20,7 +20,7 @@ import type { DerivedOutcome, ImportOutcome, ImportProgress, ImportTimings } fro
 import type { Dialect, TextEncoding } from './dialect';
 import { capacityProblem, estimateImportBytes, HEAD_BYTES, type InspectResult, type Inspection } from './inspect';
 import { KindGuesses } from './kind-guesses';
-import type { ImportStep, PendingImport } from './pending-import';
+import { importKeepsNotUtf8, type ImportStep, type PendingImport } from './pending-import';
 import { ProfileWishes } from './profile-wishes';
 import { readSkipLines } from './skip-lines';
 import { PROFILE_VERSION, type DatasetProfile } from './profile';
@@ -143,7 +143,7 @@ export class DataState {
       }
       const duplicateOf = (await findDatasetByHash(this.#db, this.#projectId, hash)) ?? null;
       if (overtaken()) return;
-      this.pending = { file, inspection: result.inspection, datasetName, recipe, duplicateOf, capacity: null, estimatedBytes: 0, skipRagged: false, hash };
+      this.pending = { file, inspection: result.inspection, detectedEncoding: result.inspection.encoding, datasetName, recipe, duplicateOf, capacity: null, estimatedBytes: 0, skipRagged: false, hash };
       await this.#checkCapacity();
       if (overtaken()) return;
       this.step = 'preview';
@@ -272,7 +272,7 @@ export class DataState {
             skipRagged,
             recipe: $state.snapshot(pending.recipe) as DatasetRecipe,
             hash: pending.hash,
-            keepNotUtf8,
+            keepNotUtf8: importKeepsNotUtf8(pending, keepNotUtf8),
           },
           onProgress,
         ),

@@ -9,6 +9,7 @@ import type { DerivedOutcome, MergePreviewResult, MergeRequest } from '../worker
 import type { DataState } from './data.svelte';
 import type { TextEncoding } from './dialect';
 import type { InspectResult } from './inspect';
+import { keepsNotUtf8 } from './not-utf8-choice';
 
 export type MergePreview = Extract<MergePreviewResult, { ok: true }> & { parentId: string; otherFile: string };
 
@@ -116,9 +117,7 @@ export class MergeState {
     this.canChooseEncoding = false;
     this.#request = request;
     this.merging = true;
-    // UTF-8 chosen for a file whose start is not UTF-8: the preview shows those bytes as '\uFFFD',
-    // so later ones are read the same way without asking, the notes saying where.
-    const keepNotUtf8 = request.keepNotUtf8 || (this.#chosen === 'utf-8' && this.#detected === 'windows-1252');
+    const keepNotUtf8 = keepsNotUtf8(request.keepNotUtf8 ?? false, this.#chosen, this.#detected);
     const asked: MergeRequest = { ...request, parentId: id, ...(this.#chosen ? { encoding: this.#chosen } : {}), ...(keepNotUtf8 ? { keepNotUtf8 } : {}) };
     try {
       const result = await callImportWorker<MergePreviewResult>((w) => w.previewMerge(asked));

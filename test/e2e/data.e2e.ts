@@ -301,6 +301,33 @@ test('bytes that are not UTF-8 past the start of the file stop the import before
   expect((await storedColumn(page, dataset!.id, 1, 'label')).at(-1)).toBe('Zürich');
 });
 
+test('UTF-8 chosen in the Encoding list for a file whose start is not UTF-8 imports without asking, those bytes read as "\uFFFD" and the line named', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'looplab-utf8-chosen-'));
+  const file = join(dir, 'people.csv');
+  // 'José' as Windows-1252 writes it, on line 2: é is the one byte 0xE9, which is not UTF-8.
+  writeFileSync(file, Buffer.concat([Buffer.from('id,name\n1,Jos'), Buffer.from([0xe9]), Buffer.from('\n2,Ann\n')]));
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await openDataStage(page, 'UTF-8 chosen');
+  await pick(page, file);
+  const encoding = page.getByLabel('Encoding', { exact: true });
+  expect(await encoding.inputValue()).toBe('windows-1252');
+  await encoding.selectOption('utf-8');
+  const names = () => page.getByTestId('preview-table').locator('tbody tr td:nth-child(2)').allTextContents();
+  await expect.poll(names).toEqual(['Jos\uFFFD', 'Ann']);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByTestId('dataset-summary').waitFor();
+  expect(await page.getByTestId('data-error').count()).toBe(0);
+  expect(await page.getByTestId('import-notes').locator('li').allTextContents()).toContain(
+    'Line 2 of the file has bytes that are not UTF-8; read as UTF-8, as chosen, they became "\uFFFD".',
+  );
+  const [dataset] = await storedRows<{ id: string; source: { encoding: string } }>(page, 'datasets');
+  expect(dataset!.source.encoding).toBe('utf-8');
+  expect(await storedColumn(page, dataset!.id, 1, 'label')).toEqual(['Jos\uFFFD', 'Ann']);
+  await page.locator('[data-testid="data-row"][data-row="1"]').waitFor();
+  expect(await page.locator('[data-testid="data-row"][data-row="1"] td:not(.row-number)').allTextContents()).toEqual(['1', 'Jos\uFFFD']);
+});
+
 test('bad files get a clear alert, ragged rows can be skipped, and nothing stored changes', async () => {
   const session = await startBrowser();
   const page = await session.newPage();

@@ -69,7 +69,7 @@ describe('the control in the preview', () => {
     const ImportPreview = (await import('../../../src/data/views/ImportPreview.svelte')).default;
     const data = new DataState('p');
     const inspection = inspect('# exported by X\na,b\n1,2\n');
-    const pending = { file: new File([], 'f.csv'), inspection, datasetName: 'f', recipe: { kind: 'import' as const }, duplicateOf: null, capacity: null, estimatedBytes: 0, skipRagged: false, hash: 'h' };
+    const pending = { file: new File([], 'f.csv'), inspection, detectedEncoding: inspection.encoding, datasetName: 'f', recipe: { kind: 'import' as const }, duplicateOf: null, capacity: null, estimatedBytes: 0, skipRagged: false, hash: 'h' };
     const { body } = render(ImportPreview, { props: { data, pending } });
     expect(body).toMatch(/<label for="import-skip-lines">Lines to skip before the header<\/label>/);
     expect(body).toMatch(/<input[^>]*id="import-skip-lines"[^>]*type="number"[^>]*min="0"[^>]*value="1"/);
