@@ -4,12 +4,16 @@
  * import reads them (typed-date.ts); a missing value matches only "is missing".
  */
 import * as v from 'valibot';
+import { parseNumber } from '../data/numbers';
 import { isValid, type Column } from '../shared/column';
 import { labelAt, requireColumn, type Frame } from './frame';
 import { StepProblem } from './step-problem';
 import { readTypedDate } from './typed-date';
 
-export const CONDITION_OPS = ['==', '!=', '<', '<=', '>', '>=', 'is missing', 'is present'] as const;
+/** The comparisons labels allow, named as the form's comparison list names them. */
+const EQUALITY_OPS = ['==', '!='] as const;
+/** The comparisons the form offers, each shown by its own name. */
+export const CONDITION_OPS = [...EQUALITY_OPS, '<', '<=', '>', '>=', 'is missing', 'is present'] as const;
 export type ConditionOp = (typeof CONDITION_OPS)[number];
 
 export const conditionSchema = v.object({
@@ -43,7 +47,7 @@ export function matchRows(frame: Frame, c: Condition): Uint8Array {
 function comparer(column: Column, c: Condition): (row: number) => boolean {
   const cmp = compareWith(c.op);
   if (column.kind === 'numeric' || column.kind === 'datetime') {
-    const target = column.kind === 'datetime' ? readTypedDate(c.value, c.dateOrder) : Number(c.value.trim());
+    const target = column.kind === 'datetime' ? readTypedDate(c.value, c.dateOrder) : readDecimal(c.value);
     if (c.value.trim() === '' || !Number.isFinite(target)) {
       const what = column.kind === 'datetime' ? 'a date such as 2024-01-31' : 'a number';
       throw new StepProblem(`Column "${c.column}" holds ${column.kind === 'datetime' ? 'dates' : 'numbers'}: compare it with ${what}, not "${c.value}".`);
@@ -53,10 +57,19 @@ function comparer(column: Column, c: Condition): (row: number) => boolean {
   }
   if (c.op !== '==' && c.op !== '!=') {
     // Labels have no order; "<" over text would silently compare spellings.
-    throw new StepProblem(`Column "${c.column}" holds labels: use = or ≠, not ${c.op}.`);
+    throw new StepProblem(`Column "${c.column}" holds labels: use ${EQUALITY_OPS.join(' or ')}, not ${c.op}.`);
   }
   const value = c.value.trim();
   return (row) => cmp(labelAt(column, row) === value ? 0 : 1);
+}
+
+/**
+ * A number typed in a form, read as the import reads a number cell (numbers.ts), so a value is
+ * compared with what the column holds: '2.0', '1e3', '1,234' are numbers; '0x10', '0b1' and
+ * 'Infinity', which Number() would read, are not. NaN for anything else.
+ */
+export function readDecimal(text: string): number {
+  return parseNumber(text, false);
 }
 
 function compareWith(op: ConditionOp): (diff: number) => boolean {

@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import type { StepSpec } from './step';
+import { STEP_FIELDS } from './step-forms';
 import { stepDef } from './steps';
 
 export interface FittedStep {
@@ -28,6 +29,16 @@ export function parseStep(spec: StepSpec): ParsedStep {
   const parsed = v.safeParse(def.params, spec.params);
   if (parsed.success) return { ok: true, id: spec.id, kind: spec.kind, params: parsed.output };
   const issue = parsed.issues[0];
-  const path = issue.path?.map((p) => String(p.key)).join('.');
-  return { ok: false, id: spec.id, problem: `${def.title}: ${issue.message}${path ? ` (${path})` : ''}` };
+  const key = issue.path?.[0]?.key;
+  const label = STEP_FIELDS[spec.kind]?.find((f) => f.key === key)?.label;
+  return { ok: false, id: spec.id, problem: `${def.title}: ${label && !namesField(issue.message, label) ? `${label}: ` : ''}${issue.message}` };
+}
+
+/**
+ * Whether a message already names its field, as 'Bins: enter a whole number…' does: the text
+ * before its first colon starts the field's label ('Factor' for 'Factor (0: the rule’s usual one)').
+ */
+function namesField(message: string, label: string): boolean {
+  const colon = message.indexOf(':');
+  return colon > 0 && label.startsWith(message.slice(0, colon));
 }

@@ -9,6 +9,7 @@ export type Field =
   | { key: string; label: string; type: 'column' }
   | { key: string; label: string; type: 'choice'; options: readonly { value: string; label: string }[] }
   | { key: string; label: string; type: 'text'; placeholder?: string }
+  /** step: 1 for whole numbers; none (any) for the rest, so a value such as 1.75 is not refused for its digits. */
   | { key: string; label: string; type: 'number'; min?: number; max?: number; step?: number }
   | { key: string; label: string; type: 'checkbox' }
   | { key: string; label: string; type: 'condition' }
@@ -50,7 +51,7 @@ export const STEP_FIELDS: Record<string, readonly Field[]> = {
   outliers: [
     { key: 'columns', label: 'Columns', type: 'columns' },
     { key: 'rule', label: 'Rule', type: 'choice', options: [{ value: 'iqr', label: 'IQR (1.5 × interquartile range)' }, { value: 'zscore', label: 'z-score (3 standard deviations)' }] },
-    { key: 'factor', label: 'Factor (0: the rule’s usual one)', type: 'number', min: 0, step: 0.1 },
+    { key: 'factor', label: 'Factor (0: the rule’s usual one)', type: 'number', min: 0 },
     { key: 'action', label: 'Then', type: 'choice', options: [{ value: 'remove', label: 'Remove the rows' }, { value: 'clip', label: 'Clip to the bounds' }] },
   ],
   filter: [{ key: 'condition', label: 'Keep rows where', type: 'condition' }],

@@ -4,6 +4,7 @@ import { allValid } from '../frame';
 import { columnView, findView, materializeColumn, requireView, viewAllPresent, withViews, type ColumnView } from '../frame-view';
 import { fillMissing, missingIndicator, type FillValue } from '../fill';
 import { mostFrequentNumber } from '../stats';
+import { readDecimal } from '../condition';
 import { StepProblem } from '../step-problem';
 import { defineViewStep } from '../step';
 import { viewMeanStd, viewPresentNumbers, viewQuantiles } from '../view-numbers';
@@ -21,10 +22,11 @@ export function learnFillView(view: ColumnView, n: number, strategy: Strategy, c
   if (strategy === 'constant') {
     const value = constant.trim();
     if (value === '') throw new StepProblem('Write the constant to fill with.');
-    if (numeric && !Number.isFinite(Number(value))) throw new StepProblem(`Column "${name}" holds numbers: the constant must be a number, not "${value}".`);
+    const number = readDecimal(value);
+    if (numeric && !Number.isFinite(number)) throw new StepProblem(`Column "${name}" holds numbers: the constant must be a number, not "${value}".`);
     // Checked here, not only where a gap is filled: training may have none, and validation some.
     if (column.kind === 'boolean' && value !== 'true' && value !== 'false') throw new StepProblem(`Column "${name}" is boolean: fill it with true or false, not "${value}".`);
-    return numeric ? Number(value) : value;
+    return numeric ? number : value;
   }
   const what = strategy.replace('-', ' ');
   if (numeric) {

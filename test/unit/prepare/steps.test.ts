@@ -176,7 +176,7 @@ describe('row-removing steps', () => {
     const fit = fitOne('filter', { condition: { column: 'colour', op: '==', value: 'red' } });
     expect(Array.from(fit.train.rowIds)).toEqual([0, 2]);
     expect(Array.from(applyPipeline(fit.fitted, other()).flagged)).toEqual([1, 0, 1]);
-    expect(problemOf('filter', { condition: { column: 'colour', op: '<', value: 'red' } })).toMatch(/labels: use = or ≠/);
+    expect(problemOf('filter', { condition: { column: 'colour', op: '<', value: 'red' } })).toMatch(/labels: use == or !=, not </);
     expect(problemOf('filter', { condition: { column: 'x', op: '>', value: 'ten' } })).toMatch(/compare it with a number/);
     expect(problemOf('filter', { condition: { column: 'x', op: '>', value: '1000' } })).toMatch(/would remove them all/);
   });
