@@ -61,7 +61,11 @@ export function overfitting(history: readonly EpochRecord[], bestEpoch: number, 
   };
 }
 
-/** Precision, recall and F1 of the positive class (index 1) when rows with p ≥ threshold are predicted positive. */
+/**
+ * Precision, recall and F1 of the positive class (index 1) when rows with p ≥ threshold are
+ * predicted positive. Rows of one class only make all three NaN: without positives recall is
+ * 0 / 0, and with nothing but positives precision is 1 at every threshold, however bad the model.
+ */
 export function atThreshold(yTrue: ArrayLike<number>, positive: ArrayLike<number>, threshold: number): { precision: number; recall: number; f1: number; predictedPositive: number } {
   let tp = 0;
   let fp = 0;
@@ -72,6 +76,8 @@ export function atThreshold(yTrue: ArrayLike<number>, positive: ArrayLike<number
     else if (predicted) fp++;
     else if (yTrue[i] === 1) fn++;
   }
+  const positives = tp + fn;
+  if (positives === 0 || positives === yTrue.length) return { precision: Number.NaN, recall: Number.NaN, f1: Number.NaN, predictedPositive: tp + fp };
   const precision = tp + fp ? tp / (tp + fp) : 0;
   const recall = tp + fn ? tp / (tp + fn) : 0;
   // 2·tp / (2·tp + fp + fn), as perClass: exact where 2PR / (P + R) can miss by one ulp.

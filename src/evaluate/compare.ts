@@ -4,7 +4,7 @@
  */
 import { metricInfo, type MetricKey } from '../plan/metrics';
 import type { CvEvaluation, HoldoutEvaluation, RunRow } from '../storage/rows';
-import { modelMetrics } from './holdout';
+import { modelMetricNotes, modelMetrics } from './holdout';
 
 export interface ComparisonLine {
   runId: string;
@@ -13,6 +13,8 @@ export interface ComparisonLine {
   cvMean: number | null;
   cvStd: number | null;
   best: boolean;
+  /** why `value` is n/a, as the metrics table says it (ROC AUC on a part without every class) */
+  note?: string;
 }
 
 export interface Comparison {
@@ -32,7 +34,8 @@ export function compareRuns(runs: readonly RunRow[], evaluations: readonly (Hold
     const holdout = evaluations.find((e): e is HoldoutEvaluation => e.runId === run.id && e.kind === 'holdout' && e.part === 'validation');
     const cv = evaluations.find((e): e is CvEvaluation => e.runId === run.id && e.kind === 'cv');
     const value = holdout ? (modelMetrics(holdout)[metric] ?? null) : null;
-    return { runId: run.id, name: run.name, value, cvMean: cv?.mean[metric] ?? null, cvStd: cv?.std[metric] ?? null, best: false };
+    const note = holdout ? modelMetricNotes(holdout)[metric] : undefined;
+    return { runId: run.id, name: run.name, value, cvMean: cv?.mean[metric] ?? null, cvStd: cv?.std[metric] ?? null, best: false, ...(note ? { note } : {}) };
   });
   const scored = lines.filter((l) => l.value !== null && Number.isFinite(l.value));
   if (scored.length) {

@@ -32,6 +32,8 @@ export interface ClassificationReport {
   pr: { recall: number[]; precision: number[] } | null;
   /** binary, when the scored rows lack a class: why there are no curves, with each class's count; else null */
   curvesNote: string | null;
+  /** binary, when the scored rows lack a class: why precision, recall and F1 at a threshold are n/a; else null */
+  thresholdNote: string | null;
   /**
    * per class: how many rows got each probability of that class (bins of 0.05,
    * PROBABILITY_BINS), for the rows truly of it and for the others
@@ -112,11 +114,27 @@ export function aucNote(classes: readonly string[], counts: readonly number[]): 
   return `ROC AUC needs rows of ${classes.length === 2 ? 'both classes' : 'every class'} among the scored rows: ${each}.`;
 }
 
-/** Binary: why there are no ROC and precision-recall curves, or null when both classes have rows. */
-function curvesNote(classes: readonly string[], counts: readonly number[], part: string): string | null {
+/**
+ * Binary: why `figures` cannot be had from the part, or null when both classes have rows.
+ * Example: 'ROC and precision-recall curves need rows of both classes among the scored rows: the test part has 3 rows of “no” and 0 of “yes”.'
+ */
+function bothClassesNote(figures: string, classes: readonly string[], counts: readonly number[], part: string): string | null {
   if (classes.length !== 2 || counts.every((n) => n > 0)) return null;
   const [no, yes] = counts as [number, number];
-  return `ROC and precision-recall curves need rows of both classes among the scored rows: the ${part} part has ${no.toLocaleString('en')} ${no === 1 ? 'row' : 'rows'} of “${classes[0]}” and ${yes.toLocaleString('en')} of “${classes[1]}”.`;
+  return `${figures} need rows of both classes among the scored rows: the ${part} part has ${no.toLocaleString('en')} ${no === 1 ? 'row' : 'rows'} of “${classes[0]}” and ${yes.toLocaleString('en')} of “${classes[1]}”.`;
+}
+
+/** Why a metric is n/a, by key, for those that can be (ROC AUC on a part without every class); each class's count of rows in `counts`. */
+function metricNotes(classes: readonly string[], counts: readonly number[]): Record<string, string | undefined> {
+  return { 'roc-auc': aucNote(classes, counts) };
+}
+
+/** metricNotes of a stored part, from its true labels alone (no report needed): {} for regression. */
+export function modelMetricNotes(e: EvaluationRow): Record<string, string | undefined> {
+  if (!e.classes) return {};
+  const counts = e.classes.map(() => 0);
+  for (const y of e.yTrue) counts[y]!++;
+  return metricNotes(e.classes, counts);
 }
 
 export function classificationReport(e: EvaluationRow): ClassificationReport {
@@ -127,7 +145,7 @@ export function classificationReport(e: EvaluationRow): ClassificationReport {
   const model = classificationMetrics(yTrue, proba, k);
   const base = classificationMetrics(yTrue, rowsOf(e.baseline, k), k);
   const counts = model.cm.map((row) => row.reduce((a, b) => a + b, 0));
-  const notes: Record<string, string | undefined> = { 'roc-auc': aucNote(classes, counts) };
+  const notes = metricNotes(classes, counts);
   // Curves of a part without one of the classes are all NaN rates: no chart at all, and curvesNote says why.
   const scores = k === 2 && counts.every((n) => n > 0) ? proba.map((p) => p[1]!) : null;
   return {
@@ -139,7 +157,8 @@ export function classificationReport(e: EvaluationRow): ClassificationReport {
     perClass: perClass(model.cm),
     roc: scores ? rocForDrawing(rocCurve(yTrue, scores)) : null,
     pr: scores ? prForDrawing(prCurve(yTrue, scores)) : null,
-    curvesNote: curvesNote(classes, counts, e.part),
+    curvesNote: bothClassesNote('ROC and precision-recall curves', classes, counts, e.part),
+    thresholdNote: bothClassesNote('Precision, recall and F1 at a threshold', classes, counts, e.part),
     probabilities: classes.map((_, c) => ({ own: probabilityCounts(proba.filter((_, i) => yTrue[i] === c).map((p) => p[c]!)), others: probabilityCounts(proba.filter((_, i) => yTrue[i] !== c).map((p) => p[c]!)) })),
   };
 }

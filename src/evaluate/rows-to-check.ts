@@ -52,18 +52,29 @@ function errorText(error: number): string {
   return shown === error ? String(shown) : `≈ ${shown}`;
 }
 
-/** The positions in a regression part of its `limit` largest absolute errors, largest first, from the stored (float32) values. */
+/**
+ * Larger absolute error first. A prediction that is no number (NaN, or ±Infinity, from a diverged
+ * run) is the worst error of all, so its rows come first: `NaN − x` as the comparison made the
+ * order arbitrary, and dropped them from the list. Equal errors compare 0.
+ */
+function worseErrorFirst(a: number, b: number): number {
+  const [x, y] = [Number.isFinite(a) ? a : Infinity, Number.isFinite(b) ? b : Infinity];
+  return x === y ? 0 : x < y ? 1 : -1;
+}
+
+/** The positions in a regression part of its `limit` largest absolute errors, largest first (no-number predictions before all), from the stored (float32) values. */
 export function largestErrors(e: HoldoutEvaluation, limit = 20): number[] {
   const error = Float64Array.from(e.yTrue, (y, i) => Math.abs(y - e.predictions[i]!));
   const positions = Array.from({ length: e.yTrue.length }, (_, i) => i);
-  return positions.sort((a, b) => error[b]! - error[a]!).slice(0, limit);
+  return positions.sort((a, b) => worseErrorFirst(error[a]!, error[b]!)).slice(0, limit);
 }
 
 /**
  * Those positions' rows as the table shows them. The stored actual values are float32 (123456789
  * is stored as 123456792): `datasetValue(row)` gives the dataset's own float64 value, used, and
  * written as the data table writes it, whenever it is the one stored (a recipe that changed the
- * value leaves the stored one). The error is against that value; largest first.
+ * value leaves the stored one). The error is against that value; largest first, a prediction
+ * that is no number first of all, its prediction and error written "n/a"; equal errors by row.
  */
 export function errorRows(e: HoldoutEvaluation, positions: readonly number[], datasetValue: (row: number) => number | undefined = () => undefined): RowToCheck[] {
   const out = positions.map((i): RowToCheck => {
@@ -76,7 +87,7 @@ export function errorRows(e: HoldoutEvaluation, positions: readonly number[], da
     const score = Math.abs(actual - predicted);
     return { row, truth: exact ? String(source) : float32Text(stored), predicted: predictionText(predicted, actual), score, scoreText: errorText(score) };
   });
-  return out.sort((a, b) => b.score - a.score);
+  return out.sort((a, b) => worseErrorFirst(a.score, b.score) || a.row - b.row);
 }
 
 /** The most confident wrong predictions (classification) or the largest absolute errors (regression, from the stored values). */

@@ -212,7 +212,7 @@ export interface CvEvaluation {
   std: Record<string, number>;
   outOfFold: { rows: Uint32Array; yTrue: Float32Array; predictions: Float32Array; classes: string[] | null }[];
   seconds: number;
-  /** a sentence when the recipe used differs from the run's */
+  /** what the recipe, the split or a fold's rows changed about these scores, one note a line (joined with '\n'); null when nothing did */
   note: string | null;
   createdAt: number;
 }

@@ -61,7 +61,7 @@ export interface TrainWorkerApi {
   cancel(jobId: string): boolean;
   /** k-fold cross-validation of a stored run (the pipeline and model refitted per fold), stored with it; cancel(runId) stops it. */
   crossValidate(runId: string, k: number, onFold: (done: number, total: number) => void): Promise<CvOutcome>;
-  /** Permutation importance of a stored run on its validation rows. */
+  /** Permutation importance of a stored run on its validation rows (its test rows when it has no validation part; the outcome names the part). */
   importance(runId: string, repeats: number, onFeature: (done: number, total: number) => void): Promise<ImportanceOutcome>;
   /** Train a few batches of the project's data on every available backend. */
   measure(projectId: string, spec: unknown): Promise<MeasureOutcome>;

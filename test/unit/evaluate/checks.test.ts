@@ -35,4 +35,10 @@ describe('Evaluate checks', () => {
     expect(atThreshold(y, p, 0.95)).toEqual({ precision: 0, recall: 0, f1: 0, predictedPositive: 0 });
     expect(atThreshold(y, p, 0)).toMatchObject({ precision: 0.6, recall: 1 });
   });
+
+  test('rows of one class only: precision, recall and F1 are NaN (shown n/a), not a 0 or 1 that means nothing', () => {
+    // No positive row: recall is 0 / 0. Only positive rows: precision is 1 at every threshold, however bad the model.
+    expect(atThreshold([0, 0, 0], [0.2, 0.6, 0.9], 0.5)).toEqual({ precision: Number.NaN, recall: Number.NaN, f1: Number.NaN, predictedPositive: 2 });
+    expect(atThreshold([1, 1], [0.2, 0.6], 0.5)).toEqual({ precision: Number.NaN, recall: Number.NaN, f1: Number.NaN, predictedPositive: 1 });
+  });
 });

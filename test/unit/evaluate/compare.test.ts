@@ -32,4 +32,15 @@ describe('run comparison', () => {
     expect(compareRuns(runs, [holdout('r1', 4), holdout('r2', 1)], 'log-loss')!.lines.find((l) => l.best)!.runId).toBe('r1');
     expect(compareRuns(runs, [], null)).toMatchObject({ metric: 'accuracy', because: 'the plan has no success criterion yet' });
   });
+
+  test('ROC AUC of a validation part without one class: n/a, with the metrics table’s reason', () => {
+    const runs = [runRow({ id: 'r1', projectId: 'p', name: 'one' }), runRow({ id: 'r2', projectId: 'p', name: 'two' })];
+    const oneClass = evaluationRow({ id: 'e-r1', runId: 'r1', yTrue: Float32Array.of(0, 0), predictions: Float32Array.of(0.9, 0.1, 0.4, 0.6), baseline: new Float32Array(4).fill(0.5), classes: ['a', 'b'] });
+    const [one, two] = compareRuns(runs, [oneClass, holdout('r2', 4)], 'roc-auc')!.lines;
+    expect(one).toMatchObject({ value: Number.NaN, best: false, note: 'ROC AUC needs rows of both classes among the scored rows: 2 of “a”, 0 of “b”.' });
+    expect(two).toMatchObject({ value: 1, best: true });
+    expect(two!.note).toBeUndefined();
+    // Only a metric that is n/a for that reason gets the note.
+    expect(compareRuns(runs, [oneClass], 'accuracy')!.lines[0]!.note).toBeUndefined();
+  });
 });

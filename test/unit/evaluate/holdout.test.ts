@@ -99,6 +99,13 @@ describe('a part whose scored rows are all of one class', () => {
     expect(report.curvesNote).toBe('ROC and precision-recall curves need rows of both classes among the scored rows: the test part has 0 rows of “no” and 2 of “yes”.');
   });
 
+  test('the decision threshold says why precision, recall and F1 are n/a, in the curves’ words', () => {
+    expect(oneClass([0, 0, 0], ['no', 'yes']).thresholdNote).toBe('Precision, recall and F1 at a threshold need rows of both classes among the scored rows: the test part has 3 rows of “no” and 0 of “yes”.');
+    expect(oneClass([1], ['no', 'yes']).thresholdNote).toBe('Precision, recall and F1 at a threshold need rows of both classes among the scored rows: the test part has 0 rows of “no” and 1 of “yes”.');
+    expect(oneClass([0, 1], ['no', 'yes']).thresholdNote).toBeNull();
+    expect(oneClass([0, 2, 2, 0], ['a', 'b', 'c']).thresholdNote).toBeNull();
+  });
+
   test('several classes: AUC one-vs-rest needs every class, and says which has no rows', () => {
     const report = oneClass([0, 2, 2, 0], ['a', 'b', 'c']);
     const auc = report.metrics.find((m) => m.key === 'roc-auc')!;

@@ -75,6 +75,24 @@ describe('largest errors: the actual value as the dataset holds it', () => {
     expect(rows[1]!.scoreText).toBe('≈ 0.4');
   });
 
+  test('a diverged run: rows predicted no number (NaN, ±Infinity) are the worst errors, first, by row, their error n/a', () => {
+    // 30 rows, errors 0…29 but for three that the model gave no number: NaN − x made the sort's order arbitrary.
+    const actual = Array.from({ length: 30 }, (_, i) => i * 10);
+    const predicted = actual.map((a, i) => (i === 7 ? Number.NaN : i === 18 ? Number.POSITIVE_INFINITY : i === 25 ? Number.NaN : a + i));
+    const e = part(actual.map((_, i) => 100 + i), actual, predicted);
+    expect(largestErrors(e, 5)).toEqual([7, 18, 25, 29, 28]);
+    const rows = errorRows(e, largestErrors(e, 5));
+    expect(rows.map((r) => [r.row, r.predicted, r.scoreText])).toEqual([
+      [107, 'n/a', 'n/a'],
+      [118, 'n/a', 'n/a'],
+      [125, 'n/a', 'n/a'],
+      [129, '319', '29'],
+      [128, '308', '28'],
+    ]);
+    // The same order whichever way the positions come in.
+    expect(errorRows(e, [29, 25, 28, 18, 7]).map((r) => r.row)).toEqual([107, 118, 125, 129, 128]);
+  });
+
   test('a prediction just under its actual value stays under it', () => {
     expect(predictionText(Math.fround(1234566.6), 1234567)).toBe('1234566.6');
     expect(predictionText(Math.fround(99.99996), 100)).toBe('99.99996');
