@@ -14,11 +14,15 @@ export function formatCell(column: Column, row: number): string {
       return String(v);
     case 'boolean':
       return v ? 'true' : 'false';
-    case 'datetime': {
-      const iso = new Date(v).toISOString();
-      return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
-    }
+    case 'datetime':
+      return formatDate(v);
     default:
       return column.dictionary?.[v] ?? '';
   }
+}
+
+/** A date (epoch ms) as ISO: the date only at midnight UTC. Example: formatDate(0) === '1970-01-01'. */
+export function formatDate(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
 }

@@ -4,7 +4,7 @@
  */
 import { bitmapBytes, setValid, type Column, type Table } from '../shared/column';
 import { columnProblem, type CompiledExpression, type Node } from './expression';
-import { columnView, viewAllPresent, type ColumnView } from './frame-view';
+import { columnView, viewAllPresent, type ColumnView, type Picked } from './frame-view';
 import { StepProblem } from './step-problem';
 
 /**
@@ -189,6 +189,8 @@ function evaluate(node: Node, byName: ReadonlyMap<string, Input>, start: number,
       const args = node.args.map((arg) => evaluate(arg, byName, start, n, pool));
       const a = args[0]!;
       if (node.fn === 'is_missing') {
+        // A division by zero here is asked about, not made: is_missing(a / b) is a guard.
+        a.zero = null;
         if (a.all) a.v.fill(0, 0, n);
         else for (let i = 0; i < n; i++) a.v[i] = 1 - a.ok[i]!;
         a.all = true;
@@ -225,17 +227,29 @@ function evaluate(node: Node, byName: ReadonlyMap<string, Input>, start: number,
   }
 }
 
+export interface EvaluateOptions {
+  onDivideByZero: 'fail' | 'missing';
+  /** each row's dataset row, so a failure names it as the data table numbers it; without: its position */
+  rowIds?: Picked<Uint32Array>;
+}
+
 /**
  * The expression's value for every row, as a numeric column called `name`. A missing input or
  * a non-finite result gives a missing value; a division by zero either fails, naming the first
  * such row (1-based), or gives a missing value.
  */
-export function evaluateExpression(expr: CompiledExpression, table: Table, name: string, options: { onDivideByZero: 'fail' | 'missing' }): Column {
+export function evaluateExpression(expr: CompiledExpression, table: Table, name: string, options: EvaluateOptions): Column {
   return evaluateViewExpression(expr, table.rowCount, table.columns.map((c) => columnView(c, table.rowCount)), name, options);
 }
 
+/** The dataset row (0-based) at a position: the training rows are a part of the dataset, in row order. */
+function datasetRow(rowIds: Picked<Uint32Array> | undefined, position: number): number {
+  if (!rowIds) return position;
+  return rowIds.values[rowIds.rows === null ? position : rowIds.rows[position]!]!;
+}
+
 /** evaluateExpression over n rows of columns read through views. */
-export function evaluateViewExpression(expr: CompiledExpression, n: number, views: readonly ColumnView[], name: string, options: { onDivideByZero: 'fail' | 'missing' }): Column {
+export function evaluateViewExpression(expr: CompiledExpression, n: number, views: readonly ColumnView[], name: string, options: EvaluateOptions): Column {
   const byName = new Map<string, ColumnView>();
   for (const c of views) if (!byName.has(c.column.name)) byName.set(c.column.name, c);
   // The table may not be the one the expression was compiled against.
@@ -254,7 +268,7 @@ export function evaluateViewExpression(expr: CompiledExpression, n: number, view
     // Blocks go in row order: the first block with a division by zero holds the first such row.
     const zeroAt = options.onDivideByZero === 'fail' && result.zero ? result.zero.indexOf(1) : -1;
     if (zeroAt >= 0) {
-      throw new StepProblem(`The expression divides by zero in row ${start + zeroAt + 1}. Guard it, for example: if(b == 0, 0, a / b).`);
+      throw new StepProblem(`The expression divides by zero in row ${datasetRow(options.rowIds, start + zeroAt) + 1}. Guard it, for example: if(b == 0, 0, a / b).`);
     }
     if (result.all) {
       // Blocks start on a whole byte of the bitmap (BLOCK is a multiple of 8).

@@ -199,6 +199,11 @@ export class PrepareState {
         return false;
       }
       const draft = checked.recipe;
+      // A form saved unchanged: nothing to try or store, and an undo step would undo nothing.
+      if (JSON.stringify(draft) === JSON.stringify(current)) {
+        this.refused = null;
+        return true;
+      }
       if (focusStep) this.previewStepId = focusStep;
       const report = await this.#ask(draft);
       if (!report) return false;

@@ -28,6 +28,8 @@ export interface StepPreview {
    */
   sample: { row: number; change: SampleChange; before: (string | null)[]; after: (string | null)[] | null }[];
   profiles: { name: string; before: ColumnSummary | null; after: ColumnSummary | null }[];
+  /** what the step's fit found that the learner should know (fewer bins than asked); null: nothing */
+  note: string | null;
 }
 
 /** What the preview shows of a column before and after: a ColumnProfile's counts and summary figures. */
@@ -75,7 +77,7 @@ function markChanged(a: Column, b: Column, keptAt: Int32Array, changed: Uint8Arr
   return count;
 }
 
-export function stepPreview(before: Frame, after: Frame, touched: readonly string[]): StepPreview {
+export function stepPreview(before: Frame, after: Frame, touched: readonly string[], note: string | null = null): StepPreview {
   const b = byName(before);
   const a = byName(after);
   const added = [...a.keys()].filter((n) => !b.has(n));
@@ -105,7 +107,7 @@ export function stepPreview(before: Frame, after: Frame, touched: readonly strin
     before: b.has(name) ? columnSummary(b.get(name)!, before.table.rowCount) : null,
     after: a.has(name) ? columnSummary(a.get(name)!, after.table.rowCount) : null,
   }));
-  return { rowsBefore: before.table.rowCount, rowsAfter: after.table.rowCount, cellsChanged, added, removed, columns, sample, profiles };
+  return { rowsBefore: before.table.rowCount, rowsAfter: after.table.rowCount, cellsChanged, added, removed, columns, sample, profiles, note };
 }
 
 /**

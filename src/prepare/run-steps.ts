@@ -6,6 +6,7 @@
  * Whenever the second way throws, the first runs from the start and gives the answer, so a
  * problem is always the one met first step by step.
  */
+import type { ColumnKind } from '../shared/column';
 import { runColumnwise, type SegmentStep } from './columnwise';
 import type { Frame } from './frame';
 import { materialize, viewOf, type FrameView } from './frame-view';
@@ -20,9 +21,21 @@ export interface ObservedStep {
   columnsAfter: number;
   /** fitted column by column together with the next step, so neither has a time of its own */
   withNext: boolean;
+  /** what its fit learned, for the step's note */
+  learned: unknown;
   before(): Frame;
   after(): Frame;
+  /** the names and kinds of the columns before and after the step: cheap, nothing is gathered */
+  columnsIn(): ColumnInfo[];
+  columnsOut(): ColumnInfo[];
 }
+
+export interface ColumnInfo {
+  name: string;
+  kind: ColumnKind;
+}
+
+const columnInfo = (view: FrameView): ColumnInfo[] => view.columns.map(({ column: c }) => ({ name: c.name, kind: c.kind }));
 
 export interface FitOptions {
   /** progress: steps fitted so far, of how many */
@@ -51,8 +64,8 @@ function fitView(def: Step, params: unknown, view: FrameView, context: FitContex
   return def.view ? def.view.fit(params, view, context) : def.fit(params, materialize(view), context);
 }
 
-function observed(before: FrameView, after: FrameView, withNext = false): ObservedStep {
-  return { rowsAfter: after.rowCount, columnsAfter: after.columns.length, withNext, before: () => materialize(before), after: () => materialize(after) };
+function observed(before: FrameView, after: FrameView, learned: unknown, withNext = false): ObservedStep {
+  return { rowsAfter: after.rowCount, columnsAfter: after.columns.length, withNext, learned, before: () => materialize(before), after: () => materialize(after), columnsIn: () => columnInfo(before), columnsOut: () => columnInfo(after) };
 }
 
 /** Fit the enabled steps on `train`, step by step, then apply them to `others`. */
@@ -67,7 +80,7 @@ export function fitViews(specs: readonly StepSpec[], train: FrameView, others: r
     try {
       const learned = fitView(def, parsed.params, view, options.context);
       const after = transformView(def, parsed.params, learned, view, 'train');
-      options.observe?.(spec.id, observed(view, after));
+      options.observe?.(spec.id, observed(view, after, learned));
       view = after;
       steps.push({ id: spec.id, kind: spec.kind, params: parsed.params, learned });
     } catch (e) {
@@ -147,7 +160,7 @@ function fitTogether(specs: readonly StepSpec[], train: FrameView, others: reado
   let rest: FrameView[] = [...others];
   const done = (spec: StepSpec, learned: unknown, before: FrameView, after: FrameView, withNext = false) => {
     steps.push({ id: spec.id, kind: spec.kind, params: ready[steps.length]!.params, learned });
-    options.observe?.(spec.id, observed(before, after, withNext));
+    options.observe?.(spec.id, observed(before, after, learned, withNext));
     options.onStep?.(steps.length, ready.length);
   };
   for (let i = 0; i < ready.length; ) {

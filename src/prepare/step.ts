@@ -38,6 +38,8 @@ export interface StepDef<P = unknown, L = unknown> {
   columnsOf(params: P): string[];
   /** a one-line summary of this step with these params, for the pipeline list */
   describe(params: P): string;
+  /** what the fit found that the learner should know (fewer bins than asked, say), for the step's preview; null: nothing */
+  note?(params: P, learned: L): string | null;
   /** learn from the training rows; throws StepProblem when the step cannot apply */
   fit(params: P, train: Frame, context?: FitContext): L;
   transform(params: P, learned: L, frame: Frame, mode: RowMode): Frame;

@@ -88,6 +88,35 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   await addStep(page, 'Scale numbers', () => page.getByLabel('Columns to scale', { exact: true }).selectOption(['island=Biscoe']));
   expect(await page.getByTestId('step-problem').textContent()).toContain('"island=Biscoe" is boolean, not numeric');
   expect(await steps.count()).toBe(3);
+  // The browser's own checks do not stand in the way: Bins = 1 gets the app's alert, naming the field (by its label, not its key); a factor of 1.75 is no step mismatch.
+  await addStep(page, 'Bin into ranges', () => page.getByLabel('Bins', { exact: true }).fill('1'));
+  const binProblem = page.getByTestId('step-form').getByRole('alert');
+  await binProblem.filter({ hasText: 'Bins: enter a whole number from 2 to 100.' }).waitFor();
+  expect(await binProblem.textContent()).not.toContain('(bins)');
+  expect(await steps.count()).toBe(3);
+  await page.getByLabel('Step', { exact: true }).selectOption({ label: 'Remove or clip outliers' });
+  await page.getByLabel('Factor (0: the rule’s usual one)', { exact: true }).fill('1.75');
+  expect(await page.getByLabel('Factor (0: the rule’s usual one)', { exact: true }).evaluate((e) => (e as HTMLInputElement).validity.valid)).toBe(true);
+
+  // Undo after changing the split puts the percent inputs back to the stored fractions; a part such as 33.33 is accepted.
+  const percentValues = () => Promise.all(['Train %', 'Validation %', 'Test %'].map((l) => page.getByLabel(l, { exact: true }).inputValue()));
+  await page.getByLabel('Train %', { exact: true }).fill('80');
+  await page.getByLabel('Validation %', { exact: true }).fill('10');
+  await page.getByLabel('Test %', { exact: true }).fill('10');
+  await page.getByRole('button', { name: 'Apply fractions' }).click();
+  await prepareIdle(page);
+  await page.locator(`[data-testid="split-part"][data-part="validation"][data-rows="${held(0.1)}"]`).waitFor();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await prepareIdle(page);
+  await page.locator(`[data-testid="split-part"][data-part="validation"][data-rows="${held(0.15)}"]`).waitFor();
+  expect(await percentValues()).toEqual(['70', '15', '15']);
+  await page.getByLabel('Train %', { exact: true }).fill('33.33');
+  await page.getByLabel('Validation %', { exact: true }).fill('33.33');
+  await page.getByLabel('Test %', { exact: true }).fill('33.34');
+  await page.getByRole('button', { name: 'Apply fractions' }).click();
+  await prepareIdle(page);
+  await page.locator(`[data-testid="split-part"][data-part="validation"][data-rows="${held(0.3333)}"]`).waitFor();
+  expect(await percentValues()).toEqual(['33.33', '33.33', '33.34']);
 
   // The split: 60/20/20 with seed 42.
   await page.getByLabel('Train %', { exact: true }).fill('60');
@@ -204,4 +233,76 @@ test('validation and test rows that copy training rows are counted, and the warn
   await prepareIdle(page);
   expect(await page.locator('[data-testid="split-part"][data-part="test"]').getAttribute('data-rows')).not.toBe('0');
   expect(await warning.count()).toBe(0);
+});
+
+test('a step’s edit form offers the columns that step receives; saved unchanged it stores nothing; a step changed underneath it closes it', async () => {
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await penguinsProject(page);
+  await prepareIdle(page);
+  await addStep(page, 'One-hot encode', () => page.getByLabel('Column', { exact: true }).selectOption('island'));
+  await addStep(page, 'Rename a column', async () => {
+    await page.getByLabel('Column', { exact: true }).selectOption('sex');
+    await page.getByLabel('New name', { exact: true }).fill('Sex');
+  });
+  const steps = page.getByTestId('pipeline-step');
+  await page.locator('[data-testid="pipeline-step"][data-state="fitted"]').nth(1).waitFor();
+  const optionsOf = (step: number) => steps.nth(step).getByLabel('Column', { exact: true }).evaluate((s) => Array.from((s as HTMLSelectElement).options, (o) => o.value));
+  const selectedIndex = (step: number) => steps.nth(step).getByLabel('Column', { exact: true }).evaluate((s) => (s as HTMLSelectElement).selectedIndex);
+
+  // The one-hot step receives `island`, not the columns it makes; the rename receives `sex`, not `Sex`.
+  await page.getByRole('button', { name: 'Edit step 1' }).click();
+  expect(await optionsOf(0)).toContain('island');
+  expect(await optionsOf(0)).not.toContain('island=Biscoe');
+  expect(await steps.nth(0).getByLabel('Column', { exact: true }).inputValue()).toBe('island');
+  expect(await selectedIndex(0)).toBeGreaterThanOrEqual(0);
+  // Saved unchanged: no new version, nothing to undo beyond the two adds.
+  const version = await page.getByTestId('recipe-version').textContent();
+  await steps.nth(0).getByRole('button', { name: 'Save step' }).click();
+  await steps.nth(0).getByTestId('step-form').waitFor({ state: 'detached' });
+  expect(await page.getByTestId('recipe-version').textContent()).toBe(version);
+  await page.getByRole('button', { name: 'Edit step 2' }).click();
+  expect(await optionsOf(1)).toContain('sex');
+  expect(await optionsOf(1)).not.toContain('Sex');
+  expect(await steps.nth(1).getByLabel('Column', { exact: true }).inputValue()).toBe('sex');
+
+  // An edit saved, the form opened again and the edit undone: the form closes, so saving it cannot put the undone edit back.
+  await steps.nth(1).getByLabel('New name', { exact: true }).fill('SEX');
+  await steps.nth(1).getByRole('button', { name: 'Save step' }).click();
+  await prepareIdle(page);
+  await expect.poll(() => steps.nth(1).textContent()).toContain('"SEX"');
+  await page.getByRole('button', { name: 'Edit step 2' }).click();
+  expect(await steps.nth(1).getByLabel('New name', { exact: true }).inputValue()).toBe('SEX');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await prepareIdle(page);
+  await steps.nth(1).getByTestId('step-form').waitFor({ state: 'detached' });
+  expect(await steps.nth(1).textContent()).toContain('"Sex"');
+  expect(await page.getByTestId('edit-closed').textContent()).toMatch(/^Step 2 was changed .*edit form was closed/);
+  // A half-made edit survives a change to another step.
+  await page.getByRole('button', { name: 'Edit step 2' }).click();
+  await steps.nth(1).getByLabel('New name', { exact: true }).fill('Gender');
+  await page.getByLabel('Step 1 (One-hot encode) On', { exact: true }).uncheck();
+  await prepareIdle(page);
+  expect(await steps.nth(1).getByLabel('New name', { exact: true }).inputValue()).toBe('Gender');
+});
+
+test('the step preview shows a column’s min as the data table shows values, not rounded to 4 digits', async () => {
+  const lines = ['x,y'];
+  for (let i = 0; i < 40; i++) lines.push(`${i % 10 === 9 ? '' : i < 30 ? '12345' : '23456.7'},${i % 2 ? 'yes' : 'no'}`);
+  const file = join(mkdtempSync(join(tmpdir(), 'looplab-figures-')), 'figures.csv');
+  writeFileSync(file, lines.join('\n') + '\n');
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await projectWithFile(page, 'Figures', file, 'binary', 'y');
+  await page.getByTestId('stage-link-prepare').click();
+  await prepareIdle(page);
+  await addStep(page, 'Fill missing values', async () => {
+    await page.getByLabel('Columns to fill', { exact: true }).selectOption(['x']);
+    await page.getByLabel('Fill with', { exact: true }).selectOption('most-frequent');
+  });
+  await page.getByRole('button', { name: 'Preview step 1' }).click();
+  await page.getByTestId('step-preview').waitFor();
+  await prepareIdle(page);
+  const after = await page.locator('[data-testid="preview-profile"][data-column="x"] td').nth(1).textContent();
+  expect(after).toMatch(/^0 missing, 2 distinct; .*min 12345, max 23456\.7$/);
 });

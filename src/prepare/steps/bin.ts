@@ -27,7 +27,12 @@ export const bin = defineStep({
   removesRows: false,
   params: v.object({ column: columnName, bins: wholeNumber(2, 100, 'Bins: enter a whole number from 2 to 100.'), strategy: v.picklist(['width', 'quantile']) }),
   columnsOf: (p) => [p.column],
-  describe: (p) => `Bin "${p.column}" into ${p.bins} ${p.strategy === 'width' ? 'equal-width' : 'equal-count'} ranges`,
+  describe: (p) => (p.strategy === 'width' ? `Bin "${p.column}" into ${p.bins} equal-width ranges` : `Bin "${p.column}" into ${p.bins} equal-count ranges (fewer where repeated values share an edge)`),
+  // Annotated: left to inference, the learned state would be read from here too, as unknown.
+  note: (p, learned: { edges: number[] }) => {
+    const made = learned.edges.length - 1;
+    return made < p.bins ? `Made ${made} ranges, not ${p.bins}: repeated values share an edge, and ranges with no width are merged.` : null;
+  },
   fit: (p, train) => {
     const values = presentNumbers(requireNumeric(train, p.column), train.table.rowCount);
     const { min, max, count } = moments(values);

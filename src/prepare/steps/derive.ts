@@ -25,7 +25,7 @@ export const derive = defineViewStep({
   fit: (p, train) => {
     if (findView(train, p.name)) throw new StepProblem(`There is already a column "${p.name}".`);
     // Evaluated once on the training rows so a division by zero is reported here, in the form.
-    const column = evaluateViewExpression(compileExpression(p.expression, kinds(train)), train.rowCount, train.columns, p.name, { onDivideByZero: 'fail' });
+    const column = evaluateViewExpression(compileExpression(p.expression, kinds(train)), train.rowCount, train.columns, p.name, { onDivideByZero: 'fail', rowIds: train.rowIds });
     evaluatedInFit.set(train, { key: `${p.name}\n${p.expression}`, column });
     return {};
   },

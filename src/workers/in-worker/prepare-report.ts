@@ -13,6 +13,7 @@ import type { Recipe } from '../../prepare/recipe';
 import { editedTable } from '../../prepare/edited-table';
 import { assignParts, splitProblem, summariseParts, type SplitInputs } from '../../prepare/split';
 import type { FitContext } from '../../prepare/step';
+import type { ColumnInfo } from '../../prepare/run-steps';
 import type { DatasetSource } from '../../storage/rows';
 import { StepProblem } from '../../prepare/step-problem';
 import { isValid, type Column, type Table } from '../../shared/column';
@@ -130,21 +131,29 @@ export function prepareReport(table: Table, request: PrepareRequest, onProgress:
   if (!split.ok) return { split, steps: notReached(), preview: null, columns: [], augment: null, copies: null, seconds: (performance.now() - t0) / 1000 };
 
   const statuses = new Map<string, StepStatus>();
+  /** each fitted step's columns out, to say what a later step that is off, or cannot apply, receives */
+  const columnsOut = new Map<string, ColumnInfo[]>();
   let preview: StepPreview | null = null;
   // The training rows stay a view: they are gathered only for augmentation.
   const fit = fitTrainingPart(recipe.steps, datasetFrame(table), split.parts, COPIES_CHECKED, {
     context,
     onStep: (done, total) => onProgress({ phase: 'fitting', done, total }),
     observe: (id, step) => {
-      statuses.set(id, { id, state: 'fitted', rowsAfter: step.rowsAfter, columnsAfter: step.columnsAfter });
+      statuses.set(id, { id, state: 'fitted', rowsAfter: step.rowsAfter, columnsAfter: step.columnsAfter, inputColumns: step.columnsIn() });
+      columnsOut.set(id, step.columnsOut());
       if (id === request.previewStepId) {
         const parsed = parseStep(recipe.steps.find((s) => s.id === id)!);
-        preview = stepPreview(step.before(), step.after(), parsed.ok ? stepDef(parsed.kind)!.columnsOf(parsed.params) : []);
+        const def = parsed.ok ? stepDef(parsed.kind)! : null;
+        preview = stepPreview(step.before(), step.after(), parsed.ok ? def!.columnsOf(parsed.params) : [], parsed.ok ? (def!.note?.(parsed.params, step.learned) ?? null) : null);
       }
     },
   });
   if (!fit.ok) statuses.set(fit.stepId, { id: fit.stepId, state: 'problem', problem: fit.problem });
-  const steps = recipe.steps.map((s): StepStatus => (s.enabled ? (statuses.get(s.id) ?? { id: s.id, state: 'not-reached' }) : { id: s.id, state: 'disabled' }));
+  const steps = withInputColumns(
+    recipe.steps.map((s): StepStatus => (s.enabled ? (statuses.get(s.id) ?? { id: s.id, state: 'not-reached' }) : { id: s.id, state: 'disabled' })),
+    columnInfo(table),
+    columnsOut,
+  );
   const columns = fit.ok ? fit.train.columns.map(({ column: c }) => ({ name: c.name, kind: c.kind })) : [];
   let copies: PrepareReport['copies'] = null;
   if (fit.ok) {
@@ -168,6 +177,23 @@ export function prepareReport(table: Table, request: PrepareRequest, onProgress:
     }
   }
   return { split: { ok: true, parts: split.report }, steps, preview, columns, augment: augmentResult, copies, seconds: (performance.now() - t0) / 1000 };
+}
+
+const columnInfo = (t: Table): ColumnInfo[] => t.columns.map((c) => ({ name: c.name, kind: c.kind }));
+
+/**
+ * Steps told the columns they receive where the fit did not say: a step that is off or cannot
+ * apply receives what the last fitted step before it left (the imported columns when none);
+ * past the step that cannot apply, nothing is known.
+ */
+function withInputColumns(steps: StepStatus[], imported: ColumnInfo[], columnsOut: ReadonlyMap<string, ColumnInfo[]>): StepStatus[] {
+  let current: ColumnInfo[] | undefined = imported;
+  return steps.map((s) => {
+    const received = s.inputColumns ?? (s.state === 'disabled' || s.state === 'problem' ? current : undefined);
+    if (s.state === 'fitted') current = columnsOut.get(s.id);
+    else if (s.state !== 'disabled') current = undefined;
+    return received ? { ...s, inputColumns: received } : s;
+  });
 }
 
 /** What to tell the learner about held-out rows that copy training rows; null when none do. */

@@ -160,3 +160,26 @@ describe('two Prepare tabs on one project', () => {
     expect(state.changedElsewhere).toBeNull();
   });
 });
+
+describe('a change that changes nothing', () => {
+  const dropX = (r: Recipe) => void r.steps.push({ id: 'drop-x', kind: 'drop-columns', enabled: true, params: { columns: ['x'] } });
+
+  test('saving a step form unchanged stores no version, asks no worker and adds no undo step', async () => {
+    const { state, projectId } = await loadedState();
+    expect(await state.change('list', dropX)).toBe(true);
+    await vi.waitFor(async () => expect((await getRecipe(db, projectId))!.version).toBe(2));
+    state.refused = { where: 'edit-drop-x', problem: 'an earlier refusal' };
+    const before = state.recipe;
+    const asked = vi.mocked(callPrepareWorker).mock.calls.length;
+    expect(await state.editStep('drop-x', { columns: ['x'] })).toBe(true);
+    expect(state.recipe).toBe(before);
+    expect(state.refused).toBeNull();
+    expect(vi.mocked(callPrepareWorker).mock.calls.length).toBe(asked);
+    expect((await getRecipe(db, projectId))!.version).toBe(2);
+    expect(state.version).toBe(2);
+    // The one undo step is the drop's: undoing it gives the recipe without the step.
+    await state.undo();
+    expect(state.recipe?.steps).toEqual([]);
+    expect(state.canUndo).toBe(false);
+  });
+});
