@@ -4,7 +4,6 @@
  * import reads them (typed-date.ts); a missing value matches only "is missing".
  */
 import * as v from 'valibot';
-import { parseNumber } from '../data/numbers';
 import { isValid, type Column } from '../shared/column';
 import { labelAt, requireColumn, type Frame } from './frame';
 import { StepProblem } from './step-problem';
@@ -50,7 +49,7 @@ function comparer(column: Column, c: Condition): (row: number) => boolean {
     const target = column.kind === 'datetime' ? readTypedDate(c.value, c.dateOrder) : readDecimal(c.value);
     if (c.value.trim() === '' || !Number.isFinite(target)) {
       const what = column.kind === 'datetime' ? 'a date such as 2024-01-31' : 'a number';
-      throw new StepProblem(`Column "${c.column}" holds ${column.kind === 'datetime' ? 'dates' : 'numbers'}: compare it with ${what}, not "${c.value}".`);
+      throw new StepProblem(`Column "${c.column}" holds ${column.kind === 'datetime' ? 'dates' : 'numbers'}: compare it with ${what}, not "${c.value}".${column.kind === 'datetime' ? '' : numberHint(c.value)}`);
     }
     const values = column.values;
     return (row) => cmp(values[row]! - target);
@@ -63,13 +62,22 @@ function comparer(column: Column, c: Condition): (row: number) => boolean {
   return (row) => cmp(labelAt(column, row) === value ? 0 : 1);
 }
 
+/** Plain decimal text: digits with an optional point and exponent ('2.0', '-1e3', '.5'). */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+
 /**
- * A number typed in a form, read as the import reads a number cell (numbers.ts), so a value is
- * compared with what the column holds: '2.0', '1e3', '1,234' are numbers; '0x10', '0b1' and
- * 'Infinity', which Number() would read, are not. NaN for anything else.
+ * A number typed in a form: plain decimal text only, NaN for anything else. Not Number(), which
+ * reads '0x10' as 16 and '' as 0; not the import's cell reader either, whose '1,500' is 1500
+ * where a learner used to decimal commas meant 1.5: a comma is refused, and numberHint says why.
  */
 export function readDecimal(text: string): number {
-  return parseNumber(text, false);
+  const trimmed = text.trim();
+  return DECIMAL.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
+
+/** What to add to "not a number" for `text`: a typed comma is the likely reason. */
+export function numberHint(text: string): string {
+  return text.includes(',') ? ' Write it with a decimal point and no thousands separator, such as 1.5 or 1500.' : '';
 }
 
 function compareWith(op: ConditionOp): (diff: number) => boolean {

@@ -4,7 +4,7 @@ import { allValid } from '../frame';
 import { columnView, findView, materializeColumn, requireView, viewAllPresent, withViews, type ColumnView } from '../frame-view';
 import { fillMissing, missingIndicator, type FillValue } from '../fill';
 import { mostFrequentNumber } from '../stats';
-import { readDecimal } from '../condition';
+import { numberHint, readDecimal } from '../condition';
 import { StepProblem } from '../step-problem';
 import { defineViewStep } from '../step';
 import { viewMeanStd, viewPresentNumbers, viewQuantiles } from '../view-numbers';
@@ -23,7 +23,7 @@ export function learnFillView(view: ColumnView, n: number, strategy: Strategy, c
     const value = constant.trim();
     if (value === '') throw new StepProblem('Write the constant to fill with.');
     const number = readDecimal(value);
-    if (numeric && !Number.isFinite(number)) throw new StepProblem(`Column "${name}" holds numbers: the constant must be a number, not "${value}".`);
+    if (numeric && !Number.isFinite(number)) throw new StepProblem(`Column "${name}" holds numbers: the constant must be a number, not "${value}".${numberHint(value)}`);
     // Checked here, not only where a gap is filled: training may have none, and validation some.
     if (column.kind === 'boolean' && value !== 'true' && value !== 'false') throw new StepProblem(`Column "${name}" is boolean: fill it with true or false, not "${value}".`);
     return numeric ? number : value;

@@ -44,6 +44,13 @@ describe('comparisons and numbers in a filter', () => {
     expect(Array.from(matchRows(frame(), { column: 'x', op: '==', value: '1e0' }))).toEqual([1, 0, 0]);
   });
 
+  test('a typed comma is refused, not read as thousands (1,500 → 1500) or units: the message says to write a decimal point', () => {
+    for (const value of ['1,5', '1,500', '12%', '$3']) {
+      expect(() => matchRows(frame(), { column: 'x', op: '==', value }), value).toThrow(value.includes(',') ? /not "1,5?0?0?"\. Write it with a decimal point and no thousands separator, such as 1\.5 or 1500\./ : /compare it with a number, not/);
+    }
+    expect(Array.from(matchRows(frame(), { column: 'x', op: '<', value: '.5e1' }))).toEqual([1, 0, 1]);
+  });
+
   test('a fill constant must be a decimal number for a numeric column', () => {
     const gaps = frameOf(col('x', 'numeric', ['1', '', '2']));
     const fit = (constant: string) => fitPipeline([{ id: 'i', kind: 'impute', enabled: true, params: { columns: ['x'], strategy: 'constant', constant } }], gaps);
