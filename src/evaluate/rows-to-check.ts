@@ -11,7 +11,7 @@ export interface RowToCheck {
   predicted: string;
   /** classification: the probability of the prediction (or of the true label, for label errors); regression: |error| */
   score: number;
-  /** regression: the error as the table writes it, "≈ 6252.23" when rounded */
+  /** the score as the table writes it: regression's error ("≈ 6252.23" when rounded); "n/a" for a row with no prediction */
   scoreText?: string;
 }
 
@@ -90,7 +90,7 @@ export function errorRows(e: HoldoutEvaluation, positions: readonly number[], da
   return out.sort((a, b) => worseErrorFirst(a.score, b.score) || a.row - b.row);
 }
 
-/** The most confident wrong predictions (classification) or the largest absolute errors (regression, from the stored values). */
+/** The most confident wrong predictions (classification; rows with no probabilities first) or the largest absolute errors (regression, from the stored values). */
 export function worstRows(e: HoldoutEvaluation, limit = 20): RowToCheck[] {
   if (!e.classes) return errorRows(e, largestErrors(e, limit));
   const n = e.yTrue.length;
@@ -98,11 +98,17 @@ export function worstRows(e: HoldoutEvaluation, limit = 20): RowToCheck[] {
   const k = e.classes.length;
   for (let i = 0; i < n; i++) {
     const p = e.predictions.subarray(i * k, (i + 1) * k);
+    const truth = e.classes[e.yTrue[i]!]!;
+    // A diverged model's probabilities are NaN: no prediction at all, listed first (worseErrorFirst), never read as class 0.
+    if (!p.every(Number.isFinite)) {
+      out.push({ row: e.rows[i]!, truth, predicted: 'n/a', score: Number.NaN, scoreText: 'n/a' });
+      continue;
+    }
     let best = 0;
     for (let c = 1; c < k; c++) if (p[c]! > p[best]!) best = c;
-    if (best !== e.yTrue[i]) out.push({ row: e.rows[i]!, truth: e.classes[e.yTrue[i]!]!, predicted: e.classes[best]!, score: p[best]! });
+    if (best !== e.yTrue[i]) out.push({ row: e.rows[i]!, truth, predicted: e.classes[best]!, score: p[best]! });
   }
-  return out.sort((a, b) => b.score - a.score).slice(0, limit);
+  return out.sort((a, b) => worseErrorFirst(a.score, b.score) || a.row - b.row).slice(0, limit);
 }
 
 /**

@@ -19,6 +19,23 @@ describe('rows to check', () => {
     ]);
   });
 
+  test('rows a diverged model gave no probabilities come first, whatever their class, never read as a prediction of the first class', () => {
+    const e = evaluationRow({
+      id: 'e',
+      runId: 'r',
+      rows: Uint32Array.of(10, 11, 12, 13),
+      yTrue: Float32Array.of(0, 1, 0, 1),
+      predictions: Float32Array.of(Number.NaN, Number.NaN, 0.7, 0.3, 0.1, 0.9, Number.NaN, Number.NaN),
+      classes: ['cat', 'dog'],
+    });
+    expect(worstRows(e)).toEqual([
+      { row: 10, truth: 'cat', predicted: 'n/a', score: Number.NaN, scoreText: 'n/a' },
+      { row: 13, truth: 'dog', predicted: 'n/a', score: Number.NaN, scoreText: 'n/a' },
+      { row: 12, truth: 'cat', predicted: 'dog', score: expect.closeTo(0.9, 6) },
+      { row: 11, truth: 'dog', predicted: 'cat', score: expect.closeTo(0.7, 6) },
+    ]);
+  });
+
   test('regression: the largest absolute errors first', () => {
     const e = evaluationRow({ id: 'e', runId: 'r', rows: Uint32Array.of(1, 2, 3), yTrue: Float32Array.of(10, 20, 30), predictions: Float32Array.of(11, 25, 30) });
     expect(worstRows(e).map((r) => [r.row, r.score])).toEqual([[2, 5], [1, 1], [3, 0]]);
