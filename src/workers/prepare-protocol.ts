@@ -26,6 +26,8 @@ export interface StepStatus {
   /** training rows and columns after this step */
   rowsAfter?: number;
   columnsAfter?: number;
+  /** what its fit found that the learner should know (fewer bins than asked, say): shown beside it in the pipeline */
+  note?: string;
   /** the columns this step receives, as its edit form offers them (a step that is off: those at its place); absent when the pipeline stopped before it */
   inputColumns?: { name: string; kind: ColumnKind }[];
 }

@@ -139,13 +139,12 @@ export function prepareReport(table: Table, request: PrepareRequest, onProgress:
     context,
     onStep: (done, total) => onProgress({ phase: 'fitting', done, total }),
     observe: (id, step) => {
-      statuses.set(id, { id, state: 'fitted', rowsAfter: step.rowsAfter, columnsAfter: step.columnsAfter, inputColumns: step.columnsIn() });
+      const parsed = parseStep(recipe.steps.find((s) => s.id === id)!);
+      const def = parsed.ok ? stepDef(parsed.kind)! : null;
+      const note = parsed.ok ? (def!.note?.(parsed.params, step.learned) ?? null) : null;
+      statuses.set(id, { id, state: 'fitted', rowsAfter: step.rowsAfter, columnsAfter: step.columnsAfter, inputColumns: step.columnsIn(), ...(note ? { note } : {}) });
       columnsOut.set(id, step.columnsOut());
-      if (id === request.previewStepId) {
-        const parsed = parseStep(recipe.steps.find((s) => s.id === id)!);
-        const def = parsed.ok ? stepDef(parsed.kind)! : null;
-        preview = stepPreview(step.before(), step.after(), parsed.ok ? def!.columnsOf(parsed.params) : [], parsed.ok ? (def!.note?.(parsed.params, step.learned) ?? null) : null);
-      }
+      if (id === request.previewStepId) preview = stepPreview(step.before(), step.after(), parsed.ok ? def!.columnsOf(parsed.params) : [], note);
     },
   });
   if (!fit.ok) statuses.set(fit.stepId, { id: fit.stepId, state: 'problem', problem: fit.problem });

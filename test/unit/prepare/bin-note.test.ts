@@ -30,5 +30,9 @@ describe('the bin step’s preview', () => {
     const steps = [{ id: 'b', kind: 'bin', enabled: true, params: { column: 'x', bins: 5, strategy: 'quantile' } }];
     const report = prepareReport(data, { datasetId: 'd', recipe: { ...defaultRecipe(3, true), steps }, target: 'y', task: 'classification', previewStepId: 'b', scatter: null }, () => undefined);
     expect(report.preview?.note).toMatch(/^Made [1-4] ranges, not 5: repeated values share an edge/);
+    // The pipeline list says it too, previewed or not.
+    expect(report.steps[0]?.note).toBe(report.preview?.note);
+    const unpreviewed = prepareReport(data, { datasetId: 'd', recipe: { ...defaultRecipe(3, true), steps }, target: 'y', task: 'classification', previewStepId: null, scatter: null }, () => undefined);
+    expect(unpreviewed.steps[0]?.note).toMatch(/^Made [1-4] ranges, not 5/);
   });
 });
