@@ -10,7 +10,8 @@ import { prepareParts, type FittedPipeline } from '../prepare/pipeline';
 import type { Recipe } from '../prepare/recipe';
 import type { FitContext } from '../prepare/step';
 import { StepProblem } from '../prepare/step-problem';
-import { targetLabel, unseenClassFoldNote } from './fold-rows';
+import { classLabel } from '../train/training-data';
+import { unseenClassFoldNote } from './fold-rows';
 import { accuracy, averaged, balancedAccuracy, confusionMatrix } from './metrics/classification';
 import { logLoss } from './metrics/probabilistic';
 import { mae, r2, rmse } from './metrics/regression';
@@ -160,7 +161,7 @@ function noRowToScore(fold: number, heldOut: Frame, target: string): string {
   const n = heldOut.table.rowCount;
   const column = heldOut.table.columns.find((c) => c.name === target);
   let missing = 0;
-  for (let i = 0; i < n; i++) missing += +(!column || targetLabel(column, i) === null);
+  for (let i = 0; i < n; i++) missing += +(!column || classLabel(column, i) === null);
   const rows = missing === n ? (n === 1 ? 'its held-out row has' : `its ${n.toLocaleString('en')} held-out rows have`) : `${missing.toLocaleString('en')} of its ${n.toLocaleString('en')} held-out rows have`;
   return `Fold ${fold} has no held-out row to score: ${rows} no target value. Choose fewer folds, or fill in their target in Prepare.`;
 }

@@ -3,16 +3,10 @@
  * wrong. Rows without a target are left out before the folds are formed; a held-out row of a class
  * its fold's training rows never had is scored, as a wrong prediction.
  */
-import { isValid, type Column, type Table } from '../shared/column';
-import { labelAt, type Frame } from '../prepare/frame';
-import { toMatrices, type Layout, type Matrices } from '../train/training-data';
+import type { Table } from '../shared/column';
+import type { Frame } from '../prepare/frame';
+import { classLabel, sortedClasses, toMatrices, type Layout, type Matrices } from '../train/training-data';
 import type { FoldPredictions } from './cross-validate';
-
-/** A row's target as a class label (numbers as their text), or null when it has none. */
-export function targetLabel(column: Column, row: number): string | null {
-  if (column.kind === 'numeric' || column.kind === 'datetime') return isValid(column.valid, row) ? String(column.values[row]) : null;
-  return labelAt(column, row);
-}
 
 /**
  * The split's parts with every training or validation row that has no target moved out of the
@@ -32,7 +26,7 @@ export function leaveOutNoTarget(table: Table, target: string, parts: Uint8Array
   let noTarget = 0;
   if (!column) return { parts: out, noTarget };
   for (let i = 0; i < out.length; i++) {
-    if (out[i] === 2 || targetLabel(column, i) !== null) continue;
+    if (out[i] === 2 || classLabel(column, i) !== null) continue;
     out[i] = 2;
     noTarget++;
   }
@@ -68,12 +62,10 @@ export function heldOutMatrices(heldOut: Frame, layout: Layout, target: string):
   const seen = new Set(known);
   const unseen = new Set<string>();
   for (let i = 0; i < heldOut.table.rowCount; i++) {
-    const label = targetLabel(column, i);
+    const label = classLabel(column, i);
     if (label !== null && !seen.has(label)) unseen.add(label);
   }
-  const numeric = column.kind === 'numeric' || column.kind === 'datetime';
-  const extra = numeric ? [...unseen].sort((a, b) => Number(a) - Number(b)) : [...unseen].sort();
-  const classes = [...known, ...extra];
+  const classes = [...known, ...sortedClasses(unseen, column)];
   return { matrices: toMatrices(heldOut, { ...layout, classes }, target).matrices, classes, trained: known.length };
 }
 

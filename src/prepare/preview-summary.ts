@@ -1,10 +1,10 @@
 /** A column's figures before or after a step, as one line of the step preview. */
 import { formatDate } from '../data/format-cell';
-import { briefNumber, formatStat } from '../shared/format';
+import { formatStat, formatValue } from '../shared/format';
 import type { ColumnSummary } from './preview';
 
 const DAY_MS = 86_400_000;
-const none = (x: number) => Number.isNaN(x) || !Number.isFinite(x);
+const none = (x: number) => !Number.isFinite(x);
 
 /**
  * Counts, then mean, std, min and max for numbers and dates, or the top labels. Min and max are
@@ -21,10 +21,9 @@ export function summaryText(p: ColumnSummary | null): string {
       const date = (x: number) => (none(x) ? '–' : formatDate(Math.round(x)));
       return `${base}; mean ${date(mean)}, std ${none(std) ? '–' : `${formatStat(std / DAY_MS)} days`}, min ${date(min)}, max ${date(max)}`;
     }
-    const value = (x: number) => (Number.isNaN(x) ? '–' : briefNumber(x));
     // Rounding left over (a scaled column's mean of -8.882e-17) reads 0, against the column's own size.
     const size = Math.max(Math.abs(min), Math.abs(max));
-    return `${base}; mean ${formatStat(mean, size)}, std ${formatStat(std, size)}, min ${value(min)}, max ${value(max)}`;
+    return `${base}; mean ${formatStat(mean, size)}, std ${formatStat(std, size)}, min ${formatValue(min)}, max ${formatValue(max)}`;
   }
   return `${base}; top: ${p.labels?.top.slice(0, 3).map((t) => `${t.value} (${t.count})`).join(', ')}`;
 }

@@ -43,6 +43,11 @@ export function formatStat(x: number | undefined, scale = 0): string {
   return String(Number(x.toPrecision(4)));
 }
 
+/** A value of the data (a min, a quantile, an actual value), shown as the data table shows values; '–' for none. Statistics use formatStat. */
+export function formatValue(x: number | undefined): string {
+  return x === undefined || Number.isNaN(x) ? '–' : briefNumber(x);
+}
+
 /**
  * A number short enough to read in a table cell: as JavaScript writes it when that is short,
  * else six significant digits ('-0.494045', '1.23457e-7'), whole numbers from 100,000 up.

@@ -69,13 +69,17 @@ export function layoutOf(train: Frame, target: string, task: Task): LayoutOutcom
   if (seen.size === 0) return { ok: false, problem: `No training row has a value for the target "${target}": a classifier needs rows of at least two classes.` };
   if (seen.size < 2) return { ok: false, problem: `The target "${target}" has ${count(seen.size, 'class', 'classes')} in the training rows: a classifier needs at least two.` };
   if (seen.size > 1000) return { ok: false, problem: `The target "${target}" has ${seen.size} different values: is it really a class? For numbers, set the task type to regression in Plan.` };
-  // Classes in np.unique's order, as LabelEncoder: numbers by value (2, 9, 10, not "10", "2", "9"), labels as strings.
-  const numeric = targetColumn.kind === 'numeric' || targetColumn.kind === 'datetime';
-  const classes = numeric ? [...seen].sort((a, b) => Number(a) - Number(b)) : [...seen].sort();
-  return { ok: true, layout: { features, classes, notes } };
+  return { ok: true, layout: { features, classes: sortedClasses(seen, targetColumn), notes } };
 }
 
-function classLabel(column: Column, row: number): string | null {
+/** Class labels in np.unique's order, as LabelEncoder: numbers by value (2, 9, 10, not "10", "2", "9"), labels as strings. */
+export function sortedClasses(labels: Iterable<string>, target: Column): string[] {
+  const numeric = target.kind === 'numeric' || target.kind === 'datetime';
+  return numeric ? [...labels].sort((a, b) => Number(a) - Number(b)) : [...labels].sort();
+}
+
+/** A row's target as a class label (numbers as their text), or null when it has none. */
+export function classLabel(column: Column, row: number): string | null {
   if (column.kind === 'numeric' || column.kind === 'datetime') return isValid(column.valid, row) ? String(column.values[row]) : null;
   return labelAt(column, row);
 }

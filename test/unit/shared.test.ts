@@ -3,7 +3,7 @@ import { Dexie } from 'dexie';
 import { debounce } from '../../src/shared/debounce';
 import { UserFacingError, describeError } from '../../src/shared/errors';
 import { flushAll, hasUnsavedWork, onFlush } from '../../src/shared/flush-registry';
-import { briefNumber, formatBytes, formatPercent, formatSeconds, formatStat, formatTimestamp } from '../../src/shared/format';
+import { briefNumber, formatBytes, formatPercent, formatSeconds, formatStat, formatTimestamp, formatValue } from '../../src/shared/format';
 import { newId, newSeed } from '../../src/shared/ids';
 
 describe('ids', () => {
@@ -17,6 +17,10 @@ describe('ids', () => {
 });
 
 describe('format', () => {
+  test('a value of the data reads as the table shows it, not to four digits; none reads –', () => {
+    expect([12345, 1000.25, 667.225, undefined, Number.NaN].map(formatValue)).toEqual(['12345', '1000.25', '667.225', '–', '–']);
+  });
+
   test('a statistic that is rounding left over against its scale reads 0; without a scale it is kept', () => {
     expect(formatStat(-8.881784197001252e-17, 2.1)).toBe('0');
     expect(formatStat(-8.881784197001252e-17)).toBe('-8.882e-17');
