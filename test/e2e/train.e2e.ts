@@ -136,8 +136,9 @@ test('a grid sweep of four trials completes, each a tagged run, and its results 
   await page.getByRole('button', { name: 'Start sweep' }).click();
   await page.getByTestId('sweep-progress').waitFor();
   await page.getByTestId('sweep-progress').waitFor({ state: 'detached', timeout: 60_000 });
+  // The table follows storage, where the worker wrote the last trial's end: it may show it a moment after the sweep ends.
   const rows = page.locator('[data-testid="run-row"][data-status="completed"]');
-  expect(await rows.count()).toBe(4);
+  await expect.poll(() => rows.count()).toBe(4);
   expect((await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-name')))).sort()).toEqual([1, 2, 3, 4].map((i) => `sweep 1 · trial ${i}`));
   // Filtering by the sweep's tag finds all four.
   await page.getByLabel('Filter runs', { exact: true }).fill('sweep 1');
