@@ -29,12 +29,16 @@ export function stageInfo(key: StageKey): StageInfo {
   return STAGES.find((s) => s.key === key)!;
 }
 
-/** Which stages hold something, from the plan and the row counts of later stages. */
+/**
+ * Which stages hold something, from the plan and the row counts of later stages. A stage not
+ * built yet never does: its dot would promise content on a page that says it is not built
+ * (Ship's artifacts exist as soon as a run has a model).
+ */
 export function stagesWithContent(
   planHasContent: boolean,
   counts: { datasets: number; recipes: number; runs: number; evaluations: number; artifacts: number; batches: number },
 ): Record<StageKey, boolean> {
-  return {
+  const held: Record<StageKey, boolean> = {
     plan: planHasContent,
     data: counts.datasets > 0,
     prepare: counts.recipes > 0,
@@ -43,4 +47,6 @@ export function stagesWithContent(
     ship: counts.artifacts > 0,
     monitor: counts.batches > 0,
   };
+  for (const stage of STAGES) held[stage.key] &&= stage.built;
+  return held;
 }

@@ -38,8 +38,15 @@ describe('stages', () => {
   test('light up from the plan and the row counts', () => {
     const none = { datasets: 0, recipes: 0, runs: 0, evaluations: 0, artifacts: 0, batches: 0 };
     expect(Object.values(stagesWithContent(false, none)).some(Boolean)).toBe(false);
-    expect(stagesWithContent(true, { ...none, runs: 2, batches: 1 })).toEqual({
-      plan: true, data: false, prepare: false, train: true, evaluate: false, ship: false, monitor: true,
+    expect(stagesWithContent(true, { ...none, runs: 2 })).toEqual({
+      plan: true, data: false, prepare: false, train: true, evaluate: false, ship: false, monitor: false,
     });
+  });
+
+  test('a stage not built yet never lights up, whatever its rows', () => {
+    const all = { datasets: 1, recipes: 1, runs: 1, evaluations: 1, artifacts: 1, batches: 1 };
+    const held = stagesWithContent(true, all);
+    expect(STAGES.filter((s) => !s.built).length).toBeGreaterThan(0);
+    for (const stage of STAGES) expect(held[stage.key], stage.key).toBe(stage.built);
   });
 });
