@@ -19,7 +19,8 @@ import { mae, r2, rmse } from './metrics/regression';
 export interface FoldPredictions {
   /** dataset rows of the held-out fold, in order */
   rows: Uint32Array;
-  yTrue: Float32Array;
+  /** the targets as the dataset holds them (class indices, or values); float32 in evaluations stored by earlier versions */
+  yTrue: Float64Array | Float32Array;
   /** probabilities (rows × classes) or values */
   predictions: Float32Array;
   classes: string[] | null;
@@ -170,7 +171,8 @@ function noRowToScore(fold: number, heldOut: Frame, target: string): string {
 function unseenClassRows(p: FoldPredictions): { rows: number; labels: string[] } {
   if (!p.classes || p.trainedClasses === undefined) return { rows: 0, labels: [] };
   const trained = p.trainedClasses;
-  const rows = p.yTrue.reduce((count, y) => count + +(y >= trained), 0);
+  let rows = 0;
+  for (const y of p.yTrue) if (y >= trained) rows++;
   return { rows, labels: p.classes.slice(trained) };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Table } from '../shared/column';
 import type { Frame } from '../prepare/frame';
-import { classLabel, sortedClasses, toMatrices, type Layout, type Matrices } from '../train/training-data';
+import { classLabel, sortedClasses, toMatrices, type Layout, type ScoredMatrices } from '../train/training-data';
 import type { FoldPredictions } from './cross-validate';
 
 /**
@@ -43,7 +43,7 @@ export function noTargetNote(rows: number): string | null {
 /** A fold's held-out rows as matrices, with the classes they are numbered by. */
 export interface HeldOut {
   /** every held-out row with a target, in order */
-  matrices: Matrices;
+  matrices: ScoredMatrices;
   /** the layout's classes, then those only held-out rows have (sorted as the layout's); null for regression */
   classes: string[] | null;
   /** how many of `classes`, from the first, the model was trained on */
@@ -75,7 +75,7 @@ export function heldOutMatrices(heldOut: Frame, layout: Layout, target: string):
  */
 export function foldPredictionsOf(held: HeldOut, output: Float32Array): FoldPredictions {
   const { matrices, classes, trained } = held;
-  const base = { rows: matrices.rowIds ?? new Uint32Array(0), yTrue: matrices.y, classes };
+  const base = { rows: matrices.rowIds ?? new Uint32Array(0), yTrue: matrices.yTrue, classes };
   if (!classes || classes.length === trained) return { ...base, predictions: output };
   const k = classes.length;
   const predictions = new Float32Array(matrices.rows * k);

@@ -62,7 +62,7 @@ function worseErrorFirst(a: number, b: number): number {
   return x === y ? 0 : x < y ? 1 : -1;
 }
 
-/** The positions in a regression part of its `limit` largest absolute errors, largest first (no-number predictions before all), from the stored (float32) values. */
+/** The positions in a regression part of its `limit` largest absolute errors, largest first (no-number predictions before all), from the stored values. */
 export function largestErrors(e: HoldoutEvaluation, limit = 20): number[] {
   const error = Float64Array.from(e.yTrue, (y, i) => Math.abs(y - e.predictions[i]!));
   const positions = Array.from({ length: e.yTrue.length }, (_, i) => i);
@@ -70,22 +70,24 @@ export function largestErrors(e: HoldoutEvaluation, limit = 20): number[] {
 }
 
 /**
- * Those positions' rows as the table shows them. The stored actual values are float32 (123456789
- * is stored as 123456792): `datasetValue(row)` gives the dataset's own float64 value, used, and
- * written as the data table writes it, whenever it is the one stored (a recipe that changed the
- * value leaves the stored one). The error is against that value; largest first, a prediction
- * that is no number first of all, its prediction and error written "n/a"; equal errors by row.
+ * Those positions' rows as the table shows them. Earlier versions stored the actual values as
+ * float32 (123456789 as 123456792); now they are the dataset's own. `datasetValue(row)` gives the
+ * dataset's own float64 value, used, and written as the data table writes it, whenever it is the
+ * one stored or its float32 rounding (a recipe that changed the value leaves the stored one).
+ * The error is against that value; largest first, a prediction that is no number first of all,
+ * its prediction and error written "n/a"; equal errors by row.
  */
 export function errorRows(e: HoldoutEvaluation, positions: readonly number[], datasetValue: (row: number) => number | undefined = () => undefined): RowToCheck[] {
   const out = positions.map((i): RowToCheck => {
     const row = e.rows[i]!;
     const stored = e.yTrue[i]!;
     const source = datasetValue(row);
-    const exact = source !== undefined && Math.fround(source) === stored;
+    // Stored by an earlier version, the value is its float32 rounding; since, the value itself.
+    const exact = source !== undefined && (source === stored || Math.fround(source) === stored);
     const actual = exact ? source : stored;
     const predicted = e.predictions[i]!;
     const score = Math.abs(actual - predicted);
-    return { row, truth: exact ? String(source) : float32Text(stored), predicted: predictionText(predicted, actual), score, scoreText: errorText(score) };
+    return { row, truth: exact ? String(source) : e.yTrue instanceof Float32Array ? float32Text(stored) : String(stored), predicted: predictionText(predicted, actual), score, scoreText: errorText(score) };
   });
   return out.sort((a, b) => worseErrorFirst(a.score, b.score) || a.row - b.row);
 }

@@ -191,8 +191,8 @@ export interface HoldoutEvaluation {
   part: 'train' | 'validation' | 'test';
   /** the dataset rows predicted, in order */
   rows: Uint32Array;
-  /** class index (classification) or value (regression) per row */
-  yTrue: Float32Array;
+  /** class index (classification) or value (regression) per row, as the dataset holds it (float32 in rows stored by earlier versions) */
+  yTrue: Float64Array | Float32Array;
   /** classification: row-major probabilities, rows × classes; regression: one prediction per row */
   predictions: Float32Array;
   /** the baseline's predictions in the same layout, to show beside the model's */
@@ -210,7 +210,7 @@ export interface CvEvaluation {
   folds: { fold: number; trainRows: number; heldOutRows: number; scores: Record<string, number> }[];
   mean: Record<string, number>;
   std: Record<string, number>;
-  outOfFold: { rows: Uint32Array; yTrue: Float32Array; predictions: Float32Array; classes: string[] | null }[];
+  outOfFold: { rows: Uint32Array; yTrue: Float64Array | Float32Array; predictions: Float32Array; classes: string[] | null }[];
   seconds: number;
   /** what the recipe, the split or a fold's rows changed about these scores, one note a line (joined with '\n'); null when nothing did */
   note: string | null;

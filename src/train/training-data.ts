@@ -18,6 +18,15 @@ export interface Matrices {
   y: Float32Array;
 }
 
+/** Matrices of a frame's rows, with their targets as the dataset holds them. */
+export interface ScoredMatrices extends Matrices {
+  /**
+   * The targets in float64, as the dataset holds them: what every figure is computed against.
+   * `y` is their float32 copy for the model, which keeps about 7 digits (123456789 reads 123456792).
+   */
+  yTrue: Float64Array;
+}
+
 export interface Layout {
   features: string[];
   /** class labels, index = class (classification); null for regression */
@@ -90,13 +99,14 @@ export function classLabel(column: Column, row: number): string | null {
  * `unseenClass` those with an unseen class); a missing feature value (rare: a step can leave one
  * outside training) becomes 0 and is counted.
  */
-export function toMatrices(frame: Frame, layout: Layout, target: string): { matrices: Matrices; skipped: number; unseenClass: number; filled: number } {
+export function toMatrices(frame: Frame, layout: Layout, target: string): { matrices: ScoredMatrices; skipped: number; unseenClass: number; filled: number } {
   const n = frame.table.rowCount;
   const byName = new Map(frame.table.columns.map((c) => [c.name, c]));
   const columns = layout.features.map((f) => byName.get(f));
   const targetColumn = byName.get(target);
   const classIndex = layout.classes ? new Map(layout.classes.map((c, i) => [c, i])) : null;
   const y = new Float32Array(n);
+  const exact = new Float64Array(n);
   const keep: number[] = [];
   let unseenClass = 0;
   for (let i = 0; i < n; i++) {
@@ -109,11 +119,12 @@ export function toMatrices(frame: Frame, layout: Layout, target: string): { matr
         unseenClass++;
         continue;
       }
-      y[keep.length] = k;
+      exact[keep.length] = k;
     } else {
       if (!isValid(targetColumn.valid, i)) continue;
-      y[keep.length] = targetColumn.values[i]!;
+      exact[keep.length] = targetColumn.values[i]!;
     }
+    y[keep.length] = exact[keep.length]!;
     keep.push(i);
   }
   const d = layout.features.length;
@@ -132,7 +143,7 @@ export function toMatrices(frame: Frame, layout: Layout, target: string): { matr
     }
   });
   const rowIds = Uint32Array.from(keep, (i) => frame.rowIds[i]!);
-  return { matrices: { rows: keep.length, rowIds, x, y: y.slice(0, keep.length) }, skipped: n - keep.length, unseenClass, filled };
+  return { matrices: { rows: keep.length, rowIds, x, y: y.slice(0, keep.length), yTrue: exact.slice(0, keep.length) }, skipped: n - keep.length, unseenClass, filled };
 }
 
 /** Rows of each held-out part left out because their class never occurred in training. */

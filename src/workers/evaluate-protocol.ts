@@ -9,7 +9,7 @@ export interface PartReport {
   report: ClassificationReport | RegressionReport;
   worst: RowToCheck[];
   /** binary runs: what the threshold slider needs */
-  binary: { yTrue: Float32Array; positive: Float32Array; classes: string[] } | null;
+  binary: { yTrue: Float64Array | Float32Array; positive: Float32Array; classes: string[] } | null;
 }
 
 export interface RunReport {

@@ -39,7 +39,7 @@ export async function runImportance(runId: string, repeats: number, onFeature: (
     const model = await restoreModel(artifact as unknown as StoredModel);
     const features = layout.features.length;
     const classCount = classCountOf(layout);
-    const yTrue = Array.from(m.y);
+    const yTrue = Array.from(m.yTrue);
     // scikit-learn's default scores: accuracy for a classifier, R² for a regressor.
     const score = async (column: number | null, order: Int32Array | null) => {
       const frame = column === null ? raw : withPermutedColumn(raw, columns[column]!, order!);

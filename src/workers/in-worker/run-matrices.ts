@@ -9,7 +9,7 @@ import type { FoldPredictions } from '../../evaluate/cross-validate';
 import type { Frame } from '../../prepare/frame';
 import { fitBaseline, scoreBaseline, type Baseline } from '../../train/baseline';
 import { predictBaseline } from '../../train/predict';
-import { classCountOf, layoutOf, toMatrices, type Layout, type Matrices, type Task, type UnseenClassRows } from '../../train/training-data';
+import { classCountOf, layoutOf, toMatrices, type Layout, type Matrices, type ScoredMatrices, type Task, type UnseenClassRows } from '../../train/training-data';
 
 export interface TrainingFrames {
   /** the training rows as the model sees them: prepared, then augmented */
@@ -23,13 +23,13 @@ export interface RunMatrices {
   train: Matrices;
   /** the real training rows: what the baseline is fitted on */
   real: Matrices;
-  validation: Matrices;
-  test: Matrices;
+  validation: ScoredMatrices;
+  test: ScoredMatrices;
   /** validation and test rows left out because their class never occurred in training */
   unseenClass: UnseenClassRows;
 }
 
-const NO_ROWS: Matrices = { rows: 0, rowIds: new Uint32Array(0), x: new Float32Array(0), y: new Float32Array(0) };
+const NO_ROWS: ScoredMatrices = { rows: 0, rowIds: new Uint32Array(0), x: new Float32Array(0), y: new Float32Array(0), yTrue: new Float64Array(0) };
 
 /**
  * The layout, read from the real training rows, and every part as matrices in it; or why the
@@ -66,5 +66,5 @@ export function runBaseline(data: Pick<RunMatrices, 'layout' | 'real' | 'validat
 export function foldBaseline(data: Pick<RunMatrices, 'layout' | 'real' | 'validation'>): FoldPredictions {
   const held = data.validation;
   const model = fitBaseline(data.real, classCountOf(data.layout));
-  return { rows: held.rowIds ?? new Uint32Array(0), yTrue: held.y, predictions: predictBaseline(model, held.rows), classes: data.layout.classes };
+  return { rows: held.rowIds ?? new Uint32Array(0), yTrue: held.yTrue, predictions: predictBaseline(model, held.rows), classes: data.layout.classes };
 }

@@ -112,7 +112,7 @@ async function storePredictions(runId: string, d: TrainingData, model: tfl.Layer
       kind: 'holdout',
       part,
       rows: m.rowIds ?? new Uint32Array(0),
-      yTrue: m.y,
+      yTrue: m.yTrue,
       predictions: model ? await predict(model, m, features, classCount) : fromBaseline,
       baseline: fromBaseline,
       classes: d.layout.classes,

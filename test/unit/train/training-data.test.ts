@@ -47,7 +47,7 @@ describe('training data', () => {
     const { matrices, skipped, unseenClass } = toMatrices(other, layout.layout, 'y');
     expect(skipped).toBe(2);
     expect(unseenClass).toBe(1);
-    expect(matrices).toEqual({ rows: 1, rowIds: Uint32Array.of(0), x: Float32Array.of(5), y: Float32Array.of(1) });
+    expect(matrices).toEqual({ rows: 1, rowIds: Uint32Array.of(0), x: Float32Array.of(5), y: Float32Array.of(1), yTrue: Float64Array.of(1) });
   });
 
   test('rows left out for a class training never had are told in a plain sentence per part', () => {
