@@ -28,6 +28,7 @@ import { WorkerCancelled, workerCallback } from '../workers/worker-handle';
 import type { Condition } from './condition';
 import { checkChange, normalizeRecipe, type Recipe } from './recipe';
 import { ChangeRefused, stepOf } from './recipe-draft';
+import { newlyBroken } from './newly-broken';
 import { moveProblem } from './step-order';
 import { columnDateOrder, withConditionDateOrder } from './typed-date';
 import { appendChange, EDITS_SWITCHED_ON, editStepOf, unmatchedRelabel, withChange, type Change, type Relabel } from './steps/edit-cells';
@@ -179,7 +180,8 @@ export class PrepareState {
 
   /**
    * Try a change: the new recipe is fitted first; if a step that could apply before cannot
-   * now, the change is refused with the reason (shown by the form named `where`).
+   * now (newlyBroken), the change is refused with the reason (shown by the form named `where`),
+   * also when another step could not apply already.
    */
   change(where: string, mutate: (draft: Recipe) => void, focusStep?: string): Promise<boolean> {
     return this.#enqueue(async () => {
@@ -207,9 +209,8 @@ export class PrepareState {
       if (focusStep) this.previewStepId = focusStep;
       const report = await this.#ask(draft);
       if (!report) return false;
-      const broken = report.steps.find((s) => s.state === 'problem');
-      const wasBroken = this.report?.steps.some((s) => s.state === 'problem') ?? false;
-      if (broken && !wasBroken) {
+      const broken = newlyBroken(this.report?.steps, report.steps);
+      if (broken) {
         const index = draft.steps.findIndex((s) => s.id === broken.id);
         this.refused = { where, problem: `Step ${index + 1}: ${broken.problem}` };
         return false;

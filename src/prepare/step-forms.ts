@@ -61,7 +61,7 @@ export const STEP_FIELDS: Record<string, readonly Field[]> = {
   ],
   'one-hot': [
     { key: 'column', label: 'Column', type: 'column' },
-    { key: 'maxCategories', label: 'At most this many columns, "other" included', type: 'number', min: 1, max: 1000, step: 1 },
+    { key: 'maxCategories', label: 'At most this many columns, "other" included', type: 'number', min: 2, max: 1000, step: 1 },
   ],
   ordinal: [
     { key: 'column', label: 'Column', type: 'column' },

@@ -20,10 +20,25 @@ export function edgeLabels(edges: readonly number[]): string[] {
   return edges.map(String);
 }
 
+/**
+ * Each bin's label. Values beyond the training rows' range go to the end bins, so with
+ * `openEnds` those say so: "< 10", "[10, 20)", …, "≥ 90" ("any value" when there is one bin).
+ * Without it, as pipelines fitted before it was recorded: "[0, 10)", …, "[90, 100]", which the
+ * steps fitted after them learned.
+ */
+export function binLabels(edges: readonly number[], openEnds: boolean): string[] {
+  const text = edgeLabels(edges);
+  const last = edges.length - 2;
+  if (!openEnds) return edges.slice(0, -1).map((_, k) => `[${text[k]}, ${text[k + 1]}${k === last ? ']' : ')'}`);
+  if (last === 0) return ['any value'];
+  return edges.slice(0, -1).map((_, k) => (k === 0 ? `< ${text[1]}` : k === last ? `≥ ${text[k]}` : `[${text[k]}, ${text[k + 1]})`));
+}
+
 export const bin = defineStep({
   kind: 'bin',
   title: 'Bin into ranges',
-  explain: 'Turns a number into a range label such as [18, 30), by equal widths or equal counts (quantiles), when the exact value matters less than its band.',
+  explain:
+    'Turns a number into a range label such as [18, 30), by equal widths or equal counts (quantiles), when the exact value matters less than its band. The lowest and highest ranges are open-ended (< 18, ≥ 65), so a value beyond the training rows’ range still falls in one.',
   removesRows: false,
   params: v.object({ column: columnName, bins: wholeNumber(2, 100, 'Bins: enter a whole number from 2 to 100.'), strategy: v.picklist(['width', 'quantile']) }),
   columnsOf: (p) => [p.column],
@@ -41,15 +56,15 @@ export const bin = defineStep({
     const raw = p.strategy === 'width' ? qs.map((q) => min + q * (max - min)) : quantiles(values, qs);
     // Quantile edges repeat when a value is very common; a bin with no width holds nothing.
     const edges = raw.filter((e, i) => i === 0 || e > raw[i - 1]!);
-    return { edges };
+    return { edges, openEnds: true };
   },
-  transform: (p, learned, frame) => {
+  // Annotated: learned states stored before openEnds was recorded lack it.
+  transform: (p, learned: { edges: number[]; openEnds?: boolean }, frame) => {
     const n = frame.table.rowCount;
     const column = requireNumeric(frame, p.column);
     const { edges } = learned;
     const last = edges.length - 2;
-    const text = edgeLabels(edges);
-    const dictionary = edges.slice(0, -1).map((_, k) => `[${text[k]}, ${text[k + 1]}${k === last ? ']' : ')'}`);
+    const dictionary = binLabels(edges, learned.openEnds === true);
     const codes = new Uint32Array(n);
     for (let i = 0; i < n; i++) {
       if (!isValid(column.valid, i)) continue;

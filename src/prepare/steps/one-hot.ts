@@ -4,11 +4,20 @@ import { columnView, findView, pickedValues, requireLabelsView, viewAllPresent, 
 import { StepProblem } from '../step-problem';
 import { defineViewStep } from '../step';
 import { codeToIndex, viewLabelsByFrequency } from './encode-labels';
-import { columnName, wholeNumber } from './params';
+import { columnName } from './params';
 
 export const OTHER_BUCKET = 'other';
 
 const names = (column: string, categories: readonly string[], other: boolean) => [...categories.map((c) => `${column}=${c}`), ...(other ? [`${column}=${OTHER_BUCKET}`] : [])];
+
+const CAP_RANGE = 'At most this many columns: enter a whole number from 2 to 1000.';
+/** At least 2: with 1, "other" would be the only column, 1 on every row. */
+const cap = v.pipe(
+  v.number(CAP_RANGE),
+  v.integer(CAP_RANGE),
+  v.minValue(2, `${CAP_RANGE} With 1, every value would share the one "other" column, which is then the same on every row and tells a model nothing.`),
+  v.maxValue(1000, CAP_RANGE),
+);
 
 export const oneHot = defineViewStep({
   kind: 'one-hot',
@@ -16,7 +25,7 @@ export const oneHot = defineViewStep({
   explain:
     'Turns a label column into one yes/no column per value, so a model can use it. Beyond the cap, which counts it, rare values share one "other" column, as do values never seen in training; without one, such a value sets no column and its row is flagged.',
   removesRows: false,
-  params: v.object({ column: columnName, maxCategories: v.optional(wholeNumber(1, 1000, 'At most this many columns: enter a whole number from 1 to 1000.'), 20) }),
+  params: v.object({ column: columnName, maxCategories: v.optional(cap, 20) }),
   columnsOf: (p) => [p.column],
   describe: (p) => `One-hot encode "${p.column}" (at most ${p.maxCategories} columns)`,
   fit: (p, train) => {

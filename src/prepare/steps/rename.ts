@@ -15,6 +15,13 @@ export const rename = defineViewStep({
   fit: (p, train) => {
     requireView(train, p.column);
     if (p.to !== p.column && findView(train, p.to)) throw new StepProblem(`There is already a column "${p.to}".`);
+    // Looplab tells "Price" from "price"; a learner reading a list, and tools that ignore case, do not.
+    const twin = train.columns.find(({ column: c }) => c.name !== p.column && c.name.toLowerCase() === p.to.toLowerCase());
+    if (twin) {
+      throw new StepProblem(
+        `There is already a column "${twin.column.name}", which differs from "${p.to}" only in capital letters: the two would be easy to confuse, and tools that ignore case (SQL, spreadsheets) would read them as one column. Choose another name.`,
+      );
+    }
     return {};
   },
   // The values and their row list stay shared; only the name is new.
