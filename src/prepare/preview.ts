@@ -6,9 +6,12 @@ import { formatCell } from '../data/format-cell';
 import { profileColumn, summaryFigures, type ColumnProfile, type NumericSummary } from '../data/profile';
 import { countMissing, isValid, type Column } from '../shared/column';
 import { briefNumber } from '../shared/format';
-import { countDistinct } from '../shared/distinct';
+import { countDistinct, countDistinctOf } from '../shared/distinct';
+import type { NumberSource } from '../shared/select';
+import { pairwiseSum } from '../shared/sums';
 import type { Frame } from './frame';
-import { presentNumbers } from './stats';
+import { columnView, materializeColumn, pickedValues, viewAllPresent, viewOf, viewValid, type ColumnView, type FrameView } from './frame-view';
+import { numberSource, viewPresentNumbers } from './view-numbers';
 
 export const PREVIEW_SAMPLE_ROWS = 8;
 
@@ -38,39 +41,59 @@ export type ColumnSummary = Pick<ColumnProfile, 'name' | 'kind' | 'missing' | 'u
 /** removed: gone after the step; changed: a value differs; added: only new columns. */
 export type SampleChange = 'removed' | 'changed' | 'added';
 
-const byName = (frame: Frame) => new Map(frame.table.columns.map((c) => [c.name, c]));
-const cell = (column: Column | undefined, row: number) => {
-  if (!column) return null;
-  return column.kind === 'numeric' && isValid(column.valid, row) ? briefNumber(column.values[row]!) : formatCell(column, row);
+const byName = (view: FrameView) => new Map(view.columns.map((c) => [c.column.name, c]));
+
+/** Where view row r is read in its column. */
+const at = (view: ColumnView, r: number) => (view.rows === null ? r : view.rows[r]!);
+
+/** A cell as the sample shows it: numbers to six significant digits, read through the view's map. */
+const cell = (view: ColumnView | undefined, row: number) => {
+  if (!view) return null;
+  const { column, affine } = view;
+  const i = at(view, row);
+  if (column.kind !== 'numeric' || !isValid(column.valid, i)) return formatCell(column, i);
+  const x = column.values[i]!;
+  return briefNumber(affine ? (x - affine.center) * affine.scale : x);
 };
 
 /**
  * Marks in `changed` the rows whose cell differs between the columns, before row i and after
- * row keptAt[i] (removed rows: -1), and counts them. A column at a time, in a typed loop: a call
- * per cell made a preview over a million rows take a second.
+ * row keptAt[i] (removed rows: -1), and counts them. A column at a time, in a typed loop, read
+ * through the views: a call per cell made a preview over a million rows take a second, and
+ * gathering both frames first was a fifth of what was left. A cell read from the same place of
+ * the same column through the same map is the same; only other cells are compared.
  */
-function markChanged(a: Column, b: Column, keptAt: Int32Array, changed: Uint8Array): number {
+function markChanged(a: ColumnView, nBefore: number, b: ColumnView, nAfter: number, keptAt: Int32Array, allKept: boolean, changed: Uint8Array): number {
+  // The very column, every row kept: nothing changed.
+  if (a === b && allKept) return 0;
   let count = 0;
   const n = keptAt.length;
-  if (a.kind !== b.kind || a.dictionary !== b.dictionary) {
+  if (a.column.kind !== b.column.kind || a.column.dictionary !== b.column.dictionary) {
     // A new kind or dictionary: the cells compare by their text (a change of type, say).
+    const [ca, cb] = [materializeColumn(a, nBefore), materializeColumn(b, nAfter)];
     for (let i = 0; i < n; i++) {
       const j = keptAt[i]!;
-      if (j >= 0 && formatCell(a, i) !== formatCell(b, j)) {
+      if (j >= 0 && formatCell(ca, i) !== formatCell(cb, j)) {
         changed[i] = 1;
         count++;
       }
     }
     return count;
   }
-  const [av, bv, ak, bk] = [a.values, b.values, a.valid, b.valid];
-  for (let i = 0; i < n; i++) {
-    const j = keptAt[i]!;
+  const [av, bv, ak, bk, ar, br] = [a.column.values, b.column.values, a.column.valid, b.column.valid, a.rows, b.rows];
+  // x − 0 and x × 1 are x exactly (-0 and NaN included), as a gathered copy holds it.
+  const [ac, as, bc, bs] = [a.affine?.center ?? 0, a.affine?.scale ?? 1, b.affine?.center ?? 0, b.affine?.scale ?? 1];
+  const sameSource = av === bv && ak === bk && ac === bc && as === bs;
+  for (let r = 0; r < n; r++) {
+    const j = keptAt[r]!;
     if (j < 0) continue;
+    const i = ar === null ? r : ar[r]!;
+    const k = br === null ? j : br[j]!;
+    if (sameSource && i === k) continue;
     const va = (ak[i >> 3]! >> (i & 7)) & 1;
-    const vb = (bk[j >> 3]! >> (j & 7)) & 1;
-    if (va !== vb || (va === 1 && !Object.is(av[i], bv[j]))) {
-      changed[i] = 1;
+    const vb = (bk[k >> 3]! >> (k & 7)) & 1;
+    if (va !== vb || (va === 1 && !Object.is((av[i]! - ac) * as, (bv[k]! - bc) * bs))) {
+      changed[r] = 1;
       count++;
     }
   }
@@ -78,6 +101,11 @@ function markChanged(a: Column, b: Column, keptAt: Int32Array, changed: Uint8Arr
 }
 
 export function stepPreview(before: Frame, after: Frame, touched: readonly string[], note: string | null = null): StepPreview {
+  return stepPreviewOfViews(viewOf(before), viewOf(after), touched, note);
+}
+
+/** stepPreview of the training rows as the pipeline hands them on: nothing is gathered but what is shown. */
+export function stepPreviewOfViews(before: FrameView, after: FrameView, touched: readonly string[], note: string | null = null): StepPreview {
   const b = byName(before);
   const a = byName(after);
   const added = [...a.keys()].filter((n) => !b.has(n));
@@ -86,28 +114,32 @@ export function stepPreview(before: Frame, after: Frame, touched: readonly strin
   const columns = [...new Set([...touched.filter((n) => b.has(n) || a.has(n)), ...removed, ...added])].slice(0, 12);
 
   // Rows after a step are a subsequence of the rows before: walk both in order.
-  const n = before.table.rowCount;
+  const n = before.rowCount;
+  const m = after.rowCount;
+  const beforeIds = pickedValues(before.rowIds, n);
+  const afterIds = pickedValues(after.rowIds, m);
   const keptAt = new Int32Array(n);
-  for (let i = 0, j = 0; i < n; i++) {
-    const kept = j < after.table.rowCount && after.rowIds[j] === before.rowIds[i];
-    keptAt[i] = kept ? j++ : -1;
+  let keptCount = 0;
+  for (let i = 0; i < n; i++) {
+    const kept = keptCount < m && afterIds[keptCount] === beforeIds[i];
+    keptAt[i] = kept ? keptCount++ : -1;
   }
   const changed = new Uint8Array(n);
   let cellsChanged = 0;
-  for (const name of shared) cellsChanged += markChanged(b.get(name)!, a.get(name)!, keptAt, changed);
+  for (const name of shared) cellsChanged += markChanged(b.get(name)!, n, a.get(name)!, m, keptAt, keptCount === n, changed);
   const sample: StepPreview['sample'] = [];
   for (let i = 0; i < n && sample.length < PREVIEW_SAMPLE_ROWS; i++) {
     const j = keptAt[i]!;
-    const row = before.rowIds[i]!;
+    const row = beforeIds[i]!;
     if (j < 0) sample.push({ row, change: 'removed', before: columns.map((c) => cell(b.get(c), i)), after: null });
     else if (changed[i] || added.length > 0) sample.push({ row, change: changed[i] ? 'changed' : 'added', before: columns.map((c) => cell(b.get(c), i)), after: columns.map((c) => cell(a.get(c), j)) });
   }
   const profiles = columns.slice(0, 6).map((name) => ({
     name,
-    before: b.has(name) ? columnSummary(b.get(name)!, before.table.rowCount) : null,
-    after: a.has(name) ? columnSummary(a.get(name)!, after.table.rowCount) : null,
+    before: b.has(name) ? viewSummary(b.get(name)!, n) : null,
+    after: a.has(name) ? viewSummary(a.get(name)!, m) : null,
   }));
-  return { rowsBefore: before.table.rowCount, rowsAfter: after.table.rowCount, cellsChanged, added, removed, columns, sample, profiles, note };
+  return { rowsBefore: n, rowsAfter: m, cellsChanged, added, removed, columns, sample, profiles, note };
 }
 
 /**
@@ -115,13 +147,41 @@ export function stepPreview(before: Frame, after: Frame, touched: readonly strin
  * bins: no copy of a column with nothing missing, a few passes and a hash set.
  */
 export function columnSummary(column: Column, rowCount: number): ColumnSummary {
-  if (column.kind !== 'numeric' && column.kind !== 'datetime') {
-    const { name, kind, missing, unique, labels } = profileColumn(column, rowCount);
-    return { name, kind, missing, unique, ...(labels ? { labels } : {}) };
+  return viewSummary(columnView(column, rowCount), rowCount);
+}
+
+/**
+ * columnSummary of the column the view reads: a complete numeric column is read where it is,
+ * through its row list and map, with the same sums in the same order as over a copy.
+ */
+function viewSummary(view: ColumnView, rowCount: number): ColumnSummary {
+  const { name, kind } = view.column;
+  if (kind !== 'numeric' && kind !== 'datetime') {
+    const profile = profileColumn(materializeColumn(view, rowCount), rowCount);
+    return { name, kind, missing: profile.missing, unique: profile.unique, ...(profile.labels ? { labels: profile.labels } : {}) };
   }
-  const missing = countMissing(column.valid, rowCount);
-  const values = presentNumbers(column, rowCount);
+  const source = rowCount > 0 ? numberSource(view, rowCount) : null;
+  // A NaN among the values makes their sum NaN: it is then left out, over a copy.
+  const sum = source ? pairwiseSum(source, false) : Number.NaN;
+  if (source && sum === sum) return { name, kind, missing: 0, unique: countDistinctOf(source), numeric: sourceFigures(source, sum) };
+  const missing = viewAllPresent(view, rowCount) ? 0 : countMissing(viewValid(view, rowCount), rowCount);
+  const values = viewPresentNumbers(view, rowCount);
   const nan = rowCount - missing - values.length;
   // NaN that is present is one more distinct value, as the profile counts it.
-  return { name: column.name, kind: column.kind, missing, unique: countDistinct(values) + (nan > 0 ? 1 : 0), numeric: summaryFigures(values) };
+  return { name, kind, missing, unique: countDistinct(values) + (nan > 0 ? 1 : 0), numeric: summaryFigures(values) };
+}
+
+/** summaryFigures of the source's n > 0 values, none NaN, whose sum is `sum`: the same bits, without a copy. */
+function sourceFigures(source: NumberSource, sum: number): ColumnSummary['numeric'] {
+  const { values, rows, center, scale, n } = source;
+  let min = (values[rows === null ? 0 : rows[0]!]! - center) * scale;
+  let max = min;
+  for (let r = 1; r < n; r++) {
+    const x = (values[rows === null ? r : rows[r]!]! - center) * scale;
+    if (x < min || (x === 0 && min === 0 && 1 / x < 0)) min = x;
+    if (x > max || (x === 0 && max === 0 && 1 / max < 0)) max = x;
+  }
+  const mean = sum / n;
+  const std = n > 1 ? Math.sqrt(pairwiseSum(source, true, mean) / (n - 1)) : Number.NaN;
+  return { min, max, mean, std };
 }

@@ -8,14 +8,13 @@
  */
 import type { ColumnKind } from '../shared/column';
 import { runColumnwise, type SegmentStep } from './columnwise';
-import type { Frame } from './frame';
 import { materialize, viewOf, type FrameView } from './frame-view';
 import { parseStep, type FittedPipeline, type FittedStep } from './fitted';
 import type { FitContext, RowMode, StepDef, StepSpec } from './step';
 import { StepProblem } from './step-problem';
 import { stepDef } from './steps';
 
-/** One fitted step's training rows before and after it, gathered only when asked for. */
+/** One fitted step's training rows before and after it, as views: nothing is gathered. */
 export interface ObservedStep {
   rowsAfter: number;
   columnsAfter: number;
@@ -23,8 +22,10 @@ export interface ObservedStep {
   withNext: boolean;
   /** what its fit learned, for the step's note */
   learned: unknown;
-  before(): Frame;
-  after(): Frame;
+  /** its params, as its schema read them */
+  params: unknown;
+  before: FrameView;
+  after: FrameView;
   /** the names and kinds of the columns before and after the step: cheap, nothing is gathered */
   columnsIn(): ColumnInfo[];
   columnsOut(): ColumnInfo[];
@@ -60,12 +61,23 @@ function transformView(def: Step, params: unknown, learned: unknown, view: Frame
   return viewOf(def.transform(params, learned, materialize(view), mode));
 }
 
-function fitView(def: Step, params: unknown, view: FrameView, context: FitContext | undefined): unknown {
-  return def.view ? def.view.fit(params, view, context) : def.fit(params, materialize(view), context);
+/**
+ * A step fitted on the training rows and applied to them. A step without view code is given the
+ * rows gathered once, for its fit and its transform: gathering them for each was a copy of the
+ * whole table more.
+ */
+function fitAndTransform(def: Step, params: unknown, view: FrameView, context: FitContext | undefined): { learned: unknown; after: FrameView } {
+  if (def.view) {
+    const learned = def.view.fit(params, view, context);
+    return { learned, after: def.view.transform(params, learned, view, 'train') };
+  }
+  const frame = materialize(view);
+  const learned = def.fit(params, frame, context);
+  return { learned, after: viewOf(def.transform(params, learned, frame, 'train')) };
 }
 
-function observed(before: FrameView, after: FrameView, learned: unknown, withNext = false): ObservedStep {
-  return { rowsAfter: after.rowCount, columnsAfter: after.columns.length, withNext, learned, before: () => materialize(before), after: () => materialize(after), columnsIn: () => columnInfo(before), columnsOut: () => columnInfo(after) };
+function observed(before: FrameView, after: FrameView, learned: unknown, params: unknown, withNext = false): ObservedStep {
+  return { rowsAfter: after.rowCount, columnsAfter: after.columns.length, withNext, learned, params, before, after, columnsIn: () => columnInfo(before), columnsOut: () => columnInfo(after) };
 }
 
 /** Fit the enabled steps on `train`, step by step, then apply them to `others`. */
@@ -78,9 +90,8 @@ export function fitViews(specs: readonly StepSpec[], train: FrameView, others: r
     if (!parsed.ok) return { ok: false, stepId: spec.id, problem: parsed.problem };
     const def = stepDef(spec.kind)!;
     try {
-      const learned = fitView(def, parsed.params, view, options.context);
-      const after = transformView(def, parsed.params, learned, view, 'train');
-      options.observe?.(spec.id, observed(view, after, learned));
+      const { learned, after } = fitAndTransform(def, parsed.params, view, options.context);
+      options.observe?.(spec.id, observed(view, after, learned, parsed.params));
       view = after;
       steps.push({ id: spec.id, kind: spec.kind, params: parsed.params, learned });
     } catch (e) {
@@ -159,8 +170,9 @@ function fitTogether(specs: readonly StepSpec[], train: FrameView, others: reado
   let view = train;
   let rest: FrameView[] = [...others];
   const done = (spec: StepSpec, learned: unknown, before: FrameView, after: FrameView, withNext = false) => {
-    steps.push({ id: spec.id, kind: spec.kind, params: ready[steps.length]!.params, learned });
-    options.observe?.(spec.id, observed(before, after, learned, withNext));
+    const { params } = ready[steps.length]!;
+    steps.push({ id: spec.id, kind: spec.kind, params, learned });
+    options.observe?.(spec.id, observed(before, after, learned, params, withNext));
     options.onStep?.(steps.length, ready.length);
   };
   for (let i = 0; i < ready.length; ) {
@@ -174,8 +186,7 @@ function fitTogether(specs: readonly StepSpec[], train: FrameView, others: reado
       continue;
     }
     const { spec, def, params } = ready[i]!;
-    const learned = fitView(def, params, view, options.context);
-    const after = transformView(def, params, learned, view, 'train');
+    const { learned, after } = fitAndTransform(def, params, view, options.context);
     try {
       rest = rest.map((o) => transformView(def, params, learned, o, 'apply'));
     } catch (e) {

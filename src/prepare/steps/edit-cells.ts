@@ -33,6 +33,12 @@ export type Change = CellEdit | Relabel;
 const isRelabel = (c: unknown): boolean => !!c && typeof c === 'object' && 'where' in c;
 
 /**
+ * Params this schema made: their edits are read already. Reading them again on every use (the
+ * fit, then each part's transform) checked every edit once more each time.
+ */
+const readParams = new WeakSet<object>();
+
+/**
  * The stored params: `edits`, the cell edits and relabels in the order they were made. Recipes
  * stored before that kept relabels apart in `bulk` and applied them first: they are read first.
  * Each change is checked on its own, so one bad change (a row left empty in the form, stored by an
@@ -48,15 +54,42 @@ const paramsSchema = v.pipe(
       if (parsed.success) changes.push(parsed.output);
       else dropped++;
     }
-    return { edits: changes, dropped };
+    const read = { edits: changes, dropped };
+    readParams.add(read);
+    return read;
   }),
 );
 type Params = v.InferOutput<typeof paramsSchema>;
 
-/** The changes of params as stored or as read (a fitted pipeline's, the Labels table's): reading them again is cheap and gives the same. */
+/** The changes of params as stored or as read (a fitted pipeline's, the Labels table's); params made by the schema are not read again. */
 function changesOf(params: unknown): Change[] {
+  if (params && typeof params === 'object' && readParams.has(params)) return (params as Params).edits;
   const parsed = v.safeParse(paramsSchema, params);
   return parsed.success ? parsed.output.edits : [];
+}
+
+/**
+ * Where each dataset row is among the frame's rows: by binary search when they are in increasing
+ * order, as the dataset's and its parts' rows are (a Map of a million rows took most of a second
+ * to build); else by a Map, which keeps a repeated row's last place.
+ */
+function positionsOf(rowIds: Uint32Array, n: number): (row: number) => number | undefined {
+  let increasing = true;
+  for (let i = 1; i < n && increasing; i++) increasing = rowIds[i - 1]! < rowIds[i]!;
+  if (increasing) {
+    return (row) => {
+      let [lo, hi] = [0, n];
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (rowIds[mid]! < row) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < n && rowIds[lo] === row ? lo : undefined;
+    };
+  }
+  const position = new Map<number, number>();
+  for (let i = 0; i < n; i++) position.set(rowIds[i]!, i);
+  return (row) => position.get(row);
 }
 
 /**
@@ -173,7 +206,7 @@ function applyChanges(frame: Frame, changes: readonly Change[], onRelabel?: (rel
     const changed = [...writers.values()].map((w) => w.finish()).filter((c): c is Column => c !== null);
     return changed.length ? withColumns(frame, changed) : frame;
   };
-  let position: Map<number, number> | null = null;
+  let position: ((row: number) => number | undefined) | null = null;
   for (const c of changes) {
     if ('where' in c) {
       const set = writer(c.column).setterFor(c.value, c.dateOrder);
@@ -186,16 +219,19 @@ function applyChanges(frame: Frame, changes: readonly Change[], onRelabel?: (rel
       }
       onRelabel?.(c, matched);
     } else {
-      if (!position) {
-        position = new Map();
-        for (let i = 0; i < n; i++) position.set(frame.rowIds[i]!, i);
-      }
-      const at = position.get(c.row);
+      position ??= positionsOf(frame.rowIds, n);
+      const at = position(c.row);
       if (at !== undefined) writer(c.column).setterFor(c.value, c.dateOrder)(at);
     }
   }
   return written();
 }
+
+/**
+ * The rows fit edited, reused by the transform that follows it on the same frame with the same
+ * params, so fitting does not apply every edit twice. Weak: it goes with the frame.
+ */
+const editedInFit = new WeakMap<Frame, { params: Params; edited: Frame }>();
 
 export const editCells = defineStep({
   kind: 'edit-cells',
@@ -215,13 +251,17 @@ export const editCells = defineStep({
   },
   fit: (p: Params, train) => {
     const changes = changesOf(p);
-    applyChanges(train, changes, (relabel, matched) => {
+    const edited = applyChanges(train, changes, (relabel, matched) => {
       if (relabel.mustMatch && matched === 0 && train.table.rowCount > 0) throw new StepProblem(unmatchedRelabel(relabel.where));
     });
+    editedInFit.set(train, { params: p, edited });
     // Edits of rows outside training are checked too: applying them to validation or test must not fail.
     const n = train.table.rowCount;
     for (const c of changes) columnWriter(requireColumn(train, c.column), n).setterFor(c.value, c.dateOrder);
     return {};
   },
-  transform: (p: Params, _learned, frame: Frame) => applyChanges(frame, changesOf(p)),
+  transform: (p: Params, _learned, frame: Frame) => {
+    const cached = editedInFit.get(frame);
+    return cached?.params === p ? cached.edited : applyChanges(frame, changesOf(p));
+  },
 });

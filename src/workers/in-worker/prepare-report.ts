@@ -6,9 +6,9 @@
 import { augment, type Augmented } from '../../prepare/augment';
 import { datasetFrame, findColumn, type Frame } from '../../prepare/frame';
 import { materialize } from '../../prepare/frame-view';
-import { fitTrainingPart, parseStep, prepareParts, type FittedPipeline } from '../../prepare/pipeline';
+import { fitTrainingPart, prepareParts, type FittedPipeline } from '../../prepare/pipeline';
 import { stepDef } from '../../prepare/steps';
-import { stepPreview, type StepPreview } from '../../prepare/preview';
+import { stepPreviewOfViews, type StepPreview } from '../../prepare/preview';
 import type { Recipe } from '../../prepare/recipe';
 import { editedTable } from '../../prepare/edited-table';
 import { assignParts, splitProblem, summariseParts, type SplitInputs } from '../../prepare/split';
@@ -139,12 +139,12 @@ export function prepareReport(table: Table, request: PrepareRequest, onProgress:
     context,
     onStep: (done, total) => onProgress({ phase: 'fitting', done, total }),
     observe: (id, step) => {
-      const parsed = parseStep(recipe.steps.find((s) => s.id === id)!);
-      const def = parsed.ok ? stepDef(parsed.kind)! : null;
-      const note = parsed.ok ? (def!.note?.(parsed.params, step.learned) ?? null) : null;
+      // The params as the pipeline read them: an edit step's thousands of edits are not read again.
+      const def = stepDef(recipe.steps.find((s) => s.id === id)!.kind)!;
+      const note = def.note?.(step.params, step.learned) ?? null;
       statuses.set(id, { id, state: 'fitted', rowsAfter: step.rowsAfter, columnsAfter: step.columnsAfter, inputColumns: step.columnsIn(), ...(note ? { note } : {}) });
       columnsOut.set(id, step.columnsOut());
-      if (id === request.previewStepId) preview = stepPreview(step.before(), step.after(), parsed.ok ? def!.columnsOf(parsed.params) : [], note);
+      if (id === request.previewStepId) preview = stepPreviewOfViews(step.before, step.after, def.columnsOf(step.params), note);
     },
   });
   if (!fit.ok) statuses.set(fit.stepId, { id: fit.stepId, state: 'problem', problem: fit.problem });
