@@ -4,7 +4,8 @@
  * Appending or joining a second file is MergeState's (merge.svelte.ts), made beside it. Construct
  * it during a component's initialisation (it sets up effects). What is decided without runes lives
  * in pure files: the pending import (pending-import.ts), the types chosen in its preview
- * (kind-guesses.ts) and which profile is shown or computed (profile-wishes.ts).
+ * (kind-guesses.ts), the preview read again as the learner adjusts its settings, lines to skip and
+ * types (pending-preview.ts) and which profile is shown or computed (profile-wishes.ts).
  */
 import type { ColumnKind } from '../shared/column';
 import { describeError } from '../shared/errors';
@@ -17,17 +18,28 @@ import { normalizePlan } from '../plan/plan';
 import type { DatasetRecipe, DatasetRow } from '../storage/rows';
 import { callImportWorker, callImportWorkerThroughCancels, cancelImportWorker, workerCallback, WorkerCancelled } from '../workers/import-client';
 import type { DerivedOutcome, ImportOutcome, ImportProgress, ImportTimings } from '../workers/import-protocol';
-import type { Dialect, TextEncoding } from './dialect';
-import { capacityProblem, estimateImportBytes, HEAD_BYTES, type InspectResult, type Inspection } from './inspect';
-import { KindGuesses } from './kind-guesses';
+import type { Capacity, InspectResult, Inspection } from './inspect';
 import { importKeepsNotUtf8, type ImportStep, type PendingImport } from './pending-import';
+import { PendingPreview, type InspectOverrides } from './pending-preview';
 import { ProfileWishes } from './profile-wishes';
-import { readSkipLines } from './skip-lines';
 import { PROFILE_VERSION, type DatasetProfile } from './profile';
 import type { SampleDataset } from './samples';
 import type { ScatterResult } from './scatter-sample';
 
 let lastJobId = 0;
+
+/** The browser's free storage and the device's memory, each null when unknown (read here: pure files do not touch the browser). */
+async function deviceCapacity(): Promise<Capacity> {
+  let storageFree: number | null = null;
+  try {
+    const e = await navigator.storage?.estimate?.();
+    if (e && e.quota !== undefined) storageFree = e.quota - (e.usage ?? 0);
+  } catch {
+    storageFree = null; // unknown: the import itself will report a full disk
+  }
+  const memory = (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
+  return { storageFree, deviceMemoryGb: memory ?? null };
+}
 
 export class DataState {
   datasets = $state.raw<DatasetRow[]>([]);
@@ -81,8 +93,15 @@ export class DataState {
     busy: (computing) => (this.profiling = computing),
     problem: (text) => (this.error = text),
   });
-  /** the types the learner chose in the preview, against the inspection's guesses */
-  readonly #kinds = new KindGuesses();
+  /** the pending file read again under the settings and types the learner changes in its preview */
+  readonly #preview = new PendingPreview({
+    pending: () => this.pending,
+    inspect: (file, overrides) => callImportWorkerThroughCancels<InspectResult>((w) => w.inspect(file, overrides)),
+    interrupted: (e) => e instanceof WorkerCancelled,
+    problem: (text) => (this.error = text),
+    skipLinesProblem: (text) => (this.skipLinesProblem = text),
+    capacity: deviceCapacity,
+  });
 
   constructor(projectId: string, db: LooplabDB = getDb()) {
     this.#projectId = projectId;
@@ -144,7 +163,7 @@ export class DataState {
       const duplicateOf = (await findDatasetByHash(this.#db, this.#projectId, hash)) ?? null;
       if (overtaken()) return;
       this.pending = { file, inspection: result.inspection, detectedEncoding: result.inspection.encoding, datasetName, recipe, duplicateOf, capacity: null, estimatedBytes: 0, skipRagged: false, hash };
-      await this.#checkCapacity();
+      await this.#preview.checkCapacity();
       if (overtaken()) return;
       this.step = 'preview';
     } catch (e) {
@@ -173,35 +192,8 @@ export class DataState {
   }
 
   /** Re-read the preview under settings the user changed (encoding, delimiter, header, …). */
-  async changeSettings(overrides: { encoding?: TextEncoding; dialect?: Partial<Dialect> }): Promise<void> {
-    const pending = this.pending;
-    if (!pending) return;
-    const current = pending.inspection;
-    await this.#reinspect(pending, { encoding: overrides.encoding ?? current.encoding, dialect: { ...current.dialect, ...overrides.dialect } });
-  }
-
-  /**
-   * Inspect the pending file again under `overrides` (anything left out is detected), and show it;
-   * true when it is shown. `keepKinds` keeps the types the learner chose, where the columns are as many.
-   */
-  async #reinspect(pending: PendingImport, overrides: { encoding?: TextEncoding; dialect?: Partial<Dialect> }, keepKinds = false): Promise<boolean> {
-    try {
-      const result = await callImportWorkerThroughCancels<InspectResult>((w) => w.inspect(pending.file, overrides));
-      if (this.pending !== pending) return false; // closed, or another file chosen, meanwhile
-      if (!result.ok) {
-        this.error = result.problem;
-        return false;
-      }
-      this.error = null;
-      const after = result.inspection;
-      if (keepKinds) this.#kinds.keepChosen(pending.inspection, after);
-      pending.inspection = after;
-      await this.#checkCapacity();
-      return true;
-    } catch (e) {
-      if (this.pending === pending && !(e instanceof WorkerCancelled)) this.error = describeError(e);
-      return false;
-    }
+  async changeSettings(overrides: InspectOverrides): Promise<void> {
+    await this.#preview.change(overrides);
   }
 
   /** The import stopped on bytes that are not UTF-8: read the file as Windows-1252, keeping the types chosen, and import it. */
@@ -210,7 +202,7 @@ export class DataState {
     if (!pending) return;
     this.canChooseEncoding = false;
     const { inspection } = pending;
-    if (await this.#reinspect(pending, { encoding: 'windows-1252', dialect: { ...inspection.dialect } }, true)) await this.startImport(pending.skipRagged);
+    if (await this.#preview.reread(pending, { encoding: 'windows-1252', dialect: { ...inspection.dialect } }, true)) await this.startImport(pending.skipRagged);
   }
 
   /** The import stopped on bytes that are not UTF-8: import it as UTF-8 all the same, those bytes read as '\uFFFD'. */
@@ -219,30 +211,14 @@ export class DataState {
     if (pending) await this.startImport(pending.skipRagged, true);
   }
 
-  /**
-   * Skip `text` lines before the header (the learner's input): re-read the preview from the line
-   * after them, the separator, quote, header and decimal comma detected again there; or say in
-   * the form why the count cannot be used, reading nothing.
-   */
+  /** Skip `text` lines before the header (the learner's input), or say in the form why the count cannot be used. */
   async setSkipLines(text: string): Promise<void> {
-    const pending = this.pending;
-    if (!pending) return;
-    const { inspection } = pending;
-    const read = readSkipLines(text, inspection.sampleLines, inspection.size <= HEAD_BYTES);
-    if (!read.ok) {
-      this.skipLinesProblem = read.problem;
-      return;
-    }
-    this.skipLinesProblem = null;
-    if (read.lines === (inspection.dialect.skipLines ?? 0)) return;
-    await this.#reinspect(pending, { encoding: inspection.encoding, dialect: { skipLines: read.lines } });
+    await this.#preview.skipLines(text);
   }
 
+  /** Read column `index` of the pending file as `kind`. */
   setColumnKind(index: number, kind: ColumnKind): void {
-    const inspection = this.pending?.inspection;
-    if (!inspection?.columns[index]) return;
-    this.#kinds.choose(inspection, index, kind);
-    void this.#checkCapacity();
+    this.#preview.chooseKind(index, kind);
   }
 
   /** Import the pending file; `keepNotUtf8` stores it as UTF-8 even where bytes past its start are not. */
@@ -398,22 +374,5 @@ export class DataState {
     this.notes = [];
     this.lastImport = null;
     this.step = 'idle';
-  }
-
-  /** What the pending import's columns take, and why it will not fit here (disk, memory), or null. */
-  async #checkCapacity(): Promise<void> {
-    const pending = this.pending;
-    if (!pending) return;
-    const bytes = estimateImportBytes(pending.inspection);
-    let storageFree: number | null = null;
-    try {
-      const e = await navigator.storage?.estimate?.();
-      if (e && e.quota !== undefined) storageFree = e.quota - (e.usage ?? 0);
-    } catch {
-      storageFree = null; // unknown: the import itself will report a full disk
-    }
-    const memory = (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
-    pending.estimatedBytes = bytes;
-    pending.capacity = capacityProblem(bytes, { storageFree, deviceMemoryGb: memory ?? null });
   }
 }

@@ -7,53 +7,27 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { columnFromStrings } from '../../../src/data/column-builder';
 import { fitPipeline } from '../../../src/prepare/pipeline';
-import { PrepareState } from '../../../src/prepare/prepare.svelte';
+import type { PrepareState } from '../../../src/prepare/prepare.svelte';
 import { defaultRecipe, type Recipe } from '../../../src/prepare/recipe';
-import { createProject } from '../../../src/storage/projects';
-import { saveRecipe } from '../../../src/storage/recipes';
-import { LooplabDB } from '../../../src/storage/schema';
-import type { PrepareReport } from '../../../src/workers/prepare-protocol';
-import { datasetRow } from '../../helpers/rows';
-import { freshName } from '../../storage/legacy';
+import type { LooplabDB } from '../../../src/storage/schema';
+import { freshDatabase } from '../../helpers/fresh-db';
+import { monthFirstDataset, preparedProject } from '../../helpers/prepare-state';
 import { cells, col, frameOf } from './tables';
 
-const fits = (): PrepareReport => ({ split: { ok: true, parts: [] }, steps: [], preview: null, columns: [], augment: null, copies: null, seconds: 0 });
 // The worker is not there in Node: every recipe it is asked about fits.
-vi.mock('../../../src/workers/prepare-client', () => ({
-  callPrepareWorker: vi.fn(async () => fits()),
-  cancelPrepareWorker: vi.fn(),
-}));
+vi.mock('../../../src/workers/prepare-client', async () => (await import('../../helpers/prepare-worker-stub')).fittingPrepareClient());
 
 let db: LooplabDB;
 beforeEach(async () => {
-  db = new LooplabDB(freshName());
-  await db.open();
+  db = await freshDatabase();
 });
 afterEach(() => db.close());
 
 // "signup" was imported month first.
-const dataset = (projectId: string) =>
-  datasetRow({
-    id: 'd1',
-    projectId,
-    rowCount: 3,
-    columns: [
-      { name: 'species', kind: 'categorical', missing: 0 },
-      { name: 'signup', kind: 'datetime', missing: 0 },
-    ],
-    source: { ...datasetRow({ id: 'x', projectId }).source, dateOrders: { signup: { order: 'mdy' } } },
-  });
+const dataset = (projectId: string) => monthFirstDataset(projectId, 'signup', 3);
 
 async function opened(steps: Recipe['steps'] = []): Promise<PrepareState> {
-  const project = await createProject(db, 'P', {});
-  await db.datasets.put(dataset(project.id));
-  const stored: Recipe = { ...defaultRecipe(1, true), steps };
-  await saveRecipe(db, project.id, 'd1', stored, 0);
-  const state = new PrepareState(project.id, { target: 'species', taskType: 'multiclass' }, 1, db);
-  state.dataset = dataset(project.id);
-  state.recipe = stored;
-  state.version = 1;
-  return state;
+  return (await preparedProject(db, { dataset, stored: { ...defaultRecipe(1, true), steps }, target: 'species' })).state;
 }
 
 const filterCondition = (state: PrepareState) => (state.recipe!.steps.find((s) => s.kind === 'filter')!.params as { condition: unknown }).condition;

@@ -5,55 +5,32 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { PrepareState } from '../../../src/prepare/prepare.svelte';
+import type { PrepareState } from '../../../src/prepare/prepare.svelte';
 import { defaultRecipe, type Recipe } from '../../../src/prepare/recipe';
 import { EDITS_STAY_FIRST } from '../../../src/prepare/step-order';
 import { unmatchedRelabel } from '../../../src/prepare/steps/edit-cells';
-import { createProject } from '../../../src/storage/projects';
-import { getRecipe, saveRecipe } from '../../../src/storage/recipes';
-import { LooplabDB } from '../../../src/storage/schema';
+import { getRecipe } from '../../../src/storage/recipes';
+import type { LooplabDB } from '../../../src/storage/schema';
 import { callPrepareWorker } from '../../../src/workers/prepare-client';
-import type { PrepareReport, PrepareRequest } from '../../../src/workers/prepare-protocol';
-import { datasetRow } from '../../helpers/rows';
-import { freshName } from '../../storage/legacy';
+import type { PrepareRequest } from '../../../src/workers/prepare-protocol';
+import { freshDatabase } from '../../helpers/fresh-db';
+import { monthFirstDataset, preparedProject } from '../../helpers/prepare-state';
+import { fits } from '../../helpers/prepare-worker-stub';
 
-const fits = (): PrepareReport => ({ split: { ok: true, parts: [] }, steps: [], preview: null, columns: [], augment: null, copies: null, seconds: 0 });
 // The worker is not there in Node: every recipe it is asked about fits, unless a test says otherwise.
-vi.mock('../../../src/workers/prepare-client', () => ({
-  callPrepareWorker: vi.fn(async () => fits()),
-  cancelPrepareWorker: vi.fn(),
-}));
+vi.mock('../../../src/workers/prepare-client', async () => (await import('../../helpers/prepare-worker-stub')).fittingPrepareClient());
 
 let db: LooplabDB;
 beforeEach(async () => {
-  db = new LooplabDB(freshName());
-  await db.open();
+  db = await freshDatabase();
   vi.mocked(callPrepareWorker).mockClear();
 });
 afterEach(() => db.close());
 
-const dataset = (projectId: string) =>
-  datasetRow({
-    id: 'd1',
-    projectId,
-    rowCount: 150,
-    columns: [
-      { name: 'species', kind: 'categorical', missing: 0 },
-      { name: 'seen', kind: 'datetime', missing: 0 },
-    ],
-    source: { ...datasetRow({ id: 'x', projectId }).source, dateOrders: { seen: { order: 'mdy' } } },
-  });
+const dataset = (projectId: string) => monthFirstDataset(projectId, 'seen', 150);
 
 async function opened(steps: Recipe['steps'] = []): Promise<{ state: PrepareState; projectId: string; stored: Recipe }> {
-  const project = await createProject(db, 'P', {});
-  await db.datasets.put(dataset(project.id));
-  const stored: Recipe = { ...defaultRecipe(1, true), steps };
-  await saveRecipe(db, project.id, 'd1', stored, 0);
-  const state = new PrepareState(project.id, { target: 'species', taskType: 'multiclass' }, 1, db);
-  state.dataset = dataset(project.id);
-  state.recipe = stored;
-  state.version = 1;
-  return { state, projectId: project.id, stored };
+  return preparedProject(db, { dataset, stored: { ...defaultRecipe(1, true), steps }, target: 'species' });
 }
 
 const editParams = (state: PrepareState) => state.recipe!.steps.find((s) => s.kind === 'edit-cells')!.params as { edits: unknown[] };

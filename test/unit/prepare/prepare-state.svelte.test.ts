@@ -1,50 +1,33 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { PrepareState } from '../../../src/prepare/prepare.svelte';
+import type { PrepareState } from '../../../src/prepare/prepare.svelte';
 import { defaultRecipe, normalizeRecipe, type Recipe } from '../../../src/prepare/recipe';
-import { createProject } from '../../../src/storage/projects';
-import { getRecipe, saveRecipe } from '../../../src/storage/recipes';
-import { LooplabDB } from '../../../src/storage/schema';
+import { getRecipe } from '../../../src/storage/recipes';
+import type { LooplabDB } from '../../../src/storage/schema';
 import { callPrepareWorker } from '../../../src/workers/prepare-client';
-import type { PrepareReport } from '../../../src/workers/prepare-protocol';
+import { freshDatabase } from '../../helpers/fresh-db';
+import { openedPrepareTab, preparedProject } from '../../helpers/prepare-state';
 import { datasetRow } from '../../helpers/rows';
-import { freshName } from '../../storage/legacy';
 
 // The worker is not there in Node: every recipe it is asked about fits.
-vi.mock('../../../src/workers/prepare-client', () => ({
-  callPrepareWorker: vi.fn(async (): Promise<PrepareReport> => ({ split: { ok: true, parts: [] }, steps: [], preview: null, columns: [], augment: null, copies: null, seconds: 0 })),
-  cancelPrepareWorker: vi.fn(),
-}));
+vi.mock('../../../src/workers/prepare-client', async () => (await import('../../helpers/prepare-worker-stub')).fittingPrepareClient());
 
 let db: LooplabDB;
 beforeEach(async () => {
-  db = new LooplabDB(freshName());
-  await db.open();
+  db = await freshDatabase();
 });
 afterEach(() => db.close());
 
-/**
- * A project whose stored recipe uses SMOTE with 3 neighbours, and its state as loaded. Tests run
- * Svelte's server build, where effects do not run, so the state is given what its loading finds.
- */
+const dataset = (projectId: string) => datasetRow({ id: 'd1', projectId });
+
+/** A project whose stored recipe uses SMOTE with 3 neighbours, and its state as loaded. */
 async function loadedState(): Promise<{ state: PrepareState; projectId: string; stored: Recipe }> {
-  const project = await createProject(db, 'P', {});
-  const dataset = datasetRow({ id: 'd1', projectId: project.id });
-  await db.datasets.put(dataset);
   const base = defaultRecipe(1, true);
-  const stored: Recipe = { ...base, augment: { ...base.augment, method: 'smote', k: 3 } };
-  await saveRecipe(db, project.id, 'd1', stored, 0);
-  return { state: openedTab(project.id, stored), projectId: project.id, stored };
+  return preparedProject(db, { dataset, stored: { ...base, augment: { ...base.augment, method: 'smote', k: 3 } }, target: 'y' });
 }
 
-/** A Prepare page (a tab) on the project, as its loading leaves it: the recipe at version 1. */
-function openedTab(projectId: string, stored: Recipe): PrepareState {
-  const state = new PrepareState(projectId, { target: 'y', taskType: 'multiclass' }, 1, db);
-  state.dataset = datasetRow({ id: 'd1', projectId });
-  state.recipe = stored;
-  state.version = 1;
-  return state;
-}
+/** Another Prepare page (a tab) on the project, as its loading leaves it: the recipe at version 1. */
+const openedTab = (projectId: string, stored: Recipe): PrepareState => openedPrepareTab(db, projectId, dataset(projectId), stored, 'y');
 
 describe('the Prepare state checks augmentation settings before it tries or stores them', () => {
   test('SMOTE with Neighbours cleared is refused with the field named; the recipe stays as it was', async () => {

@@ -6,26 +6,16 @@ import { saveTrainDraft } from '../../../src/storage/train-drafts';
 import { normalizeTrainSpec } from '../../../src/train/model-spec';
 import { emptySweepForm } from '../../../src/train/train-draft';
 import { TrainState } from '../../../src/train/train.svelte';
+import { freshDatabase } from '../../helpers/fresh-db';
 import { runRow } from '../../helpers/rows';
-import { freshName } from '../../storage/legacy';
+import { trainWorker } from '../../helpers/train-worker-stub';
 
 // The worker is not there in Node: a stand-in whose runs are refused unless a test says otherwise.
-const worker = {
-  environment: vi.fn(async () => ({ env: { webgpu: null }, choice: { backend: 'cpu', order: [], reason: 'test' } })),
-  stop: vi.fn(async () => false),
-  cancel: vi.fn(async () => false),
-  train: vi.fn(async (_request: { name: string; spec: unknown }) => ({ ok: false, problem: 'not here' })),
-  measure: vi.fn(async () => ({ ok: true, measurements: [] })),
-};
-vi.mock('../../../src/workers/train-client', () => ({
-  callTrainWorker: vi.fn(async (fn: (api: unknown) => unknown) => fn(worker)),
-  killTrainWorker: vi.fn(),
-}));
+vi.mock('../../../src/workers/train-client', async () => (await import('../../helpers/train-worker-stub')).stubbedTrainClient());
 
 let db: LooplabDB;
 beforeEach(async () => {
-  db = new LooplabDB(freshName());
-  await db.open();
+  db = await freshDatabase();
   vi.clearAllMocks();
 });
 afterEach(() => db.close());
@@ -84,7 +74,7 @@ describe('the New run form is kept as the learner left it, per project', () => {
     const state = await opened(projectId);
     state.spec.epochs = 77;
     // The worker stores the run, with the settings it trained, before it answers.
-    worker.train.mockImplementationOnce((async (request: { name: string; spec: unknown }) => {
+    trainWorker.train.mockImplementationOnce((async (request: { name: string; spec: unknown }) => {
       await db.runs.put(runRow({ id: 'r2', projectId, name: request.name, createdAt: 5, spec: request.spec }));
       return { ok: true, runId: 'r2', status: 'completed', message: null };
     }) as never);
@@ -144,6 +134,6 @@ describe('default names never repeat one still there', () => {
     await db.runs.put(runRow({ id: 's', projectId, name: 'sweep 2 · trial 1', tags: ['sweep 2'], createdAt: 2 }));
     const state = await opened(projectId);
     await state.sweep({ mode: 'grid', trials: 0, seed: 1, axes: [{ key: 'epochs', values: [1, 2] }] });
-    expect(worker.train.mock.calls[0]![0].name).toBe('sweep 3 · trial 1');
+    expect(trainWorker.train.mock.calls[0]![0].name).toBe('sweep 3 · trial 1');
   });
 });

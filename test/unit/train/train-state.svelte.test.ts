@@ -2,29 +2,21 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { HEARTBEAT_STALE_MS } from '../../../src/shared/heartbeat';
 import { createProject } from '../../../src/storage/projects';
-import { LooplabDB } from '../../../src/storage/schema';
+import type { LooplabDB } from '../../../src/storage/schema';
 import { TrainState } from '../../../src/train/train.svelte';
 import { normalizeTrainSpec } from '../../../src/train/model-spec';
+import { freshDatabase } from '../../helpers/fresh-db';
 import { runRow } from '../../helpers/rows';
-import { freshName } from '../../storage/legacy';
+import { trainWorker } from '../../helpers/train-worker-stub';
 
 // The worker is not there in Node: a stand-in that knows one job, 'r1'.
-const worker = {
-  environment: vi.fn(async () => ({ env: { webgpu: null }, choice: { backend: 'cpu', order: [], reason: 'test' } })),
-  stop: vi.fn(async (id: string) => id === 'r1'),
-  cancel: vi.fn(async (id: string) => id === 'r1'),
-  train: vi.fn(async () => ({ ok: false, problem: 'not here' })),
-  measure: vi.fn(async () => ({ ok: true, measurements: [] })),
-};
-vi.mock('../../../src/workers/train-client', () => ({
-  callTrainWorker: vi.fn(async (fn: (api: unknown) => unknown) => fn(worker)),
-  killTrainWorker: vi.fn(),
-}));
+vi.mock('../../../src/workers/train-client', async () => (await import('../../helpers/train-worker-stub')).stubbedTrainClient());
+trainWorker.stop.mockImplementation(async (id: string) => id === 'r1');
+trainWorker.cancel.mockImplementation(async (id: string) => id === 'r1');
 
 let db: LooplabDB;
 beforeEach(async () => {
-  db = new LooplabDB(freshName());
-  await db.open();
+  db = await freshDatabase();
   vi.clearAllMocks();
 });
 afterEach(() => db.close());
@@ -49,10 +41,10 @@ describe('the Train page finds a run that is still training when it opens', () =
     expect(state.live).toMatchObject({ runId: 'r1', attached: true, phase: 'training', epochs: 40, backend: 'wasm', history });
     expect(state.busyReason).toBe('“Run 1” is training: one run at a time. Stop it, or wait for it to end.');
     state.stop();
-    await vi.waitFor(() => expect(worker.stop).toHaveBeenCalledWith('r1'));
+    await vi.waitFor(() => expect(trainWorker.stop).toHaveBeenCalledWith('r1'));
     expect(state.live?.phase).toBe('stopping');
     state.cancel();
-    await vi.waitFor(() => expect(worker.cancel).toHaveBeenCalledWith('r1'));
+    await vi.waitFor(() => expect(trainWorker.cancel).toHaveBeenCalledWith('r1'));
   });
 
   test('when the run ends in storage the page shows how it ended and is free again', async () => {
@@ -100,10 +92,10 @@ describe('the New run form is checked before a run starts', () => {
     await state.train('Run 1');
     expect(state.error).toBe('Units of layer 2: enter a whole number from 1 to 4,096. Learning rate: enter a number above 0, up to 10.');
     expect(state.live).toBeNull();
-    expect(worker.train).not.toHaveBeenCalled();
+    expect(trainWorker.train).not.toHaveBeenCalled();
     await state.sweep({ mode: 'grid', trials: 0, seed: 1, axes: [{ key: 'epochs', values: [1, 2] }] });
     expect(state.error).toMatch(/^Units of layer 2/);
-    expect(worker.train).not.toHaveBeenCalled();
+    expect(trainWorker.train).not.toHaveBeenCalled();
   });
 });
 
@@ -113,7 +105,7 @@ describe('how a run ended', () => {
     const state = new TrainState(project.id, 1, db);
     await state.loaded;
     // The worker stores the run (with its counts) before it answers, as runTraining does.
-    worker.train.mockImplementationOnce((async () => {
+    trainWorker.train.mockImplementationOnce((async () => {
       await db.runs.put(runRow({ id: 'x', projectId: project.id, unseenClassRows: { validation: 3, test: 1 } }));
       return { ok: true, runId: 'x', status: 'completed', message: null };
     }) as never);
@@ -125,7 +117,7 @@ describe('how a run ended', () => {
         '1 test row has a class the training rows never had, so it is left out of the test figures.',
       ]),
     );
-    worker.train.mockImplementationOnce((async () => {
+    trainWorker.train.mockImplementationOnce((async () => {
       await db.runs.put(runRow({ id: 'y', projectId: project.id, unseenClassRows: { validation: 0, test: 0 } }));
       return { ok: true, runId: 'y', status: 'completed', message: null };
     }) as never);

@@ -1,0 +1,20 @@
+/**
+ * A stand-in for the Prepare worker, for state tests in Node (no Worker there): every recipe it is
+ * asked about fits, unless a test says otherwise (`vi.mocked(callPrepareWorker).mockImplementationOnce`).
+ * In a test file:
+ *
+ *   vi.mock('../../../src/workers/prepare-client', async () => (await import('../../helpers/prepare-worker-stub')).fittingPrepareClient());
+ */
+import { vi } from 'vitest';
+import type { PrepareReport } from '../../src/workers/prepare-protocol';
+
+/** The report of a recipe that fits: no step with a problem, no preview. */
+export const fits = (): PrepareReport => ({ split: { ok: true, parts: [] }, steps: [], preview: null, columns: [], augment: null, copies: null, seconds: 0 });
+
+/** The prepare-client module, its calls answered with `fits()`. */
+export function fittingPrepareClient() {
+  return {
+    callPrepareWorker: vi.fn(async () => fits()),
+    cancelPrepareWorker: vi.fn(),
+  };
+}
