@@ -10,6 +10,7 @@ import { expect, test } from 'vitest';
 import type { AxeResults, RunOptions, run } from 'axe-core';
 import { addCriterion, addScaleStep, addStep, prepareIdle, projectWithSample, trainOnce } from './flows';
 import { baseUrl, startBrowser } from './harness';
+import { LONG_TEST_MS, SLOW_WORK_MS } from './timeouts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -81,7 +82,10 @@ test('every stage, filled with real content, has no axe violations', async () =>
   await page.locator('[data-testid="column-chart"] .main-svg').first().waitFor();
   await expectAccessible(page, 'Data');
   // Each modebar button is a Tab stop: a chart keeps four (download, zoom, pan, reset), not the eleven of Plotly's full bar.
-  const buttons = await page.locator('[data-testid="column-chart"] .modebar-btn').evaluateAll((els) => els.map((el) => el.getAttribute('data-title')));
+  // Plotly adds the modebar once it has drawn the chart, which may be a moment after its frame shows.
+  const modebar = page.locator('[data-testid="column-chart"] .modebar-btn');
+  await expect.poll(() => modebar.count()).toBe(4);
+  const buttons = await modebar.evaluateAll((els) => els.map((el) => el.getAttribute('data-title')));
   expect(buttons.length).toBe(4);
   expect(buttons).toContain('Download plot as a PNG');
 
@@ -117,7 +121,7 @@ test('every stage, filled with real content, has no axe violations', async () =>
   await page.getByLabel('Epochs', { exact: true }).fill('5');
   await page.getByLabel('Run name', { exact: true }).fill('short run');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await page.locator('[data-testid="run-row"][data-name="short run"][data-status="completed"]').waitFor({ timeout: 30_000 });
+  await page.locator('[data-testid="run-row"][data-name="short run"][data-status="completed"]').waitFor({ timeout: SLOW_WORK_MS });
   // Patience 0: early stopping would otherwise end the long run before the check.
   await page.getByLabel('Early-stopping patience', { exact: true }).fill('0');
   await page.getByLabel('Epochs', { exact: true }).fill('5000');
@@ -142,7 +146,7 @@ test('every stage, filled with real content, has no axe violations', async () =>
   await page.goto(baseUrl() + '#/');
   await page.getByRole('link', { name: 'Penguin species' }).first().waitFor();
   await expectAccessible(page, 'project list');
-});
+}, LONG_TEST_MS);
 
 test('messages about mistakes, and a binary run evaluated and compared, have no axe violations', async () => {
   const session = await startBrowser();
@@ -180,11 +184,11 @@ test('messages about mistakes, and a binary run evaluated and compared, have no 
   await page.getByTestId('stage-link-train').click();
   await page.getByLabel('Baseline', { exact: true }).check();
   await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await page.locator('[data-testid="run-row"][data-name="Run 2"][data-status="completed"]').waitFor();
+  await page.locator('[data-testid="run-row"][data-name="Run 2"][data-status="completed"]').waitFor({ timeout: SLOW_WORK_MS });
   await page.getByTestId('stage-link-evaluate').click();
   await page.getByTestId('compare-runs').waitFor();
   await expectAccessible(page, 'Evaluate, two runs compared');
-});
+}, LONG_TEST_MS);
 
 test('a regression run with its residuals and a cross-validation has no axe violations', async () => {
   const session = await startBrowser();
@@ -196,11 +200,11 @@ test('a regression run with its residuals and a cross-validation has no axe viol
   await page.locator('[data-testid="residuals-predicted"] .main-svg').first().waitFor();
   await page.locator('[data-testid="residual-histogram"] .main-svg').first().waitFor();
   await page.getByRole('button', { name: 'Measure feature importance' }).click();
-  await page.locator('[data-testid="importance-chart"] .main-svg').first().waitFor({ timeout: 60_000 });
+  await page.locator('[data-testid="importance-chart"] .main-svg').first().waitFor({ timeout: SLOW_WORK_MS });
   await page.getByTestId('importance-progress').waitFor({ state: 'detached' });
   await page.getByLabel('Folds', { exact: true }).fill('3');
   await page.getByRole('button', { name: 'Cross-validate' }).click();
-  await page.getByTestId('cv-mean-rmse').waitFor({ timeout: 60_000 });
+  await page.getByTestId('cv-mean-rmse').waitFor({ timeout: SLOW_WORK_MS });
   await page.locator('[data-testid="cv-box"] .main-svg').first().waitFor();
   await expectAccessible(page, 'Evaluate, regression with cross-validation');
-});
+}, LONG_TEST_MS);

@@ -2,6 +2,7 @@
 import type { Page } from 'playwright-core';
 import { baseUrl } from './harness';
 import { storedRows } from './stored';
+import { SLOW_WORK_MS } from './timeouts';
 
 /**
  * A new project whose plan names the task and target, with a bundled sample imported, left on
@@ -20,6 +21,24 @@ export async function projectWithFile(page: Page, name: string, file: string, ta
   await page.getByLabel('Choose a CSV file').setInputFiles(file);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByTestId('dataset-summary').waitFor();
+}
+
+/** A new project of this name, with no plan, opened at Data; its id. */
+export async function openDataStage(page: Page, name: string): Promise<string> {
+  await page.goto(baseUrl() + '#/');
+  await page.getByLabel('New project name', { exact: true }).fill(name);
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await page.waitForURL(/\/plan$/);
+  const id = new URL(page.url()).hash.split('/')[2]!;
+  await page.getByTestId('stage-link-data').click();
+  await page.getByLabel('Choose a CSV file').waitFor();
+  return id;
+}
+
+/** On Data: a CSV file picked, until its preview or the alert saying why it has none shows. */
+export async function pickFile(page: Page, file: string): Promise<void> {
+  await page.getByLabel('Choose a CSV file').setInputFiles(file);
+  await page.getByTestId('import-preview').or(page.getByTestId('data-error')).waitFor();
 }
 
 /** A new project whose plan names the task and target, saved, opened at Data. */
@@ -41,8 +60,17 @@ export async function addCriterion(page: Page, metric: string, threshold: string
   await page.getByLabel('Threshold of criterion 1', { exact: true }).fill(threshold);
 }
 
-/** On Prepare: until the worker has answered the latest change. */
-export const prepareIdle = (page: Page) => page.locator('[data-testid="prepare-status"][data-busy="false"]').waitFor();
+/**
+ * On Prepare: until the worker has answered the latest change and the recipe it made is stored.
+ * Not busy alone is not enough: a change asked for while the last one is still being written waits
+ * its turn without showing as busy, so not busy can be the moment before it starts.
+ */
+export const prepareIdle = (page: Page) =>
+  page.waitForFunction(() => {
+    const busy = document.querySelector('[data-testid="prepare-status"]')?.getAttribute('data-busy');
+    const saved = document.querySelector('[data-testid="save-status"]')?.getAttribute('data-state');
+    return busy === 'false' && (saved === 'saved' || saved === 'error');
+  });
 
 /** On Prepare: a step of this title, its form filled by `fill`, added and fitted. */
 export async function addStep(page: Page, title: string, fill: () => Promise<unknown>): Promise<void> {
@@ -70,7 +98,7 @@ export async function trainOnce(page: Page, model: string, learningRate: number,
   await page.getByLabel('Learning rate', { exact: true }).fill(String(learningRate));
   await page.getByLabel('Epochs', { exact: true }).fill(String(epochs));
   await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await page.locator('[data-testid="train-result"][data-status]').waitFor({ timeout: 60_000 });
+  await page.locator('[data-testid="train-result"][data-status]').waitFor({ timeout: SLOW_WORK_MS });
 }
 
 /** The stored predictions of the (only) run on one part, read straight from IndexedDB. */

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { addStep, prepareIdle, projectWithFile, projectWithSample } from './flows';
 import { startBrowser } from './harness';
+import { LONG_TEST_MS } from './timeouts';
 
 const penguins = readFileSync(join(import.meta.dirname, '../../public/samples/penguins.csv'), 'utf8').trim().split('\n');
 const rowCount = penguins.length - 1;
@@ -171,7 +172,8 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   expect(classes.every((c) => c.after === largest)).toBe(true);
   expect(Number(await page.getByTestId('augment-added').getAttribute('data-added'))).toBe(classes.reduce((s, c) => s + largest - c.before, 0));
   await page.locator('[data-testid="augment-chart"] .main-svg').first().waitFor();
-  expect(await page.locator('[data-testid="augment-chart"] .scatterlayer .trace').count()).toBe(2);
+  // Plotly may draw the traces a moment after its frame.
+  await expect.poll(() => page.locator('[data-testid="augment-chart"] .scatterlayer .trace').count()).toBe(2);
 
   // Undo takes SMOTE back, in the form too (Apply must not write a stale method back); redo brings it again.
   const method = page.getByLabel('Augmentation method', { exact: true });
@@ -208,7 +210,7 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   await page.locator(`[data-testid="split-part"][data-part="train"][data-rows="${train60}"]`).waitFor();
   await page.getByTestId('augment-balance').waitFor();
   expect(await page.getByTestId('recipe-version').textContent()).toBe(version);
-});
+}, LONG_TEST_MS);
 
 test('validation and test rows that copy training rows are counted, and the warning goes once copies are kept in one part', async () => {
   // 60 distinct rows, each twice: a random split puts most copies on both sides.
@@ -284,7 +286,7 @@ test('a step’s edit form offers the columns that step receives; saved unchange
   await page.getByLabel('Step 1 (One-hot encode) On', { exact: true }).uncheck();
   await prepareIdle(page);
   expect(await steps.nth(1).getByLabel('New name', { exact: true }).inputValue()).toBe('Gender');
-});
+}, LONG_TEST_MS);
 
 test('the step preview shows a column’s min as the data table shows values, not rounded to 4 digits', async () => {
   const lines = ['x,y'];

@@ -4,6 +4,7 @@ import { addScaleStep, projectWithSample } from './flows';
 import { HEARTBEAT_STALE_MS } from '../../src/shared/heartbeat';
 import { startBrowser } from './harness';
 import { storedRows } from './stored';
+import { LONG_TEST_MS, SLOW_WORK_MS } from './timeouts';
 
 /** An iris project with a target and a scaling step, opened at Train. */
 async function irisProject(page: Page): Promise<void> {
@@ -39,12 +40,12 @@ test('an MLP trains to the end on WebGPU (software adapter) and on WASM, a run s
   await trainRun(page, 'gpu run', 'webgpu', 8);
   await page.locator('[data-testid="run-backend"][data-backend="webgpu"]').waitFor();
   await page.locator('[data-testid="train-curves-loss"] .main-svg').first().waitFor();
-  await page.locator('[data-testid="train-result"][data-status="completed"]').waitFor({ timeout: 60_000 });
+  await page.locator('[data-testid="train-result"][data-status="completed"]').waitFor({ timeout: SLOW_WORK_MS });
   await page.locator('[data-testid="run-row"][data-name="gpu run"][data-status="completed"]').waitFor();
 
   await trainRun(page, 'wasm run', 'wasm', 30);
   await page.locator('[data-testid="run-backend"][data-backend="wasm"]').waitFor();
-  await page.locator('[data-testid="train-result"][data-status="completed"]').waitFor({ timeout: 60_000 });
+  await page.locator('[data-testid="train-result"][data-status="completed"]').waitFor({ timeout: SLOW_WORK_MS });
   expect(await page.getByTestId('train-result').textContent()).toMatch(/^\s*Trained all 30 epochs\./);
   // The run that just ended shows its curves and settings, in place of the one before it.
   await page.locator('[data-testid="run-compare"] h2', { hasText: /^wasm run$/ }).waitFor();
@@ -63,7 +64,7 @@ test('an MLP trains to the end on WebGPU (software adapter) and on WASM, a run s
   await trainRun(page, 'stopped run', 'wasm', 5000);
   // Train was pressed and turned off: focus went to the run's progress, not to <body>.
   await page.waitForFunction(() => document.activeElement?.id === 'progress-title');
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="train-progress"]')?.getAttribute('data-epoch')) >= 3);
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="train-progress"]')?.getAttribute('data-epoch')) >= 3, undefined, { timeout: SLOW_WORK_MS });
   // Left mid-run: Evaluate says why it cannot cross-validate now; back on Train the run is found, live, and Stop still reaches it.
   await page.getByTestId('stage-link-evaluate').click();
   expect(await page.getByTestId('cv-wait').textContent()).toContain('“stopped run” is training');
@@ -104,7 +105,7 @@ test('an MLP trains to the end on WebGPU (software adapter) and on WASM, a run s
   // The chart's text gives each compared run's last figures, not only the first run's.
   expect(await page.getByTestId('compare-curves-loss').getAttribute('aria-label')).toMatch(/^Loss per epoch of 2 runs, .*gpu run, training [\d.e-]+, validation [\d.e-]+ \(epoch 8\); wasm run, training [\d.e-]+, validation [\d.e-]+ \(epoch 30\)\.$/);
 
-});
+}, LONG_TEST_MS);
 
 test('a grid sweep of four trials completes, each a tagged run, and its results are plotted', async () => {
   const session = await startBrowser();
@@ -135,7 +136,7 @@ test('a grid sweep of four trials completes, each a tagged run, and its results 
   await formKept();
   await page.getByRole('button', { name: 'Start sweep' }).click();
   await page.getByTestId('sweep-progress').waitFor();
-  await page.getByTestId('sweep-progress').waitFor({ state: 'detached', timeout: 60_000 });
+  await page.getByTestId('sweep-progress').waitFor({ state: 'detached', timeout: SLOW_WORK_MS });
   // The table follows storage, where the worker wrote the last trial's end: it may show it a moment after the sweep ends.
   const rows = page.locator('[data-testid="run-row"][data-status="completed"]');
   await expect.poll(() => rows.count()).toBe(4);
@@ -144,9 +145,10 @@ test('a grid sweep of four trials completes, each a tagged run, and its results 
   await page.getByLabel('Filter runs', { exact: true }).fill('sweep 1');
   expect(await page.getByTestId('run-row').count()).toBe(4);
   await page.locator('[data-testid="sweep-chart"] .main-svg').first().waitFor();
-  expect(await page.locator('[data-testid="sweep-chart"] .scatterlayer .trace').count()).toBe(2);
+  // Plotly draws the traces after its frame, and again as the chart's runs come from storage.
+  await expect.poll(() => page.locator('[data-testid="sweep-chart"] .scatterlayer .trace').count()).toBe(2);
   expect(await page.getByTestId('sweep-chart').getAttribute('aria-label')).toBe('Validation accuracy of each trial against learning rate and units per hidden layer');
-});
+}, LONG_TEST_MS);
 
 test('a run cut off by a reload shows as interrupted at once, here and in another tab, not as running forever', async () => {
   const session = await startBrowser();
@@ -156,7 +158,7 @@ test('a run cut off by a reload shows as interrupted at once, here and in anothe
   await page.getByLabel('Early-stopping patience', { exact: true }).fill('0');
   await trainRun(page, 'cut off', 'wasm', 5000);
   // The table reads storage: once it shows an epoch, the run's history has been written.
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="run-row"][data-name="cut off"] [data-column="epochs"]')?.textContent) >= 1);
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="run-row"][data-name="cut off"] [data-column="epochs"]')?.textContent) >= 1, undefined, { timeout: SLOW_WORK_MS });
   // A second tab on the same Train page follows the run from storage.
   const other = await session.context.newPage();
   await other.goto(page.url());
@@ -173,4 +175,4 @@ test('a run cut off by a reload shows as interrupted at once, here and in anothe
   await page.locator('[data-testid="run-row"][data-name="cut off"][data-status="interrupted"]').waitFor();
   // The epochs stored before the reload are kept.
   expect(Number(await page.locator('[data-testid="run-row"][data-name="cut off"] [data-column="epochs"]').textContent())).toBeGreaterThanOrEqual(1);
-});
+}, LONG_TEST_MS);
