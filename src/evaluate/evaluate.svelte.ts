@@ -29,10 +29,21 @@ export class EvaluateState {
   runs = $state.raw<RunRow[]>([]);
   runId = $state<string | null>(null);
   part = $state<'validation' | 'test'>('validation');
-  /** the chosen run's figures, computed in the evaluate worker */
-  loaded = $state.raw<RunReport | null>(null);
+  /** the last figures the evaluate worker answered, with the run and part they are of */
+  #answered = $state.raw<{ runId: string; part: 'validation' | 'test'; report: RunReport } | null>(null);
+  /**
+   * The chosen run's and part's figures; null until the worker answers for them. Another run's
+   * or part's, kept meanwhile, showed the validation figures under the test part's heading.
+   */
+  readonly loaded: RunReport | null = $derived(this.#answered && this.#answered.runId === this.runId && this.#answered.part === this.part ? this.#answered.report : null);
+  /** The worker's figures for a run and part: shown while those stay chosen. */
+  answered(runId: string, part: 'validation' | 'test', report: RunReport): void {
+    this.#answered = { runId, part, report };
+  }
   comparison = $state.raw<Comparison | null>(null);
   error = $state<string | null>(null);
+  /** the worker is computing the chosen run's and part's figures, none shown yet */
+  readonly computing = $derived(this.runId !== null && this.loaded === null && this.error === null);
   readonly report: ClassificationReport | RegressionReport | null = $derived(this.loaded?.part?.report ?? null);
   readonly cv = $derived(this.loaded?.cv ?? null);
   /**
@@ -189,7 +200,7 @@ export class EvaluateState {
         () => evaluationKeys(db, [id]),
         () =>
           void callEvaluateWorker<RunReport>((api) => api.report(id, part))
-            .then((r) => current && (this.loaded = r))
+            .then((report) => current && this.answered(id, part, report))
             .catch(fail),
         fail,
       );

@@ -45,7 +45,7 @@ test('a run on a multiclass sample is evaluated: accuracy and macro F1 agree wit
   const [low, high] = ((await medians.first().locator('td').first().textContent())!.match(/^between ([\d.]+) and ([\d.]+) \(/) ?? []).slice(1).map(Number);
   expect(median).toBeGreaterThanOrEqual(low!);
   expect(median).toBeLessThanOrEqual(high!);
-  // The test part has its own figures, computed in the worker: until they come, the validation part's still show.
+  // The test part has its own figures, computed in the worker: until they come none show (the validation part's never stand under the test part's heading).
   await page.getByLabel('Test', { exact: true }).check();
   const onTest = await storedPredictions(page, 'test');
   const testAccuracy = onTest.yTrue.filter((t, i) => {
