@@ -65,7 +65,7 @@ export const STEP_FIELDS: Record<string, readonly Field[]> = {
   ],
   ordinal: [
     { key: 'column', label: 'Column', type: 'column' },
-    { key: 'order', label: 'Order, lowest first (empty: alphabetical)', type: 'list', placeholder: 'small, medium, large' },
+    { key: 'order', label: 'Order, lowest first (empty: alphabetical; ranges from binning in their order)', type: 'list', placeholder: 'small, medium, large' },
   ],
   scale: [
     { key: 'columns', label: 'Columns to scale', type: 'columns' },

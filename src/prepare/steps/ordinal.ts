@@ -5,18 +5,19 @@ import { StepProblem } from '../step-problem';
 import { defineStep } from '../step';
 import { codeToIndex, labelsByFrequency, requireLabels } from './encode-labels';
 import { columnName } from './params';
+import { rangeOrder } from './range-order';
 
 export const ordinal = defineStep({
   kind: 'ordinal',
   title: 'Ordinal encode',
-  explain: 'Turns a label column into numbers 0, 1, 2… in an order you give (small < medium < large), or alphabetical. Values never seen in training become missing, and their rows are flagged.',
+  explain: 'Turns a label column into numbers 0, 1, 2… in an order you give (small < medium < large), or alphabetical (ranges from binning in their order). Values never seen in training become missing, and their rows are flagged.',
   removesRows: false,
   params: v.object({ column: columnName, order: v.fallback(v.array(v.string()), []) }),
   columnsOf: (p) => [p.column],
   describe: (p) => `Ordinal encode "${p.column}"${p.order.length ? ` as ${p.order.join(' < ')}` : ''}`,
   fit: (p, train) => {
     const seen = labelsByFrequency(requireLabels(train, p.column), train.table.rowCount).map((l) => l.label);
-    if (p.order.length === 0) return { categories: seen.sort() };
+    if (p.order.length === 0) return { categories: rangeOrder(seen) ?? seen.sort() };
     const missing = seen.filter((l) => !p.order.includes(l));
     if (missing.length) throw new StepProblem(`The order does not place ${missing.slice(0, 5).map((l) => `"${l}"`).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}, seen in "${p.column}".`);
     return { categories: [...p.order] };
