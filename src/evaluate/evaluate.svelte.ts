@@ -21,7 +21,7 @@ import type { CvOutcome, ImportanceOutcome } from '../workers/train-protocol';
 import { workerCallback } from '../workers/worker-handle';
 import { HEARTBEAT_STALE_MS } from '../shared/heartbeat';
 import { trainingRun } from '../train/runs-table';
-import { unseenClassNote } from '../train/training-data';
+import { flaggedNote, unseenClassNote } from '../train/training-data';
 import type { ClassificationReport, RegressionReport } from './holdout';
 import { progressText, type JobProgress } from './job-progress';
 
@@ -163,6 +163,12 @@ export class EvaluateState {
   get leftOutNote(): string | null {
     const counts = this.runs.find((r) => r.id === this.runId)?.unseenClassRows;
     return counts ? unseenClassNote(counts, this.part) : null;
+  }
+
+  /** The chosen part's rows scored though the recipe flagged them, in words; null when none. */
+  get flaggedNote(): string | null {
+    const counts = this.runs.find((r) => r.id === this.runId)?.flaggedRows;
+    return counts ? flaggedNote(counts, this.part) : null;
   }
 
   constructor(projectId: string, firstCriterion: MetricKey | null) {

@@ -48,6 +48,15 @@ export interface HeldOut {
   classes: string[] | null;
   /** how many of `classes`, from the first, the model was trained on */
   trained: number;
+  /** how many of the rows scored the recipe flagged */
+  flagged: number;
+}
+
+/** The sentence for held-out rows the recipe flagged, over all folds; null when none. */
+export function flaggedFoldsNote(rows: number): string | null {
+  if (rows === 0) return null;
+  const one = rows === 1;
+  return `${rows.toLocaleString('en')} held-out ${one ? 'row was' : 'rows were'} flagged by the recipe over the folds: a step would have removed ${one ? 'it' : 'them'} from the training rows (duplicates, outliers, a filter, missing values) or met a value the training rows never had. ${one ? 'It is' : 'They are'} scored as the recipe left ${one ? 'it' : 'them'}.`;
 }
 
 /**
@@ -58,7 +67,10 @@ export interface HeldOut {
 export function heldOutMatrices(heldOut: Frame, layout: Layout, target: string): HeldOut {
   const known = layout.classes;
   const column = heldOut.table.columns.find((c) => c.name === target);
-  if (!known || !column) return { matrices: toMatrices(heldOut, layout, target).matrices, classes: known, trained: known?.length ?? 0 };
+  if (!known || !column) {
+    const { matrices, flagged } = toMatrices(heldOut, layout, target);
+    return { matrices, classes: known, trained: known?.length ?? 0, flagged };
+  }
   const seen = new Set(known);
   const unseen = new Set<string>();
   for (let i = 0; i < heldOut.table.rowCount; i++) {
@@ -66,7 +78,8 @@ export function heldOutMatrices(heldOut: Frame, layout: Layout, target: string):
     if (label !== null && !seen.has(label)) unseen.add(label);
   }
   const classes = [...known, ...sortedClasses(unseen, column)];
-  return { matrices: toMatrices(heldOut, { ...layout, classes }, target).matrices, classes, trained: known.length };
+  const { matrices, flagged } = toMatrices(heldOut, { ...layout, classes }, target);
+  return { matrices, classes, trained: known.length, flagged };
 }
 
 /**

@@ -167,6 +167,8 @@ export interface RunRow {
   rows: { train: number; validation: number; test: number };
   /** held-out rows left out of the figures, their class absent from training (train/training-data.ts); absent in runs stored before it was kept */
   unseenClassRows?: { validation: number; test: number };
+  /** held-out rows scored though the recipe flagged them, and missing feature values read as 0 (train/training-data.ts); absent in runs stored before it was kept */
+  flaggedRows?: { validation: { rows: number; filled: number }; test: { rows: number; filled: number } };
   seconds: number;
   message: string | null;
   tags: string[];

@@ -97,9 +97,9 @@ export function classLabel(column: Column, row: number): string | null {
  * A frame's rows as matrices in the layout. Rows whose target is missing or a class training
  * never saw cannot be scored, so they are left out and counted (`skipped` all of them,
  * `unseenClass` those with an unseen class); a missing feature value (rare: a step can leave one
- * outside training) becomes 0 and is counted.
+ * outside training) becomes 0 and is counted, as are the rows kept that the recipe flagged.
  */
-export function toMatrices(frame: Frame, layout: Layout, target: string): { matrices: ScoredMatrices; skipped: number; unseenClass: number; filled: number } {
+export function toMatrices(frame: Frame, layout: Layout, target: string): { matrices: ScoredMatrices; skipped: number; unseenClass: number; filled: number; flagged: number } {
   const n = frame.table.rowCount;
   const byName = new Map(frame.table.columns.map((c) => [c.name, c]));
   const columns = layout.features.map((f) => byName.get(f));
@@ -143,7 +143,9 @@ export function toMatrices(frame: Frame, layout: Layout, target: string): { matr
     }
   });
   const rowIds = Uint32Array.from(keep, (i) => frame.rowIds[i]!);
-  return { matrices: { rows: keep.length, rowIds, x, y: y.slice(0, keep.length), yTrue: exact.slice(0, keep.length) }, skipped: n - keep.length, unseenClass, filled };
+  let flagged = 0;
+  for (const i of keep) flagged += frame.flagged[i]!;
+  return { matrices: { rows: keep.length, rowIds, x, y: y.slice(0, keep.length), yTrue: exact.slice(0, keep.length) }, skipped: n - keep.length, unseenClass, filled, flagged };
 }
 
 /** Rows of each held-out part left out because their class never occurred in training. */
@@ -163,4 +165,27 @@ export function unseenClassNote(counts: UnseenClassRows, part: keyof UnseenClass
   if (k === 0) return null;
   const one = k === 1;
   return `${k.toLocaleString('en')} ${part} ${one ? 'row has' : 'rows have'} a class the training rows never had, so ${one ? 'it is' : 'they are'} left out of the ${part} figures.`;
+}
+
+/** Held-out rows each part scores though the recipe flagged them, and their feature values read as 0 for being missing. */
+export interface FlaggedRows {
+  validation: { rows: number; filled: number };
+  test: { rows: number; filled: number };
+}
+
+/**
+ * What Evaluate says beside one part's figures about its flagged rows; null when none. Rows a
+ * step removes from training (duplicates, outliers, a filter, missing values) or whose value
+ * training never saw are kept in the other parts, flagged, never dropped silently.
+ */
+export function flaggedNote(counts: FlaggedRows, part: keyof FlaggedRows): string | null {
+  const { rows, filled } = counts[part];
+  if (rows === 0 && filled === 0) return null;
+  const one = rows === 1;
+  const flagged =
+    rows === 0
+      ? ''
+      : `${rows.toLocaleString('en')} ${part} ${one ? 'row was' : 'rows were'} flagged by the recipe: a step would have removed ${one ? 'it' : 'them'} from the training rows (duplicates, outliers, a filter, missing values) or met a value the training rows never had. ${one ? 'It is' : 'They are'} scored as the recipe left ${one ? 'it' : 'them'}.`;
+  const zeros = filled === 0 ? '' : `${filled.toLocaleString('en')} missing feature ${filled === 1 ? 'value was' : 'values were'} read as 0.`;
+  return [flagged, zeros].filter(Boolean).join(' ');
 }

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { addCriterion, addScaleStep, prepareIdle, projectWithFile, projectWithSample, storedPredictions, trainOnce } from './flows';
+import { addCriterion, addScaleStep, addStep, prepareIdle, projectWithFile, projectWithSample, storedPredictions, trainOnce } from './flows';
+import { storedRows } from './stored';
 import { startBrowser } from './harness';
 import { LONG_TEST_MS, SLOW_WORK_MS } from './timeouts';
 
@@ -134,11 +135,21 @@ test('a regression run: RMSE and R² agree with the stored predictions, and the 
   const page = await session.newPage();
   await projectWithSample(page, 'Diabetes evaluation', /^Open sample Diabetes/, 'regression', 'disease_progression');
   await addScaleStep(page, ['disease_progression']);
+  // A tight outlier rule: it removes training rows, and only flags validation rows, which are all scored.
+  await addStep(page, 'Remove or clip outliers', async () => {
+    await page.getByLabel('Columns', { exact: true }).selectOption(['bmi']);
+    await page.getByLabel('Factor (0: the rule’s usual one)', { exact: true }).fill('0.5');
+  });
   await trainOnce(page, 'Linear regression', 0.1, 60);
   await page.getByTestId('stage-link-evaluate').click();
   const rmse = Number(await page.getByTestId('metric-rmse').textContent());
   const r2 = Number(await page.getByTestId('metric-r2').textContent());
   const { yTrue: y, predictions: p } = await storedPredictions(page, 'validation');
+  const [run] = await storedRows<{ rows: { validation: number } }>(page, 'runs');
+  expect(y.length).toBe(run!.rows.validation);
+  const flagged = Number((await page.getByTestId('evaluate-flagged').textContent())!.match(/^(\d+) validation rows? (?:was|were) flagged by the recipe/)![1]);
+  expect(flagged).toBeGreaterThan(0);
+  expect(flagged).toBeLessThan(y.length);
   const mean = y.reduce((a, b) => a + b, 0) / y.length;
   const ssRes = y.reduce((s, v, i) => s + (v - p[i]!) ** 2, 0);
   const ssTot = y.reduce((s, v) => s + (v - mean) ** 2, 0);

@@ -4,7 +4,7 @@
  * the result stored with the run.
  */
 import { crossValidate, CvCancelled, type FoldPredictions } from '../../evaluate/cross-validate';
-import { foldPredictionsOf, heldOutMatrices, leaveOutNoTarget, noTargetNote } from '../../evaluate/fold-rows';
+import { flaggedFoldsNote, foldPredictionsOf, heldOutMatrices, leaveOutNoTarget, noTargetNote } from '../../evaluate/fold-rows';
 import { editedTable } from '../../prepare/edited-table';
 import { datasetFrame, type Frame } from '../../prepare/frame';
 import { normalizeRecipe } from '../../prepare/recipe';
@@ -99,6 +99,7 @@ export async function runCrossValidation(runId: string, k: number, flags: RunFla
   await startBackend(spec.backend);
   // Each fold trains for the epochs the run kept, with no early stopping: the held-out fold is for scoring only.
   const foldSpec = { ...spec, epochs: Math.max(1, run.bestEpoch || spec.epochs), patience: 0 };
+  let flaggedHeldOut = 0;
   const fitAndPredict = async (train: Frame, heldOut: Frame, fold: number, real: Frame): Promise<FoldPredictions> => {
     // The layout and the baseline from the fold's real training rows; the model trains on the augmented ones too.
     const m = runMatrices({ train, real }, heldOut, null, run.target, run.task);
@@ -106,6 +107,7 @@ export async function runCrossValidation(runId: string, k: number, flags: RunFla
     const { layout } = m.data;
     // Held-out rows of a class this fold never trained on stay in, to be scored as wrong.
     const held = heldOutMatrices(heldOut, layout, run.target);
+    flaggedHeldOut += held.flagged;
     if (spec.model === 'baseline') return foldPredictionsOf(held, foldBaseline({ ...m.data, validation: held.matrices }).predictions);
     const features = layout.features.length;
     const [trainM, heldM] = [m.data.train, held.matrices];
@@ -130,7 +132,7 @@ export async function runCrossValidation(runId: string, k: number, flags: RunFla
     );
     const seconds = (performance.now() - t0) / 1000;
     // One note a line, shown one a paragraph: the per-fold ones are easier to find so.
-    const notes = [note, strategy === 'ordered' ? ORDERED_NOTE : null, noTargetSentence, ...result.notes].filter((n) => n !== null);
+    const notes = [note, strategy === 'ordered' ? ORDERED_NOTE : null, noTargetSentence, ...result.notes, flaggedFoldsNote(flaggedHeldOut)].filter((n) => n !== null);
     await saveCv(db, { id: newId(), runId, kind: 'cv', k, folds: result.folds, mean: result.mean, std: result.std, outOfFold: result.outOfFold, seconds, note: notes.join('\n') || null, createdAt: Date.now() });
     return { ok: true, seconds, mean: result.mean, std: result.std };
   } catch (e) {

@@ -9,7 +9,7 @@ import type { FoldPredictions } from '../../evaluate/cross-validate';
 import type { Frame } from '../../prepare/frame';
 import { fitBaseline, scoreBaseline, type Baseline } from '../../train/baseline';
 import { predictBaseline } from '../../train/predict';
-import { classCountOf, layoutOf, toMatrices, type Layout, type Matrices, type ScoredMatrices, type Task, type UnseenClassRows } from '../../train/training-data';
+import { classCountOf, layoutOf, toMatrices, type Layout, type Matrices, type FlaggedRows, type ScoredMatrices, type Task, type UnseenClassRows } from '../../train/training-data';
 
 export interface TrainingFrames {
   /** the training rows as the model sees them: prepared, then augmented */
@@ -27,6 +27,8 @@ export interface RunMatrices {
   test: ScoredMatrices;
   /** validation and test rows left out because their class never occurred in training */
   unseenClass: UnseenClassRows;
+  /** validation and test rows scored though the recipe flagged them */
+  flagged: FlaggedRows;
 }
 
 const NO_ROWS: ScoredMatrices = { rows: 0, rowIds: new Uint32Array(0), x: new Float32Array(0), y: new Float32Array(0), yTrue: new Float64Array(0) };
@@ -52,6 +54,7 @@ export function runMatrices(frames: TrainingFrames, validation: Frame, test: Fra
       validation: held.matrices,
       test: tested?.matrices ?? NO_ROWS,
       unseenClass: { validation: held.unseenClass, test: tested?.unseenClass ?? 0 },
+      flagged: { validation: { rows: held.flagged, filled: held.filled }, test: { rows: tested?.flagged ?? 0, filled: tested?.filled ?? 0 } },
     },
   };
 }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { crossValidate, type FitAndPredict } from '../../../src/evaluate/cross-validate';
-import { foldPredictionsOf, heldOutMatrices, leaveOutNoTarget, noTargetNote } from '../../../src/evaluate/fold-rows';
+import { flaggedFoldsNote, foldPredictionsOf, heldOutMatrices, leaveOutNoTarget, noTargetNote } from '../../../src/evaluate/fold-rows';
 import { datasetFrame } from '../../../src/prepare/frame';
 import { defaultRecipe } from '../../../src/prepare/recipe';
 import { assignFolds } from '../../../src/prepare/split';
@@ -121,5 +121,33 @@ describe('a held-out row of a class its fold never trained on', () => {
     expect(result.notes).toEqual([
       'Fold 2: 1 held-out row has a class ("c") that the fold’s training rows never had. A model cannot predict a class it never saw, so the row counts as a wrong prediction (probability 0 for its class in the log loss).',
     ]);
+  });
+});
+
+describe('held-out rows the recipe flagged', () => {
+  test('are scored, and counted over the folds: an outlier rule removes training rows only', async () => {
+    // x is 0…9 but for three rows of 1000: outliers by the IQR rule in every fold's training rows.
+    const n = 40;
+    const extreme = new Set([3, 17, 31]);
+    const x = col('x', 'numeric', Array.from({ length: n }, (_, i) => (extreme.has(i) ? '1000' : String(i % 10))));
+    const y = col('y', 'numeric', Array.from({ length: n }, (_, i) => String(i)));
+    const recipe = { ...defaultRecipe(1, false), steps: [{ id: 'o', kind: 'outliers', enabled: true, params: { columns: ['x'], rule: 'iqr', factor: 0, action: 'remove' } }] };
+    const folds = assignFolds(5, { rowCount: n }, 1, 'random');
+    let flagged = 0;
+    let scored = 0;
+    const counting: FitAndPredict = async (train, held, fold, real) => {
+      const m = runMatrices({ train, real }, held, null, 'y', 'regression');
+      if (!m.ok) throw new Error(m.problem);
+      const rows = heldOutMatrices(held, m.data.layout, 'y');
+      flagged += rows.flagged;
+      scored += rows.matrices.rows;
+      return foldPredictionsOf(rows, foldBaseline({ ...m.data, validation: rows.matrices }).predictions);
+    };
+    await crossValidate({ frame: datasetFrame(table(x, y)), parts: new Uint8Array(n), folds, k: 5, recipe, target: 'y', task: 'regression' }, counting);
+    expect(scored).toBe(n);
+    expect(flagged).toBe(3);
+    expect(flaggedFoldsNote(flagged)).toMatch(/^3 held-out rows were flagged by the recipe over the folds: .* They are scored as the recipe left them\.$/);
+    expect(flaggedFoldsNote(1)).toMatch(/^1 held-out row was flagged .* It is scored as the recipe left it\.$/);
+    expect(flaggedFoldsNote(0)).toBeNull();
   });
 });

@@ -48,3 +48,14 @@ test('an error stops the page saying it is computing', () => {
   state.error = 'The database could not be read.';
   expect(state.computing).toBe(false);
 });
+
+test('the flagged rows note is the chosen part\'s, and absent for runs stored before it was kept', () => {
+  const state = new EvaluateState('p', null);
+  state.runs = [runRow({ id: 'r', projectId: 'p', flaggedRows: { validation: { rows: 4, filled: 0 }, test: { rows: 0, filled: 0 } } }), runRow({ id: 'old', projectId: 'p' })];
+  state.runId = 'r';
+  expect(state.flaggedNote).toMatch(/^4 validation rows were flagged/);
+  state.part = 'test';
+  expect(state.flaggedNote).toBeNull();
+  state.runId = 'old';
+  expect(state.flaggedNote).toBeNull();
+});

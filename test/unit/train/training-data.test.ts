@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { layoutOf, toMatrices, unseenClassNote, unseenClassNotes } from '../../../src/train/training-data';
+import { flaggedNote, layoutOf, toMatrices, unseenClassNote, unseenClassNotes } from '../../../src/train/training-data';
 import { col, frameOf } from '../prepare/tables';
 
 describe('training data', () => {
@@ -48,6 +48,30 @@ describe('training data', () => {
     expect(skipped).toBe(2);
     expect(unseenClass).toBe(1);
     expect(matrices).toEqual({ rows: 1, rowIds: Uint32Array.of(0), x: Float32Array.of(5), y: Float32Array.of(1), yTrue: Float64Array.of(1) });
+  });
+
+  test('rows the recipe flagged are kept and counted, and missing feature values read as 0 are counted', () => {
+    const train = frameOf(col('x', 'numeric', ['1', '2']), col('y', 'numeric', ['1', '2']));
+    const layout = layoutOf(train, 'y', 'regression');
+    if (!layout.ok) throw new Error(layout.problem);
+    const other = frameOf(col('x', 'numeric', ['5', '', '7', '8']), col('y', 'numeric', ['1', '2', '', '4']));
+    other.flagged.set([0, 1, 1, 1]);
+    const { matrices, flagged, filled } = toMatrices(other, layout.layout, 'y');
+    expect(matrices.rows).toBe(3);
+    // Row 2 has no target: left out, so its flag is not counted among the scored rows.
+    expect(flagged).toBe(2);
+    expect(filled).toBe(1);
+    expect(Array.from(matrices.x)).toEqual([5, 0, 8]);
+  });
+
+  test('flagged rows are told in a plain sentence for the part shown', () => {
+    const counts = { validation: { rows: 3, filled: 0 }, test: { rows: 1, filled: 2 } };
+    expect(flaggedNote(counts, 'validation')).toBe(
+      '3 validation rows were flagged by the recipe: a step would have removed them from the training rows (duplicates, outliers, a filter, missing values) or met a value the training rows never had. They are scored as the recipe left them.',
+    );
+    expect(flaggedNote(counts, 'test')).toMatch(/^1 test row was flagged by the recipe: a step would have removed it .* It is scored as the recipe left it\. 2 missing feature values were read as 0\.$/);
+    expect(flaggedNote({ validation: { rows: 0, filled: 0 }, test: { rows: 0, filled: 1 } }, 'test')).toBe('1 missing feature value was read as 0.');
+    expect(flaggedNote({ validation: { rows: 0, filled: 0 }, test: { rows: 5, filled: 0 } }, 'validation')).toBeNull();
   });
 
   test('rows left out for a class training never had are told in a plain sentence per part', () => {
