@@ -5,7 +5,7 @@
  */
 import type { Table } from '../shared/column';
 import type { Frame } from '../prepare/frame';
-import { classLabel, sortedClasses, toMatrices, type Layout, type ScoredMatrices } from '../train/training-data';
+import { classLabel, flaggedRowsSentence, sortedClasses, toMatrices, type Layout, type ScoredMatrices } from '../train/training-data';
 import type { FoldPredictions } from './cross-validate';
 
 /**
@@ -54,9 +54,7 @@ export interface HeldOut {
 
 /** The sentence for held-out rows the recipe flagged, over all folds; null when none. */
 export function flaggedFoldsNote(rows: number): string | null {
-  if (rows === 0) return null;
-  const one = rows === 1;
-  return `${rows.toLocaleString('en')} held-out ${one ? 'row was' : 'rows were'} flagged by the recipe over the folds: a step would have removed ${one ? 'it' : 'them'} from the training rows (duplicates, outliers, a filter, missing values) or met a value the training rows never had. ${one ? 'It is' : 'They are'} scored as the recipe left ${one ? 'it' : 'them'}.`;
+  return rows === 0 ? null : flaggedRowsSentence(rows, 'held-out', ' over the folds');
 }
 
 /**

@@ -173,6 +173,12 @@ export interface FlaggedRows {
   test: { rows: number; filled: number };
 }
 
+/** "3 test rows were flagged by the recipe: …" (`where` after "recipe", e.g. " over the folds"). */
+export function flaggedRowsSentence(rows: number, kind: string, where = ''): string {
+  const one = rows === 1;
+  return `${rows.toLocaleString('en')} ${kind} ${one ? 'row was' : 'rows were'} flagged by the recipe${where}: a step would have removed ${one ? 'it' : 'them'} from the training rows (duplicates, outliers, a filter, missing values) or met a value the training rows never had. ${one ? 'It is' : 'They are'} scored as the recipe left ${one ? 'it' : 'them'}.`;
+}
+
 /**
  * What Evaluate says beside one part's figures about its flagged rows; null when none. Rows a
  * step removes from training (duplicates, outliers, a filter, missing values) or whose value
@@ -181,11 +187,7 @@ export interface FlaggedRows {
 export function flaggedNote(counts: FlaggedRows, part: keyof FlaggedRows): string | null {
   const { rows, filled } = counts[part];
   if (rows === 0 && filled === 0) return null;
-  const one = rows === 1;
-  const flagged =
-    rows === 0
-      ? ''
-      : `${rows.toLocaleString('en')} ${part} ${one ? 'row was' : 'rows were'} flagged by the recipe: a step would have removed ${one ? 'it' : 'them'} from the training rows (duplicates, outliers, a filter, missing values) or met a value the training rows never had. ${one ? 'It is' : 'They are'} scored as the recipe left ${one ? 'it' : 'them'}.`;
+  const flagged = rows === 0 ? '' : flaggedRowsSentence(rows, part);
   const zeros = filled === 0 ? '' : `${filled.toLocaleString('en')} missing feature ${filled === 1 ? 'value was' : 'values were'} read as 0.`;
   return [flagged, zeros].filter(Boolean).join(' ');
 }
