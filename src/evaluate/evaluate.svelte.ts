@@ -23,7 +23,7 @@ import { HEARTBEAT_STALE_MS } from '../shared/heartbeat';
 import { trainingRun } from '../train/runs-table';
 import { flaggedNote, unseenClassNote } from '../train/training-data';
 import type { ClassificationReport, RegressionReport } from './holdout';
-import { progressText, type JobProgress } from './job-progress';
+import { progressText, type JobProgress } from '../shared/job-progress';
 
 export class EvaluateState {
   runs = $state.raw<RunRow[]>([]);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { permutationImportance } from '../../../src/evaluate/importance';
-import { progressText } from '../../../src/evaluate/job-progress';
+import { progressText } from '../../../src/shared/job-progress';
 
 describe('how far a feature importance measurement is', () => {
   test('the worker says 0 done once the unshuffled score is in, so the page can say “Feature 1 of n” from then on', async () => {
