@@ -29,7 +29,7 @@ import { displayStatus, trainingRun } from './runs-table';
 import { sweepTrials, type SweepPlan } from './sweep';
 import { emptySweepForm, readTrainDraft, type SweepForm } from './train-draft';
 import type { EpochRecord } from './train-loop';
-import { unseenClassNotes } from './training-data';
+import { flaggedNote, unseenClassNotes } from './training-data';
 
 export interface LiveRun {
   runId: string;
@@ -197,11 +197,13 @@ export class TrainState {
     }
   }
 
-  /** Plain sentences about the last run's figures, e.g. validation rows left out for a class training never had (from the stored run, so a run followed from storage has them too). */
+  /** Plain sentences about the last run's figures, e.g. validation rows left out for a class training never had, or rows the recipe flagged (from the stored run, so a run followed from storage has them too). */
   get resultNotes(): string[] {
     const result = this.lastResult;
     const row = result?.ok ? this.runs.find((r) => r.id === result.runId) : undefined;
-    return row?.unseenClassRows ? unseenClassNotes(row.unseenClassRows) : [];
+    const unseen = row?.unseenClassRows ? unseenClassNotes(row.unseenClassRows) : [];
+    const flagged = row?.flaggedRows;
+    return [...unseen, ...(flagged ? (['validation', 'test'] as const).flatMap((part) => flaggedNote(flagged, part) ?? []) : [])];
   }
 
   /** A run is training, or the form is still being read (a moment as the page opens): its fields and Train are disabled. */

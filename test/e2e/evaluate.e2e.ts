@@ -141,6 +141,8 @@ test('a regression run: RMSE and R² agree with the stored predictions, and the 
     await page.getByLabel('Factor (0: the rule’s usual one)', { exact: true }).fill('0.5');
   });
   await trainOnce(page, 'Linear regression', 0.1, 60);
+  // Train says so beside the result too.
+  await page.getByTestId('train-result-note').filter({ hasText: /^\d+ validation rows? (?:was|were) flagged by the recipe/ }).waitFor();
   await page.getByTestId('stage-link-evaluate').click();
   const rmse = Number(await page.getByTestId('metric-rmse').textContent());
   const r2 = Number(await page.getByTestId('metric-r2').textContent());

@@ -100,13 +100,13 @@ describe('the New run form is checked before a run starts', () => {
 });
 
 describe('how a run ended', () => {
-  test('held-out rows left out for a class training never had are told in plain words beside the result, from the stored run', async () => {
+  test('held-out rows left out for a class training never had, and rows the recipe flagged, are told in plain words beside the result, from the stored run', async () => {
     const project = await createProject(db, 'P', {});
     const state = new TrainState(project.id, 1, db);
     await state.loaded;
     // The worker stores the run (with its counts) before it answers, as runTraining does.
     trainWorker.train.mockImplementationOnce((async () => {
-      await db.runs.put(runRow({ id: 'x', projectId: project.id, unseenClassRows: { validation: 3, test: 1 } }));
+      await db.runs.put(runRow({ id: 'x', projectId: project.id, unseenClassRows: { validation: 3, test: 1 }, flaggedRows: { validation: { rows: 0, filled: 0 }, test: { rows: 2, filled: 0 } } }));
       return { ok: true, runId: 'x', status: 'completed', message: null };
     }) as never);
     await state.train('Run 1');
@@ -115,6 +115,7 @@ describe('how a run ended', () => {
       expect(state.resultNotes).toEqual([
         '3 validation rows have a class the training rows never had, so they are left out of the validation figures.',
         '1 test row has a class the training rows never had, so it is left out of the test figures.',
+        '2 test rows were flagged by the recipe: a step would have removed them from the training rows (duplicates, outliers, a filter, missing values) or met a value the training rows never had. They are scored as the recipe left them.',
       ]),
     );
     trainWorker.train.mockImplementationOnce((async () => {
