@@ -29,7 +29,7 @@ import { displayStatus, trainingRun } from './runs-table';
 import { sweepTrials, type SweepPlan } from './sweep';
 import { emptySweepForm, readTrainDraft, type SweepForm } from './train-draft';
 import type { EpochRecord } from './train-loop';
-import { flaggedNote, unseenClassNotes } from './training-data';
+import { flaggedNotes, unseenClassNotes } from './training-data';
 
 export interface LiveRun {
   runId: string;
@@ -201,9 +201,7 @@ export class TrainState {
   get resultNotes(): string[] {
     const result = this.lastResult;
     const row = result?.ok ? this.runs.find((r) => r.id === result.runId) : undefined;
-    const unseen = row?.unseenClassRows ? unseenClassNotes(row.unseenClassRows) : [];
-    const flagged = row?.flaggedRows;
-    return [...unseen, ...(flagged ? (['validation', 'test'] as const).flatMap((part) => flaggedNote(flagged, part) ?? []) : [])];
+    return [...(row?.unseenClassRows ? unseenClassNotes(row.unseenClassRows) : []), ...(row?.flaggedRows ? flaggedNotes(row.flaggedRows) : [])];
   }
 
   /** A run is training, or the form is still being read (a moment as the page opens): its fields and Train are disabled. */

@@ -179,6 +179,11 @@ export function flaggedRowsSentence(rows: number, kind: string, where = ''): str
   return `${rows.toLocaleString('en')} ${kind} ${one ? 'row was' : 'rows were'} flagged by the recipe${where}: a step would have removed ${one ? 'it' : 'them'} from the training rows (duplicates, outliers, a filter, missing values) or met a value the training rows never had. ${one ? 'It is' : 'They are'} scored as the recipe left ${one ? 'it' : 'them'}.`;
 }
 
+/** One sentence per part whose scored rows the recipe flagged (as flaggedNote). */
+export function flaggedNotes(counts: FlaggedRows): string[] {
+  return (['validation', 'test'] as const).flatMap((part) => flaggedNote(counts, part) ?? []);
+}
+
 /**
  * What Evaluate says beside one part's figures about its flagged rows; null when none. Rows a
  * step removes from training (duplicates, outliers, a filter, missing values) or whose value
