@@ -72,8 +72,8 @@ export type TrainingFitOutcome = { ok: true; fitted: FittedPipeline; train: Fram
  * Fit on the training part, leaving its rows as a view: for a report that does not need them
  * gathered. The fitted steps are also applied to at most `most` rows of validation and of test,
  * spread evenly through each: what they look like once prepared, for much less than the time of
- * preparing them all. Applying goes row by row, so a sampled row is prepared exactly as it would
- * be among all the others.
+ * preparing them all. Applying goes row by row, so a sampled row's values are prepared exactly as
+ * they would be among all the others; only whether dedupe flags it depends on the rows beside it.
  */
 export function fitTrainingPart(specs: readonly StepSpec[], frame: Frame, parts: Uint8Array, most: number, options: FitOptions = {}): TrainingFitOutcome {
   const split = partViews(frame, parts);

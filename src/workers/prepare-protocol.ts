@@ -54,8 +54,8 @@ export type AugmentReport =
     }
   | { ok: false; problem: string };
 
-/** Rows of a held-out part that are exact copies of a prepared training row. */
-export interface PartCopies {
+/** What preparing a held-out part's rows found: copies of training rows, and rows the recipe flagged. */
+export interface HeldOutCheck {
   part: 'validation' | 'test';
   /** the part's rows */
   rows: number;
@@ -63,6 +63,8 @@ export interface PartCopies {
   checked: number;
   /** of those checked, how many copy a training row in every prepared column */
   copies: number;
+  /** of those checked, how many a row-removing step flagged (it would have dropped them from training) */
+  flagged: number;
 }
 
 export interface PrepareReport {
@@ -73,8 +75,8 @@ export interface PrepareReport {
   columns: { name: string; kind: ColumnKind }[];
   /** numeric columns after the pipeline, for the augmentation chart's pickers */
   augment: AugmentReport | null;
-  /** validation and test rows that copy a training row, and what to tell the learner (null: none); null when the pipeline did not fit */
-  copies: { parts: PartCopies[]; warning: string | null } | null;
+  /** validation and test rows that copy a training row or that the recipe flags, and what to tell the learner of each (null: none); null when the pipeline did not fit */
+  heldOut: { parts: HeldOutCheck[]; copiesWarning: string | null; flaggedNote: string | null } | null;
   seconds: number;
 }
 

@@ -212,7 +212,7 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   expect(await page.getByTestId('recipe-version').textContent()).toBe(version);
 }, LONG_TEST_MS);
 
-test('validation and test rows that copy training rows are counted, and the warning goes once copies are kept in one part', async () => {
+test('validation and test rows that copy training rows are counted, the warning goes once copies are kept in one part, and rows dedupe flags there are said', async () => {
   // 60 distinct rows, each twice: a random split puts most copies on both sides.
   const lines = ['id,x,y'];
   for (let i = 0; i < 60; i++) for (let copy = 0; copy < 2; copy++) lines.push(`${i},${(i * 7) % 13},${i % 2 ? 'yes' : 'no'}`);
@@ -235,6 +235,15 @@ test('validation and test rows that copy training rows are counted, and the warn
   await prepareIdle(page);
   expect(await page.locator('[data-testid="split-part"][data-part="test"]').getAttribute('data-rows')).not.toBe('0');
   expect(await warning.count()).toBe(0);
+  // Removing duplicates keeps one row of each pair in training; in validation and test, where both
+  // copies of a row now sit, the second of each pair is flagged, never dropped, and the panel says so.
+  expect(await page.getByTestId('split-flagged').count()).toBe(0);
+  await addStep(page, 'Remove duplicate rows', async () => undefined);
+  const rows = async (part: string) => Number(await page.locator(`[data-testid="split-part"][data-part="${part}"]`).getAttribute('data-rows'));
+  const [validation, test] = [await rows('validation'), await rows('test')];
+  expect(await page.getByTestId('split-flagged').textContent()).toMatch(
+    new RegExp(`^${validation / 2} of ${validation} validation rows and ${test / 2} of ${test} test rows are flagged by the recipe: a step drops such rows from the training rows`),
+  );
 });
 
 test('a step’s edit form offers the columns that step receives; saved unchanged it stores nothing; a step changed underneath it closes it', async () => {

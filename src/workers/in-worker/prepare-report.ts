@@ -5,7 +5,8 @@
  */
 import { augment, type Augmented } from '../../prepare/augment';
 import { datasetFrame, findColumn, type Frame } from '../../prepare/frame';
-import { materialize } from '../../prepare/frame-view';
+import { materialize, pickedValues, type FrameView } from '../../prepare/frame-view';
+import { copiesWarning, flaggedNote } from './held-out-notes';
 import { fitTrainingPart, prepareParts, type FittedPipeline } from '../../prepare/pipeline';
 import { stepDef } from '../../prepare/steps';
 import { stepPreviewOfViews, type StepPreview } from '../../prepare/preview';
@@ -18,7 +19,7 @@ import type { DatasetSource } from '../../storage/rows';
 import { StepProblem } from '../../prepare/step-problem';
 import { isValid, type Column, type Table } from '../../shared/column';
 import { copiesOfTrainingRows } from '../../prepare/training-copies';
-import type { AugmentReport, PartCopies, PartReport, PreparedResult, PrepareProgress, PrepareReport, PrepareRequest, StepStatus } from '../prepare-protocol';
+import type { AugmentReport, HeldOutCheck, PartReport, PreparedResult, PrepareProgress, PrepareReport, PrepareRequest, StepStatus } from '../prepare-protocol';
 import { seeded } from '../../prepare/random';
 import { codesOf } from '../../prepare/class-codes';
 
@@ -128,7 +129,7 @@ export function prepareReport(table: Table, request: PrepareRequest, onProgress:
   onProgress({ phase: 'splitting', done: 0, total: 1 });
   const split = splitRows(table, recipe, request.target, classification, { context });
   const notReached = (): StepStatus[] => recipe.steps.map((s) => ({ id: s.id, state: s.enabled ? 'not-reached' : 'disabled' }));
-  if (!split.ok) return { split, steps: notReached(), preview: null, columns: [], augment: null, copies: null, seconds: (performance.now() - t0) / 1000 };
+  if (!split.ok) return { split, steps: notReached(), preview: null, columns: [], augment: null, heldOut: null, seconds: (performance.now() - t0) / 1000 };
 
   const statuses = new Map<string, StepStatus>();
   /** each fitted step's columns out, to say what a later step that is off, or cannot apply, receives */
@@ -154,11 +155,14 @@ export function prepareReport(table: Table, request: PrepareRequest, onProgress:
     columnsOut,
   );
   const columns = fit.ok ? fit.train.columns.map(({ column: c }) => ({ name: c.name, kind: c.kind })) : [];
-  let copies: PrepareReport['copies'] = null;
+  let heldOut: PrepareReport['heldOut'] = null;
   if (fit.ok) {
-    const counts = copiesOfTrainingRows(fit.train, fit.samples);
-    const parts = (['validation', 'test'] as const).map((part, k): PartCopies => ({ part, rows: split.report[k + 1]!.rows, checked: fit.samples[k]!.rowCount, copies: counts[k]! }));
-    copies = { parts, warning: copiesWarning(parts) };
+    const copies = copiesOfTrainingRows(fit.train, fit.samples);
+    const parts = (['validation', 'test'] as const).map((part, k): HeldOutCheck => {
+      const sample = fit.samples[k]!;
+      return { part, rows: split.report[k + 1]!.rows, checked: sample.rowCount, copies: copies[k]!, flagged: flaggedCount(sample) };
+    });
+    heldOut = { parts, copiesWarning: copiesWarning(parts), flaggedNote: flaggedNote(parts) };
   }
 
   let augmentResult: AugmentReport | null = null;
@@ -175,7 +179,14 @@ export function prepareReport(table: Table, request: PrepareRequest, onProgress:
       }
     }
   }
-  return { split: { ok: true, parts: split.report }, steps, preview, columns, augment: augmentResult, copies, seconds: (performance.now() - t0) / 1000 };
+  return { split: { ok: true, parts: split.report }, steps, preview, columns, augment: augmentResult, heldOut, seconds: (performance.now() - t0) / 1000 };
+}
+
+function flaggedCount(view: FrameView): number {
+  const flagged = pickedValues(view.flagged, view.rowCount);
+  let count = 0;
+  for (let i = 0; i < flagged.length; i++) count += flagged[i]!;
+  return count;
 }
 
 const columnInfo = (t: Table): ColumnInfo[] => t.columns.map((c) => ({ name: c.name, kind: c.kind }));
@@ -193,21 +204,6 @@ function withInputColumns(steps: StepStatus[], imported: ColumnInfo[], columnsOu
     else if (s.state !== 'disabled') current = undefined;
     return received ? { ...s, inputColumns: received } : s;
   });
-}
-
-/** What to tell the learner about held-out rows that copy training rows; null when none do. */
-export function copiesWarning(parts: readonly PartCopies[]): string | null {
-  const found = parts.filter((p) => p.copies > 0);
-  if (found.length === 0) return null;
-  const count = (x: number) => x.toLocaleString('en');
-  const said = found.map((p, i) => {
-    if (p.checked === p.rows) return `${count(p.copies)} of ${count(p.rows)} ${p.part} rows`;
-    // A sample: the share found, scaled to the whole part.
-    const about = Math.round((p.copies / p.checked) * p.rows);
-    return `${i === 0 ? 'About' : 'about'} ${count(about)} of ${count(p.rows)} ${p.part} rows (${Math.round((100 * p.copies) / p.checked)}% of the ${count(p.checked)} checked)`;
-  });
-  const one = found.length === 1 && found[0]!.copies === 1 && found[0]!.checked === found[0]!.rows;
-  return `${said.join(' and ')} ${one ? 'is an exact copy of a training row' : 'are exact copies of training rows'}: scores on them will look better than on new data. Remove duplicates before splitting, or group the split by an id column.`;
 }
 
 export interface PreparedFrames {

@@ -83,17 +83,20 @@ describe('the Prepare report', () => {
     const copies = (f: Frame) => Array.from(f.table.columns[0]!.values).filter((x) => trainValues.has(x)).length;
     const [validation, test] = [copies(prepared.frames.validation), copies(prepared.frames.test)];
     expect(test).toBeGreaterThan(0);
-    expect(report.copies).toEqual({
+    // Dedupe flags a held-out row that repeats one before it in its part, as applying it to the whole part does.
+    const flagged = (f: Frame) => f.flagged.reduce((a, b) => a + b, 0);
+    expect(report.heldOut).toEqual({
       parts: [
-        { part: 'validation', rows: 15, checked: 15, copies: validation },
-        { part: 'test', rows: 15, checked: 15, copies: test },
+        { part: 'validation', rows: 15, checked: 15, copies: validation, flagged: flagged(prepared.frames.validation) },
+        { part: 'test', rows: 15, checked: 15, copies: test, flagged: flagged(prepared.frames.test) },
       ],
-      warning: expect.stringMatching(/ of 15 test rows are exact copies of training rows: scores on them will look better than on new data\. Remove duplicates before splitting, or group the split by an id column\.$/),
+      flaggedNote: flagged(prepared.frames.validation) + flagged(prepared.frames.test) > 0 ? expect.stringContaining(' flagged by the recipe') : null,
+      copiesWarning: expect.stringMatching(/ of 15 test rows are exact copies of training rows: scores on them will look better than on new data\. Remove duplicates before splitting, or group the split by an id column\.$/),
     });
     const said = [validation > 0 ? `${validation} of 15 validation rows` : null, `${test} of 15 test rows`].filter(Boolean).join(' and ');
-    expect(report.copies!.warning!.startsWith(`${said} are exact copies`)).toBe(true);
+    expect(report.heldOut!.copiesWarning!.startsWith(`${said} are exact copies`)).toBe(true);
     const distinct = table(col('x', 'numeric', Array.from({ length: 100 }, (_, i) => String(i))));
-    expect(prepareReport(distinct, { ...request(recipe({ steps, split })), target: null, task: null }, quiet).copies).toMatchObject({ warning: null });
+    expect(prepareReport(distinct, { ...request(recipe({ steps, split })), target: null, task: null }, quiet).heldOut).toMatchObject({ copiesWarning: null });
   });
 
   test('over many rows, copies are counted on evenly spread rows of validation and test, and the warning says it is an estimate', () => {
@@ -101,12 +104,44 @@ describe('the Prepare report', () => {
     const twice = table(col('x', 'numeric', Array.from({ length: n }, (_, i) => String(i % (n / 2)))));
     const split = { ...recipe().split, strategy: 'random' as const, seed: 1 };
     const report = prepareReport(twice, { ...request(recipe({ steps: [], split })), target: null, task: null }, quiet);
-    const [validation, test] = report.copies!.parts;
+    const [validation, test] = report.heldOut!.parts;
     expect(validation).toMatchObject({ part: 'validation', rows: 15_000, checked: COPIES_CHECKED });
     // About 70% of each value's twin is in training.
     expect(test!.copies / test!.checked).toBeGreaterThan(0.6);
     expect(test!.copies / test!.checked).toBeLessThan(0.8);
-    expect(report.copies!.warning).toMatch(/^About [\d,]+ of 15,000 validation rows \(\d+% of the [\d,]+ checked\) and about [\d,]+ of 15,000 test rows \(\d+% of the [\d,]+ checked\) are exact copies of training rows: /);
+    expect(report.heldOut!.copiesWarning).toMatch(/^About [\d,]+ of 15,000 validation rows \(\d+% of the [\d,]+ checked\) and about [\d,]+ of 15,000 test rows \(\d+% of the [\d,]+ checked\) are exact copies of training rows: /);
+  });
+
+  test('held-out rows a row-removing step would drop from training are counted and said, exactly when every row was checked', () => {
+    // x is missing in every 7th row: drop-missing removes those training rows and flags the held-out ones.
+    const steps = [{ id: 'drop', kind: 'drop-missing', enabled: true, params: { columns: ['x'] } }];
+    const report = prepareReport(data(), request(recipe({ steps })), quiet);
+    const prepared = prepareFrames(data(), { recipe: recipe({ steps }), target: 'y', task: 'classification' }, quiet);
+    if (!prepared.ok) throw new Error(prepared.problem);
+    const flagged = (f: Frame) => f.flagged.reduce((a, b) => a + b, 0);
+    const [validation, test] = [flagged(prepared.frames.validation), flagged(prepared.frames.test)];
+    expect(report.heldOut!.parts.map((p) => p.flagged)).toEqual([validation, test]);
+    expect(validation + test).toBeGreaterThan(0);
+    const said = [validation ? `${validation} of 6 validation rows` : '', test ? `${test} of 6 test rows` : ''].filter(Boolean).join(' and ');
+    expect(report.heldOut!.flaggedNote).toMatch(new RegExp(`^${said} (is|are) flagged by the recipe: a step drops such rows from the training rows .*, but never from validation or test\\. (It is|They are) kept and scored as the recipe leaves (it|them)\\.$`));
+    expect(prepareReport(data(), request(recipe({ steps: [] })), quiet).heldOut!.flaggedNote).toBeNull();
+  });
+
+  test('over many rows, the flagged rows are counted among those checked and said as such, not scaled to the part', () => {
+    const n = 100_000;
+    // Every 10th row is missing x.
+    const wide = table(col('x', 'numeric', Array.from({ length: n }, (_, i) => (i % 10 === 0 ? '' : String(i)))));
+    const steps = [{ id: 'drop', kind: 'drop-missing', enabled: true, params: { columns: ['x'] } }];
+    const split = { ...recipe().split, strategy: 'random' as const, seed: 1 };
+    const report = prepareReport(wide, { ...request(recipe({ steps, split })), target: null, task: null }, quiet);
+    const [validation, test] = report.heldOut!.parts;
+    expect(validation!.checked).toBe(COPIES_CHECKED);
+    // About a tenth of the rows checked.
+    for (const p of [validation!, test!]) expect(Math.abs(p.flagged / p.checked - 0.1)).toBeLessThan(0.02);
+    expect(report.heldOut!.flaggedNote).toBe(
+      `${validation!.flagged} of the 5,000 validation rows checked (of 15,000) and ${test!.flagged} of the 5,000 test rows checked (of 15,000) are flagged by the recipe: ` +
+        'a step drops such rows from the training rows (duplicates, outliers, a filter, missing values), but never from validation or test. They are kept and scored as the recipe leaves them, and Evaluate gives the count over every row.',
+    );
   });
 
   test('prepareDataset fits on training rows and applies to the rest, with timings per phase', () => {
