@@ -60,17 +60,21 @@ describe('the import rules of DESIGN.md', () => {
       'shared/ids.ts': 'export const w = window.innerWidth;',
       'prepare/views/Steps.svelte': "<script>import { RunState } from '../../train/train.svelte';</script>",
       'data/import.svelte.ts': "const v = import('../prepare/views/Preview.svelte');",
+      'app/dom/focus.ts': "import { saveRecipe } from '../../storage/recipes';",
+      'prepare/pipeline.ts': "import { focusLost } from '../app/dom/focus';",
     });
     expect(broken).toEqual([
       'plan/plan.ts → ../storage/database: a stage’s pure files may import only shared/, their own stage and earlier stages’ pure files',
       'plan/plan.ts → svelte: pure code, storage and workers may not import svelte',
-      'data/views/Table.svelte → ../../storage/database: a view may import only its stage’s state, views and pure files, shared/ and app/ widgets',
+      'data/views/Table.svelte → ../../storage/database: a view may import only its stage’s state, views and pure files, shared/, app/ widgets and app/dom/',
       'storage/projects.ts → ../plan/plan: storage/ may import only storage/, shared/ and dexie',
       'plan/criteria.ts → ../data/profile: a stage’s pure files may import only shared/, their own stage and earlier stages’ pure files',
       'evaluate/metrics.ts → @tensorflow/tfjs: only train/ pure files may import TF.js',
       'shared/ids.ts uses window: pure code and storage never touch the DOM',
-      'prepare/views/Steps.svelte → ../../train/train.svelte: a view may import only its stage’s state, views and pure files, shared/ and app/ widgets',
+      'prepare/views/Steps.svelte → ../../train/train.svelte: a view may import only its stage’s state, views and pure files, shared/, app/ widgets and app/dom/',
       'data/import.svelte.ts → ../prepare/views/Preview.svelte: state may import only pure files, storage/ and the workers client',
+      'app/dom/focus.ts → ../../storage/recipes: app/dom/ may import only shared/ and app/dom/',
+      'prepare/pipeline.ts → ../app/dom/focus: a stage’s pure files may import only shared/, their own stage and earlier stages’ pure files',
     ]);
   });
 
@@ -82,6 +86,7 @@ describe('the import rules of DESIGN.md', () => {
       [placeOf('storage/schema.ts'), { kind: 'package', name: 'dexie' }],
       [placeOf('workers/train.worker.ts'), placeOf('storage/runs.ts')],
       [placeOf('workers/in-worker/derived-datasets.ts'), placeOf('storage/datasets.ts')],
+      [placeOf('prepare/views/PipelinePanel.svelte'), placeOf('app/dom/focus.ts')],
     ];
     expect(violation(placeOf('workers/import-client.ts'), placeOf('storage/datasets.ts'))).not.toBeNull();
     for (const [from, to] of allowed) expect(violation(from, to)).toBeNull();

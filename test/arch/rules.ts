@@ -16,6 +16,7 @@ export type Place =
   | { kind: 'worker' } // workers/*.worker.ts, and workers/in-worker/ (code that runs only inside a worker)
   | { kind: 'worker-client' } // workers/ protocol and client
   | { kind: 'app-pure' } // app/*.ts
+  | { kind: 'view-dom' } // app/dom/*.ts: browser helpers for views (focus), the only .ts outside views that touches the DOM on purpose
   | { kind: 'app-state' } // app/*.svelte.ts
   | { kind: 'app-view' } // app/*.svelte
   | { kind: 'pure'; stage: Stage; tf: boolean } // a stage's *.ts (train/ may use TF.js)
@@ -35,6 +36,7 @@ export function placeOf(path: string): Place {
   if (top === 'storage') return { kind: 'storage' };
   if (top === 'workers') return file.endsWith('.worker.ts') || parts[1] === 'in-worker' ? { kind: 'worker' } : { kind: 'worker-client' };
   if (top === 'app') {
+    if (parts[1] === 'dom' && parts.length === 3 && file.endsWith('.ts') && !file.endsWith('.svelte.ts')) return { kind: 'view-dom' };
     if (file.endsWith('.svelte')) return { kind: 'app-view' };
     if (file.endsWith('.svelte.ts')) return { kind: 'app-state' };
     return { kind: 'app-pure' };
@@ -100,11 +102,13 @@ export function violation(from: Place, to: Target): string | null {
       if (to.kind === 'view' && to.stage === from.stage) return null;
       if (to.kind === 'state' && to.stage === from.stage) return null;
       if (to.kind === 'pure' && to.stage === from.stage) return null;
-      if (to.kind === 'shared' || to.kind === 'app-view') return null;
-      return 'a view may import only its stage’s state, views and pure files, shared/ and app/ widgets';
+      if (to.kind === 'shared' || to.kind === 'app-view' || to.kind === 'view-dom') return null;
+      return 'a view may import only its stage’s state, views and pure files, shared/, app/ widgets and app/dom/';
     case 'app-view':
-      if (to.kind === 'app-view' || to.kind === 'app-state' || to.kind === 'view' || isPureTarget) return null;
+      if (to.kind === 'app-view' || to.kind === 'app-state' || to.kind === 'view' || to.kind === 'view-dom' || isPureTarget) return null;
       return 'the shell’s views may import only app/, stage views and pure files';
+    case 'view-dom':
+      return to.kind === 'shared' || to.kind === 'view-dom' ? null : 'app/dom/ may import only shared/ and app/dom/';
     case 'worker':
       return isPureTarget || to.kind === 'storage' || to.kind === 'worker-client' || to.kind === 'worker' ? null : 'a worker may import only pure files, storage/, the protocol and in-worker code';
     case 'worker-client':
