@@ -49,8 +49,11 @@ export class PlanState {
   #stored: string;
   /** the field the learner is in (a PLAN_FIELDS key), whose value is never replaced under them */
   #focused: string | null = null;
-  /** another tab's changes wait for the learner to leave the field they would replace */
-  #waiting = false;
+  /**
+   * Another tab's changes wait for the learner to leave the field they would replace: that
+   * field's label while they do (the page says so, so a learner knows something is coming).
+   */
+  waitingFor = $state<string | null>(null);
   #queue: Promise<void> = Promise.resolve();
 
   constructor(projectId: string, initial: Plan, db: LooplabDB = getDb()) {
@@ -104,7 +107,7 @@ export class PlanState {
    */
   editing(field: string | null): Promise<void> {
     this.#focused = field;
-    return this.#waiting ? this.sync() : Promise.resolve();
+    return this.waitingFor !== null ? this.sync() : Promise.resolve();
   }
 
   dismissNotice(): void {
@@ -123,15 +126,16 @@ export class PlanState {
     const theirs = normalizePlan(JSON.parse(raw));
     const merge = mergePlans(JSON.parse(this.#base) as Plan, mine, theirs);
     const replaced = PLAN_FIELDS.filter((f) => JSON.stringify(f.get(merge.plan)) !== JSON.stringify(f.get(mine)));
-    if (replaced.some((f) => f.key === this.#focused)) {
-      this.#waiting = true;
+    const held = replaced.find((f) => f.key === this.#focused);
+    if (held) {
+      this.waitingFor = held.label;
       return false;
     }
     // Field by field, so a field the learner has changed is never written over.
     for (const field of replaced) field.set(this.plan, copy(field.get(merge.plan)));
     this.#base = JSON.stringify(theirs);
     this.#stored = raw;
-    this.#waiting = false;
+    this.waitingFor = null;
     this.notice = mergeNotice(merge) ?? this.notice;
     return true;
   }

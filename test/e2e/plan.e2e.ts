@@ -266,8 +266,9 @@ test('two tabs on one plan: each shows the other’s saves, and a field edited i
   await field(a, 'Risks').fill('Risk seen in A');
   await field(a, 'Free notes').fill('Notes from A');
   await waitSaved(a);
-  await b.waitForTimeout(600);
+  await b.getByTestId('plan-merge-waiting').filter({ hasText: '“Risks” included' }).waitFor();
   expect(await field(b, 'Risks').inputValue()).toBe('');
+  expect(await field(b, 'Free notes').inputValue()).toBe('');
 
   // B types in Risks: its save keeps B's Risks, takes A's notes, and says which field both changed.
   await field(b, 'Risks').fill('Risk seen in B');

@@ -149,12 +149,16 @@ describe('two tabs editing the same plan', () => {
     tabA.plan.problem = 'from A';
     tabA.plan.risks = 'risk from A';
     await tabA.retry();
+    expect(tabB.waitingFor).toBeNull();
     await tabB.sync();
     expect(tabB.plan.problem).toBe('');
     expect(tabB.plan.risks).toBe('');
+    // The page says what waits, naming the field by its label.
+    expect(tabB.waitingFor).toBe('Problem statement');
     // Moving to a field the change does not touch leaves the problem field: all of it shows.
     await tabB.editing('notes');
     expect(tabB.plan).toMatchObject({ problem: 'from A', risks: 'risk from A' });
+    expect(tabB.waitingFor).toBeNull();
   });
 
   test('typing in that field makes it this tab’s: its save keeps the typing and takes the rest', async () => {
@@ -168,6 +172,7 @@ describe('two tabs editing the same plan', () => {
     expect(await stored()).toMatchObject({ problem: 'typed in B', risks: 'risk from A' });
     expect(tabB.plan).toMatchObject({ problem: 'typed in B', risks: 'risk from A' });
     expect(tabB.notice).toMatch(/“Problem statement” was changed in both; this tab’s text was kept\.$/);
+    expect(tabB.waitingFor).toBeNull();
   });
 
   test('a save whose merge would rewrite the focused field waits for the learner to leave it, then writes both', async () => {
