@@ -8,6 +8,7 @@
  */
 import type { ColumnKind } from '../shared/column';
 import { runColumnwise, type SegmentStep } from './columnwise';
+import { startsWith, stepKey, type FitCheckpoint } from './fit-checkpoints';
 import { materialize, viewOf, type FrameView } from './frame-view';
 import { parseStep, type FittedPipeline, type FittedStep } from './fitted';
 import type { FitContext, RowMode, StepDef, StepSpec } from './step';
@@ -49,6 +50,14 @@ export interface FitOptions {
   otherNames?: readonly string[];
   /** how the dataset's file was written (its decimal comma), for the steps that read text */
   context?: FitContext;
+  /**
+   * An earlier fit of the same training and other rows with the same context: when the enabled
+   * steps start with its steps, the fit carries on from there (observe and onStep are still told
+   * of every step). The caller vouches for the rows; the steps are checked here.
+   */
+  from?: FitCheckpoint | null;
+  /** told each time the fit has fitted a step, or a run of steps together, and applied it to the other rows */
+  checkpoint?: (at: FitCheckpoint) => void;
 }
 
 export type ViewFitOutcome = { ok: true; fitted: FittedPipeline; train: FrameView; others: FrameView[] } | { ok: false; stepId: string; problem: string };
@@ -166,16 +175,25 @@ function fitTogether(specs: readonly StepSpec[], train: FrameView, others: reado
     if (!parsed.ok) return null;
     ready.push({ spec, def: stepDef(spec.kind)!, params: parsed.params });
   }
-  const steps: FittedStep[] = [];
-  let view = train;
-  let rest: FrameView[] = [...others];
+  const keys = enabled.map(stepKey);
+  const from = options.from && startsWith(keys, options.from) ? options.from : null;
+  const steps: FittedStep[] = from ? [...from.steps] : [];
+  const seen: ObservedStep[] = from ? [...from.observed] : [];
+  let view = from?.train ?? train;
+  let rest: FrameView[] = from ? [...from.others] : [...others];
+  seen.forEach((step, k) => {
+    options.observe?.(steps[k]!.id, step);
+    options.onStep?.(k + 1, ready.length);
+  });
   const done = (spec: StepSpec, learned: unknown, before: FrameView, after: FrameView, withNext = false) => {
     const { params } = ready[steps.length]!;
     steps.push({ id: spec.id, kind: spec.kind, params, learned });
-    options.observe?.(spec.id, observed(before, after, learned, params, withNext));
+    seen.push(observed(before, after, learned, params, withNext));
+    options.observe?.(spec.id, seen.at(-1)!);
     options.onStep?.(steps.length, ready.length);
   };
-  for (let i = 0; i < ready.length; ) {
+  const reached = () => options.checkpoint?.({ keys: keys.slice(0, steps.length), steps: [...steps], observed: [...seen], train: view, others: rest });
+  for (let i = steps.length; i < ready.length; ) {
     const segment = segmentAt(ready, i);
     if (segment.length > 1) {
       const run = runColumnwise(segment, view, rest);
@@ -183,6 +201,7 @@ function fitTogether(specs: readonly StepSpec[], train: FrameView, others: reado
       view = run.trainAfter.at(-1)!;
       rest = run.others;
       i += segment.length;
+      reached();
       continue;
     }
     const { spec, def, params } = ready[i]!;
@@ -197,6 +216,7 @@ function fitTogether(specs: readonly StepSpec[], train: FrameView, others: reado
     done(spec, learned, view, after);
     view = after;
     i++;
+    reached();
   }
   return { ok: true, fitted: { format: 1, steps }, train: view, others: rest };
 }

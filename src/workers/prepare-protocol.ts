@@ -77,6 +77,8 @@ export interface PrepareReport {
   augment: AugmentReport | null;
   /** validation and test rows that copy a training row or that the recipe flags, and what to tell the learner of each (null: none); null when the pipeline did not fit */
   heldOut: { parts: HeldOutCheck[]; copiesWarning: string | null; flaggedNote: string | null } | null;
+  /** enabled steps carried over from an earlier report's fit of the same rows, not fitted again */
+  reusedSteps: number;
   seconds: number;
 }
 
@@ -113,6 +115,8 @@ export interface PrepareWorkerApi {
   /** Benchmarks' reference: seconds for one plain loop reading every value of the dataset's typed arrays once. */
   readEveryValue(datasetId: string): Promise<{ seconds: number; sum: number; freshWriteSeconds: number }>;
   report(request: PrepareRequest, onProgress: (p: PrepareProgress) => void): Promise<PrepareReport>;
+  /** Benchmarks' cold start: the next report fits every step again. */
+  forgetFits(): Promise<void>;
   /** The named rows of a stored dataset as imported (no step applied), for the rows Evaluate lists. */
   datasetRows(datasetId: string, rowIds: number[]): Promise<EditableRows>;
   /** rows [start, start + count) of the dataset, after the recipe's edit steps only; `where` filters first */

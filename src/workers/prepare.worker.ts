@@ -9,7 +9,7 @@ import type { Table } from '../shared/column';
 import { getDb } from '../storage/database';
 import { loadTable } from '../storage/datasets';
 import type { FitContext } from '../prepare/step';
-import { fitContextOf, prepareDataset, prepareReport, readEveryValue } from './in-worker/prepare-report';
+import { fitContextOf, forgetFits, prepareDataset, prepareReport, readEveryValue } from './in-worker/prepare-report';
 import type { EditableRows, PrepareWorkerApi } from './prepare-protocol';
 
 /** The dataset last opened: every change to the recipe re-fits on it, so it stays in memory. */
@@ -17,7 +17,9 @@ let opened: { id: string; table: Table; context: FitContext } | null = null;
 
 async function openedDataset(datasetId: string): Promise<{ table: Table; context: FitContext }> {
   if (opened?.id !== datasetId) {
-    opened = null; // free the old one before loading the new one
+    // Free the old one, and the fits kept of it, before loading the new one.
+    opened = null;
+    forgetFits();
     const { row, table } = await loadTable(getDb(), datasetId);
     opened = { id: datasetId, table, context: fitContextOf(row.source) };
   }
@@ -43,6 +45,10 @@ const api: PrepareWorkerApi = {
     onProgress({ phase: 'loading', done: 0, total: 1 });
     const { table, context } = await openedDataset(request.datasetId);
     return prepareReport(table, request, onProgress, context);
+  },
+
+  async forgetFits() {
+    forgetFits();
   },
 
   async datasetRows(datasetId, rowIds) {

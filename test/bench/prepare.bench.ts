@@ -60,14 +60,19 @@ test('a six-step recipe over a million rows, against one plain pass over the sam
         const prepared = await looplab.callPrepareWorker((w) =>
           (w as { prepare(r: unknown, p: unknown): Promise<unknown> }).prepare({ datasetId, recipe, target: 'target', task: 'classification' }, onProgress),
         );
-        // What the Prepare page asks for when the learner selects the scaling step: every step fitted, that step's preview.
-        const report = await looplab.callPrepareWorker((w) =>
-          (w as { report(r: unknown, p: unknown): Promise<{ seconds: number; preview: unknown }> }).report(
-            { datasetId, recipe, target: 'target', task: 'classification', previewStepId: 'scale', scatter: null },
-            looplab.workerCallback(() => undefined),
-          ),
-        );
-        return { reference, prepared, progress, report };
+        type Report = { seconds: number; preview: unknown; reusedSteps: number };
+        const ask = (r: unknown, previewStepId: string) =>
+          looplab.callPrepareWorker((w) =>
+            (w as { report(r: unknown, p: unknown): Promise<Report> }).report({ datasetId, recipe: r, target: 'target', task: 'classification', previewStepId, scatter: null }, looplab.workerCallback(() => undefined)),
+          );
+        // What the Prepare page asks for when the learner selects the scaling step, from cold: every step fitted, that step's preview.
+        await looplab.callPrepareWorker((w) => (w as { forgetFits(): Promise<void> }).forgetFits());
+        const report = await ask(recipe, 'scale');
+        // Then another step selected (nothing to fit again), and the last step's formula edited (only it is fitted again).
+        const previewOther = await ask(recipe, 'dedupe');
+        const edited = { ...recipe, steps: recipe.steps.map((s) => (s.id === 'derive' ? { ...s, params: { ...s.params, expression: 'x1 * x2' } } : s)) };
+        const lastEdited = await ask(edited, 'derive');
+        return { reference, prepared, progress, report, previewOther, lastEdited };
       },
       { datasetId, recipe },
     );
@@ -85,8 +90,10 @@ test('a six-step recipe over a million rows, against one plain pass over the sam
       continue;
     }
     expect(result.report.preview).toMatchObject({ rowsBefore: Math.round(ROWS * 0.7), columns: numeric });
+    expect([result.report.reusedSteps, result.previewOther.reusedSteps, result.lastEdited.reusedSteps]).toEqual([0, 6, 5]);
+    expect(result.lastEdited.preview).toMatchObject({ columns: ['x1x2'] });
     const { seconds: singlePassSeconds, freshWriteSeconds } = result.reference;
-    runs.push({ seconds, singlePassSeconds, ratioToSinglePass: seconds / singlePassSeconds, freshWriteSeconds, freshWriteRatio: freshWriteSeconds / singlePassSeconds, reportWithPreviewSeconds: result.report.seconds, trainRows: rows.train });
+    runs.push({ seconds, singlePassSeconds, ratioToSinglePass: seconds / singlePassSeconds, freshWriteSeconds, freshWriteRatio: freshWriteSeconds / singlePassSeconds, reportWithPreviewSeconds: result.report.seconds, reportOtherStepSeconds: result.previewOther.seconds, reportLastStepEditedSeconds: result.lastEdited.seconds, trainRows: rows.train });
     console.log(`run ${run + 1}/${RUNS}:`, JSON.stringify(runs.at(-1)));
   }
   await browser.close();
@@ -105,9 +112,11 @@ test('a six-step recipe over a million rows, against one plain pass over the sam
     freshWriteSeconds: m('freshWriteSeconds'),
     freshWriteRatio: m('freshWriteRatio'),
     reportWithPreviewSeconds: m('reportWithPreviewSeconds'),
+    reportOtherStepSeconds: m('reportOtherStepSeconds'),
+    reportLastStepEditedSeconds: m('reportLastStepEditedSeconds'),
     trainRowsAfterFilter: m('trainRows'),
     targets: { ratioToSinglePass: '≤ 5' },
-    note: 'medians of the runs after the warm-up runs; seconds = split + fit on the 70% training part (each step fitted, then applied to it and to validation and test) + gathering the rows of each part, in the prepare worker, table already in memory; singlePass = one loop per array summing every value of the 10 typed arrays (median of 5 such passes), same worker, same run; freshWrite = new arrays of the same types and sizes, every value written once (median of 5): a floor for writing out any table of this size; reportWithPreview = what the Prepare page computes when the scaling step is selected (split, every step fitted on the training rows, that step\'s before/after preview)',
+    note: 'medians of the runs after the warm-up runs; seconds = split + fit on the 70% training part (each step fitted, then applied to it and to validation and test) + gathering the rows of each part, in the prepare worker, table already in memory; singlePass = one loop per array summing every value of the 10 typed arrays (median of 5 such passes), same worker, same run; freshWrite = new arrays of the same types and sizes, every value written once (median of 5): a floor for writing out any table of this size; reportWithPreview = what the Prepare page computes when the scaling step is selected, from cold (split, every step fitted on the training rows, that step\'s before/after preview); reportOtherStep = the same recipe with the dedupe step selected next (the fit carried on from the last report: no step fitted again); reportLastStepEdited = then the derived column\'s formula changed (only that step fitted again)',
     command: 'npm run bench:prepare',
     date: new Date().toISOString(),
     perRun: runs,

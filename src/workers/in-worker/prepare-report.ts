@@ -21,6 +21,7 @@ import { isValid, type Column, type Table } from '../../shared/column';
 import { copiesOfTrainingRows } from '../../prepare/training-copies';
 import type { AugmentReport, HeldOutCheck, PartReport, PreparedResult, PrepareProgress, PrepareReport, PrepareRequest, StepStatus } from '../prepare-protocol';
 import { seeded } from '../../prepare/random';
+import { furthestCheckpoint, startsWith, type FitCheckpoint } from '../../prepare/fit-checkpoints';
 import { codesOf } from '../../prepare/class-codes';
 
 const SCATTER_POINTS = 1500;
@@ -121,6 +122,38 @@ function augmentReport(result: Augmented, scatter: [string, string] | null, targ
   return { ok: true, added: result.added, before: result.before, after: result.after, scatter: chart };
 }
 
+/**
+ * The last reports' fits, for the next report over the same rows to carry on from: the table
+ * (as opened in this worker), the split's parts and the context they were fitted under, and the
+ * checkpoints reached. One set only: a recipe is edited one report after another.
+ */
+let lastFits: { table: Table; parts: Uint8Array; context: string; checkpoints: FitCheckpoint[] } | null = null;
+
+/** Forget the kept fits (a benchmark's cold start; tests). */
+export function forgetFits(): void {
+  lastFits = null;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Where this report's fit can start, and the list its checkpoints go to: those kept of the same
+ * rows and context up to that start, then each one it reaches. They all lie on one chain of
+ * steps, whose views the last one's observed steps hold anyway: keeping them costs no memory more.
+ */
+function resumeFor(table: Table, parts: Uint8Array, context: FitContext | undefined, steps: Recipe['steps']): { from: FitCheckpoint | null; chain: FitCheckpoint[] } {
+  const key = JSON.stringify(context ?? null);
+  const kept = lastFits?.table === table && lastFits.context === key && sameBytes(lastFits.parts, parts) ? lastFits.checkpoints : [];
+  const from = furthestCheckpoint(kept, steps);
+  const chain = from ? kept.filter((c) => startsWith(from.keys, c)) : [];
+  lastFits = { table, parts, context: key, checkpoints: chain };
+  return { from, chain };
+}
+
 /** `context`: how the dataset's file was written (its decimal comma), for the steps that read text. */
 export function prepareReport(table: Table, request: PrepareRequest, onProgress: (p: PrepareProgress) => void, context?: FitContext): PrepareReport {
   const t0 = performance.now();
@@ -129,15 +162,18 @@ export function prepareReport(table: Table, request: PrepareRequest, onProgress:
   onProgress({ phase: 'splitting', done: 0, total: 1 });
   const split = splitRows(table, recipe, request.target, classification, { context });
   const notReached = (): StepStatus[] => recipe.steps.map((s) => ({ id: s.id, state: s.enabled ? 'not-reached' : 'disabled' }));
-  if (!split.ok) return { split, steps: notReached(), preview: null, columns: [], augment: null, heldOut: null, seconds: (performance.now() - t0) / 1000 };
+  if (!split.ok) return { split, steps: notReached(), preview: null, columns: [], augment: null, heldOut: null, reusedSteps: 0, seconds: (performance.now() - t0) / 1000 };
 
   const statuses = new Map<string, StepStatus>();
   /** each fitted step's columns out, to say what a later step that is off, or cannot apply, receives */
   const columnsOut = new Map<string, ColumnInfo[]>();
   let preview: StepPreview | null = null;
+  const { from, chain } = resumeFor(table, split.parts, context, recipe.steps);
   // The training rows stay a view: they are gathered only for augmentation.
   const fit = fitTrainingPart(recipe.steps, datasetFrame(table), split.parts, COPIES_CHECKED, {
     context,
+    from,
+    checkpoint: (at) => chain.push(at),
     onStep: (done, total) => onProgress({ phase: 'fitting', done, total }),
     observe: (id, step) => {
       // The params as the pipeline read them: an edit step's thousands of edits are not read again.
@@ -179,7 +215,7 @@ export function prepareReport(table: Table, request: PrepareRequest, onProgress:
       }
     }
   }
-  return { split: { ok: true, parts: split.report }, steps, preview, columns, augment: augmentResult, heldOut, seconds: (performance.now() - t0) / 1000 };
+  return { split: { ok: true, parts: split.report }, steps, preview, columns, augment: augmentResult, heldOut, reusedSteps: fit.ok ? (from?.keys.length ?? 0) : 0, seconds: (performance.now() - t0) / 1000 };
 }
 
 function flaggedCount(view: FrameView): number {
