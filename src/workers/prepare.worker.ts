@@ -9,7 +9,8 @@ import type { Table } from '../shared/column';
 import { getDb } from '../storage/database';
 import { loadTable } from '../storage/datasets';
 import type { FitContext } from '../prepare/step';
-import { fitContextOf, forgetFits, prepareDataset, prepareReport, readEveryValue } from './in-worker/prepare-report';
+import { fitContextOf, prepareDataset, prepareReport, readEveryValue } from './in-worker/prepare-report';
+import { forgetFits } from './in-worker/kept-fits';
 import type { EditableRows, PrepareWorkerApi } from './prepare-protocol';
 
 /** The dataset last opened: every change to the recipe re-fits on it, so it stays in memory. */

@@ -21,7 +21,7 @@ import { isValid, type Column, type Table } from '../../shared/column';
 import { copiesOfTrainingRows } from '../../prepare/training-copies';
 import type { AugmentReport, HeldOutCheck, PartReport, PreparedResult, PrepareProgress, PrepareReport, PrepareRequest, StepStatus } from '../prepare-protocol';
 import { seeded } from '../../prepare/random';
-import { furthestCheckpoint, startsWith, type FitCheckpoint } from '../../prepare/fit-checkpoints';
+import { resumeFor } from './kept-fits';
 import { codesOf } from '../../prepare/class-codes';
 
 const SCATTER_POINTS = 1500;
@@ -120,38 +120,6 @@ function augmentReport(result: Augmented, scatter: [string, string] | null, targ
       ? { x: x.name, y: y.name, real: points(frame, x, y, 0, real, SCATTER_POINTS), generated: points(frame, x, y, real, frame.table.rowCount, SCATTER_POINTS) }
       : null;
   return { ok: true, added: result.added, before: result.before, after: result.after, scatter: chart };
-}
-
-/**
- * The last reports' fits, for the next report over the same rows to carry on from: the table
- * (as opened in this worker), the split's parts and the context they were fitted under, and the
- * checkpoints reached. One set only: a recipe is edited one report after another.
- */
-let lastFits: { table: Table; parts: Uint8Array; context: string; checkpoints: FitCheckpoint[] } | null = null;
-
-/** Forget the kept fits (a benchmark's cold start; tests). */
-export function forgetFits(): void {
-  lastFits = null;
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/**
- * Where this report's fit can start, and the list its checkpoints go to: those kept of the same
- * rows and context up to that start, then each one it reaches. They all lie on one chain of
- * steps, whose views the last one's observed steps hold anyway: keeping them costs no memory more.
- */
-function resumeFor(table: Table, parts: Uint8Array, context: FitContext | undefined, steps: Recipe['steps']): { from: FitCheckpoint | null; chain: FitCheckpoint[] } {
-  const key = JSON.stringify(context ?? null);
-  const kept = lastFits?.table === table && lastFits.context === key && sameBytes(lastFits.parts, parts) ? lastFits.checkpoints : [];
-  const from = furthestCheckpoint(kept, steps);
-  const chain = from ? kept.filter((c) => startsWith(from.keys, c)) : [];
-  lastFits = { table, parts, context: key, checkpoints: chain };
-  return { from, chain };
 }
 
 /** `context`: how the dataset's file was written (its decimal comma), for the steps that read text. */

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { defaultRecipe, type Recipe } from '../../../src/prepare/recipe';
 import type { StepSpec } from '../../../src/prepare/step';
-import { forgetFits, prepareReport } from '../../../src/workers/in-worker/prepare-report';
+import { forgetFits } from '../../../src/workers/in-worker/kept-fits';
+import { prepareReport } from '../../../src/workers/in-worker/prepare-report';
 import type { PrepareReport } from '../../../src/workers/prepare-protocol';
 import { col, table } from './tables';
 
