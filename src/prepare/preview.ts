@@ -104,8 +104,25 @@ export function stepPreview(before: Frame, after: Frame, touched: readonly strin
   return stepPreviewOfViews(viewOf(before), viewOf(after), touched, note);
 }
 
+/**
+ * Previews and column summaries already computed, by the views they are of. Views never change,
+ * and the prepare worker keeps the last fit's (fit-checkpoints.ts): a step previewed again costs
+ * nothing, and the next step's "before" is this one's "after", summed once.
+ */
+const previews = new WeakMap<FrameView, { before: FrameView; key: string; preview: StepPreview }>();
+const summaries = new WeakMap<ColumnView, { rowCount: number; summary: ColumnSummary }>();
+
 /** stepPreview of the training rows as the pipeline hands them on: nothing is gathered but what is shown. */
 export function stepPreviewOfViews(before: FrameView, after: FrameView, touched: readonly string[], note: string | null = null): StepPreview {
+  const key = JSON.stringify([touched, note]);
+  const known = previews.get(after);
+  if (known?.before === before && known.key === key) return known.preview;
+  const preview = computePreview(before, after, touched, note);
+  previews.set(after, { before, key, preview });
+  return preview;
+}
+
+function computePreview(before: FrameView, after: FrameView, touched: readonly string[], note: string | null): StepPreview {
   const b = byName(before);
   const a = byName(after);
   const added = [...a.keys()].filter((n) => !b.has(n));
@@ -136,8 +153,8 @@ export function stepPreviewOfViews(before: FrameView, after: FrameView, touched:
   }
   const profiles = columns.slice(0, 6).map((name) => ({
     name,
-    before: b.has(name) ? viewSummary(b.get(name)!, n) : null,
-    after: a.has(name) ? viewSummary(a.get(name)!, m) : null,
+    before: b.has(name) ? summaryOf(b.get(name)!, n) : null,
+    after: a.has(name) ? summaryOf(a.get(name)!, m) : null,
   }));
   return { rowsBefore: n, rowsAfter: m, cellsChanged, added, removed, columns, sample, profiles, note };
 }
@@ -148,6 +165,14 @@ export function stepPreviewOfViews(before: FrameView, after: FrameView, touched:
  */
 export function columnSummary(column: Column, rowCount: number): ColumnSummary {
   return viewSummary(columnView(column, rowCount), rowCount);
+}
+
+function summaryOf(view: ColumnView, rowCount: number): ColumnSummary {
+  const known = summaries.get(view);
+  if (known?.rowCount === rowCount) return known.summary;
+  const summary = viewSummary(view, rowCount);
+  summaries.set(view, { rowCount, summary });
+  return summary;
 }
 
 /**

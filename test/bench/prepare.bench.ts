@@ -68,8 +68,8 @@ test('a six-step recipe over a million rows, against one plain pass over the sam
         // What the Prepare page asks for when the learner selects the scaling step, from cold: every step fitted, that step's preview.
         await looplab.callPrepareWorker((w) => (w as { forgetFits(): Promise<void> }).forgetFits());
         const report = await ask(recipe, 'scale');
-        // Then another step selected (nothing to fit again), and the last step's formula edited (only it is fitted again).
-        const previewOther = await ask(recipe, 'dedupe');
+        // Then the next step selected (nothing to fit again; its columns before are the scaling step's after), and the last step's formula edited (only it is fitted again).
+        const previewOther = await ask(recipe, 'outliers');
         const edited = { ...recipe, steps: recipe.steps.map((s) => (s.id === 'derive' ? { ...s, params: { ...s.params, expression: 'x1 * x2' } } : s)) };
         const lastEdited = await ask(edited, 'derive');
         return { reference, prepared, progress, report, previewOther, lastEdited };
@@ -116,7 +116,7 @@ test('a six-step recipe over a million rows, against one plain pass over the sam
     reportLastStepEditedSeconds: m('reportLastStepEditedSeconds'),
     trainRowsAfterFilter: m('trainRows'),
     targets: { ratioToSinglePass: '≤ 5' },
-    note: 'medians of the runs after the warm-up runs; seconds = split + fit on the 70% training part (each step fitted, then applied to it and to validation and test) + gathering the rows of each part, in the prepare worker, table already in memory; singlePass = one loop per array summing every value of the 10 typed arrays (median of 5 such passes), same worker, same run; freshWrite = new arrays of the same types and sizes, every value written once (median of 5): a floor for writing out any table of this size; reportWithPreview = what the Prepare page computes when the scaling step is selected, from cold (split, every step fitted on the training rows, that step\'s before/after preview); reportOtherStep = the same recipe with the dedupe step selected next (the fit carried on from the last report: no step fitted again); reportLastStepEdited = then the derived column\'s formula changed (only that step fitted again)',
+    note: 'medians of the runs after the warm-up runs; seconds = split + fit on the 70% training part (each step fitted, then applied to it and to validation and test) + gathering the rows of each part, in the prepare worker, table already in memory; singlePass = one loop per array summing every value of the 10 typed arrays (median of 5 such passes), same worker, same run; freshWrite = new arrays of the same types and sizes, every value written once (median of 5): a floor for writing out any table of this size; reportWithPreview = what the Prepare page computes when the scaling step is selected, from cold (split, every step fitted on the training rows, that step\'s before/after preview); reportOtherStep = the same recipe with the outlier step selected next (the fit carried on from the last report: no step fitted again; the columns it receives were summed for the scaling step\'s preview); reportLastStepEdited = then the derived column\'s formula changed (only that step fitted again)',
     command: 'npm run bench:prepare',
     date: new Date().toISOString(),
     perRun: runs,

@@ -43,6 +43,8 @@ describe('a report carries on from the last report’s fit of the same rows', ()
     const session: [Recipe, string | null, number][] = [
       [recipe(base), 'scale', 0],
       [recipe(base), 'dedupe', 6], // another step previewed: nothing is fitted again
+      [recipe(base), 'outliers', 6], // its columns before are scale's after
+      [recipe(base), 'scale', 6], // previewed before: the same preview
       [recipe(changed('derive', { expression: 'a - b' })), 'derive', 5],
       [recipe(changed('one-hot', { maxCategories: 3 })), 'one-hot', 1],
       [recipe([...changed('one-hot', { maxCategories: 3 }), step('filter', 'filter', { condition: { column: 'b', op: '>', value: '0' } })]), 'filter', 6],
