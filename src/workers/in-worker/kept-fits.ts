@@ -15,7 +15,7 @@ import type { Table } from '../../shared/column';
  */
 let lastFits: { table: Table; parts: Uint8Array; context: string; checkpoints: FitCheckpoint[] } | null = null;
 
-/** Forget the kept fits (a benchmark's cold start; tests). */
+/** Forget the kept fits: another dataset is opened, a benchmark starts cold, a test starts afresh. */
 export function forgetFits(): void {
   lastFits = null;
 }
