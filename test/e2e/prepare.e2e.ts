@@ -246,7 +246,7 @@ test('validation and test rows that copy training rows are counted, the warning 
   );
 });
 
-test('a step’s edit form offers the columns that step receives; saved unchanged it stores nothing; a step changed underneath it closes it', async () => {
+test('a step’s edit form offers the columns that step receives; saved unchanged it stores nothing; a step changed underneath it closes it; the last fit is kept', async () => {
   const session = await startBrowser();
   const page = await session.newPage();
   await penguinsProject(page);
@@ -258,6 +258,12 @@ test('a step’s edit form offers the columns that step receives; saved unchange
   });
   const steps = page.getByTestId('pipeline-step');
   await page.locator('[data-testid="pipeline-step"][data-state="fitted"]').nth(1).waitFor();
+  // The worker kept the last fit: adding the rename fitted only it, and previewing step 1 fits nothing again.
+  expect(await page.getByTestId('prepare-fitted').textContent()).toMatch(/^Fitted in .*; 1 of the 2 steps was kept from the last fit\.$/);
+  await page.getByRole('button', { name: 'Preview step 1' }).click();
+  await page.getByTestId('step-preview').getByText('island=Biscoe').first().waitFor();
+  await prepareIdle(page);
+  expect(await page.getByTestId('prepare-fitted').textContent()).toMatch(/^Fitted in .*; 2 of the 2 steps were kept from the last fit\.$/);
   const optionsOf = (step: number) => steps.nth(step).getByLabel('Column', { exact: true }).evaluate((s) => Array.from((s as HTMLSelectElement).options, (o) => o.value));
   const selectedIndex = (step: number) => steps.nth(step).getByLabel('Column', { exact: true }).evaluate((s) => (s as HTMLSelectElement).selectedIndex);
 
