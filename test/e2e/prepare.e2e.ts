@@ -301,6 +301,18 @@ test('a step’s edit form offers the columns that step receives; saved unchange
   await page.getByLabel('Step 1 (One-hot encode) On', { exact: true }).uncheck();
   await prepareIdle(page);
   expect(await steps.nth(1).getByLabel('New name', { exact: true }).inputValue()).toBe('Gender');
+
+  // Undo and redo turn their buttons off while the worker refits: focus comes back to a button, not to <body>.
+  const onUndoOrRedo = () => page.waitForFunction(() => ['Undo', 'Redo'].includes(document.activeElement?.textContent ?? ''));
+  await page.getByRole('button', { name: 'Undo' }).focus();
+  await page.keyboard.press('Enter');
+  await prepareIdle(page);
+  await onUndoOrRedo();
+  expect(await page.getByLabel('Step 1 (One-hot encode) On', { exact: true }).isChecked()).toBe(true);
+  await page.keyboard.press('Control+Shift+Z');
+  await prepareIdle(page);
+  await onUndoOrRedo();
+  expect(await page.getByLabel('Step 1 (One-hot encode) On', { exact: true }).isChecked()).toBe(false);
 }, LONG_TEST_MS);
 
 test('the step preview shows a column’s min as the data table shows values, not rounded to 4 digits', async () => {
