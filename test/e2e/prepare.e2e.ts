@@ -65,7 +65,8 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   expect(await page.getByLabel('Step 2 (One-hot encode) On', { exact: true }).isChecked()).toBe(true);
   expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Add a step');
   expect(await page.evaluate(() => (window as unknown as { liveSeen: object }).liveSeen)).toEqual({ cancel: true, buttonInLiveRegion: false });
-  expect(await page.locator('[data-testid="prepare-status"] [aria-live]').textContent()).toMatch(/^Fitted in .+ m?s\.$/);
+  // Three steps added one by one: the third was fitted on what the first two left, kept from the last fit.
+  expect(await page.locator('[data-testid="prepare-status"] [aria-live]').textContent()).toMatch(/^Fitted in .+ m?s; 2 of the 3 steps were kept from the last fit\.$/);
 
   // A moved step keeps focus on the arrow pressed, at its new place; where that arrow is now off, on its other arrow.
   const kinds = () => steps.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
@@ -138,6 +139,8 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   await page.getByRole('button', { name: 'Edit cell' }).click();
   await prepareIdle(page);
   expect(await steps.first().getAttribute('data-kind')).toBe('edit-cells');
+  // The button was off while the worker refitted: focus comes back to it, not to <body>.
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Edit cell');
   await page.locator('[data-testid="labels-table"] tr[data-row="0"] td', { hasText: 'Gentoo' }).waitFor();
   // A cell's name says its row, column and value; picking it puts the cursor in the new value.
   await page.getByRole('button', { name: 'Edit row 1, column species: Gentoo', exact: true }).click();
@@ -164,6 +167,7 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   await page.getByRole('button', { name: 'Apply augmentation' }).click();
   await prepareIdle(page);
   await page.getByTestId('augment-balance').waitFor();
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Apply augmentation');
   const classes = await Promise.all(
     (await page.getByTestId('augment-class').all()).map(async (r) => ({ before: Number(await r.getAttribute('data-before')), after: Number(await r.getAttribute('data-after')) })),
   );
