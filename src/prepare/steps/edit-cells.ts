@@ -4,7 +4,7 @@ import { newId } from '../../shared/ids';
 import { parseBoolean, zeroOrOne } from '../../data/booleans';
 import type { DateOrder } from '../../data/dates';
 import { count } from '../../data/words';
-import { conditionSchema, describeCondition, matchRows, type Condition } from '../condition';
+import { conditionSchema, describeCondition, matchRows, numberHint, readDecimal, type Condition } from '../condition';
 import { requireColumn, withColumns, type Frame } from '../frame';
 import { copyValid } from '../fill';
 import { StepProblem } from '../step-problem';
@@ -152,8 +152,9 @@ function columnWriter(column: Column, n: number) {
     let code: number | null = null;
     if (t !== '') {
       if (column.kind === 'numeric') {
-        code = Number(t);
-        if (!Number.isFinite(code)) throw new StepProblem(`Column "${column.name}" holds numbers: "${text}" is not one.`);
+        // Plain decimal text, as every number typed in a form: not Number(), which reads '0x10' as 16.
+        code = readDecimal(t);
+        if (!Number.isFinite(code)) throw new StepProblem(`Column "${column.name}" holds numbers: "${text}" is not one.${numberHint(t)}`);
       } else if (column.kind === 'boolean') {
         // As a column chosen as true/false reads its cells on import: the words, or 1 and 0.
         const word = parseBoolean(t);

@@ -118,3 +118,17 @@ describe('typed booleans', () => {
     expect(fit.ok ? null : fit.problem).toBe('Column "ok" is yes/no: write true or false (or 1 or 0), not "2".');
   });
 });
+
+describe('typed numbers', () => {
+  const edit = (value: string) => fitPipeline([spec({ edits: [{ row: 0, column: 'x', value }], bulk: [] })], labels());
+  test('are plain decimal text, as every number typed in a form: hex, binary and octal are refused', () => {
+    const ok = edit(' 1.5e1 ');
+    if (!ok.ok) throw new Error(ok.problem);
+    expect(cells(ok.train, 'x')[0]).toBe('15');
+    for (const value of ['0x10', '0b11', '0o7']) expect(edit(value)).toMatchObject({ ok: false, problem: `Column "x" holds numbers: "${value}" is not one.` });
+  });
+
+  test('a typed comma is refused with the hint to write a decimal point', () => {
+    expect(edit('3,5')).toMatchObject({ ok: false, problem: 'Column "x" holds numbers: "3,5" is not one. Write it with a decimal point and no thousands separator, such as 1.5 or 1500.' });
+  });
+});
