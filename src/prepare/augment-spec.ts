@@ -33,6 +33,18 @@ const RULES = {
 export type AugmentField = keyof typeof RULES;
 const FIELDS = Object.keys(RULES) as AugmentField[];
 
+/**
+ * The count a method is switched to with: the count already set when the method's rule takes it,
+ * else the method's default (noise: 1 copy per row; the others: 0, as many rows as training has).
+ * The stored default, 0, is no number of copies: without this, a learner's first Apply of noise
+ * was refused.
+ */
+export function countFor(method: AugmentMethod, count: unknown): number {
+  const parsed = v.safeParse(RULES.count(method), count);
+  if (parsed.success) return parsed.output;
+  return method === 'noise' ? 1 : 0;
+}
+
 /** The settings each method reads: only these are checked (the form shows only these). */
 const FIELDS_OF: Record<AugmentMethod, readonly AugmentField[]> = {
   none: [],

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { augment, checkAugment, MAX_GENERATED_ROWS, nearestNeighbours, type AugmentSpec } from '../../../src/prepare/augment';
+import { augment, augmentSchema, checkAugment, countFor, MAX_GENERATED_ROWS, nearestNeighbours, type AugmentSpec } from '../../../src/prepare/augment';
+import * as v from 'valibot';
 import { cholesky, meanAndCovariance } from '../../../src/prepare/augment-gaussian';
 import { StepProblem } from '../../../src/prepare/step-problem';
 import { isValid } from '../../../src/shared/column';
@@ -174,5 +175,17 @@ describe('augmentation settings are checked, never guessed', () => {
     expect(checkAugment({ ...spec('smote'), method: 'magic' }, previous)).toEqual({ ok: false, problems: ['Augmentation method: choose one from the list.'] });
     // SMOTE reads only k and the seed: a cleared alpha is not stored, the previous one is kept.
     expect(checkAugment({ ...spec('smote', { k: 7 }), alpha: null }, spec('none', { alpha: 0.4 }))).toEqual({ ok: true, spec: spec('smote', { k: 7, alpha: 0.4 }) });
+  });
+
+  test('switching method keeps a count the new method takes, else gives its default: the stored default with noise is accepted at once', () => {
+    const stored = v.parse(augmentSchema, {});
+    expect(stored.count).toBe(0);
+    // The form's first Apply of noise, from the defaults.
+    expect(checkAugment({ ...stored, method: 'noise', count: countFor('noise', stored.count) })).toMatchObject({ ok: true, spec: { method: 'noise', count: 1 } });
+    expect(countFor('noise', 3)).toBe(3);
+    expect(countFor('mixup', 3)).toBe(3);
+    expect(countFor('synthetic', 0)).toBe(0);
+    expect(countFor('noise', null)).toBe(1);
+    expect(countFor('copula', 2_000_000)).toBe(0);
   });
 });
