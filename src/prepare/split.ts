@@ -142,13 +142,17 @@ function shuffleAndCut(order: Int32Array, sizes: readonly [number, number, numbe
   cut(order, sizes, parts);
 }
 
-/** The rows in key order, sorted in place: ties by row index, missing (NaN) keys last. */
+/**
+ * The rows in key order, sorted in place: ties by row index, missing (NaN) keys first. A row of
+ * unknown time is taken as the earliest: it trains, and is never scored as the latest (the test
+ * part, or the last fold), which would say nothing of how the model does on what comes next.
+ */
 function sortByKey(rows: Int32Array, keys: Float64Array): Int32Array {
   return rows.sort((a, b) => {
     const ka = keys[a]!;
     const kb = keys[b]!;
-    if (ka !== ka) return kb !== kb ? a - b : 1;
-    if (kb !== kb) return -1;
+    if (ka !== ka) return kb !== kb ? a - b : -1;
+    if (kb !== kb) return 1;
     return ka - kb || a - b;
   });
 }

@@ -68,7 +68,8 @@ export interface HeldOutCheck {
 }
 
 export interface PrepareReport {
-  split: { ok: true; parts: PartReport[] } | { ok: false; problem: string };
+  /** notes: what the split could not do quite as asked (rows it could not place in time, groups that miss the shares) */
+  split: { ok: true; parts: PartReport[]; notes: string[] } | { ok: false; problem: string };
   steps: StepStatus[];
   preview: StepPreview | null;
   /** the columns after the whole pipeline, as the model will see them */

@@ -9,7 +9,7 @@ import { vi } from 'vitest';
 import type { PrepareReport } from '../../src/workers/prepare-protocol';
 
 /** The report of a recipe that fits: no step with a problem, no preview. */
-export const fits = (): PrepareReport => ({ split: { ok: true, parts: [] }, steps: [], preview: null, columns: [], augment: null, heldOut: null, reusedSteps: 0, seconds: 0 });
+export const fits = (): PrepareReport => ({ split: { ok: true, parts: [], notes: [] }, steps: [], preview: null, columns: [], augment: null, heldOut: null, reusedSteps: 0, seconds: 0 });
 
 /** The prepare-client module, its calls answered with `fits()`. */
 export function fittingPrepareClient() {

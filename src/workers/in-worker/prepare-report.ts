@@ -23,6 +23,7 @@ import type { AugmentReport, HeldOutCheck, PartReport, PreparedResult, PreparePr
 import { seeded } from '../../prepare/random';
 import { resumeFor } from './kept-fits';
 import { codesOf } from '../../prepare/class-codes';
+import { groupSharesNote, undatedNote } from '../../prepare/split-notes';
 
 const SCATTER_POINTS = 1500;
 /**
@@ -40,7 +41,7 @@ export function fitContextOf(source: DatasetSource): FitContext {
 }
 
 /** `inputs`: the class and group codes read for the split, reused for cross-validation's folds. */
-export type SplitOutcome = { ok: true; parts: Uint8Array; report: PartReport[]; inputs: SplitInputs } | { ok: false; problem: string };
+export type SplitOutcome = { ok: true; parts: Uint8Array; report: PartReport[]; notes: string[]; inputs: SplitInputs } | { ok: false; problem: string };
 
 export interface SplitOptions {
   /** false: the report leaves out each part's classes, which are then read only when the split stratifies by them (training needs the parts, not the page's table) */
@@ -91,7 +92,10 @@ export function splitRows(dataset: Table, recipe: Pick<Recipe, 'split' | 'steps'
     rows: s.rows,
     classes: classes && s.classCounts ? classes.labels.map((label, k) => ({ label, count: s.classCounts![k]! })) : null,
   }));
-  return { ok: true, parts, report, inputs };
+  const notes: (string | null)[] = [];
+  if (inputs.order) notes.push(undatedNote(inputs.order.reduce((m, x) => m + (x !== x ? 1 : 0), 0), settings.orderColumn!));
+  if (settings.strategy === 'grouped') notes.push(groupSharesNote([summary[0]!.rows, summary[1]!.rows, summary[2]!.rows], settings.fractions));
+  return { ok: true, parts, report, notes: notes.filter((x) => x !== null), inputs };
 }
 
 /** Up to `max` rows of two numeric columns, sampled with a fixed seed. */
@@ -183,7 +187,7 @@ export function prepareReport(table: Table, request: PrepareRequest, onProgress:
       }
     }
   }
-  return { split: { ok: true, parts: split.report }, steps, preview, columns, augment: augmentResult, heldOut, reusedSteps: fit.ok ? (from?.keys.length ?? 0) : 0, seconds: (performance.now() - t0) / 1000 };
+  return { split: { ok: true, parts: split.report, notes: split.notes }, steps, preview, columns, augment: augmentResult, heldOut, reusedSteps: fit.ok ? (from?.keys.length ?? 0) : 0, seconds: (performance.now() - t0) / 1000 };
 }
 
 function flaggedCount(view: FrameView): number {

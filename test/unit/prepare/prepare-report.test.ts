@@ -21,6 +21,7 @@ describe('the Prepare report', () => {
     const report = prepareReport(data(), request(recipe()), quiet);
     expect(report.split).toEqual({
       ok: true,
+      notes: [],
       parts: [
         { part: 'train', rows: 28, classes: [{ label: 'a', count: 21 }, { label: 'b', count: 7 }] },
         // 6 rows each (ceil(0.15 · 40)), shared out of what training left (a 9, b 3): a 4.5, b 1.5, the tie drawn.
@@ -179,6 +180,7 @@ describe('the split reads the target as the edit step leaves it', () => {
     const report = prepareReport(abc(), request(r), quiet);
     expect(report.split).toEqual({
       ok: true,
+      notes: [],
       parts: [
         { part: 'train', rows: 7, classes: [{ label: 'a', count: 2 }, { label: 'b', count: 5 }] },
         { part: 'validation', rows: 8, classes: [{ label: 'a', count: 3 }, { label: 'b', count: 5 }] },
@@ -203,5 +205,35 @@ describe('the split reads the target as the edit step leaves it', () => {
     const off = splitRows(abc(), recipe({ split, steps: [{ ...mergeCIntoB, enabled: false }] }), 'y', true);
     const second = splitRows(abc(), recipe({ split, steps: [{ id: 'd', kind: 'drop-columns', enabled: true, params: { columns: ['x'] } }, mergeCIntoB] }), 'y', true);
     for (const s of [off, second]) expect(s.ok && s.report[0]!.classes!.map((c) => c.label)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('the split says what it could not do as asked', () => {
+  test('an ordered split takes rows with no date as the earliest, in training, and says so', () => {
+    // 20 rows; every 5th has no date; the others run through three days.
+    const dates = Array.from({ length: 20 }, (_, i) => (i % 5 === 0 ? '' : `2024-01-${10 + (i % 3)}`));
+    const data = table(col('d', 'datetime', dates), col('y', 'categorical', Array.from({ length: 20 }, (_, i) => (i % 2 ? 'a' : 'b'))));
+    const r = recipe({ split: { ...recipe().split, strategy: 'ordered', orderColumn: 'd' } });
+    const split = splitRows(data, r, 'y', true);
+    if (!split.ok) throw new Error(split.problem);
+    for (let i = 0; i < 20; i += 5) expect(split.parts[i]).toBe(0);
+    expect(split.notes).toEqual(['4 rows have no value in "d": the split cannot place them in time, so they are taken as the earliest, in training, and never scored as the latest.']);
+    expect(prepareReport(data, request(r), quiet).split).toMatchObject({ ok: true, notes: split.notes });
+  });
+
+  test('a grouped split whose groups cannot meet the shares says how far off they are', () => {
+    const groups = ['a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'b', 'c'];
+    const data = table(col('g', 'categorical', groups), col('y', 'categorical', groups.map((_, i) => (i % 2 ? 'p' : 'q'))));
+    const r = recipe({ split: { ...recipe().split, strategy: 'grouped', groupColumn: 'g', seed: 3 } });
+    const split = splitRows(data, r, 'y', true);
+    if (!split.ok) throw new Error(split.problem);
+    const shares = split.report.map((p) => `${Math.round((100 * p.rows) / 10)}%`);
+    expect(split.notes).toEqual([
+      `Kept whole, the groups give training ${shares[0]} of the rows, validation ${shares[1]} and test ${shares[2]}, for the 70/15/15 asked: a group larger than a part’s share goes wherever the shuffle puts it. Try another seed, or a column with more, smaller groups.`,
+    ]);
+    // Groups small enough to meet the shares: no note.
+    const many = Array.from({ length: 100 }, (_, i) => `g${i % 50}`);
+    const even = table(col('g', 'categorical', many), col('y', 'categorical', many.map((_, i) => (i % 2 ? 'p' : 'q'))));
+    expect(splitRows(even, r, 'y', true)).toMatchObject({ ok: true, notes: [] });
   });
 });

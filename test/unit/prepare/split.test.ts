@@ -42,14 +42,14 @@ describe('holdout splits', () => {
     expect(count(assignParts(spec('grouped'), { rowCount: 6, groups: Int32Array.of(0, 0, 1, 1, 2, 2) }))).toEqual([2, 2, 2]);
   });
 
-  test('ordered: every training key is before every validation key, before every test key; missing keys last', () => {
+  test('ordered: every training key is before every validation key, before every test key; a missing key is taken as the earliest, in training', () => {
     const order = Float64Array.from({ length: 100 }, (_, i) => (i * 7919) % 100);
     order[3] = Number.NaN;
     const parts = assignParts(spec('ordered'), { rowCount: 100, order });
     const keys = (p: number) => Array.from(order).filter((_, i) => parts[i] === p && !Number.isNaN(order[i]));
     expect(Math.max(...keys(0))).toBeLessThan(Math.min(...keys(1)));
     expect(Math.max(...keys(1))).toBeLessThan(Math.min(...keys(2)));
-    expect(parts[3]).toBe(2);
+    expect(parts[3]).toBe(0);
   });
 
   test('what cannot be split is explained', () => {
@@ -175,12 +175,12 @@ describe('k-fold', () => {
   });
 
   test('ordered folds are k + 1 blocks in key order, cut as TimeSeriesSplit(n_splits=k)', () => {
-    // Keys run backwards, with one missing (last in order); the test part is the latest rows.
+    // Keys run backwards, with one missing (first in order: the earliest); the test part is the latest rows.
     const order = Float64Array.from({ length: 13 }, (_, i) => (i === 5 ? Number.NaN : 100 - i));
     const parts = assignParts(spec('ordered', 1, [0.7, 0.1, 0.2]), { rowCount: 13, order });
     const folds = assignFolds(3, { rowCount: 13, order }, 1, 'ordered', parts);
-    const inTimeOrder = Array.from({ length: 13 }, (_, i) => i).sort((a, b) => (order[a]! !== order[a]! ? 1 : order[b]! !== order[b]! ? -1 : order[a]! - order[b]!));
-    // 3 test rows (the latest two and the missing key) get no fold; 10 rows: 2 per block, the first block 4.
+    const inTimeOrder = Array.from({ length: 13 }, (_, i) => i).sort((a, b) => (order[a]! !== order[a]! ? -1 : order[b]! !== order[b]! ? 1 : order[a]! - order[b]!));
+    // 3 test rows (the latest three) get no fold; 10 rows: 2 per block, the first block 4, the missing key in it.
     expect(inTimeOrder.map((r) => folds[r])).toEqual([0, 0, 0, 0, 1, 1, 2, 2, 3, 3, NO_FOLD, NO_FOLD, NO_FOLD]);
     expect(() => assignFolds(12, { rowCount: 13, order }, 1, 'ordered', parts)).toThrow('10 rows, too few for 12 folds in time order');
   });

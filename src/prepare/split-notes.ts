@@ -1,0 +1,28 @@
+/** What the split panel tells the learner about a split that could not do quite what was asked. */
+import { count } from '../data/words';
+
+const percent = (x: number) => `${Math.round(100 * x)}%`;
+
+/** Rows an ordered split could not place in time (no value in its column); null when none. */
+export function undatedNote(missing: number, column: string): string | null {
+  if (missing === 0) return null;
+  const [has, them, are] = missing === 1 ? ['has', 'it', 'it is'] : ['have', 'them', 'they are'];
+  return `${count(missing, 'row')} ${has} no value in "${column}": the split cannot place ${them} in time, so ${are} taken as the earliest, in training, and never scored as the latest.`;
+}
+
+/**
+ * When whole groups kept together leave some part more than 10 points from its share; null
+ * otherwise. Example: rows [1, 8, 1] for 70/15/15 → 'Kept whole, the groups give training 10% of
+ * the rows, validation 80% and test 10%, for the 70/15/15 asked: …'.
+ */
+export function groupSharesNote(rows: readonly [number, number, number], fractions: readonly [number, number, number]): string | null {
+  const n = rows[0] + rows[1] + rows[2];
+  if (n === 0) return null;
+  const shares = rows.map((r) => r / n);
+  if (shares.every((s, p) => Math.abs(s - fractions[p]!) <= 0.1)) return null;
+  const asked = fractions.map((f) => Math.round(100 * f)).join('/');
+  return (
+    `Kept whole, the groups give training ${percent(shares[0]!)} of the rows, validation ${percent(shares[1]!)} and test ${percent(shares[2]!)}, for the ${asked} asked: ` +
+    'a group larger than a part’s share goes wherever the shuffle puts it. Try another seed, or a column with more, smaller groups.'
+  );
+}
