@@ -61,6 +61,8 @@ test('a run on a multiclass sample is evaluated: accuracy and macro F1 agree wit
   await page.getByRole('button', { name: 'Cross-validate' }).click();
   await page.getByTestId('cv-mean-accuracy').waitFor({ timeout: SLOW_WORK_MS });
   expect(await page.getByTestId('cv-fold').count()).toBe(5);
+  // The button was off while the folds ran, and Cancel is gone: focus is back on the button, not on <body>.
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Cross-validate');
   const foldAccuracies = await page.getByTestId('cv-fold').evaluateAll((rows) => rows.map((r) => Number(r.querySelectorAll('td')[1]!.textContent)));
   expect(Number(await page.getByTestId('cv-mean-accuracy').textContent())).toBeCloseTo(foldAccuracies.reduce((a, b) => a + b, 0) / 5, 4);
   // The folds are dealt over the training and validation rows only: 150 rows less the test part's, within a row of each other.
@@ -80,6 +82,7 @@ test('a run on a multiclass sample is evaluated: accuracy and macro F1 agree wit
   const features = await page.getByTestId('importance-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-feature')));
   expect(features).toHaveLength(4);
   expect(features[0]).toMatch(/^petal_/);
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Measure feature importance');
 }, LONG_TEST_MS);
 
 test('a binary run: the plan’s criterion is checked, and the decision threshold moves precision and recall', async () => {
