@@ -193,6 +193,17 @@ function columnWriter(column: Column, n: number) {
  * The frame with the changes applied one after another, each relabel's condition matched against
  * the values written before it. `onRelabel` is told how many rows each relabel matched.
  */
+/** The writer's setter for the change's value; a value the column cannot hold is refused naming the edit, among the many a step may hold. */
+function setterOf(writer: ReturnType<typeof columnWriter>, c: Change): Setter {
+  try {
+    return writer.setterFor(c.value, c.dateOrder);
+  } catch (e) {
+    if (!(e instanceof StepProblem)) throw e;
+    const which = 'where' in c ? `The relabel ${c.column} = "${c.value}" where ${describeCondition(c.where)}` : `The edit of row ${c.row + 1}`;
+    throw new StepProblem(`${which}: ${e.message}`);
+  }
+}
+
 function applyChanges(frame: Frame, changes: readonly Change[], onRelabel?: (relabel: Relabel, matched: number) => void): Frame {
   // Edits name rows of the dataset; a new file's rows are other rows.
   if (!frame.fromDataset || changes.length === 0) return frame;
@@ -210,7 +221,7 @@ function applyChanges(frame: Frame, changes: readonly Change[], onRelabel?: (rel
   let position: ((row: number) => number | undefined) | null = null;
   for (const c of changes) {
     if ('where' in c) {
-      const set = writer(c.column).setterFor(c.value, c.dateOrder);
+      const set = setterOf(writer(c.column), c);
       const match = matchRows(written(), c.where);
       let matched = 0;
       for (let i = 0; i < n; i++) {
@@ -222,7 +233,7 @@ function applyChanges(frame: Frame, changes: readonly Change[], onRelabel?: (rel
     } else {
       position ??= positionsOf(frame.rowIds, n);
       const at = position(c.row);
-      if (at !== undefined) writer(c.column).setterFor(c.value, c.dateOrder)(at);
+      if (at !== undefined) setterOf(writer(c.column), c)(at);
     }
   }
   return written();
@@ -258,7 +269,7 @@ export const editCells = defineStep({
     editedInFit.set(train, { params: p, edited });
     // Edits of rows outside training are checked too: applying them to validation or test must not fail.
     const n = train.table.rowCount;
-    for (const c of changes) columnWriter(requireColumn(train, c.column), n).setterFor(c.value, c.dateOrder);
+    for (const c of changes) setterOf(columnWriter(requireColumn(train, c.column), n), c);
     return {};
   },
   transform: (p: Params, _learned, frame: Frame) => {

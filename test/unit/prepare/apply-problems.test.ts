@@ -25,7 +25,7 @@ describe('problems met outside the training rows', () => {
 
   test('an edit of a validation row the column cannot hold is refused when fitted, though the training rows do not hold that row', () => {
     const edit = (value: string, column = 'x') => spec('edit', 'edit-cells', { edits: [{ row: 3, column, value }], bulk: [] });
-    expect(prepareParts([edit('abc')], datasetFrame(data()), parts)).toEqual({ ok: false, stepId: 'edit', problem: 'Column "x" holds numbers: "abc" is not one.' });
+    expect(prepareParts([edit('abc')], datasetFrame(data()), parts)).toEqual({ ok: false, stepId: 'edit', problem: 'The edit of row 4: Column "x" holds numbers: "abc" is not one.' });
     expect(prepareParts([edit('7', 'nope')], datasetFrame(data()), parts)).toMatchObject({ ok: false, stepId: 'edit', problem: 'There is no column "nope" at this point of the pipeline.' });
     const fine = prepareParts([edit('7')], datasetFrame(data()), parts);
     if (!fine.ok) throw new Error(fine.problem);

@@ -115,7 +115,7 @@ describe('typed booleans', () => {
 
   test('anything else is refused, saying what to write', () => {
     const fit = fitPipeline([spec(withChange(undefined, { row: 0, column: 'ok', value: '2' }))], flags());
-    expect(fit.ok ? null : fit.problem).toBe('Column "ok" is yes/no: write true or false (or 1 or 0), not "2".');
+    expect(fit.ok ? null : fit.problem).toBe('The edit of row 1: Column "ok" is yes/no: write true or false (or 1 or 0), not "2".');
   });
 });
 
@@ -125,10 +125,15 @@ describe('typed numbers', () => {
     const ok = edit(' 1.5e1 ');
     if (!ok.ok) throw new Error(ok.problem);
     expect(cells(ok.train, 'x')[0]).toBe('15');
-    for (const value of ['0x10', '0b11', '0o7']) expect(edit(value)).toMatchObject({ ok: false, problem: `Column "x" holds numbers: "${value}" is not one.` });
+    for (const value of ['0x10', '0b11', '0o7']) expect(edit(value)).toMatchObject({ ok: false, problem: `The edit of row 1: Column "x" holds numbers: "${value}" is not one.` });
+  });
+
+  test('a relabel with a value the column cannot hold is named by what it sets and where', () => {
+    const fit = fitPipeline([spec({ edits: [], bulk: [{ where: { column: 'species', op: '==', value: 'a' }, column: 'x', value: 'abc' }] })], labels());
+    expect(fit.ok ? null : fit.problem).toMatch(/^The relabel x = "abc" where species .+: Column "x" holds numbers: "abc" is not one\.$/);
   });
 
   test('a typed comma is refused with the hint to write a decimal point', () => {
-    expect(edit('3,5')).toMatchObject({ ok: false, problem: 'Column "x" holds numbers: "3,5" is not one. Write it with a decimal point and no thousands separator, such as 1.5 or 1500.' });
+    expect(edit('3,5')).toMatchObject({ ok: false, problem: 'The edit of row 1: Column "x" holds numbers: "3,5" is not one. Write it with a decimal point and no thousands separator, such as 1.5 or 1500.' });
   });
 });
