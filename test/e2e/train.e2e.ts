@@ -176,3 +176,16 @@ test('a run cut off by a reload shows as interrupted at once, here and in anothe
   // The epochs stored before the reload are kept.
   expect(Number(await page.locator('[data-testid="run-row"][data-name="cut off"] [data-column="epochs"]').textContent())).toBeGreaterThanOrEqual(1);
 }, LONG_TEST_MS);
+
+test('Measure backends trains a timed epoch on each backend this browser has, and gives focus back to its button', async () => {
+  const session = await startBrowser({ args: ['--enable-unsafe-webgpu'] });
+  const page = await session.newPage();
+  await irisProject(page);
+  await page.getByRole('button', { name: 'Measure backends' }).click();
+  await page.getByTestId('backend-measurements').waitFor({ timeout: SLOW_WORK_MS });
+  const rows = await page.getByTestId('backend-measurement').evaluateAll((trs) => trs.map((tr) => ({ backend: tr.getAttribute('data-backend'), rate: Number(tr.getAttribute('data-rate')) })));
+  // WASM and the CPU backend are there in any browser, and train at some positive rate.
+  for (const backend of ['wasm', 'cpu']) expect(rows.find((r) => r.backend === backend)?.rate).toBeGreaterThan(0);
+  // The button was off while measuring: focus is back on it, not on <body>.
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Measure backends');
+}, LONG_TEST_MS);
