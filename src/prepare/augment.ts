@@ -238,6 +238,8 @@ function smote(frame: Frame, c: Classes, target: string, k: number, rng: Rng): N
 
 function noise(frame: Frame, target: string, scale: number, copies: number, rng: Rng): NewRows {
   const f = numericFeatures(frame, target, false);
+  // Without a number to add noise to, the copies would be plain duplicates, said to be noisy.
+  if (f.columns.length === 0) throw new StepProblem('Gaussian noise needs numeric features to add noise to; there are none at this point. Use random oversampling to copy rows instead.');
   const n = frame.table.rowCount;
   const m = n * copies;
   const base = new Uint32Array(m);

@@ -371,6 +371,11 @@ export class PrepareState {
     });
   }
 
+  /** Forget a refusal shown by the form named `where`: what it was about is no longer in that form (another augmentation method was chosen). */
+  dismissRefusal(where: string): void {
+    if (this.refused?.where === where) this.refused = null;
+  }
+
   setPreview(id: string | null): Promise<void> {
     this.previewStepId = id;
     return this.refresh();

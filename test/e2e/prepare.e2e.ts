@@ -146,6 +146,10 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   await page.getByRole('button', { name: 'Edit row 1, column species: Gentoo', exact: true }).click();
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('edit-value');
   expect(await page.getByLabel('New value', { exact: true }).inputValue()).toBe('Gentoo');
+  // A row past the end gets the app's alert, not a browser bubble that blocks the form.
+  await page.getByLabel('Row', { exact: true }).fill(String(rowCount + 1));
+  await page.getByRole('button', { name: 'Edit cell' }).click();
+  await page.getByTestId('labels-panel').getByRole('alert').filter({ hasText: `Row: enter a whole number from 1 to ${rowCount}.` }).waitFor();
   // A cleared Row box is refused, naming the field; the earlier edit is still shown, and still applies (the step reads it).
   await page.getByLabel('Row', { exact: true }).fill('');
   await page.getByRole('button', { name: 'Edit cell' }).click();
@@ -155,7 +159,14 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   expect(await steps.first().textContent()).toMatch(/Edit values and labels: 1 cell edited/);
   await page.locator('[data-testid="labels-table"] tr[data-row="0"] td', { hasText: 'Gentoo' }).waitFor();
 
-  // SMOTE with Neighbours cleared is refused, naming the field, and nothing is applied.
+  // SMOTE with Neighbours 0 gets the app's alert (no browser bubble blocks the form); with Neighbours cleared too, naming the field, and nothing is applied.
+  await page.getByLabel('Augmentation method', { exact: true }).selectOption('smote');
+  await page.getByLabel('Neighbours', { exact: true }).fill('0');
+  await page.getByRole('button', { name: 'Apply augmentation' }).click();
+  await page.getByTestId('augment-panel').getByRole('alert').filter({ hasText: 'Neighbours: enter a whole number from 1 to 50.' }).waitFor();
+  // Another method's form does not show that field: its refusal goes.
+  await page.getByLabel('Augmentation method', { exact: true }).selectOption('noise');
+  await page.getByTestId('augment-panel').getByRole('alert').waitFor({ state: 'detached' });
   await page.getByLabel('Augmentation method', { exact: true }).selectOption('smote');
   await page.getByLabel('Neighbours', { exact: true }).fill('');
   await page.getByRole('button', { name: 'Apply augmentation' }).click();

@@ -65,6 +65,11 @@ describe('augmentation', () => {
     for (let j = 0; j < 22; j++) expect(Math.abs(f1.values[11 + j]! - f1.values[j % 11]!)).toBeLessThan(0.5);
   });
 
+  test('Gaussian noise with no numeric feature is refused, as SMOTE is, instead of adding plain copies', () => {
+    const labelsOnly = frameOf(col('colour', 'categorical', ['red', 'blue', 'red', 'red']), col('t', 'categorical', ['a', 'b', 'a', 'b']));
+    expect(() => augment(spec('noise', { count: 1 }), labelsOnly, 't', 'classification')).toThrow('Gaussian noise needs numeric features to add noise to; there are none at this point. Use random oversampling to copy rows instead.');
+  });
+
   test('mixup blends pairs of rows and their targets, for regression only', () => {
     // Not all whole numbers: whole-number columns would be rounded, which breaks the exact blend.
     const f = frameOf(col('x', 'numeric', ['0.25', '10', '20', '30']), col('t', 'numeric', ['2.5', '100', '200', '300']));
