@@ -26,3 +26,32 @@ export function groupSharesNote(rows: readonly [number, number, number], fractio
     'a group larger than a part’s share goes wherever the shuffle puts it. Try another seed, or a column with more, smaller groups.'
   );
 }
+
+/** A part's class counts, as the split panel lists them. */
+interface PartClasses {
+  part: string;
+  classes: readonly { label: string; count: number }[] | null;
+}
+
+/**
+ * Classes the split leaves out of training while validation or test hold them; null when none.
+ * A model never learns such a class, and Train and Evaluate leave its rows out of the figures.
+ * Example: 'Class "A" has no training rows, and 20 test rows: …'.
+ */
+export function untrainedClassesNote(parts: readonly PartClasses[]): string | null {
+  const train = parts.find((p) => p.part === 'train')?.classes;
+  if (!train) return null;
+  const missing = train.filter((c) => c.count === 0).map((c) => c.label);
+  const held = missing
+    .map((label) => {
+      const where = parts
+        .filter((p) => p.part !== 'train')
+        .map((p) => ({ part: p.part, count: p.classes?.find((c) => c.label === label)?.count ?? 0 }))
+        .filter((w) => w.count > 0);
+      return where.length ? `"${label}" (${where.map((w) => count(w.count, `${w.part} row`)).join(', ')})` : null;
+    })
+    .filter((x) => x !== null);
+  if (held.length === 0) return null;
+  const [these, it] = held.length === 1 ? [`Class ${held[0]} has`, 'it'] : [`Classes ${held.join(', ')} have`, 'them'];
+  return `${these} no training rows: a model cannot learn ${it}, and Train and Evaluate leave those rows out of the figures. Try another seed, or a split that keeps every class in training.`;
+}

@@ -228,9 +228,12 @@ describe('the split says what it could not do as asked', () => {
     const split = splitRows(data, r, 'y', true);
     if (!split.ok) throw new Error(split.problem);
     const shares = split.report.map((p) => `${Math.round((100 * p.rows) / 10)}%`);
-    expect(split.notes).toEqual([
+    expect(split.notes[0]).toBe(
       `Kept whole, the groups give training ${shares[0]} of the rows, validation ${shares[1]} and test ${shares[2]}, for the 70/15/15 asked: a group larger than a part’s share goes wherever the shuffle puts it. Try another seed, or a column with more, smaller groups.`,
-    ]);
+    );
+    // The one training row is of class p: q is never learned, and the panel says so too.
+    expect(split.report[0]!.classes).toEqual([{ label: 'q', count: 0 }, { label: 'p', count: 1 }]);
+    expect(split.notes[1]).toMatch(/^Class "q" \(\d+ validation rows?(, \d+ test rows?)?\) has no training rows: a model cannot learn it, and Train and Evaluate leave those rows out of the figures\./);
     // Groups small enough to meet the shares: no note.
     const many = Array.from({ length: 100 }, (_, i) => `g${i % 50}`);
     const even = table(col('g', 'categorical', many), col('y', 'categorical', many.map((_, i) => (i % 2 ? 'p' : 'q'))));

@@ -1,0 +1,15 @@
+import { expect, test } from 'vitest';
+import { untrainedClassesNote } from '../../../src/prepare/split-notes';
+
+const part = (name: string, counts: Record<string, number>) => ({ part: name, classes: Object.entries(counts).map(([label, count]) => ({ label, count })) });
+
+test('classes held out but never trained on are named, with where their rows are; none, or none held out, says nothing', () => {
+  const parts = [part('train', { A: 0, B: 12, C: 1, D: 0 }), part('validation', { A: 3, B: 3, C: 0, D: 1 }), part('test', { A: 20, B: 2, C: 0, D: 0 })];
+  expect(untrainedClassesNote(parts)).toBe(
+    'Classes "A" (3 validation rows, 20 test rows), "D" (1 validation row) have no training rows: a model cannot learn them, and Train and Evaluate leave those rows out of the figures. Try another seed, or a split that keeps every class in training.',
+  );
+  expect(untrainedClassesNote([part('train', { A: 0, B: 1 }), part('validation', { A: 0, B: 1 }), part('test', { A: 0, B: 1 })])).toBeNull();
+  expect(untrainedClassesNote([part('train', { A: 2 }), part('validation', { A: 1 }), part('test', { A: 1 })])).toBeNull();
+  // No classes (a regression target): nothing to say.
+  expect(untrainedClassesNote([{ part: 'train', classes: null }])).toBeNull();
+});
