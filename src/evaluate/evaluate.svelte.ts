@@ -21,7 +21,7 @@ import type { CvOutcome, ImportanceOutcome } from '../workers/train-protocol';
 import { workerCallback } from '../workers/worker-handle';
 import { HEARTBEAT_STALE_MS } from '../shared/heartbeat';
 import { trainingRun } from '../train/runs-table';
-import { flaggedNote, unseenClassNote } from '../train/training-data';
+import { flaggedNote, unlabelledNote, unseenClassNote } from '../train/training-data';
 import type { ClassificationReport, RegressionReport } from './holdout';
 import { progressText, type JobProgress } from '../shared/job-progress';
 
@@ -159,10 +159,12 @@ export class EvaluateState {
     if (runId) void callTrainWorker((api) => api.cancel(runId));
   }
 
-  /** The chosen part's rows left out of every figure because training never had their class, in words; null when none. */
+  /** The chosen part's rows left out of every figure (no target value, or a class training never had), in words; null when none. */
   get leftOutNote(): string | null {
-    const counts = this.runs.find((r) => r.id === this.runId)?.unseenClassRows;
-    return counts ? unseenClassNote(counts, this.part) : null;
+    const run = this.runs.find((r) => r.id === this.runId);
+    const notes = [run?.unlabelledRows ? unlabelledNote(run.unlabelledRows, this.part) : null, run?.unseenClassRows ? unseenClassNote(run.unseenClassRows, this.part) : null];
+    const said = notes.filter((n) => n !== null);
+    return said.length ? said.join(' ') : null;
   }
 
   /** The chosen part's rows scored though the recipe flagged them, in words; null when none. */

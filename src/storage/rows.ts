@@ -169,6 +169,8 @@ export interface RunRow {
   unseenClassRows?: { validation: number; test: number };
   /** held-out rows scored though the recipe flagged them, and missing feature values read as 0 (train/training-data.ts); absent in runs stored before it was kept */
   flaggedRows?: { validation: { rows: number; filled: number }; test: { rows: number; filled: number } };
+  /** rows of each part left out for a missing target: not trained on, not scored (train/training-data.ts); absent in runs stored before it was kept */
+  unlabelledRows?: { train: number; validation: number; test: number };
   seconds: number;
   message: string | null;
   tags: string[];

@@ -29,7 +29,7 @@ import { displayStatus, trainingRun } from './runs-table';
 import { sweepTrials, type SweepPlan } from './sweep';
 import { emptySweepForm, readTrainDraft, type SweepForm } from './train-draft';
 import type { EpochRecord } from './train-loop';
-import { flaggedNotes, unseenClassNotes } from './training-data';
+import { flaggedNotes, unlabelledNotes, unseenClassNotes } from './training-data';
 
 export interface LiveRun {
   runId: string;
@@ -201,7 +201,11 @@ export class TrainState {
   get resultNotes(): string[] {
     const result = this.lastResult;
     const row = result?.ok ? this.runs.find((r) => r.id === result.runId) : undefined;
-    return [...(row?.unseenClassRows ? unseenClassNotes(row.unseenClassRows) : []), ...(row?.flaggedRows ? flaggedNotes(row.flaggedRows) : [])];
+    return [
+      ...(row?.unlabelledRows ? unlabelledNotes(row.unlabelledRows) : []),
+      ...(row?.unseenClassRows ? unseenClassNotes(row.unseenClassRows) : []),
+      ...(row?.flaggedRows ? flaggedNotes(row.flaggedRows) : []),
+    ];
   }
 
   /** A run is training, or the form is still being read (a moment as the page opens): its fields and Train are disabled. */

@@ -167,6 +167,27 @@ export function unseenClassNote(counts: UnseenClassRows, part: keyof UnseenClass
   return `${k.toLocaleString('en')} ${part} ${one ? 'row has' : 'rows have'} a class the training rows never had, so ${one ? 'it is' : 'they are'} left out of the ${part} figures.`;
 }
 
+/** Rows of each part left out because their target is missing. */
+export interface UnlabelledRows {
+  train: number;
+  validation: number;
+  test: number;
+}
+
+/** The sentence for one part's rows with no target; null when it has none. Example: '2 test rows have no target value, so they are left out of the test figures.' */
+export function unlabelledNote(counts: UnlabelledRows, part: keyof UnlabelledRows): string | null {
+  const k = counts[part];
+  if (k === 0) return null;
+  const [have, they] = k === 1 ? ['row has', 'it is'] : ['rows have', 'they are'];
+  const where = part === 'train' ? 'left out of training' : `left out of the ${part} figures`;
+  return `${k.toLocaleString('en')} ${part === 'train' ? 'training' : part} ${have} no target value, so ${they} ${where}.`;
+}
+
+/** One sentence per part with rows that have no target. */
+export function unlabelledNotes(counts: UnlabelledRows): string[] {
+  return (['train', 'validation', 'test'] as const).flatMap((part) => unlabelledNote(counts, part) ?? []);
+}
+
 /** Held-out rows each part scores though the recipe flagged them, and their feature values read as 0 for being missing. */
 export interface FlaggedRows {
   validation: { rows: number; filled: number };

@@ -218,7 +218,7 @@ test('wrong labels show up as likely label errors after cross-validation, and ca
   await page.locator(`[data-testid="labels-table"] tr[data-row="${first === 0 ? 1 : 0}"] td`, { hasText: 'virginica' }).waitFor();
 }, LONG_TEST_MS);
 
-test('cross-validation leaves rows without a target out before the folds, and says which fold held a class it never trained on', async () => {
+test('rows without a target: Train and Evaluate say how many were left out; cross-validation leaves them out before the folds, and says which fold held a class it never trained on', async () => {
   // 40 rows of x = 0, 1.3, 2.6 …: a in the first 20, b after; three without a class, and one single "c".
   const lines = ['x,y'];
   for (let i = 0; i < 40; i++) lines.push(`${(i * 1.3).toFixed(1)},${i === 5 || i === 17 || i === 30 ? '' : i === 38 ? 'c' : i < 20 ? 'a' : 'b'}`);
@@ -236,8 +236,15 @@ test('cross-validation leaves rows without a target out before the folds, and sa
   await page.getByRole('button', { name: 'Apply fractions' }).click();
   await prepareIdle(page);
   await trainOnce(page, 'Logistic regression', 0.05, 5);
+  // Train says how many rows had no target, part by part: the three, between training and validation.
+  const said = (await page.getByTestId('train-result-note').allTextContents()).join(' ');
+  const noTarget = (part: string, text: string) => Number(new RegExp(`(\\d+) ${part} rows? (?:has|have) no target value`).exec(text)?.[1] ?? 0);
+  const [inTraining, inValidation] = [noTarget('training', said), noTarget('validation', said)];
+  expect(inTraining + inValidation).toBe(3);
 
   await page.getByTestId('stage-link-evaluate').click();
+  // Evaluate says so beside the validation figures, which leave those rows out.
+  if (inValidation > 0) expect(await page.getByTestId('evaluate-left-out').textContent()).toContain(`no target value, so ${inValidation === 1 ? 'it is' : 'they are'} left out of the validation figures.`);
   await page.getByLabel('Folds', { exact: true }).fill('5');
   await page.getByRole('button', { name: 'Cross-validate' }).click();
   await page.getByTestId('cv-mean-accuracy').waitFor({ timeout: SLOW_WORK_MS });

@@ -9,7 +9,7 @@ import type { FoldPredictions } from '../../evaluate/cross-validate';
 import type { Frame } from '../../prepare/frame';
 import { fitBaseline, scoreBaseline, type Baseline } from '../../train/baseline';
 import { predictBaseline } from '../../train/predict';
-import { classCountOf, layoutOf, toMatrices, type Layout, type Matrices, type FlaggedRows, type ScoredMatrices, type Task, type UnseenClassRows } from '../../train/training-data';
+import { classCountOf, layoutOf, toMatrices, type Layout, type Matrices, type FlaggedRows, type ScoredMatrices, type Task, type UnlabelledRows, type UnseenClassRows } from '../../train/training-data';
 
 export interface TrainingFrames {
   /** the training rows as the model sees them: prepared, then augmented */
@@ -27,6 +27,8 @@ export interface RunMatrices {
   test: ScoredMatrices;
   /** validation and test rows left out because their class never occurred in training */
   unseenClass: UnseenClassRows;
+  /** rows of each part left out because their target is missing: not trained on, not scored */
+  unlabelled: UnlabelledRows;
   /** validation and test rows scored though the recipe flagged them */
   flagged: FlaggedRows;
 }
@@ -41,10 +43,13 @@ export function runMatrices(frames: TrainingFrames, validation: Frame, test: Fra
   const layout = layoutOf(frames.real, target, task);
   if (!layout.ok) return layout;
   const of = (f: Frame) => toMatrices(f, layout.layout, target);
-  const train = of(frames.train).matrices;
-  const real = frames.real === frames.train ? train : of(frames.real).matrices;
+  const trained = of(frames.train);
+  const train = trained.matrices;
+  const realOut = frames.real === frames.train ? trained : of(frames.real);
+  const real = realOut.matrices;
   const held = of(validation);
   const tested = test ? of(test) : null;
+  const unlabelled = (m: ReturnType<typeof of> | null) => (m ? m.skipped - m.unseenClass : 0);
   return {
     ok: true,
     data: {
@@ -54,6 +59,7 @@ export function runMatrices(frames: TrainingFrames, validation: Frame, test: Fra
       validation: held.matrices,
       test: tested?.matrices ?? NO_ROWS,
       unseenClass: { validation: held.unseenClass, test: tested?.unseenClass ?? 0 },
+      unlabelled: { train: unlabelled(realOut), validation: unlabelled(held), test: unlabelled(tested) },
       flagged: { validation: { rows: held.flagged, filled: held.filled }, test: { rows: tested?.flagged ?? 0, filled: tested?.filled ?? 0 } },
     },
   };

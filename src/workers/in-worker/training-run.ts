@@ -159,6 +159,7 @@ export async function runTraining(request: TrainRequest, flags: RunFlags, onEven
     baseline: baselineScores,
     rows: { train: d.train.rows, validation: d.validation.rows, test: d.test.rows },
     unseenClassRows: d.unseenClass,
+    unlabelledRows: d.unlabelled,
     flaggedRows: d.flagged,
     seconds: 0,
     message: null,

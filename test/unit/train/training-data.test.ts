@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { flaggedNote, layoutOf, toMatrices, unseenClassNote, unseenClassNotes } from '../../../src/train/training-data';
+import { flaggedNote, layoutOf, toMatrices, unlabelledNotes, unseenClassNote, unseenClassNotes } from '../../../src/train/training-data';
 import { col, frameOf } from '../prepare/tables';
 
 describe('training data', () => {
@@ -84,5 +84,13 @@ describe('training data', () => {
     // One part's, as Evaluate shows beside that part's metrics.
     expect(unseenClassNote({ validation: 3, test: 0 }, 'validation')).toMatch(/^3 validation rows/);
     expect(unseenClassNote({ validation: 3, test: 0 }, 'test')).toBeNull();
+  });
+
+  test('rows with no target are said per part: not trained on, or left out of that part\'s figures', () => {
+    expect(unlabelledNotes({ train: 2, validation: 0, test: 1 })).toEqual([
+      '2 training rows have no target value, so they are left out of training.',
+      '1 test row has no target value, so it is left out of the test figures.',
+    ]);
+    expect(unlabelledNotes({ train: 0, validation: 0, test: 0 })).toEqual([]);
   });
 });

@@ -44,4 +44,18 @@ describe('a run’s matrices and baseline', () => {
     const m = runMatrices(frames, frames.validation, frames.test, 'y', 'classification');
     expect(m).toEqual({ ok: false, problem: 'Column "x" has 4 missing values in the training rows: add a "Fill missing values" step for it in Prepare, or drop it.' });
   });
+
+  test('rows with no target are counted per part, apart from rows of a class training never had, and none of them is scored', () => {
+    // 40 rows; y is missing in every 8th (5 rows), wherever the split puts them.
+    const data = table(col('x', 'numeric', Array.from({ length: 40 }, (_, i) => String(i))), col('y', 'categorical', Array.from({ length: 40 }, (_, i) => (i % 8 === 0 ? '' : i % 2 ? 'a' : 'b'))));
+    const recipe: Recipe = { ...defaultRecipe(1, true), split: { ...defaultRecipe(1, true).split, strategy: 'random' } };
+    const frames = prepared(recipe, data);
+    const m = runMatrices(frames, frames.validation, frames.test, 'y', 'classification');
+    if (!m.ok) throw new Error(m.problem);
+    const { unlabelled } = m.data;
+    const missingIn = (rowIds: Uint32Array) => Array.from(rowIds).filter((r) => r % 8 === 0).length;
+    expect(unlabelled).toEqual({ train: missingIn(frames.real.rowIds), validation: missingIn(frames.validation.rowIds), test: missingIn(frames.test.rowIds) });
+    expect(unlabelled.train + unlabelled.validation + unlabelled.test).toBe(5);
+    expect(m.data.validation.rows + m.data.test.rows + m.data.real.rows).toBe(35);
+  });
 });
