@@ -36,7 +36,7 @@ interface PartClasses {
 /**
  * Classes the split leaves out of training while validation or test hold them; null when none.
  * A model never learns such a class, and Train and Evaluate leave its rows out of the figures.
- * Example: 'Class "A" has no training rows, and 20 test rows: …'.
+ * Example: 'Class "A" (20 test rows) has no training rows: a model cannot learn it, …'.
  */
 export function untrainedClassesNote(parts: readonly PartClasses[]): string | null {
   const train = parts.find((p) => p.part === 'train')?.classes;
