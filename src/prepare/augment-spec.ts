@@ -18,6 +18,7 @@ const decimal = (min: number, max: number, message: string) => v.pipe(v.number(m
  * Each setting's strict rule, with no fallback: a cleared number input gives null, which must be
  * refused, never read as a default. Each message starts with the field's label in the form.
  */
+const SEED_RANGE = `Seed: enter a whole number from -${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')} to ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')}.`;
 const RULES = {
   /** SMOTE's neighbours */
   k: () => whole(1, 50, 'Neighbours: enter a whole number from 1 to 50.'),
@@ -28,7 +29,8 @@ const RULES = {
     method === 'noise' ? whole(1, COUNT_MAX, 'Copies per row: enter a whole number from 1 to 1,000,000.') : whole(0, COUNT_MAX, 'Rows to add: enter a whole number from 0 to 1,000,000.'),
   /** mixup's Beta(alpha, alpha); the form's smallest step is its smallest value */
   alpha: () => decimal(ALPHA_MIN, 10, 'Alpha: enter a number from 0.01 to 10.'),
-  seed: () => v.pipe(v.number('Seed: enter a whole number.'), v.integer('Seed: enter a whole number.')),
+  /** past 2^53 a double cannot hold every whole number: the seed stored would not be the one typed */
+  seed: () => v.pipe(v.number('Seed: enter a whole number.'), v.integer('Seed: enter a whole number.'), v.safeInteger(SEED_RANGE)),
 };
 export type AugmentField = keyof typeof RULES;
 const FIELDS = Object.keys(RULES) as AugmentField[];

@@ -38,6 +38,8 @@ export interface Augmented {
   /** per class, for classification */
   before: ClassCount[] | null;
   after: ClassCount[] | null;
+  /** what the method could not do as asked, one sentence each (SMOTE: a class with fewer other rows than the neighbours asked for) */
+  notes: string[];
 }
 
 interface Classes {
@@ -193,7 +195,12 @@ function sampleWithout(rows: readonly number[], size: number, rng: Rng): number[
   return out.slice(0, size);
 }
 
-function smote(frame: Frame, c: Classes, target: string, k: number, rng: Rng): NewRows {
+/** A class whose rows are too few for k neighbours each: SMOTE draws from all its other rows, and says so. */
+function fewerNeighboursNote(label: string, rows: number, k: number): string {
+  return `Class "${label}" has ${count(rows, 'training row')}, so SMOTE took each row’s ${count(rows - 1, 'other row')} as its neighbours, not ${k}.`;
+}
+
+function smote(frame: Frame, c: Classes, target: string, k: number, rng: Rng): NewRows & { notes: string[] } {
   const f = numericFeatures(frame, target, false);
   if (f.columns.length === 0) throw new StepProblem('SMOTE needs numeric features to interpolate; there are none at this point. Use random oversampling instead.');
   const d = f.columns.length;
@@ -201,9 +208,11 @@ function smote(frame: Frame, c: Classes, target: string, k: number, rng: Rng): N
   const base: number[] = [];
   const values = f.names.map(() => [] as number[]);
   const missing = f.names.map(() => [] as number[]);
+  const notes: string[] = [];
   members.forEach((all, cls) => {
     if (need[cls] === 0) return;
     if (all.length < 2) throw new StepProblem(`Class "${c.labels[cls]}" has ${count(all.length, 'training row')}: SMOTE needs at least 2 to interpolate between. Use random oversampling instead.`);
+    if (all.length - 1 < k) notes.push(fewerNeighboursNote(c.labels[cls]!, all.length, k));
     // A huge class is worked on through a sample of it drawn without replacement (a row drawn
     // twice would be its own neighbour): base rows and their neighbours both come from it, so the
     // search costs at most 5,000² distances whatever the class's size or the rows asked for.
@@ -233,6 +242,7 @@ function smote(frame: Frame, c: Classes, target: string, k: number, rng: Rng): N
     base: Uint32Array.from(base),
     features: new Map(f.names.map((name, dim) => [name, Float64Array.from(values[dim]!)])),
     missing: new Map(f.names.map((name, dim) => [name, Uint8Array.from(missing[dim]!)])),
+    notes,
   };
 }
 
@@ -355,7 +365,7 @@ export function augment(spec: AugmentSpec, train: Frame, target: string, task: '
   // Checked here too, whatever the caller did: a null setting would make NaN rows.
   const checked = checkAugment(spec);
   if (!checked.ok) throw new StepProblem(checked.problems.join(' '));
-  if (spec.method === 'none') return { frame: train, added: 0, before: null, after: null };
+  if (spec.method === 'none') return { frame: train, added: 0, before: null, after: null, notes: [] };
   const targetColumn = requireColumn(train, target);
   const n = train.table.rowCount;
   if (n === 0) throw new StepProblem('There are no training rows to augment.');
@@ -367,7 +377,7 @@ export function augment(spec: AugmentSpec, train: Frame, target: string, task: '
   const rng = seeded(spec.seed);
   const c = classification ? classesOf(targetColumn, n) : null;
   requireWithinCap(spec.method, plannedRows(spec, n, c), n);
-  let rows: NewRows & { classOfNew?: Int32Array };
+  let rows: NewRows & { classOfNew?: Int32Array; notes?: string[] };
   switch (spec.method) {
     case 'oversample':
       rows = oversample(c!, rng);
@@ -389,5 +399,6 @@ export function augment(spec: AugmentSpec, train: Frame, target: string, task: '
     added: rows.base.length,
     before: c ? countClasses(c) : null,
     after: c ? countClasses(c, rows) : null,
+    notes: rows.notes ?? [],
   };
 }

@@ -24,8 +24,11 @@ export const conditionSchema = v.object({
 });
 export type Condition = v.InferOutput<typeof conditionSchema>;
 
+/** Whether the comparison reads a value: "is missing" and "is present" do not, and their forms hide it. */
+export const comparesWithValue = (op: ConditionOp): boolean => op !== 'is missing' && op !== 'is present';
+
 export function describeCondition(c: Condition): string {
-  return c.op === 'is missing' || c.op === 'is present' ? `${c.column} ${c.op}` : `${c.column} ${c.op} ${c.value}`;
+  return comparesWithValue(c.op) ? `${c.column} ${c.op} ${c.value}` : `${c.column} ${c.op}`;
 }
 
 /** 1 per row where the condition holds, for the frame's rows. */
@@ -33,7 +36,7 @@ export function matchRows(frame: Frame, c: Condition): Uint8Array {
   const column = requireColumn(frame, c.column);
   const n = frame.table.rowCount;
   const out = new Uint8Array(n);
-  if (c.op === 'is missing' || c.op === 'is present') {
+  if (!comparesWithValue(c.op)) {
     const want = c.op === 'is present';
     for (let i = 0; i < n; i++) out[i] = isValid(column.valid, i) === want ? 1 : 0;
     return out;

@@ -31,7 +31,8 @@ import { ChangeRefused, stepOf } from './recipe-draft';
 import { newlyBroken } from './newly-broken';
 import { moveProblem } from './step-order';
 import { columnDateOrder, withConditionDateOrder } from './typed-date';
-import { appendChange, EDITS_SWITCHED_ON, editStepOf, unmatchedRelabel, withChange, type Change, type Relabel } from './steps/edit-cells';
+import { relabelProbe } from './relabel-probe';
+import { appendChange, EDITS_SWITCHED_ON, unmatchedRelabel, type Change, type Relabel } from './steps/edit-cells';
 
 export type SaveState = 'saved' | 'saving' | 'error';
 
@@ -339,32 +340,23 @@ export class PrepareState {
 
   /**
    * Relabel every row where `where` holds, as edited so far. The compared value is trimmed, as the
-   * new one is; a relabel that matches no training row is refused, saying so.
+   * new one is; a relabel that matches no row is refused, saying so.
    */
   async relabelWhere(where: Condition, column: string, value: string): Promise<boolean> {
     const relabel: Relabel = { where: { ...where, value: where.value.trim(), ...columnDateOrder(this.dataset, where.column) }, column, value, ...columnDateOrder(this.dataset, column) };
-    if (!(await this.#matchesTrainingRows(relabel))) return false;
+    if (!(await this.#matchesSomeRow(relabel))) return false;
     return this.#addChange(relabel);
   }
 
-  /**
-   * Whether the relabel matches a training row, tried on the steps up to the edit step alone, the
-   * relabel marked to be refused when it matches none. It is not stored so marked: a later split,
-   * or a cross-validation fold, without such a row must still fit. Any other problem is left to
-   * the change itself, which refuses it or not as it does every change.
-   */
-  #matchesTrainingRows(relabel: Relabel): Promise<boolean> {
+  /** Whether the relabel matches any of the dataset's rows, asked of the worker as relabel-probe.ts says; any other problem is left to the change itself. */
+  #matchesSomeRow(relabel: Relabel): Promise<boolean> {
     return this.#enqueue(async () => {
       if (!this.recipe) return false;
-      const probe = clone(this.recipe);
-      const step = editStepOf(probe);
-      step.enabled = true;
-      step.params = withChange(step.params, { ...relabel, mustMatch: true });
-      const upTo = probe.steps.indexOf(step);
-      const report = await this.#ask({ ...probe, steps: probe.steps.slice(0, upTo + 1), augment: { ...probe.augment, method: 'none' } });
+      const probe = relabelProbe(this.recipe, relabel);
+      const report = await this.#ask(probe.recipe);
       if (!report) return false;
       const problem = unmatchedRelabel(relabel.where);
-      if (report.steps.find((s) => s.id === step.id)?.problem !== problem) return true;
+      if (report.steps.find((s) => s.id === probe.stepId)?.problem !== problem) return true;
       this.refused = { where: 'labels', problem };
       this.labelsNotice = null;
       return false;

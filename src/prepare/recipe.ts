@@ -17,12 +17,14 @@ const fraction = (label: string) => {
 };
 const fractions = v.tuple([fraction('Train %'), fraction('Validation %'), fraction('Test %')]);
 const splitSeed = v.pipe(v.number('Seed: enter a whole number, 0 or more.'), v.integer('Seed: enter a whole number, 0 or more.'), v.minValue(0, 'Seed: enter a whole number, 0 or more.'));
+/** A seed as typed: past 2^53 a double cannot hold every whole number, so the seed stored would not be the one shown. */
+const typedSplitSeed = v.pipe(splitSeed, v.maxValue(Number.MAX_SAFE_INTEGER, `Seed: enter a whole number from 0 to ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')}.`));
 
 /** Split settings checked strictly, as a change to them is: a cleared field is refused, never defaulted. */
 const strictSplitSchema = v.object({
   strategy: v.picklist(SPLIT_STRATEGIES, 'How rows are split: choose one of the strategies.'),
   fractions,
-  seed: splitSeed,
+  seed: typedSplitSeed,
   groupColumn: v.nullable(v.string()),
   orderColumn: v.nullable(v.string()),
 });
@@ -36,6 +38,12 @@ export const splitSettingsSchema = v.object({
   groupColumn: v.fallback(v.nullable(v.string()), null),
   /** ordered: the date (or number) column that orders rows; the latest go to test */
   orderColumn: v.fallback(v.nullable(v.string()), null),
+  /**
+   * how a stratified split cuts each class (split.ts SplitDealing). Recipes stored before keyed
+   * existed read back as shuffled, so their parts stay the ones their runs were scored on, until
+   * the learner changes the split's settings (checkChange), which re-deals the rows anyway.
+   */
+  dealing: v.fallback(v.picklist(['keyed', 'shuffled']), 'shuffled'),
 });
 export type SplitSettings = v.InferOutput<typeof splitSettingsSchema>;
 
@@ -55,7 +63,7 @@ export interface Recipe {
 export function defaultRecipe(seed: number, classification: boolean): Recipe {
   return {
     steps: [],
-    split: { strategy: classification ? 'stratified' : 'random', fractions: [0.7, 0.15, 0.15], seed, groupColumn: null, orderColumn: null },
+    split: { strategy: classification ? 'stratified' : 'random', fractions: [0.7, 0.15, 0.15], seed, groupColumn: null, orderColumn: null, dealing: 'keyed' },
     augment: v.parse(augmentSchema, { seed }),
   };
 }
@@ -93,7 +101,7 @@ export function checkChange(draft: Recipe, current: Recipe): CheckedChange {
   }
   if (!same(draft.split, current.split)) {
     const checked = v.safeParse(strictSplitSchema, draft.split);
-    if (checked.success) split = checked.output;
+    if (checked.success) split = { ...checked.output, dealing: 'keyed' };
     else problems.push(...new Set(checked.issues.map((i) => i.message)));
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, recipe: { ...draft, augment, split } };

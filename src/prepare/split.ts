@@ -2,6 +2,7 @@
  * Seeded train / validation / test splits and k-fold assignment, over typed arrays.
  * Parts: 0 train, 1 validation, 2 test. The same seed gives the same split on any machine.
  */
+import { cutByKey, keySalt } from './keyed-cut';
 import { largestRemainder } from './largest-remainder';
 import { seeded, type Rng } from './random';
 import { scratchInt32 } from '../shared/scratch';
@@ -13,7 +14,16 @@ export interface SplitSpec {
   /** train, validation, test; each in [0, 1], summing to 1 */
   fractions: readonly [number, number, number];
   seed: number;
+  /**
+   * stratified only: how each class's rows are cut. keyed (the default): by a seeded key of
+   * each row's own (keyed-cut.ts), so a relabel moves only the rows it touches and a few at the
+   * cuts; shuffled: by a shuffle of the class, as splits stored before keyed were made, kept so
+   * that their parts stay as they were trained and scored on.
+   */
+  dealing?: SplitDealing;
 }
+
+export type SplitDealing = 'keyed' | 'shuffled';
 
 /**
  * Per row: stratified → class codes (-1 missing: one more stratum); grouped → group codes
@@ -195,10 +205,14 @@ export function assignParts(spec: SplitSpec, inputs: SplitInputs): Uint8Array {
       shuffleAndCut(identity(n, scratchInt32('random split order', n)), partSizes(n, f), parts, rng, false);
       break;
     case 'stratified': {
-      // Exact part sizes, shared out among the classes; then each class's rows shuffled and cut.
+      // Exact part sizes, shared out among the classes; then each class's rows cut by their keys, or shuffled and cut.
       const lists = strata(inputs.classes!);
       const sizes = stratumSizes(lists.map((rows) => rows.length), f, rng);
-      lists.forEach((rows, k) => shuffleAndCut(rows, sizes[k]!, parts, rng, true));
+      if (spec.dealing === 'shuffled') lists.forEach((rows, k) => shuffleAndCut(rows, sizes[k]!, parts, rng, true));
+      else {
+        const salt = keySalt(spec.seed);
+        lists.forEach((rows, k) => cutByKey(rows, sizes[k]!, parts, salt));
+      }
       break;
     }
     case 'grouped': {

@@ -31,7 +31,8 @@ export const NUMBER_LIMITS = {
   epochs: { min: 1, max: 10000, whole: true },
   patience: { min: 0, whole: true },
   l2: { min: 0, max: 10 },
-  seed: { min: 0, whole: true },
+  // Past 2^53 a double cannot hold every whole number: the seed stored would not be the one typed.
+  seed: { min: 0, max: Number.MAX_SAFE_INTEGER, whole: true },
 } as const satisfies Record<string, NumberLimit>;
 
 export const withinLimit = (limit: NumberLimit, x: number): boolean =>

@@ -51,6 +51,8 @@ export type AugmentReport =
       before: ClassCount[] | null;
       after: ClassCount[] | null;
       scatter: { x: string; y: string; real: ScatterPoints; generated: ScatterPoints } | null;
+      /** what the method could not do as asked (augment.ts Augmented.notes) */
+      notes: string[];
     }
   | { ok: false; problem: string };
 

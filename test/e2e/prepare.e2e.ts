@@ -159,6 +159,13 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   expect(await steps.first().textContent()).toMatch(/Edit values and labels: 1 cell edited/);
   await page.locator('[data-testid="labels-table"] tr[data-row="0"] td', { hasText: 'Gentoo' }).waitFor();
 
+  // "is missing" compares with no value: the relabel form's box for one goes, and comes back with ==.
+  const labels = page.getByTestId('labels-panel');
+  await labels.getByLabel('Comparison', { exact: true }).selectOption('is missing');
+  expect(await labels.getByLabel('Compared with', { exact: true }).count()).toBe(0);
+  await labels.getByLabel('Comparison', { exact: true }).selectOption('==');
+  await labels.getByLabel('Compared with', { exact: true }).waitFor();
+
   // SMOTE with Neighbours 0 gets the app's alert (no browser bubble blocks the form); with Neighbours cleared too, naming the field, and nothing is applied.
   await page.getByLabel('Augmentation method', { exact: true }).selectOption('smote');
   await page.getByLabel('Neighbours', { exact: true }).fill('0');

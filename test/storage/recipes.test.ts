@@ -70,9 +70,10 @@ describe('normalizeRecipe', () => {
     };
     const recipe = normalizeRecipe(raw, 3, true);
     expect(recipe.steps).toEqual([raw.steps[0]]);
-    expect(recipe.split).toEqual(raw.split);
+    // Stored before a stratified split was cut by row keys: read back as shuffled, as it was dealt.
+    expect(recipe.split).toEqual({ ...raw.split, dealing: 'shuffled' });
     expect(recipe.augment).toEqual(defaultRecipe(3, true).augment);
     expect(normalizeRecipe(null, 3, false).split.strategy).toBe('random');
-    expect(normalizeRecipe(undefined, 3, true).split).toMatchObject({ strategy: 'stratified', fractions: [0.7, 0.15, 0.15], seed: 3 });
+    expect(normalizeRecipe(undefined, 3, true).split).toMatchObject({ strategy: 'stratified', fractions: [0.7, 0.15, 0.15], seed: 3, dealing: 'keyed' });
   });
 });

@@ -21,8 +21,9 @@ const cellEditSchema = v.object({ row: v.pipe(v.number(), v.integer(), v.minValu
 
 /**
  * Every row where `where` holds, as edited so far, set to a value. `mustMatch` is set only on the
- * relabel Prepare tries before adding it: it is refused when it matches no training row. Stored
- * relabels never have it, so a later split or a cross-validation fold without such a row still fits.
+ * relabel Prepare tries before adding it, over a split that trains on every row: it is refused
+ * when it matches no row. Stored relabels never have it, so a split or a cross-validation fold
+ * whose training rows have no such row still fits.
  */
 const relabelSchema = v.object({ where: conditionSchema, column: v.string(), value: v.string(), dateOrder: dateOrderSchema, mustMatch: v.optional(v.literal(true)) });
 
@@ -132,9 +133,9 @@ export function appendChange(recipe: { steps: StepSpec[] }, change: Change): boo
 /** What Prepare and Evaluate say when an edit switched the edit step back on. */
 export const EDITS_SWITCHED_ON = 'The “Edit values and labels” step was off: it is on again, so this edit and the ones before it apply.';
 
-/** Why a relabel is refused when it matches no training row. */
+/** Why a relabel is refused when it matches no row of the dataset. */
 export function unmatchedRelabel(where: Condition): string {
-  return `No training row has ${describeCondition(where)}: nothing was relabelled.`;
+  return `No row has ${describeCondition(where)}: nothing was relabelled.`;
 }
 
 type Setter = (row: number) => void;

@@ -82,7 +82,7 @@ export function splitRows(dataset: Table, recipe: Pick<Recipe, 'split' | 'steps'
     for (let i = 0; i < n; i++) order[i] = isValid(o.valid, i) ? o.values[i]! : Number.NaN;
     inputs.order = order;
   }
-  const spec = { strategy: settings.strategy, fractions: settings.fractions, seed: settings.seed };
+  const spec = { strategy: settings.strategy, fractions: settings.fractions, seed: settings.seed, dealing: settings.dealing };
   const problem = splitProblem(spec, inputs);
   if (problem) return { ok: false, problem };
   const parts = assignParts(spec, inputs);
@@ -124,7 +124,7 @@ function augmentReport(result: Augmented, scatter: [string, string] | null, targ
     x && y && x.kind === 'numeric' && y.kind === 'numeric'
       ? { x: x.name, y: y.name, real: points(frame, x, y, 0, real, SCATTER_POINTS), generated: points(frame, x, y, real, frame.table.rowCount, SCATTER_POINTS) }
       : null;
-  return { ok: true, added: result.added, before: result.before, after: result.after, scatter: chart };
+  return { ok: true, added: result.added, before: result.before, after: result.after, scatter: chart, notes: result.notes };
 }
 
 /** `context`: how the dataset's file was written (its decimal comma), for the steps that read text. */

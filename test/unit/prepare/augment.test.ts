@@ -56,6 +56,16 @@ describe('augmentation', () => {
     }
     expect(cells(result.frame, 'y').slice(11)).toEqual(['b', 'b', 'b', 'b', 'b']);
     expect(augment(spec('smote', { seed: 6 }), imbalanced(), 'y', 'classification').frame).not.toEqual(result.frame);
+    expect(result.notes).toEqual([]);
+  });
+
+  test('SMOTE asked for more neighbours than a class has other rows says so, and the new rows still lie inside that class', () => {
+    const result = augment(spec('smote', { k: 5 }), imbalanced(), 'y', 'classification');
+    expect(result.notes).toEqual(['Class "b" has 3 training rows, so SMOTE took each row’s 2 other rows as its neighbours, not 5.']);
+    const f1 = result.frame.table.columns[0]!;
+    for (let i = 11; i < 16; i++) expect(f1.values[i]).toBeGreaterThanOrEqual(10);
+    // Enough rows for the neighbours asked for: no note.
+    expect(augment(spec('smote', { k: 2 }), imbalanced(), 'y', 'classification').notes).toEqual([]);
   });
 
   test('Gaussian noise adds copies near each row, scaled per feature', () => {
@@ -177,6 +187,7 @@ describe('augmentation settings are checked, never guessed', () => {
       ok: false,
       problems: ['Noise, as a share of each feature’s std: enter a number from 0 to 5.', 'Copies per row: enter a whole number from 1 to 1,000,000.'],
     });
+    expect(checkAugment({ ...spec('smote'), seed: -(2 ** 53) }, previous)).toEqual({ ok: false, problems: ['Seed: enter a whole number from -9,007,199,254,740,991 to 9,007,199,254,740,991.'] });
     expect(checkAugment({ ...spec('smote'), method: 'magic' }, previous)).toEqual({ ok: false, problems: ['Augmentation method: choose one from the list.'] });
     // SMOTE reads only k and the seed: a cleared alpha is not stored, the previous one is kept.
     expect(checkAugment({ ...spec('smote', { k: 7 }), alpha: null }, spec('none', { alpha: 0.4 }))).toEqual({ ok: true, spec: spec('smote', { k: 7, alpha: 0.4 }) });

@@ -98,8 +98,8 @@ describe('relabel conditions', () => {
   test('a relabel made to be checked that matches no training row is refused, saying so; stored, it never fails a fit', () => {
     const where = { column: 'species', op: '==' as const, value: 'setosa' };
     const checked = fitPipeline([spec(withChange(undefined, { where, column: 'species', value: 'b', mustMatch: true }))], labels());
-    expect(checked).toEqual({ ok: false, stepId: 'e', problem: 'No training row has species == setosa: nothing was relabelled.' });
-    expect(unmatchedRelabel(where)).toBe('No training row has species == setosa: nothing was relabelled.');
+    expect(checked).toEqual({ ok: false, stepId: 'e', problem: 'No row has species == setosa: nothing was relabelled.' });
+    expect(unmatchedRelabel(where)).toBe('No row has species == setosa: nothing was relabelled.');
     expect(fitPipeline([spec(withChange(undefined, { where, column: 'species', value: 'b' }))], labels()).ok).toBe(true);
   });
 });

@@ -87,18 +87,20 @@ describe('an edit made while the edit step is off', () => {
 });
 
 describe('relabelling where a condition holds', () => {
-  test('the compared value is stored trimmed; the relabel is first tried on the training rows alone, where it must match one', async () => {
+  test('the compared value is stored trimmed; the relabel is first tried alone, over a split that trains on every row, where it must match one', async () => {
     const { state } = await opened([{ id: 'e', kind: 'edit-cells', enabled: true, params: { edits: [], bulk: [] } }, { id: 's', kind: 'scale', enabled: true, params: { columns: ['x'], method: 'standard' } }]);
     expect(await state.relabelWhere({ column: 'species', op: '==', value: ' setosa ' }, 'species', 'virginica')).toBe(true);
     const probe = (vi.mocked(callPrepareWorker).mock.calls[0]![0] as unknown as (api: { report: (r: PrepareRequest) => unknown }) => unknown);
     let request: PrepareRequest | undefined;
     await probe({ report: (r: PrepareRequest) => (request = r) });
     expect(request!.recipe.steps.map((s) => s.kind)).toEqual(['edit-cells']);
+    // A relabel of held-out rows alone is a fix the learner means: every row is a training row for the probe.
+    expect(request!.recipe.split).toMatchObject({ strategy: 'random', fractions: [1, 0, 0] });
     expect((request!.recipe.steps[0]!.params as { edits: unknown[] }).edits).toEqual([{ where: { column: 'species', op: '==', value: 'setosa' }, column: 'species', value: 'virginica', mustMatch: true }]);
     expect(editParams(state).edits).toEqual([{ where: { column: 'species', op: '==', value: 'setosa' }, column: 'species', value: 'virginica' }]);
   });
 
-  test('one that matches no training row is refused, saying so, and nothing is stored', async () => {
+  test('one that matches no row is refused, saying so, and nothing is stored', async () => {
     const { state, projectId, stored } = await opened();
     const where = { column: 'species', op: '==' as const, value: 'setosa' };
     // The probe's edit step is made fresh (the recipe has none): the worker answers for whatever id it has.
@@ -108,7 +110,7 @@ describe('relabelling where a condition holds', () => {
       return { ...fits(), steps: [{ id: request!.recipe.steps[0]!.id, state: 'problem', problem: unmatchedRelabel(where) }] };
     });
     expect(await state.relabelWhere(where, 'species', 'virginica')).toBe(false);
-    expect(state.refused).toEqual({ where: 'labels', problem: 'No training row has species == setosa: nothing was relabelled.' });
+    expect(state.refused).toEqual({ where: 'labels', problem: 'No row has species == setosa: nothing was relabelled.' });
     expect(state.recipe).toEqual(stored);
     expect((await getRecipe(db, projectId))!.version).toBe(1);
   });

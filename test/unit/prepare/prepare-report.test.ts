@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { defaultRecipe, type Recipe } from '../../../src/prepare/recipe';
 import type { Frame } from '../../../src/prepare/frame';
+import { relabelProbe } from '../../../src/prepare/relabel-probe';
 import { assignFolds, assignParts } from '../../../src/prepare/split';
+import { unmatchedRelabel } from '../../../src/prepare/steps/edit-cells';
 import { COPIES_CHECKED, prepareDataset, prepareFrames, prepareReport, splitRows } from '../../../src/workers/in-worker/prepare-report';
 import { col, table } from './tables';
 
@@ -192,6 +194,41 @@ describe('the split reads the target as the edit step leaves it', () => {
     const parts = splitRows(abc(), r, 'y', true);
     if (!parts.ok) throw new Error(parts.problem);
     expect(Array.from(prepared.frames.train.rowIds)).toEqual(Array.from(parts.parts).flatMap((p, i) => (p === 0 ? [i] : [])));
+  });
+
+  test('relabelling one held-out row moves only that row and a few at the cuts, so runs before and after are scored on nearly the same rows', () => {
+    const n = 600;
+    const labels = Array.from({ length: n }, (_, i) => 'abc'[(i * 7) % 3]!);
+    const data = () => table(col('x', 'numeric', labels.map((_, i) => String(i))), col('y', 'categorical', labels));
+    const r = recipe({ split: { ...recipe().split, strategy: 'stratified' } });
+    const before = splitRows(data(), r, 'y', true);
+    if (!before.ok) throw new Error(before.problem);
+    const row = before.parts.indexOf(2);
+    const relabel = { id: 'edits', kind: 'edit-cells', enabled: true, params: { edits: [{ row, column: 'y', value: labels[row] === 'a' ? 'b' : 'a' }], bulk: [] } };
+    const after = splitRows(data(), { ...r, steps: [relabel] }, 'y', true);
+    if (!after.ok) throw new Error(after.problem);
+    const moved = Array.from(after.parts).filter((p, i) => i !== row && p !== before.parts[i]!).length;
+    expect(moved).toBeLessThanOrEqual(6);
+    // A recipe stored before rows were keyed deals by a shuffle: the same edit re-deals most of two classes.
+    const stored = { ...r.split, dealing: 'shuffled' as const };
+    const shuffledBefore = splitRows(data(), { ...r, split: stored }, 'y', true);
+    const shuffledAfter = splitRows(data(), { ...r, split: stored, steps: [relabel] }, 'y', true);
+    if (!shuffledBefore.ok || !shuffledAfter.ok) throw new Error('the split failed');
+    expect(Array.from(shuffledAfter.parts).filter((p, i) => p !== shuffledBefore.parts[i]!).length).toBeGreaterThan(50);
+  });
+
+  test('a relabel of a test row alone passes the check Prepare makes before adding it; the same check over the holdout split would refuse it', () => {
+    const r = recipe({ split: { ...recipe().split, strategy: 'random', fractions: [0.6, 0.2, 0.2] } });
+    const split = splitRows(abc(), r, 'y', true);
+    if (!split.ok) throw new Error(split.problem);
+    const where = { column: 'x', op: '==' as const, value: String(split.parts.indexOf(2)) };
+    const probe = relabelProbe(r, { where, column: 'y', value: 'c' });
+    expect(prepareReport(abc(), request(probe.recipe), quiet).steps.find((s) => s.id === probe.stepId)!.state).not.toBe('problem');
+    const overHoldout = prepareReport(abc(), request({ ...probe.recipe, split: r.split }), quiet);
+    expect(overHoldout.steps.find((s) => s.id === probe.stepId)).toMatchObject({ state: 'problem', problem: unmatchedRelabel(where) });
+    // One that matches no row at all is refused by the probe.
+    const none = relabelProbe(r, { where: { ...where, value: '99' }, column: 'y', value: 'c' });
+    expect(prepareReport(abc(), request(none.recipe), quiet).steps.find((s) => s.id === none.stepId)).toMatchObject({ state: 'problem' });
   });
 
   test('an edit step that cannot apply leaves the split to the imported labels, and the step names the problem', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { seeded } from '../../../src/prepare/random';
 import { assignFolds, assignParts, NO_FOLD, splitProblem, summariseParts, type SplitSpec } from '../../../src/prepare/split';
 
 const spec = (strategy: SplitSpec['strategy'], seed = 7, fractions: [number, number, number] = [0.7, 0.15, 0.15]): SplitSpec => ({ strategy, fractions, seed });
@@ -24,6 +25,47 @@ describe('holdout splits', () => {
       [90, 45, 15],
     ];
     summary.forEach((s, p) => s.classCounts!.forEach((c, k) => expect(Math.abs(c - expected[p]![k]!)).toBeLessThanOrEqual(1)));
+  });
+
+  test('stratified: a relabel moves only the row relabelled and a few rows at its classes’ cuts; stored (shuffled) splits re-dealt hundreds', () => {
+    const rng = seeded('relabels');
+    let worstKeyed = 0;
+    let fewestShuffled = Infinity;
+    for (const n of [50, 300, 3000]) {
+      for (const seed of [0, 1, 42]) {
+        for (let trial = 0; trial < 10; trial++) {
+          const k = 2 + Math.floor(rng() * 4);
+          const before = Int32Array.from({ length: n }, () => Math.floor(rng() * k));
+          const after = before.slice();
+          const row = Math.floor(rng() * n);
+          after[row] = (before[row]! + 1 + Math.floor(rng() * (k - 1))) % k;
+          const moved = (dealing: 'keyed' | 'shuffled') => {
+            const a = assignParts({ ...spec('stratified', seed), dealing }, { rowCount: n, classes: before });
+            const b = assignParts({ ...spec('stratified', seed), dealing }, { rowCount: n, classes: after });
+            expect(count(b)).toEqual(count(a));
+            return a.filter((p, i) => i !== row && p !== b[i]).length;
+          };
+          // Each class's training and validation counts move by at most one: its two cuts, by at most three rows between them.
+          const keyed = moved('keyed');
+          expect(keyed).toBeLessThanOrEqual(3 * k);
+          worstKeyed = Math.max(worstKeyed, keyed);
+          if (n === 3000) fewestShuffled = Math.min(fewestShuffled, moved('shuffled'));
+        }
+      }
+    }
+    expect(worstKeyed).toBeGreaterThan(0);
+    expect(fewestShuffled).toBeGreaterThan(100);
+  });
+
+  test('stratified, keyed: the seed decides, another seed differs, and rows far apart are not dealt in runs', () => {
+    const a = assignParts(spec('stratified'), { rowCount: 1000, classes });
+    expect(assignParts(spec('stratified'), { rowCount: 1000, classes })).toEqual(a);
+    expect(assignParts(spec('stratified', 8), { rowCount: 1000, classes })).not.toEqual(a);
+    // Class 0 holds rows 0–599 in order: its 90 validation rows are spread over them, not a block.
+    const validationRows = [...a.keys()].filter((i) => i < 600 && a[i] === 1);
+    expect(validationRows.length).toBe(90);
+    expect(Math.min(...validationRows)).toBeLessThan(60);
+    expect(Math.max(...validationRows)).toBeGreaterThan(540);
   });
 
   test('grouped: no group is in two parts, and each non-empty part gets rows', () => {

@@ -114,14 +114,14 @@ function fullShuffleParts(n: number, f: [number, number, number], seed: number, 
 }
 
 describe('the seeded split', () => {
-  test('stopping the shuffle early gives the full shuffle’s parts, random and stratified', () => {
+  test('stopping the shuffle early gives the full shuffle’s parts, random and stratified as stored splits deal it', () => {
     for (const n of [1, 2, 5, 97, 1000, 12_345]) {
       for (const seed of [0, 1, 42]) {
         for (const f of [[0.7, 0.15, 0.15], [0.5, 0.5, 0], [0.1, 0.45, 0.45], [1, 0, 0]] as [number, number, number][]) {
           if (n >= 3 || f.filter((x) => x > 0).length <= n) expect(assignParts({ strategy: 'random', fractions: f, seed }, { rowCount: n })).toEqual(fullShuffleParts(n, f, seed, null));
           const classes = Int32Array.from({ length: n }, (_, i) => (i * 7) % 3);
           const strata = [0, 1, 2].map((c) => Int32Array.from({ length: n }, (_, i) => i).filter((i) => classes[i] === c)).filter((s) => s.length > 0);
-          if (n >= 3) expect(assignParts({ strategy: 'stratified', fractions: f, seed }, { rowCount: n, classes })).toEqual(fullShuffleParts(n, f, seed, strata));
+          if (n >= 3) expect(assignParts({ strategy: 'stratified', fractions: f, seed, dealing: 'shuffled' }, { rowCount: n, classes })).toEqual(fullShuffleParts(n, f, seed, strata));
         }
       }
     }

@@ -15,7 +15,8 @@ describe('the New run form is checked strictly before a run starts', () => {
 
   test('every wrong field is named once, in the order of the form', () => {
     const layers = [{ ...form.layers[0]!, dropout: 0.95 }, { ...form.layers[1]!, units: 2.5 }];
-    const checked = checkTrainForm({ ...form, layers, batchSize: 0, patience: -1, l2: Number.NaN, seed: null });
+    // 2^53 + 1 typed is read as 2^53: the seed stored would not be the one typed.
+    const checked = checkTrainForm({ ...form, layers, batchSize: 0, patience: -1, l2: Number.NaN, seed: Number('9007199254740993') });
     expect(checked).toEqual({
       ok: false,
       problems: [
@@ -24,7 +25,7 @@ describe('the New run form is checked strictly before a run starts', () => {
         'Batch size: enter a whole number from 1 to 65,536.',
         'Early-stopping patience: enter a whole number, 0 or more.',
         'L2 regularisation: enter a number from 0 to 10.',
-        'Seed: enter a whole number, 0 or more.',
+        'Seed: enter a whole number from 0 to 9,007,199,254,740,991.',
       ],
     });
   });
