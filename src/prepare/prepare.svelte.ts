@@ -38,6 +38,12 @@ export type SaveState = 'saved' | 'saving' | 'error';
 
 /** Undo steps kept in memory. */
 const UNDO_LIMIT = 100;
+/**
+ * Changes with the same `joinAs` key asked for within this long of the last are one undo step:
+ * the arrow keys in a radio group apply every option passed over, and one Undo should go back
+ * to before them all, not to each option in turn.
+ */
+const JOIN_MS = 2000;
 
 const SHOWN_AS_NOW = 'The recipe was changed in another tab: it is shown as it is now.';
 const NOT_APPLIED = `${SHOWN_AS_NOW} Your last change was not applied; make it again.`;
@@ -70,6 +76,8 @@ export class PrepareState {
   readonly #db: LooplabDB;
   #undo: Recipe[] = [];
   #redo: Recipe[] = [];
+  /** the last change's `joinAs` and when it was asked for, while the next change of that key may join its undo step */
+  #lastJoinable: { key: string; asked: number } | null = null;
   #queue: Promise<unknown> = Promise.resolve();
   #seed: number;
 
@@ -117,6 +125,7 @@ export class PrepareState {
     this.recipe = recipe;
     this.version = row?.version ?? 0;
     this.#undo = [];
+    this.#lastJoinable = null;
     this.#redo = [];
     this.canUndo = false;
     this.canRedo = false;
@@ -182,9 +191,11 @@ export class PrepareState {
   /**
    * Try a change: the new recipe is fitted first; if a step that could apply before cannot
    * now (newlyBroken), the change is refused with the reason (shown by the form named `where`),
-   * also when another step could not apply already.
+   * also when another step could not apply already. `joinAs`: the change joins the last one's
+   * undo step when that had the same key and was asked for less than JOIN_MS before.
    */
-  change(where: string, mutate: (draft: Recipe) => void, focusStep?: string): Promise<boolean> {
+  change(where: string, mutate: (draft: Recipe) => void, focusStep?: string, joinAs?: string): Promise<boolean> {
+    const asked = Date.now();
     return this.#enqueue(async () => {
       const current = this.recipe;
       if (!current) return false;
@@ -217,7 +228,10 @@ export class PrepareState {
         return false;
       }
       this.refused = null;
-      this.#undo = [...this.#undo, current].slice(-UNDO_LIMIT);
+      const last = this.#lastJoinable;
+      const joins = joinAs !== undefined && last?.key === joinAs && asked - last.asked < JOIN_MS && this.#undo.length > 0;
+      if (!joins) this.#undo = [...this.#undo, current].slice(-UNDO_LIMIT);
+      this.#lastJoinable = joinAs === undefined ? null : { key: joinAs, asked };
       this.#redo = [];
       return this.#commit(draft, report);
     });
@@ -265,6 +279,7 @@ export class PrepareState {
   }
 
   #travel(from: Recipe[], to: Recipe[]): Promise<void> {
+    this.#lastJoinable = null;
     return this.#enqueue(async () => {
       const target = from.pop();
       if (!target || !this.recipe) return;

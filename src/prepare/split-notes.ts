@@ -11,6 +11,16 @@ export function undatedNote(missing: number, column: string): string | null {
 }
 
 /**
+ * Rows a grouped split could not group (no value in its column): each is a group of its own, so
+ * it can land in any part, away from rows that may share its unknown group; null when none.
+ */
+export function ungroupedNote(missing: number, column: string): string | null {
+  if (missing === 0) return null;
+  const [has, each] = missing === 1 ? ['has', 'it is'] : ['have', 'each is'];
+  return `${count(missing, 'row')} ${has} no value in "${column}": ${each} kept as a group of its own, so a row whose group is unknown may fall in another part than the rest of its group. If you know the groups, give them a value: relabel "${column}" where "${column}" is missing.`;
+}
+
+/**
  * When whole groups kept together leave some part more than 10 points from its share; null
  * otherwise. Example: rows [1, 8, 1] for 70/15/15 → 'Kept whole, the groups give training 10% of
  * the rows, validation 80% and test 10%, for the 70/15/15 asked: …'.

@@ -245,6 +245,16 @@ test('validation and test rows that copy training rows are counted, the warning 
   await projectWithFile(page, 'Copies', file, 'binary', 'y');
   await page.getByTestId('stage-link-prepare').click();
   await prepareIdle(page);
+  // The arrow keys apply each strategy passed over; one Undo goes back to before them all.
+  await page.getByLabel('Stratified', { exact: true }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.locator('input[name="split-strategy"][value="ordered"]:checked').waitFor();
+  await prepareIdle(page);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.locator('input[name="split-strategy"][value="stratified"]:checked').waitFor();
+  await prepareIdle(page);
+  expect(await page.getByRole('button', { name: 'Undo' }).isDisabled()).toBe(true);
   await page.getByLabel('Random', { exact: true }).check();
   await prepareIdle(page);
   const warning = page.getByTestId('duplicate-leak-warning');

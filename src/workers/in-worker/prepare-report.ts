@@ -23,7 +23,7 @@ import type { AugmentReport, HeldOutCheck, PartReport, PreparedResult, PreparePr
 import { seeded } from '../../prepare/random';
 import { resumeFor } from './kept-fits';
 import { codesOf } from '../../prepare/class-codes';
-import { groupSharesNote, undatedNote, untrainedClassesNote } from '../../prepare/split-notes';
+import { groupSharesNote, undatedNote, ungroupedNote, untrainedClassesNote } from '../../prepare/split-notes';
 
 const SCATTER_POINTS = 1500;
 /**
@@ -94,6 +94,7 @@ export function splitRows(dataset: Table, recipe: Pick<Recipe, 'split' | 'steps'
   }));
   const notes: (string | null)[] = [];
   if (inputs.order) notes.push(undatedNote(inputs.order.reduce((m, x) => m + (x !== x ? 1 : 0), 0), settings.orderColumn!));
+  if (inputs.groups) notes.push(ungroupedNote(inputs.groups.reduce((m, g) => m + (g < 0 ? 1 : 0), 0), settings.groupColumn!));
   if (settings.strategy === 'grouped') notes.push(groupSharesNote([summary[0]!.rows, summary[1]!.rows, summary[2]!.rows], settings.fractions));
   notes.push(untrainedClassesNote(report));
   return { ok: true, parts, report, notes: notes.filter((x) => x !== null), inputs };

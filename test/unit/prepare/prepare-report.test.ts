@@ -258,6 +258,22 @@ describe('the split says what it could not do as asked', () => {
     expect(prepareReport(data, request(r), quiet).split).toMatchObject({ ok: true, notes: split.notes });
   });
 
+  test('a grouped split says how many rows have no group value, each kept as a group of its own', () => {
+    const groups = Array.from({ length: 40 }, (_, i) => (i % 10 === 0 ? '' : `g${i % 8}`));
+    const data = table(col('g', 'categorical', groups), col('y', 'categorical', groups.map((_, i) => (i % 2 ? 'p' : 'q'))));
+    const r = recipe({ split: { ...recipe().split, strategy: 'grouped', groupColumn: 'g' } });
+    const split = splitRows(data, r, 'y', true);
+    if (!split.ok) throw new Error(split.problem);
+    expect(split.notes).toContain('4 rows have no value in "g": each is kept as a group of its own, so a row whose group is unknown may fall in another part than the rest of its group. If you know the groups, give them a value: relabel "g" where "g" is missing.');
+    const one = table(col('g', 'categorical', groups.map((g, i) => (i === 0 ? '' : g || 'g1'))), col('y', 'categorical', groups.map((_, i) => (i % 2 ? 'p' : 'q'))));
+    const oneSplit = splitRows(one, r, 'y', true);
+    expect(oneSplit.ok && oneSplit.notes.filter((n) => n.includes('no value in "g"'))).toEqual(['1 row has no value in "g": it is kept as a group of its own, so a row whose group is unknown may fall in another part than the rest of its group. If you know the groups, give them a value: relabel "g" where "g" is missing.']);
+    // Every row with a group: no such note.
+    const full = table(col('g', 'categorical', groups.map((g) => g || 'g1')), col('y', 'categorical', groups.map((_, i) => (i % 2 ? 'p' : 'q'))));
+    const fullSplit = splitRows(full, r, 'y', true);
+    expect(fullSplit.ok && fullSplit.notes.some((n) => n.includes('no value in'))).toBe(false);
+  });
+
   test('a grouped split whose groups cannot meet the shares says how far off they are', () => {
     const groups = ['a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'b', 'c'];
     const data = table(col('g', 'categorical', groups), col('y', 'categorical', groups.map((_, i) => (i % 2 ? 'p' : 'q'))));

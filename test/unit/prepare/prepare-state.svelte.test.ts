@@ -166,3 +166,29 @@ describe('a change that changes nothing', () => {
     expect(state.canUndo).toBe(false);
   });
 });
+
+describe('changes asked for together are one undo step', () => {
+  const strategy = (s: Recipe['split']['strategy']) => (r: Recipe) => void (r.split.strategy = s);
+
+  test('strategies passed over with the arrow keys are undone at once; another change between them, or an undo, starts a new step', async () => {
+    const { state, stored } = await loadedState();
+    // Arrow keys through the radios: each strategy applies, and all of them are one undo step.
+    await Promise.all(['random', 'grouped', 'ordered'].map((s) => state.change('split', strategy(s as Recipe['split']['strategy']), undefined, 'split-strategy')));
+    expect(state.recipe!.split.strategy).toBe('ordered');
+    await state.undo();
+    expect(state.recipe!.split.strategy).toBe(stored.split.strategy);
+    expect(state.canUndo).toBe(false);
+    // A seed between two strategy changes keeps them apart.
+    await state.change('split', strategy('random'), undefined, 'split-strategy');
+    await state.change('split', (r) => void (r.split.seed = 9));
+    await state.change('split', strategy('grouped'), undefined, 'split-strategy');
+    await state.undo();
+    expect(state.recipe!.split).toMatchObject({ strategy: 'random', seed: 9 });
+    await state.undo();
+    expect(state.recipe!.split).toMatchObject({ strategy: 'random', seed: stored.split.seed });
+    // After an undo, the next strategy is a step of its own.
+    await state.change('split', strategy('ordered'), undefined, 'split-strategy');
+    await state.undo();
+    expect(state.recipe!.split.strategy).toBe('random');
+  });
+});
