@@ -2,6 +2,7 @@
  * Focus after an action. A control that disables or removes itself (Add step, Use this dataset,
  * Discard) drops keyboard focus to <body>, and a keyboard user must start again from the top.
  */
+import { tick } from 'svelte';
 
 /** Whether keyboard focus fell to the page itself: no element holds it. */
 export function focusLost(): boolean {
@@ -11,4 +12,16 @@ export function focusLost(): boolean {
 /** Focus `element` only when focus fell to the page: never steal it from where the user moved it. */
 export function refocus(element: HTMLElement | null | undefined): void {
   if (focusLost()) element?.focus();
+}
+
+/**
+ * Once `done` settles and the page shows what it changed (svelte's tick), refocus the element
+ * `target` names then (it may be one the change made): the flow of every control that turns
+ * itself off while a worker works. Resolves to `done`'s value.
+ */
+export async function refocusAfter<T>(done: Promise<T>, target: () => HTMLElement | null | undefined): Promise<T> {
+  const value = await done;
+  await tick();
+  refocus(target());
+  return value;
 }
