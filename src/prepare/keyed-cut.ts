@@ -8,9 +8,9 @@
  */
 import { seeded } from './random';
 
-/** The seed's salt for the row keys: a draw of its own, apart from the split's other draws. */
-export function keySalt(seed: number): number {
-  return Math.floor(seeded(`${seed}:row keys`)() * 4294967296) >>> 0;
+/** The seed's salt for the row keys of one use (the split, or the folds): a draw of its own, apart from the seed's other draws. */
+export function keySalt(seed: number, use: 'split' | 'folds'): number {
+  return Math.floor(seeded(use === 'split' ? `${seed}:row keys` : `${seed}:fold keys`)() * 4294967296) >>> 0;
 }
 
 /** A row's key: murmur3's 32-bit finaliser over the salted index, so neighbouring rows get unrelated keys. */
@@ -32,7 +32,7 @@ interface Place {
 const before = (key: number, row: number, p: Place) => key < p.key || (key === p.key && row < p.row);
 
 /**
- * The places at the given positions of the sorted order (positions ascending, each < rows.length):
+ * The places at the given positions of the sorted order (ascending, each < rows.length):
  * a histogram over the keys' top bits finds each position's bucket, and only that bucket's rows
  * are sorted. Linear time, where sorting a million keys would take longer than the whole split.
  */
@@ -55,21 +55,28 @@ function placesAt(keys: Uint32Array, rows: Int32Array, positions: readonly numbe
 }
 
 /**
- * Assign `rows` (one stratum) to parts by their keys: sizes[0] to training, sizes[1] to
- * validation, the rest to test. `parts` starts as all training (0), so only the other two are written.
+ * Deal `rows` (dataset rows, one stratum) into parts by their keys: the sizes[0] smallest keys to
+ * part 0, the next sizes[1] to part 1, and so on (the sizes add up to rows.length). `assign` is
+ * told each row's part, except part 0's: callers start from all 0.
  */
-export function cutByKey(rows: Int32Array, sizes: readonly [number, number, number], parts: Uint8Array, salt: number): void {
+export function dealByKey(rows: Int32Array, sizes: readonly number[], salt: number, assign: (row: number, part: number) => void): void {
   const m = rows.length;
-  const [train, validation] = sizes;
-  if (train >= m) return;
   const keys = new Uint32Array(m);
   for (let k = 0; k < m; k++) keys[k] = rowKey(salt, rows[k]!);
-  const ends = train + validation < m ? [train, train + validation] : [train];
-  const [toValidation, toTest] = placesAt(keys, rows, ends);
+  // The first row of each later part, by its place in key order; a part past the last row gets none.
+  const starts: number[] = [];
+  for (let p = 0, at = 0; p < sizes.length - 1; p++) {
+    at += sizes[p]!;
+    if (at >= m) break;
+    starts.push(at);
+  }
+  if (starts.length === 0) return;
+  const firsts = placesAt(keys, rows, starts);
   for (let k = 0; k < m; k++) {
     const key = keys[k]!;
     const row = rows[k]!;
-    if (before(key, row, toValidation!)) continue;
-    parts[row] = toTest && !before(key, row, toTest) ? 2 : 1;
+    let part = 0;
+    while (part < firsts.length && !before(key, row, firsts[part]!)) part++;
+    if (part > 0) assign(row, part);
   }
 }

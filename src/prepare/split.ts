@@ -2,7 +2,7 @@
  * Seeded train / validation / test splits and k-fold assignment, over typed arrays.
  * Parts: 0 train, 1 validation, 2 test. The same seed gives the same split on any machine.
  */
-import { cutByKey, keySalt } from './keyed-cut';
+import { dealByKey, keySalt } from './keyed-cut';
 import { largestRemainder } from './largest-remainder';
 import { seeded, type Rng } from './random';
 import { scratchInt32 } from '../shared/scratch';
@@ -210,8 +210,8 @@ export function assignParts(spec: SplitSpec, inputs: SplitInputs): Uint8Array {
       const sizes = stratumSizes(lists.map((rows) => rows.length), f, rng);
       if (spec.dealing === 'shuffled') lists.forEach((rows, k) => shuffleAndCut(rows, sizes[k]!, parts, rng, true));
       else {
-        const salt = keySalt(spec.seed);
-        lists.forEach((rows, k) => cutByKey(rows, sizes[k]!, parts, salt));
+        const salt = keySalt(spec.seed, 'split');
+        lists.forEach((rows, k) => dealByKey(rows, sizes[k]!, salt, (row, part) => (parts[row] = part)));
       }
       break;
     }
@@ -280,9 +280,12 @@ export type FoldStrategy = 'random' | 'stratified' | 'grouped' | 'ordered';
  * (every row when `parts` is not given); test rows get NO_FOLD, so they neither unbalance the
  * folds nor leave one empty. random, stratified and grouped: folds 0 … k − 1. ordered: k + 1
  * blocks of consecutive rows in key order, 0 … k, as scikit-learn's TimeSeriesSplit(n_splits=k)
- * cuts them (the first block takes the remainder); block 0 only ever trains.
+ * cuts them (the first block takes the remainder); block 0 only ever trains. Random and
+ * stratified folds are dealt as the split's `dealing` says (SplitSpec): keyed, a relabel or a row
+ * moved in or out of the test part moves only a few rows between folds; shuffled, as recipes
+ * stored before keyed deal them.
  */
-export function assignFolds(k: number, inputs: SplitInputs, seed: number, strategy: FoldStrategy, parts?: Uint8Array): Uint8Array {
+export function assignFolds(k: number, inputs: SplitInputs, seed: number, strategy: FoldStrategy, parts?: Uint8Array, dealing: SplitDealing = 'keyed'): Uint8Array {
   if (!Number.isInteger(k) || k < 2 || k > 20) throw new Error('Choose between 2 and 20 folds.');
   const n = inputs.rowCount;
   const rows = parts ? identity(n).filter((r) => parts[r] !== 2) : identity(n);
@@ -320,6 +323,20 @@ export function assignFolds(k: number, inputs: SplitInputs, seed: number, strate
   }
   if (strategy === 'stratified' && !inputs.classes) throw new Error('Stratified folds need class codes.');
   const lists = strategy === 'stratified' ? strata(of(inputs.classes!)) : [identity(m)];
+  if (dealing === 'keyed') {
+    // Each class's fold sizes as the round-robin below gives them, then its rows dealt by their keys, as the split is.
+    const salt = keySalt(seed, 'folds');
+    let next = 0;
+    for (const list of lists) {
+      const sizes = roundRobinSizes(list.length, k, next);
+      next = (next + list.length) % k;
+      // Keyed by dataset row, not by place among the rows taking part: a row moved out of the test part shifts no other row's key.
+      const datasetRows = list.map((i) => rows[i]!);
+      for (const r of datasetRows) folds[r] = 0;
+      dealByKey(datasetRows, sizes, salt, (row, fold) => (folds[row] = fold));
+    }
+    return folds;
+  }
   // Round-robin continues across classes, so fold sizes differ by at most one overall too.
   let next = 0;
   for (const list of lists) {
@@ -327,4 +344,11 @@ export function assignFolds(k: number, inputs: SplitInputs, seed: number, strate
     for (const i of list) folds[rows[i]!] = next++ % k;
   }
   return folds;
+}
+
+/** The fold sizes of m rows dealt round-robin into k folds from fold `first` on: floor(m/k) each, one more for the m mod k folds from `first`. */
+function roundRobinSizes(m: number, k: number, first: number): number[] {
+  const sizes = new Array<number>(k).fill(Math.floor(m / k));
+  for (let j = 0; j < m % k; j++) sizes[(first + j) % k]!++;
+  return sizes;
 }

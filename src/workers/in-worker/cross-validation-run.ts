@@ -92,7 +92,7 @@ export async function runCrossValidation(runId: string, k: number, flags: RunFla
   const strategy = inputs.order ? 'ordered' : inputs.groups ? 'grouped' : inputs.classes ? 'stratified' : 'random';
   try {
     // Folds over the train and validation rows only: test rows get none and are never used.
-    folds = assignFolds(k, inputs, spec.seed, strategy, parts);
+    folds = assignFolds(k, inputs, spec.seed, strategy, parts, recipe.split.dealing);
   } catch (e) {
     return { ok: false, problem: [describeError(e), noTargetSentence].filter((s) => s !== null).join(' ') };
   }

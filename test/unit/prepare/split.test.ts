@@ -181,6 +181,41 @@ describe('k-fold', () => {
     }
   });
 
+  test('stratified folds overall differ in size by at most one, keyed as shuffled', () => {
+    for (const dealing of ['keyed', 'shuffled'] as const) {
+      const folds = assignFolds(7, { rowCount: 1000, classes }, 2, 'stratified', undefined, dealing);
+      const sizes = [0, 1, 2, 3, 4, 5, 6].map((f) => folds.filter((x) => x === f).length);
+      expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+    }
+  });
+
+  test('keyed folds: a relabel, or a row leaving the test part, moves a few rows between folds; shuffled folds re-dealt hundreds', () => {
+    const rng = seeded('fold edits');
+    const k = 5;
+    let fewestShuffled = Infinity;
+    for (let trial = 0; trial < 20; trial++) {
+      const n = 2000;
+      const before = Int32Array.from({ length: n }, () => Math.floor(rng() * 3));
+      const parts = Uint8Array.from({ length: n }, () => (rng() < 0.2 ? 2 : 0));
+      // A row that takes part in the folds (a test row's label changes no fold).
+      let row = Math.floor(rng() * n);
+      while (parts[row] === 2) row = (row + 1) % n;
+      const after = before.slice();
+      after[row] = (before[row]! + 1) % 3;
+      const partsAfter = parts.slice();
+      const moved = partsAfter.indexOf(2);
+      partsAfter[moved] = 0;
+      const changed = (a: Uint8Array, b: Uint8Array, skip: number[]) => a.filter((f, i) => !skip.includes(i) && f !== b[i]).length;
+      const stratified = (codes: Int32Array, p: Uint8Array, dealing: 'keyed' | 'shuffled') => assignFolds(k, { rowCount: n, classes: codes }, 3, 'stratified', p, dealing);
+      // Each class's fold sizes shift by at most one each, so at most k - 1 rows cross a cut per class: two classes change here.
+      expect(changed(stratified(before, parts, 'keyed'), stratified(after, parts, 'keyed'), [row])).toBeLessThanOrEqual(2 * (k - 1));
+      const random = (p: Uint8Array, dealing: 'keyed' | 'shuffled') => assignFolds(k, { rowCount: n }, 3, 'random', p, dealing);
+      expect(changed(random(parts, 'keyed'), random(partsAfter, 'keyed'), [moved])).toBeLessThanOrEqual(k - 1);
+      fewestShuffled = Math.min(fewestShuffled, changed(stratified(before, parts, 'shuffled'), stratified(after, parts, 'shuffled'), [row]), changed(random(parts, 'shuffled'), random(partsAfter, 'shuffled'), [moved]));
+    }
+    expect(fewestShuffled).toBeGreaterThan(100);
+  });
+
   test('grouped folds keep a group in one fold; k out of range is refused', () => {
     const groups = Int32Array.from({ length: 200 }, (_, i) => i % 13);
     const folds = assignFolds(5, { rowCount: 200, groups }, 1, 'grouped');
