@@ -1,10 +1,11 @@
 /**
- * Cutting a stratum's rows into parts by a seeded key of each row's own, a hash of the seed and
- * the row's index, instead of by a shuffle: the rows with the smallest keys train, the next ones
- * validate, the rest test. A shuffle's draws depend on every row before, so a class that gains
- * or loses one row (a relabel) re-deals all its rows and the run after the edit is scored on
- * other test rows than the run before. With keys of their own, a row keeps its part unless its
- * class changes, or it sits at one of a class's two cuts as they move by a row.
+ * Dealing a stratum's rows into parts (the split's, or cross-validation's folds) by a seeded key
+ * of each row's own, a hash of the seed and the row's index, instead of by a shuffle: the rows
+ * with the smallest keys train, the next ones validate, the rest test. A shuffle's draws depend
+ * on every row before, so a class that gains or loses one row (a relabel) re-deals all its rows,
+ * and the run after the edit is scored on other test rows than the run before. With keys of
+ * their own, a row keeps its part unless its class changes, or it sits at a cut as the cuts move
+ * by a row.
  */
 import { seeded } from './random';
 

@@ -231,6 +231,8 @@ export class PrepareState {
       const last = this.#lastJoinable;
       const joins = joinAs !== undefined && last?.key === joinAs && asked - last.asked < JOIN_MS && this.#undo.length > 0;
       if (!joins) this.#undo = [...this.#undo, current].slice(-UNDO_LIMIT);
+      // Walked back to where the joined changes started: their undo step would undo nothing.
+      else if (JSON.stringify(this.#undo.at(-1)) === JSON.stringify(draft)) this.#undo = this.#undo.slice(0, -1);
       this.#lastJoinable = joinAs === undefined ? null : { key: joinAs, asked };
       this.#redo = [];
       return this.#commit(draft, report);

@@ -15,10 +15,10 @@ export interface SplitSpec {
   fractions: readonly [number, number, number];
   seed: number;
   /**
-   * stratified only: how each class's rows are cut. keyed (the default): by a seeded key of
-   * each row's own (keyed-cut.ts), so a relabel moves only the rows it touches and a few at the
-   * cuts; shuffled: by a shuffle of the class, as splits stored before keyed were made, kept so
-   * that their parts stay as they were trained and scored on.
+   * How a stratified split cuts each class (and assignFolds deals random and stratified folds).
+   * keyed (the default): by a seeded key of each row's own (keyed-cut.ts), so a relabel moves
+   * only the rows it touches and a few at the cuts; shuffled: by a shuffle, as recipes stored
+   * before keyed were dealt, kept so that their parts stay the ones their runs were scored on.
    */
   dealing?: SplitDealing;
 }

@@ -178,6 +178,10 @@ describe('changes asked for together are one undo step', () => {
     await state.undo();
     expect(state.recipe!.split.strategy).toBe(stored.split.strategy);
     expect(state.canUndo).toBe(false);
+    // Walked there and back: nothing to undo.
+    await Promise.all(['random', stored.split.strategy].map((s) => state.change('split', strategy(s as Recipe['split']['strategy']), undefined, 'split-strategy')));
+    expect(state.recipe!.split.strategy).toBe(stored.split.strategy);
+    expect(state.canUndo).toBe(false);
     // A seed between two strategy changes keeps them apart.
     await state.change('split', strategy('random'), undefined, 'split-strategy');
     await state.change('split', (r) => void (r.split.seed = 9));
