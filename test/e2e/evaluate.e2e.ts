@@ -131,6 +131,23 @@ test('a binary run: the plan’s criterion is checked, and the decision threshol
   expect(await page.getByTestId('compare-line').count()).toBe(2);
   expect(await page.locator('[data-testid="compare-line"][data-run="Run 1"]').getAttribute('data-best')).toBe('true');
   expect(await page.locator('[data-testid="compare-line"][data-run="Run 2"]').getAttribute('data-best')).toBe('false');
+  // Both were scored on the same validation rows: nothing to warn of.
+  expect(await page.getByTestId('compare-rows-note').count()).toBe(0);
+
+  // Another seed deals other validation rows: a run trained on them is marked, and the comparison warns.
+  await page.getByTestId('stage-link-prepare').click();
+  await prepareIdle(page);
+  await page.getByLabel('Seed', { exact: true }).first().fill('12345');
+  await page.getByRole('button', { name: 'Use this seed' }).click();
+  await prepareIdle(page);
+  await page.getByTestId('stage-link-train').click();
+  await page.getByLabel('Baseline', { exact: true }).check();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await page.locator('[data-testid="run-row"][data-name="Run 3"][data-status="completed"]').waitFor({ timeout: SLOW_WORK_MS });
+  await page.getByTestId('stage-link-evaluate').click();
+  await page.getByTestId('compare-rows-note').waitFor();
+  expect(await page.locator('[data-testid="compare-line"][data-run="Run 3"] [data-testid="compare-other-rows"]').textContent()).toMatch(/^Scored on \d+ other validation rows than most runs\.$/);
+  expect(await page.locator('[data-testid="compare-line"][data-run="Run 1"] [data-testid="compare-other-rows"]').count()).toBe(0);
 }, LONG_TEST_MS);
 
 test('a regression run: RMSE and R² agree with the stored predictions, and the residuals are plotted', async () => {

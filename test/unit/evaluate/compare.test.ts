@@ -44,3 +44,39 @@ describe('run comparison', () => {
     expect(compareRuns(runs, [oneClass], 'accuracy')!.lines[0]!.note).toBeUndefined();
   });
 });
+
+describe('runs scored on other rows or labels', () => {
+  const scoredOn = (runId: string, rows: number[], labels: number[], classes = ['a', 'b']) =>
+    evaluationRow({ id: `e-${runId}`, runId, rows: Uint32Array.from(rows), yTrue: Float64Array.from(labels), predictions: new Float32Array(rows.length * 2).fill(0.5), baseline: new Float32Array(rows.length * 2).fill(0.5), classes });
+
+  test('a run scored on other validation rows, or against a relabelled row, is named beside its figure, and the comparison warns', () => {
+    const runs = ['r1', 'r2', 'r3', 'r4'].map((id) => runRow({ id, projectId: 'p', name: id }));
+    const result = compareRuns(
+      runs,
+      [
+        scoredOn('r1', [3, 5, 8, 9], [0, 1, 0, 1]),
+        scoredOn('r2', [3, 5, 8, 9], [0, 1, 0, 1]),
+        // The split moved one row: 8 left validation, 11 came in.
+        scoredOn('r3', [3, 5, 9, 11], [0, 1, 1, 0]),
+        // The same rows, row 5 relabelled a; another class list, so index 0 is "b" here: compared by label.
+        scoredOn('r4', [3, 5, 8, 9], [1, 1, 1, 0], ['b', 'a']),
+      ],
+      'accuracy',
+    )!;
+    expect(result.lines.map((l) => l.otherRows)).toEqual([undefined, undefined, 'Scored on 2 other validation rows than most runs.', 'Scored on 1 row labelled otherwise than most runs.']);
+    expect(result.rowsNote).toMatch(/^Not every run was scored on the same validation rows and labels/);
+    // Scored alike: no note.
+    const alike = compareRuns(runs.slice(0, 2), [scoredOn('r1', [3, 5], [0, 1]), scoredOn('r2', [3, 5], [0, 1])], 'accuracy')!;
+    expect(alike.rowsNote).toBeNull();
+    expect(alike.lines.every((l) => l.otherRows === undefined)).toBe(true);
+  });
+
+  test('regression runs compare their true values as numbers written out', () => {
+    const runs = ['r1', 'r2'].map((id) => runRow({ id, projectId: 'p', name: id }));
+    const reg = (runId: string, y: number[]) => evaluationRow({ id: `e-${runId}`, runId, rows: Uint32Array.of(0, 1), yTrue: Float64Array.from(y), predictions: Float32Array.of(0, 0), baseline: Float32Array.of(0, 0), classes: null });
+    expect(compareRuns(runs, [reg('r1', [1.5, 2]), reg('r2', [1.5, 2])], 'rmse')!.rowsNote).toBeNull();
+    // Two runs, each alike with itself only: the first is the reference.
+    expect(compareRuns(runs, [reg('r1', [1.5, 2]), reg('r2', [1.5, 3])], 'rmse')!.lines.map((l) => l.otherRows)).toEqual([undefined, 'Scored on 1 row with another target value than most runs.']);
+    expect(compareRuns(runs, [reg('r1', [1.5, 2]), evaluationRow({ ...reg('r2', [1.5, 3]), rows: Uint32Array.of(0, 7) })], 'rmse')!.lines[1]!.otherRows).toBe('Scored on 2 other validation rows than most runs.');
+  });
+});
