@@ -78,6 +78,8 @@ export class PrepareState {
   #redo: Recipe[] = [];
   /** the last change's `joinAs` and when it was asked for, while the next change of that key may join its undo step */
   #lastJoinable: { key: string; asked: number } | null = null;
+  /** per `joinAs` key, the number of the latest change asked for: an earlier one still queued is skipped */
+  #joinTickets = new Map<string, number>();
   #queue: Promise<unknown> = Promise.resolve();
   #seed: number;
 
@@ -192,11 +194,17 @@ export class PrepareState {
    * Try a change: the new recipe is fitted first; if a step that could apply before cannot
    * now (newlyBroken), the change is refused with the reason (shown by the form named `where`),
    * also when another step could not apply already. `joinAs`: the change joins the last one's
-   * undo step when that had the same key and was asked for less than JOIN_MS before.
+   * undo step when that had the same key and was asked for less than JOIN_MS before, and is
+   * skipped when a later one of that key is already waiting. Such changes must set a value, not
+   * adjust one (choose a strategy, not move a step), so that only the last one matters.
    */
   change(where: string, mutate: (draft: Recipe) => void, focusStep?: string, joinAs?: string): Promise<boolean> {
     const asked = Date.now();
+    const ticket = joinAs === undefined ? 0 : (this.#joinTickets.get(joinAs) ?? 0) + 1;
+    if (joinAs !== undefined) this.#joinTickets.set(joinAs, ticket);
     return this.#enqueue(async () => {
+      // A later change of the same key waits behind this one and sets what this one would: this one's fit would be thrown away.
+      if (joinAs !== undefined && this.#joinTickets.get(joinAs) !== ticket) return true;
       const current = this.recipe;
       if (!current) return false;
       const edited = clone(current);

@@ -172,9 +172,12 @@ describe('changes asked for together are one undo step', () => {
 
   test('strategies passed over with the arrow keys are undone at once; another change between them, or an undo, starts a new step', async () => {
     const { state, stored } = await loadedState();
-    // Arrow keys through the radios: each strategy applies, and all of them are one undo step.
+    // Arrow keys through the radios: each strategy applies, and all of them are one undo step;
+    // those passed over while a later one waits are not fitted at all.
+    const asked = vi.mocked(callPrepareWorker).mock.calls.length;
     await Promise.all(['random', 'grouped', 'ordered'].map((s) => state.change('split', strategy(s as Recipe['split']['strategy']), undefined, 'split-strategy')));
     expect(state.recipe!.split.strategy).toBe('ordered');
+    expect(vi.mocked(callPrepareWorker).mock.calls.length - asked).toBe(1);
     await state.undo();
     expect(state.recipe!.split.strategy).toBe(stored.split.strategy);
     expect(state.canUndo).toBe(false);
