@@ -66,6 +66,15 @@ describe('holdout splits', () => {
     expect(validationRows.length).toBe(90);
     expect(Math.min(...validationRows)).toBeLessThan(60);
     expect(Math.max(...validationRows)).toBeGreaterThan(540);
+    // Over 100,000 rows: every tenth of the row order gets its share of validation rows, and two seeds' validation parts overlap as chance would (15% of 15%).
+    const n = 100_000;
+    const one = new Int32Array(n);
+    const a1 = assignParts({ ...spec('stratified', 1), fractions: [0.7, 0.15, 0.15] }, { rowCount: n, classes: one });
+    const a2 = assignParts({ ...spec('stratified', 2), fractions: [0.7, 0.15, 0.15] }, { rowCount: n, classes: one });
+    const deciles = Array.from({ length: 10 }, (_, d) => a1.subarray(d * 10_000, (d + 1) * 10_000).filter((p) => p === 1).length);
+    for (const inDecile of deciles) expect(Math.abs(inDecile - 1500)).toBeLessThan(200);
+    const both = a1.filter((p, i) => p === 1 && a2[i] === 1).length;
+    expect(Math.abs(both - 0.15 * 0.15 * n)).toBeLessThan(250);
   });
 
   test('grouped: no group is in two parts, and each non-empty part gets rows', () => {
