@@ -7,8 +7,11 @@
 import { count } from '../data/words';
 import type { HoldoutEvaluation } from '../storage/rows';
 
-/** The true value of a scored row, as text: class indices of two runs' class lists then compare by label. */
-const truthAt = (e: HoldoutEvaluation, i: number) => (e.classes ? (e.classes[e.yTrue[i]!] ?? '') : String(e.yTrue[i]));
+/**
+ * The true value of a scored row, as text: class indices of two runs' class lists then compare by
+ * label, and a target stored as float32 (by earlier versions) equals the same value in float64.
+ */
+const truthAt = (e: HoldoutEvaluation, i: number) => (e.classes ? (e.classes[e.yTrue[i]!] ?? '') : String(Math.fround(e.yTrue[i]!)));
 
 /** Each scored row's true value, by dataset row. */
 function truthByRow(e: HoldoutEvaluation): Map<number, string> {

@@ -75,6 +75,9 @@ describe('runs scored on other rows or labels', () => {
     const runs = ['r1', 'r2'].map((id) => runRow({ id, projectId: 'p', name: id }));
     const reg = (runId: string, y: number[]) => evaluationRow({ id: `e-${runId}`, runId, rows: Uint32Array.of(0, 1), yTrue: Float64Array.from(y), predictions: Float32Array.of(0, 0), baseline: Float32Array.of(0, 0), classes: null });
     expect(compareRuns(runs, [reg('r1', [1.5, 2]), reg('r2', [1.5, 2])], 'rmse')!.rowsNote).toBeNull();
+    // A run stored by an earlier version kept its targets as float32: 1.1 there is the same target.
+    const float32 = evaluationRow({ ...reg('r2', [1.1, 2]), yTrue: Float32Array.of(1.1, 2) });
+    expect(compareRuns(runs, [reg('r1', [1.1, 2]), float32], 'rmse')!.rowsNote).toBeNull();
     // Two runs, each alike with itself only: the first is the reference.
     expect(compareRuns(runs, [reg('r1', [1.5, 2]), reg('r2', [1.5, 3])], 'rmse')!.lines.map((l) => l.otherRows)).toEqual([undefined, 'Scored on 1 row with another target value than most runs.']);
     expect(compareRuns(runs, [reg('r1', [1.5, 2]), evaluationRow({ ...reg('r2', [1.5, 3]), rows: Uint32Array.of(0, 7) })], 'rmse')!.lines[1]!.otherRows).toBe('Scored on 2 other validation rows than most runs.');
