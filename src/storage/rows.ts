@@ -148,6 +148,8 @@ export interface RunRow {
   heartbeatAt: number;
   datasetId: string;
   recipeVersion: number;
+  /** the recipe as trained (prepare/recipe.ts Recipe), so cross-validation and importance split and refit exactly as training did, however far the recipe has moved on; absent in runs stored before it was kept */
+  recipe?: unknown;
   target: string;
   task: 'classification' | 'regression';
   /** the model and its settings (train/model-spec.ts) */

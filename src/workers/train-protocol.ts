@@ -43,7 +43,8 @@ export interface BenchmarkResult {
 export type CvOutcome = { ok: true; seconds: number; mean: Record<string, number>; std: Record<string, number> } | { ok: false; problem: string };
 
 export type ImportanceOutcome =
-  | { ok: true; part: 'validation' | 'test'; metric: string; baseline: number; importances: { feature: string; mean: number; std: number }[] }
+  /** `note`: why the rows are not the run's own (its recipe version is no longer kept), or null */
+  | { ok: true; part: 'validation' | 'test'; metric: string; baseline: number; importances: { feature: string; mean: number; std: number }[]; note: string | null }
   | { ok: false; problem: string };
 
 /**

@@ -213,6 +213,10 @@ test('wrong labels show up as likely label errors after cross-validation, and ca
   await page.getByTestId('stage-link-train').click();
   await page.getByLabel('Seed', { exact: true }).fill('1');
   await trainOnce(page, 'Logistic regression', 0.05, 40);
+  // The run keeps the recipe it was trained with (its two edits among it): cross-validation and importance refit that one, however the recipe changes later.
+  const [run] = await storedRows<{ recipe: { steps: { kind: string; params: { edits: unknown[] } }[] } }>(page, 'runs');
+  expect(run!.recipe.steps.map((s) => s.kind)).toEqual(['edit-cells', 'scale']);
+  expect(run!.recipe.steps[0]!.params.edits).toHaveLength(2);
 
   await page.getByTestId('stage-link-evaluate').click();
   await page.getByRole('button', { name: 'Cross-validate' }).click();

@@ -7,7 +7,6 @@ import { crossValidate, CvCancelled, type FoldPredictions } from '../../evaluate
 import { flaggedFoldsNote, foldPredictionsOf, heldOutMatrices, leaveOutNoTarget, noTargetNote } from '../../evaluate/fold-rows';
 import { editedTable } from '../../prepare/edited-table';
 import { datasetFrame, type Frame } from '../../prepare/frame';
-import { normalizeRecipe } from '../../prepare/recipe';
 import { assignFolds, type SplitInputs } from '../../prepare/split';
 import { StepProblem } from '../../prepare/step-problem';
 import { describeError } from '../../shared/errors';
@@ -29,6 +28,7 @@ import { trainLoop } from '../../train/train-loop';
 import { classCountOf } from '../../train/training-data';
 import type { CvOutcome } from '../train-protocol';
 import { fitContextOf, splitRows } from './prepare-report';
+import { recipeOfRun } from './run-recipe';
 import { foldBaseline, runMatrices } from './run-matrices';
 import { startBackend, type RunFlags } from './training-run';
 
@@ -53,10 +53,7 @@ export async function runContext(runId: string): Promise<{ ok: true; context: Ru
   if (!run) return { ok: false, problem: 'This run no longer exists.' };
   const project = await getProject(db, run.projectId);
   const recipeRow = await getRecipe(db, run.projectId);
-  // The recipe as the run was trained with it, from the recipe's version history when it has changed since.
-  const version = recipeRow?.version === run.recipeVersion ? recipeRow.recipe : recipeRow?.history.find((h) => h.version === run.recipeVersion)?.recipe;
-  const note = version === undefined && recipeRow ? `The recipe version this run used (${run.recipeVersion}) is no longer kept; the current one (${recipeRow.version}) was used.` : null;
-  const recipe = normalizeRecipe(version ?? recipeRow?.recipe, project?.seed ?? 1, run.task === 'classification');
+  const { recipe, note } = recipeOfRun(run, recipeRow, project?.seed ?? 1);
   let table: Table;
   let fitContext: FitContext;
   try {

@@ -22,7 +22,7 @@ import { startBackend } from './training-run';
 export async function runImportance(runId: string, repeats: number, onFeature: (done: number, total: number) => void): Promise<ImportanceOutcome> {
   const found = await runContext(runId);
   if (!found.ok) return found;
-  const { run, table, parts } = found.context;
+  const { run, table, parts, note } = found.context;
   const artifact = await getArtifact(getDb(), runId, 'model');
   if (!artifact) return { ok: false, problem: 'This run has no stored model (a baseline, or a run that ended before its first epoch).' };
   const layout = run.layout as Layout;
@@ -55,7 +55,7 @@ export async function runImportance(runId: string, repeats: number, onFeature: (
     };
     const result = await permutationImportance(raw.table.rowCount, columns, score, repeats, normalizeTrainSpec(run.spec).seed, (done) => onFeature(done, columns.length));
     model.dispose();
-    return { ok: true, part, metric: classCount === null ? 'R²' : 'accuracy', baseline: result.baseline, importances: shownImportances(result.importances, layout.features) };
+    return { ok: true, part, metric: classCount === null ? 'R²' : 'accuracy', baseline: result.baseline, importances: shownImportances(result.importances, layout.features), note };
   } catch (e) {
     return { ok: false, problem: `Importance could not be measured: ${describeError(e)}` };
   }

@@ -5,7 +5,7 @@
  * run says so.
  */
 import { normalizePlan } from '../../plan/plan';
-import { normalizeRecipe } from '../../prepare/recipe';
+import { normalizeRecipe, type Recipe } from '../../prepare/recipe';
 import { describeError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import { HEARTBEAT_MS } from '../../shared/heartbeat';
@@ -48,6 +48,7 @@ export interface TrainingData extends RunMatrices {
   task: 'classification' | 'regression';
   datasetId: string;
   recipeVersion: number;
+  recipe: Recipe;
   frames: PreparedFrames;
 }
 
@@ -74,7 +75,7 @@ export async function trainingData(projectId: string, rawSpec: unknown): Promise
   const m = runMatrices(frames, frames.validation, frames.test, plan.target, task);
   if (!m.ok) return m;
   if (m.data.real.rows < 2) return { ok: false, problem: 'Fewer than two training rows have a target value: there is nothing to learn from.' };
-  return { ok: true, data: { spec, target: plan.target, task, datasetId: dataset.id, recipeVersion: recipeRow?.version ?? 0, frames, ...m.data } };
+  return { ok: true, data: { spec, target: plan.target, task, datasetId: dataset.id, recipeVersion: recipeRow?.version ?? 0, recipe, frames, ...m.data } };
 }
 
 /** Start the chosen backend, or the next ones in order; says which and why. */
@@ -147,6 +148,7 @@ export async function runTraining(request: TrainRequest, flags: RunFlags, onEven
     heartbeatAt: now,
     datasetId: d.datasetId,
     recipeVersion: d.recipeVersion,
+    recipe: d.recipe,
     target: d.target,
     task: d.task,
     spec: d.spec,
