@@ -32,7 +32,7 @@ import { newlyBroken } from './newly-broken';
 import { moveProblem } from './step-order';
 import { columnDateOrder, withConditionDateOrder } from './typed-date';
 import { relabelProbe } from './relabel-probe';
-import { appendChange, EDITS_SWITCHED_ON, unmatchedRelabel, type Change, type Relabel } from './steps/edit-cells';
+import { appendChange, cellEditedNote, EDITS_SWITCHED_ON, unmatchedRelabel, type Change, type Relabel } from './steps/edit-cells';
 
 export type SaveState = 'saved' | 'saving' | 'error';
 
@@ -339,23 +339,27 @@ export class PrepareState {
     });
   }
 
-  /** said after a label edit that switched the edit step back on; null after any other */
+  /** said after a label edit: what it set, and that it switched the edit step back on when it did; null after anything else */
   labelsNotice = $state<string | null>(null);
 
-  /** Add a change last in the edit step, switching the step back on (and saying so) when it was off: an edit in a step that is off would never apply. */
-  async #addChange(change: Change, check: (r: Recipe) => void = () => {}): Promise<boolean> {
+  /**
+   * Add a change last in the edit step, switching the step back on (and saying so) when it was
+   * off: an edit in a step that is off would never apply. `done`: what to say once it is added.
+   */
+  async #addChange(change: Change, done: string, check: (r: Recipe) => void = () => {}): Promise<boolean> {
     let switchedOn = false;
     const accepted = await this.change('labels', (r) => {
       check(r);
       switchedOn = appendChange(r, change);
     });
-    this.labelsNotice = accepted && switchedOn ? EDITS_SWITCHED_ON : null;
+    const said = [done, switchedOn ? EDITS_SWITCHED_ON : ''].filter((x) => x !== '').join(' ');
+    this.labelsNotice = accepted && said ? said : null;
     return accepted;
   }
 
   /** Edit one cell: `row` is the dataset row, 0-based; a row or column the dataset does not have is refused, naming the form's field. */
   editCell(row: number, column: string, value: string): Promise<boolean> {
-    return this.#addChange({ row, column, value, ...columnDateOrder(this.dataset, column) }, () => {
+    return this.#addChange({ row, column, value, ...columnDateOrder(this.dataset, column) }, cellEditedNote({ row, column, value }), () => {
       const dataset = this.dataset;
       const rows = dataset?.rowCount ?? 0;
       if (!Number.isInteger(row) || row < 0 || row >= rows) throw new ChangeRefused(`Row: enter a whole number from 1 to ${rows.toLocaleString('en')}.`);
@@ -369,22 +373,28 @@ export class PrepareState {
    */
   async relabelWhere(where: Condition, column: string, value: string): Promise<boolean> {
     const relabel: Relabel = { where: { ...where, value: where.value.trim(), ...columnDateOrder(this.dataset, where.column) }, column, value, ...columnDateOrder(this.dataset, column) };
-    if (!(await this.#matchesSomeRow(relabel))) return false;
-    return this.#addChange(relabel);
+    const matched = await this.#matchesSomeRow(relabel);
+    if (matched === null) return false;
+    return this.#addChange(relabel, matched);
   }
 
-  /** Whether the relabel matches any of the dataset's rows, asked of the worker as relabel-probe.ts says; any other problem is left to the change itself. */
-  #matchesSomeRow(relabel: Relabel): Promise<boolean> {
+  /**
+   * Whether the relabel matches any of the dataset's rows, asked of the worker as relabel-probe.ts
+   * says: what to say once it is added (how many rows it sets), or null when it matches none. Any
+   * other problem is left to the change itself.
+   */
+  #matchesSomeRow(relabel: Relabel): Promise<string | null> {
     return this.#enqueue(async () => {
-      if (!this.recipe) return false;
+      if (!this.recipe) return null;
       const probe = relabelProbe(this.recipe, relabel);
       const report = await this.#ask(probe.recipe);
-      if (!report) return false;
+      if (!report) return null;
       const problem = unmatchedRelabel(relabel.where);
-      if (report.steps.find((s) => s.id === probe.stepId)?.problem !== problem) return true;
+      const status = report.steps.find((s) => s.id === probe.stepId);
+      if (status?.problem !== problem) return status?.note ?? '';
       this.refused = { where: 'labels', problem };
       this.labelsNotice = null;
-      return false;
+      return null;
     });
   }
 

@@ -139,6 +139,8 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   await page.getByRole('button', { name: 'Edit cell' }).click();
   await prepareIdle(page);
   expect(await steps.first().getAttribute('data-kind')).toBe('edit-cells');
+  // Said in a status, for a screen reader too: what the edit set.
+  await page.getByTestId('labels-notice').filter({ hasText: 'Row 1: species is now "Gentoo".' }).waitFor();
   // The button was off while the worker refitted: focus comes back to it, not to <body>.
   await page.waitForFunction(() => document.activeElement?.textContent === 'Edit cell');
   await page.locator('[data-testid="labels-table"] tr[data-row="0"] td', { hasText: 'Gentoo' }).waitFor();
@@ -165,6 +167,15 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   expect(await labels.getByLabel('Compared with', { exact: true }).count()).toBe(0);
   await labels.getByLabel('Comparison', { exact: true }).selectOption('==');
   await labels.getByLabel('Compared with', { exact: true }).waitFor();
+  // A relabel by a condition says how many of the dataset's rows it set (Adelie as Adelie: the labels stay as they are).
+  await labels.getByLabel('Set', { exact: true }).selectOption('species');
+  await labels.getByLabel('to', { exact: true }).fill('Adelie');
+  await labels.getByLabel('where', { exact: true }).selectOption('species');
+  await labels.getByLabel('Compared with', { exact: true }).fill('Adelie');
+  await labels.getByRole('button', { name: 'Relabel matching rows' }).click();
+  await page.getByTestId('labels-notice').filter({ hasText: 'species == Adelie' }).waitFor();
+  await prepareIdle(page);
+  expect(await page.getByTestId('labels-notice').textContent()).toMatch(/^\d+ rows match species == Adelie: species is now "Adelie" there\.$/);
 
   // SMOTE with Neighbours 0 gets the app's alert (no browser bubble blocks the form); with Neighbours cleared too, naming the field, and nothing is applied.
   await page.getByLabel('Augmentation method', { exact: true }).selectOption('smote');

@@ -133,6 +133,17 @@ export function appendChange(recipe: { steps: StepSpec[] }, change: Change): boo
 /** What Prepare and Evaluate say when an edit switched the edit step back on. */
 export const EDITS_SWITCHED_ON = 'The “Edit values and labels” step was off: it is on again, so this edit and the ones before it apply.';
 
+/** What Prepare says once a relabel by a condition is added: how many of the dataset's rows it set. */
+export function relabelledNote(relabel: Pick<Relabel, 'where' | 'column' | 'value'>, matched: number): string {
+  const rows = matched === 1 ? '1 row matches' : `${matched.toLocaleString('en')} rows match`;
+  return `${rows} ${describeCondition(relabel.where)}: ${relabel.column} is now ${relabel.value === '' ? 'missing' : `"${relabel.value}"`} there.`;
+}
+
+/** What Prepare says once a cell edit is added. */
+export function cellEditedNote(edit: Pick<CellEdit, 'row' | 'column' | 'value'>): string {
+  return `Row ${(edit.row + 1).toLocaleString('en')}: ${edit.column} is now ${edit.value === '' ? 'missing' : `"${edit.value}"`}.`;
+}
+
 /** Why a relabel is refused when it matches no row of the dataset. */
 export function unmatchedRelabel(where: Condition): string {
   return `No row has ${describeCondition(where)}: nothing was relabelled.`;
@@ -262,16 +273,24 @@ export const editCells = defineStep({
     if (p.dropped) parts.push(`${count(p.dropped, 'unreadable edit')} left out`);
     return parts.join('; ') || 'No edits yet';
   },
+  // A checked relabel (Prepare's probe, over every row) learns how many rows it matched: the note Prepare shows once it is added.
+  note: (p: Params, learned: { matched?: number }) => {
+    const checked = changesOf(p).findLast((c): c is Relabel => 'where' in c && c.mustMatch === true);
+    return checked && learned.matched !== undefined ? relabelledNote(checked, learned.matched) : null;
+  },
   fit: (p: Params, train) => {
     const changes = changesOf(p);
+    let checked: number | undefined;
     const edited = applyChanges(train, changes, (relabel, matched) => {
-      if (relabel.mustMatch && matched === 0 && train.table.rowCount > 0) throw new StepProblem(unmatchedRelabel(relabel.where));
+      if (!relabel.mustMatch) return;
+      if (matched === 0 && train.table.rowCount > 0) throw new StepProblem(unmatchedRelabel(relabel.where));
+      checked = matched;
     });
     editedInFit.set(train, { params: p, edited });
     // Edits of rows outside training are checked too: applying them to validation or test must not fail.
     const n = train.table.rowCount;
     for (const c of changes) setterOf(columnWriter(requireColumn(train, c.column), n), c);
-    return {};
+    return checked === undefined ? {} : { matched: checked };
   },
   transform: (p: Params, _learned, frame: Frame) => {
     const cached = editedInFit.get(frame);

@@ -72,10 +72,10 @@ describe('an edit made while the edit step is off', () => {
     const { state } = await opened([off]);
     expect(await state.editCell(1, 'species', 'c')).toBe(true);
     expect(state.recipe!.steps[0]!.enabled).toBe(true);
-    expect(state.labelsNotice).toMatch(/was off: it is on again/);
-    // The next edit, with the step on, says nothing of it.
-    expect(await state.editCell(2, 'species', 'c')).toBe(true);
-    expect(state.labelsNotice).toBeNull();
+    expect(state.labelsNotice).toBe('Row 2: species is now "c". The “Edit values and labels” step was off: it is on again, so this edit and the ones before it apply.');
+    // The next edit, with the step on, says only what it set.
+    expect(await state.editCell(2, 'species', '')).toBe(true);
+    expect(state.labelsNotice).toBe('Row 3: species is now missing.');
   });
 
   test('a relabel too', async () => {

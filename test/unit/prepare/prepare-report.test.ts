@@ -223,7 +223,12 @@ describe('the split reads the target as the edit step leaves it', () => {
     if (!split.ok) throw new Error(split.problem);
     const where = { column: 'x', op: '==' as const, value: String(split.parts.indexOf(2)) };
     const probe = relabelProbe(r, { where, column: 'y', value: 'c' });
-    expect(prepareReport(abc(), request(probe.recipe), quiet).steps.find((s) => s.id === probe.stepId)!.state).not.toBe('problem');
+    const probed = prepareReport(abc(), request(probe.recipe), quiet).steps.find((s) => s.id === probe.stepId)!;
+    expect(probed.state).not.toBe('problem');
+    // What Prepare says once it adds the relabel: how many of the dataset's rows it sets.
+    expect(probed.note).toBe(`1 row matches x == ${where.value}: y is now "c" there.`);
+    const many = relabelProbe(r, { where: { column: 'y', op: '!=', value: 'a' }, column: 'y', value: 'b' });
+    expect(prepareReport(abc(), request(many.recipe), quiet).steps.find((s) => s.id === many.stepId)!.note).toBe('10 rows match y != a: y is now "b" there.');
     const overHoldout = prepareReport(abc(), request({ ...probe.recipe, split: r.split }), quiet);
     expect(overHoldout.steps.find((s) => s.id === probe.stepId)).toMatchObject({ state: 'problem', problem: unmatchedRelabel(where) });
     // One that matches no row at all is refused by the probe.
