@@ -65,3 +65,14 @@ export function untrainedClassesNote(parts: readonly PartClasses[]): string | nu
   const [these, it] = held.length === 1 ? [`Class ${held[0]} has`, 'it'] : [`Classes ${held.join(', ')} have`, 'them'];
   return `${these} no training rows: a model cannot learn ${it}, and Train and Evaluate leave those rows out of the figures. Try another seed, or a split that keeps every class in training.`;
 }
+
+/**
+ * A plan of a binary task whose target has more than two classes (a relabel made a third, say):
+ * the model is fitted for all of them, and Evaluate's decision threshold, which is for two, goes.
+ * Null with two classes or fewer. Example: ['a', 'b', 'c'] → 'The plan says the task is binary, but …'.
+ */
+export function binaryPlanNote(classes: readonly string[]): string | null {
+  if (classes.length <= 2) return null;
+  const named = classes.slice(0, 5).map((c) => `"${c}"`).join(', ') + (classes.length > 5 ? ', …' : '');
+  return `The plan says the task is binary, but the target has ${classes.length} classes (${named}): the model is fitted for ${classes.length} classes, and Evaluate has no decision threshold for it. Merge classes with a relabel, or set the task type to multiclass in Plan.`;
+}

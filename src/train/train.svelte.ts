@@ -29,7 +29,7 @@ import { displayStatus, trainingRun } from './runs-table';
 import { sweepTrials, type SweepPlan } from './sweep';
 import { emptySweepForm, readTrainDraft, type SweepForm } from './train-draft';
 import type { EpochRecord } from './train-loop';
-import { flaggedNotes, unlabelledNotes, unseenClassNotes } from './training-data';
+import { flaggedNotes, unlabelledNotes, unseenClassNotes, type Layout } from './training-data';
 
 export interface LiveRun {
   runId: string;
@@ -202,6 +202,8 @@ export class TrainState {
     const result = this.lastResult;
     const row = result?.ok ? this.runs.find((r) => r.id === result.runId) : undefined;
     return [
+      // What reading the features and classes found: a column left out, a binary plan with more classes.
+      ...((row?.layout as Layout | undefined)?.notes ?? []),
       ...(row?.unlabelledRows ? unlabelledNotes(row.unlabelledRows) : []),
       ...(row?.unseenClassRows ? unseenClassNotes(row.unseenClassRows) : []),
       ...(row?.flaggedRows ? flaggedNotes(row.flaggedRows) : []),

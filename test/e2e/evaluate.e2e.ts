@@ -148,6 +148,24 @@ test('a binary run: the plan’s criterion is checked, and the decision threshol
   await page.getByTestId('compare-rows-note').waitFor();
   expect(await page.locator('[data-testid="compare-line"][data-run="Run 3"] [data-testid="compare-other-rows"]').textContent()).toMatch(/^Scored on \d+ other validation rows than most runs\.$/);
   expect(await page.locator('[data-testid="compare-line"][data-run="Run 1"] [data-testid="compare-other-rows"]').count()).toBe(0);
+
+  // A relabel that makes a third class: Prepare and Train say the binary plan now has three.
+  await page.getByTestId('stage-link-prepare').click();
+  await prepareIdle(page);
+  const labels = page.getByTestId('labels-panel');
+  await labels.getByLabel('Set', { exact: true }).selectOption('diagnosis');
+  await labels.getByLabel('to', { exact: true }).fill('unsure');
+  await labels.getByLabel('where', { exact: true }).selectOption('mean_radius');
+  await labels.getByLabel('Comparison', { exact: true }).selectOption('>');
+  await labels.getByLabel('Compared with', { exact: true }).fill('20');
+  await labels.getByRole('button', { name: 'Relabel matching rows' }).click();
+  const binaryNote = /^The plan says the task is binary, but the target has 3 classes \(.*"unsure".*\): the model is fitted for 3 classes/;
+  await page.getByTestId('split-binary-note').filter({ hasText: binaryNote }).waitFor();
+  await page.getByTestId('stage-link-train').click();
+  await page.getByLabel('Baseline', { exact: true }).check();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await page.locator('[data-testid="run-row"][data-name="Run 4"][data-status="completed"]').waitFor({ timeout: SLOW_WORK_MS });
+  await page.getByTestId('train-result-note').filter({ hasText: binaryNote }).waitFor();
 }, LONG_TEST_MS);
 
 test('a regression run: RMSE and R² agree with the stored predictions, and the residuals are plotted', async () => {

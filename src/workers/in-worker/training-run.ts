@@ -6,6 +6,7 @@
  */
 import { normalizePlan } from '../../plan/plan';
 import { normalizeRecipe, type Recipe } from '../../prepare/recipe';
+import { binaryPlanNote } from '../../prepare/split-notes';
 import { describeError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import { HEARTBEAT_MS } from '../../shared/heartbeat';
@@ -75,6 +76,8 @@ export async function trainingData(projectId: string, rawSpec: unknown): Promise
   const m = runMatrices(frames, frames.validation, frames.test, plan.target, task);
   if (!m.ok) return m;
   if (m.data.real.rows < 2) return { ok: false, problem: 'Fewer than two training rows have a target value: there is nothing to learn from.' };
+  const binaryNote = plan.taskType === 'binary' ? binaryPlanNote(m.data.layout.classes ?? []) : null;
+  if (binaryNote) m.data.layout.notes.push(binaryNote);
   return { ok: true, data: { spec, target: plan.target, task, datasetId: dataset.id, recipeVersion: recipeRow?.version ?? 0, recipe, frames, ...m.data } };
 }
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { untrainedClassesNote } from '../../../src/prepare/split-notes';
+import { binaryPlanNote, untrainedClassesNote } from '../../../src/prepare/split-notes';
 
 const part = (name: string, counts: Record<string, number>) => ({ part: name, classes: Object.entries(counts).map(([label, count]) => ({ label, count })) });
 
@@ -12,4 +12,12 @@ test('classes held out but never trained on are named, with where their rows are
   expect(untrainedClassesNote([part('train', { A: 2 }), part('validation', { A: 1 }), part('test', { A: 1 })])).toBeNull();
   // No classes (a regression target): nothing to say.
   expect(untrainedClassesNote([{ part: 'train', classes: null }])).toBeNull();
+});
+
+test('a binary plan whose target has more than two classes says so, naming at most five of them', () => {
+  expect(binaryPlanNote(['a', 'b'])).toBeNull();
+  expect(binaryPlanNote(['benign', 'malignant', 'unsure'])).toBe(
+    'The plan says the task is binary, but the target has 3 classes ("benign", "malignant", "unsure"): the model is fitted for 3 classes, and Evaluate has no decision threshold for it. Merge classes with a relabel, or set the task type to multiclass in Plan.',
+  );
+  expect(binaryPlanNote(['1', '2', '3', '4', '5', '6', '7'])).toMatch(/has 7 classes \("1", "2", "3", "4", "5", …\)/);
 });
