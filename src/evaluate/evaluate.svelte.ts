@@ -16,7 +16,7 @@ import { callPrepareWorker } from '../workers/prepare-client';
 import type { EditableRows } from '../workers/prepare-protocol';
 import { getRecipe, saveRecipe } from '../storage/recipes';
 import { getProject, PROJECT_GONE } from '../storage/projects';
-import { relabelled as recipeWithRelabel } from './relabel';
+import { relabelled as recipeWithRelabel, RELABELLED_NOTE } from './relabel';
 import type { CvOutcome, ImportanceOutcome } from '../workers/train-protocol';
 import { workerCallback } from '../workers/worker-handle';
 import { HEARTBEAT_STALE_MS } from '../shared/heartbeat';
@@ -107,7 +107,7 @@ export class EvaluateState {
       const { recipe, notice } = recipeWithRelabel(stored?.recipe, project.seed, run.task === 'classification', { row, column: run.target, value });
       await saveRecipe(db, run.projectId, stored?.datasetId ?? run.datasetId, recipe, stored?.version ?? 0);
       this.relabelled = [...this.relabelled, row];
-      this.relabelNotice = notice;
+      this.relabelNotice = [RELABELLED_NOTE, notice].filter((n) => n !== null).join(' ');
     } catch (e) {
       this.error = describeError(e);
     }
@@ -151,7 +151,7 @@ export class EvaluateState {
 
   /** rows relabelled from this page, this visit */
   relabelled = $state<number[]>([]);
-  /** what the last relabel changed besides the label (the edit step switched back on), or null */
+  /** what the last relabel did (the figures stay the run's; the edit step switched back on), or null before any */
   relabelNotice = $state<string | null>(null);
 
   cancelCrossValidation(): void {

@@ -93,3 +93,8 @@ export function identityLine(actual: ArrayLike<number>, predicted: ArrayLike<num
   }
   return lo <= hi ? { x: [lo, hi], y: [lo, hi] } : null;
 }
+
+/** A confusion-matrix row in words, for the chart's label: "setosa: 9 of 10 right", or "Z: no rows in this part" (a class the part lacks; "0 of 0 right" read as a score). */
+export function confusionRowWords(label: string, right: number, total: number): string {
+  return total === 0 ? `${label}: no rows in this part` : `${label}: ${right} of ${total} right`;
+}

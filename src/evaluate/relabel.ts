@@ -23,6 +23,9 @@ export function relabelled(stored: unknown, seed: number, classification: boolea
   return { recipe, notice: wasOff ? EDITS_SWITCHED_ON : null };
 }
 
+/** Said after every relabel from Evaluate: the page's figures are the run's, and stay so. */
+export const RELABELLED_NOTE = 'Relabelled in Prepare. The figures on this page stay those of this run, which was trained and scored on the old label: train a new run to see what the new one changes.';
+
 /** relabelled's recipe alone. */
 export function relabelledRecipe(stored: unknown, seed: number, classification: boolean, edit: LabelEdit): Recipe {
   return relabelled(stored, seed, classification, edit).recipe;

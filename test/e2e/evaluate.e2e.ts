@@ -249,6 +249,8 @@ test('wrong labels show up as likely label errors after cross-validation, and ca
   await line.locator('td', { hasText: 'setosa' }).first().waitFor();
   await line.getByRole('button', { name: 'Relabel as setosa' }).click();
   await line.getByText('relabelled in Prepare').waitFor();
+  // The page says its figures stay the run's until a new run is trained.
+  expect(await page.getByTestId('label-errors-notice').textContent()).toMatch(/^Relabelled in Prepare\. The figures on this page stay those of this run/);
   // The button gave way to the note, which takes the focus.
   await page.waitForFunction(() => document.activeElement?.textContent === 'relabelled in Prepare');
 

@@ -171,7 +171,7 @@ function columnWriter(column: Column, n: number) {
         // As a column chosen as true/false reads its cells on import: the words, or 1 and 0.
         const word = parseBoolean(t);
         const b = word >= 0 ? word : zeroOrOne(t, false);
-        if (b < 0) throw new StepProblem(`Column "${column.name}" is yes/no: write true or false (or 1 or 0), not "${text}".`);
+        if (b < 0) throw new StepProblem(`Column "${column.name}" is yes/no: write true or false (or 1 or 0), not "${text}". To give it other values, change its type to Categorical on the Data page.`);
         code = b;
       } else if (column.kind === 'datetime') {
         code = readTypedDate(t, dateOrder);

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { classificationReport, modelMetrics, plainNumber, regressionReport } from '../../../src/evaluate/holdout';
 import { rmse } from '../../../src/evaluate/metrics/regression';
 import { rocCurve } from '../../../src/evaluate/metrics/probabilistic';
-import { equalBins, identityLine, PLOT_MAX_POINTS, probabilityCounts, sampledPositions, thinCurve } from '../../../src/evaluate/plot-data';
+import { confusionRowWords, equalBins, identityLine, PLOT_MAX_POINTS, probabilityCounts, sampledPositions, thinCurve } from '../../../src/evaluate/plot-data';
 import { evaluationRow } from '../../helpers/rows';
 
 const N = 20_000;
@@ -50,6 +50,11 @@ describe('plot data', () => {
   test('the predicted = actual line spans both axes’ finite values; none without any', () => {
     expect(identityLine([3, 10, Number.NaN], [-2, 7])).toEqual({ x: [-2, 10], y: [-2, 10] });
     expect(identityLine([Number.NaN], [])).toBeNull();
+  });
+
+  test('a confusion-matrix row in words: a class the part has no rows of says so, not "0 of 0 right"', () => {
+    expect(confusionRowWords('setosa', 9, 10)).toBe('setosa: 9 of 10 right');
+    expect(confusionRowWords('Z', 0, 0)).toBe('Z: no rows in this part');
   });
 
   test('a thinned curve strays less than its step from every point left out, and keeps both ends', () => {

@@ -115,7 +115,7 @@ describe('typed booleans', () => {
 
   test('anything else is refused, saying what to write', () => {
     const fit = fitPipeline([spec(withChange(undefined, { row: 0, column: 'ok', value: '2' }))], flags());
-    expect(fit.ok ? null : fit.problem).toBe('The edit of row 1: Column "ok" is yes/no: write true or false (or 1 or 0), not "2".');
+    expect(fit.ok ? null : fit.problem).toBe('The edit of row 1: Column "ok" is yes/no: write true or false (or 1 or 0), not "2". To give it other values, change its type to Categorical on the Data page.');
   });
 });
 
