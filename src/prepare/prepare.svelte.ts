@@ -32,7 +32,7 @@ import { newlyBroken } from './newly-broken';
 import { moveProblem } from './step-order';
 import { columnDateOrder, withConditionDateOrder } from './typed-date';
 import { relabelProbe } from './relabel-probe';
-import { appendChange, cellEditedNote, EDITS_SWITCHED_ON, unmatchedRelabel, type Change, type Relabel } from './steps/edit-cells';
+import { appendChange, cellEditedNote, EDITS_SWITCHED_ON, unmatchedRelabel, withoutChange, type Change, type Relabel } from './steps/edit-cells';
 
 export type SaveState = 'saved' | 'saving' | 'error';
 
@@ -355,6 +355,15 @@ export class PrepareState {
     const said = [done, switchedOn ? EDITS_SWITCHED_ON : ''].filter((x) => x !== '').join(' ');
     this.labelsNotice = accepted && said ? said : null;
     return accepted;
+  }
+
+  /** Remove the edit step's change at `index` (of editWords' list), one undo step like any change. */
+  removeEdit(index: number): Promise<boolean> {
+    return this.change('labels', (r) => {
+      const step = r.steps.find((s) => s.kind === 'edit-cells');
+      if (!step) throw new ChangeRefused('There are no edits to remove.');
+      step.params = withoutChange(step.params, index);
+    });
   }
 
   /** Edit one cell: `row` is the dataset row, 0-based; a row or column the dataset does not have is refused, naming the form's field. */

@@ -176,6 +176,13 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   await page.getByTestId('labels-notice').filter({ hasText: 'species == Adelie' }).waitFor();
   await prepareIdle(page);
   expect(await page.getByTestId('labels-notice').textContent()).toMatch(/^\d+ rows match species == Adelie: species is now "Adelie" there\.$/);
+  // The edits are listed in the order they apply; one can be removed on its own, and focus stays in the list.
+  await page.getByTestId('edit-list').locator('summary').click();
+  expect(await page.getByTestId('edit-item').allTextContents()).toEqual([expect.stringMatching(/^Row 1: species = "Gentoo"\s*Remove$/), expect.stringMatching(/^species = "Adelie" where species == Adelie\s*Remove$/)]);
+  await page.getByRole('button', { name: 'Remove edit 2: species = "Adelie" where species == Adelie' }).click();
+  await expect.poll(() => page.getByTestId('edit-item').count()).toBe(1);
+  await prepareIdle(page);
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Remove edit 1: Row 1: species = "Gentoo"');
 
   // SMOTE with Neighbours 0 gets the app's alert (no browser bubble blocks the form); with Neighbours cleared too, naming the field, and nothing is applied.
   await page.getByLabel('Augmentation method', { exact: true }).selectOption('smote');

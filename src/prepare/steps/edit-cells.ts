@@ -100,15 +100,36 @@ function positionsOf(rowIds: Uint32Array, n: number): (row: number) => number | 
  * Example: (undefined, { row: 3, column: 'y', value: 'b' }) → { edits: [{ row: 3, column: 'y', value: 'b' }], bulk: [] }.
  */
 export function withChange(params: unknown, change: Change): { edits: unknown[]; bulk: [] } {
-  const p = (params && typeof params === 'object' ? params : {}) as { edits?: unknown; bulk?: unknown };
-  const list = (x: unknown) => (Array.isArray(x) ? x : []);
-  const edits: unknown[] = [...list(p.bulk), ...list(p.edits)];
+  const edits = storedChanges(params);
   if (!isRelabel(change)) {
     const { row, column } = change as CellEdit;
     const same = edits.findLastIndex((e) => !isRelabel(e) && (e as CellEdit).row === row && (e as CellEdit).column === column);
     if (same >= 0 && !edits.slice(same + 1).some(isRelabel)) edits.splice(same, 1);
   }
   return { edits: [...edits, change], bulk: [] };
+}
+
+/** The stored changes in the order they apply: a legacy `bulk` list first, then `edits`. */
+function storedChanges(params: unknown): unknown[] {
+  const p = (params && typeof params === 'object' ? params : {}) as { edits?: unknown; bulk?: unknown };
+  const list = (x: unknown) => (Array.isArray(x) ? x : []);
+  return [...list(p.bulk), ...list(p.edits)];
+}
+
+/** Each stored change in the words the Labels panel lists them in, in the order they apply; one this version cannot read is listed as such, to remove. */
+export function editWords(params: unknown): string[] {
+  return storedChanges(params).map((item) => {
+    const parsed = v.safeParse(isRelabel(item) ? relabelSchema : cellEditSchema, item);
+    if (!parsed.success) return 'An edit this version cannot read (it is left out)';
+    const c = parsed.output;
+    const set = `${c.column} = ${c.value === '' ? 'missing' : `"${c.value}"`}`;
+    return 'where' in c ? `${set} where ${describeCondition(c.where)}` : `Row ${(c.row + 1).toLocaleString('en')}: ${set}`;
+  });
+}
+
+/** Stored params without the change at `index` (of editWords' list); the others stay as stored, in their order. */
+export function withoutChange(params: unknown, index: number): { edits: unknown[]; bulk: [] } {
+  return { edits: storedChanges(params).filter((_, i) => i !== index), bulk: [] };
 }
 
 /** The recipe's edit step, added first in the pipeline when there is none. */

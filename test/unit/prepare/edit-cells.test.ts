@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { matchRows } from '../../../src/prepare/condition';
 import { applyPipeline, fitPipeline, parseStep } from '../../../src/prepare/pipeline';
 import type { StepSpec } from '../../../src/prepare/step';
-import { editCells, unmatchedRelabel, withChange } from '../../../src/prepare/steps/edit-cells';
+import { editCells, editWords, unmatchedRelabel, withChange, withoutChange } from '../../../src/prepare/steps/edit-cells';
 import { cells, col, frameOf } from './tables';
 
 const spec = (params: unknown): StepSpec => ({ id: 'e', kind: 'edit-cells', enabled: true, params });
@@ -135,5 +135,21 @@ describe('typed numbers', () => {
 
   test('a typed comma is refused with the hint to write a decimal point', () => {
     expect(edit('3,5')).toMatchObject({ ok: false, problem: 'The edit of row 1: Column "x" holds numbers: "3,5" is not one. Write it with a decimal point and no thousands separator, such as 1.5 or 1500.' });
+  });
+});
+
+describe('the list of edits', () => {
+  // Stored by an older version: a relabel in `bulk` (applied first), two edits, one of them unreadable.
+  const stored = { bulk: [{ where: { column: 'species', op: '==', value: 'a' }, column: 'species', value: 'b' }], edits: [{ row: 2, column: 'species', value: '' }, { row: 'x' }] };
+
+  test('lists every stored change in the order it applies, in words, one it cannot read as such', () => {
+    expect(editWords(stored)).toEqual(['species = "b" where species == a', 'Row 3: species = missing', 'An edit this version cannot read (it is left out)']);
+    expect(editWords(undefined)).toEqual([]);
+  });
+
+  test('removing one keeps the others as stored, in their order, the legacy list folded in', () => {
+    expect(withoutChange(stored, 1)).toEqual({ edits: [stored.bulk[0], stored.edits[1]], bulk: [] });
+    expect(withoutChange(stored, 0)).toEqual({ edits: stored.edits, bulk: [] });
+    expect(editWords(withoutChange(stored, 2))).toEqual(['species = "b" where species == a', 'Row 3: species = missing']);
   });
 });

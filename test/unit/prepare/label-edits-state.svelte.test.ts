@@ -86,6 +86,18 @@ describe('an edit made while the edit step is off', () => {
   });
 });
 
+describe('removing one edit', () => {
+  test('takes that edit out of the step, as a change that can be undone; the others stay in their order', async () => {
+    const { state, projectId } = await opened([{ id: 'e', kind: 'edit-cells', enabled: true, params: { edits: [], bulk: [] } }]);
+    for (const [row, value] of [[1, 'b'], [2, 'c'], [3, 'd']] as const) expect(await state.editCell(row, 'species', value)).toBe(true);
+    expect(await state.removeEdit(1)).toBe(true);
+    expect(editParams(state).edits).toEqual([{ row: 1, column: 'species', value: 'b' }, { row: 3, column: 'species', value: 'd' }]);
+    await vi.waitFor(async () => expect((await getRecipe(db, projectId))!.version).toBe(5));
+    await state.undo();
+    expect(editParams(state).edits).toHaveLength(3);
+  });
+});
+
 describe('relabelling where a condition holds', () => {
   test('the compared value is stored trimmed; the relabel is first tried alone, over a split that trains on every row, where it must match one', async () => {
     const { state } = await opened([{ id: 'e', kind: 'edit-cells', enabled: true, params: { edits: [], bulk: [] } }, { id: 's', kind: 'scale', enabled: true, params: { columns: ['x'], method: 'standard' } }]);
