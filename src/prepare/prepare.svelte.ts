@@ -32,7 +32,7 @@ import { newlyBroken } from './newly-broken';
 import { moveProblem } from './step-order';
 import { columnDateOrder, withConditionDateOrder } from './typed-date';
 import { relabelProbe } from './relabel-probe';
-import { appendChange, cellEditedNote, EDITS_SWITCHED_ON, unmatchedRelabel, withoutChange, type Change, type Relabel } from './steps/edit-cells';
+import { appendChange, cellEditedNote, EDITS_SWITCHED_ON, lookalikeNote, unmatchedRelabel, withoutChange, type Change, type Relabel } from './steps/edit-cells';
 
 export type SaveState = 'saved' | 'saving' | 'error';
 
@@ -347,12 +347,15 @@ export class PrepareState {
    * off: an edit in a step that is off would never apply. `done`: what to say once it is added.
    */
   async #addChange(change: Change, done: string, check: (r: Recipe) => void = () => {}): Promise<boolean> {
+    // The target's classes before the change, as the split panel lists them.
+    const classes = this.report?.split.ok ? [...new Set(this.report.split.parts.flatMap((p) => (p.classes ?? []).map((c) => c.label)))] : [];
+    const lookalike = change.column === this.target ? lookalikeNote(change.value, classes) : null;
     let switchedOn = false;
     const accepted = await this.change('labels', (r) => {
       check(r);
       switchedOn = appendChange(r, change);
     });
-    const said = [done, switchedOn ? EDITS_SWITCHED_ON : ''].filter((x) => x !== '').join(' ');
+    const said = [done, lookalike ?? '', switchedOn ? EDITS_SWITCHED_ON : ''].filter((x) => x !== '').join(' ');
     this.labelsNotice = accepted && said ? said : null;
     return accepted;
   }

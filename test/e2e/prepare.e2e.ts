@@ -183,6 +183,16 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   await expect.poll(() => page.getByTestId('edit-item').count()).toBe(1);
   await prepareIdle(page);
   await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Remove edit 1: Row 1: species = "Gentoo"');
+  // A label like a class in other capitals is a class of its own: said, and taken back from the list.
+  await page.getByLabel('Row', { exact: true }).fill('2');
+  await page.getByLabel('Column to edit', { exact: true }).selectOption('species');
+  await page.getByLabel('New value', { exact: true }).fill('adelie');
+  await page.getByRole('button', { name: 'Edit cell' }).click();
+  await page.getByTestId('labels-notice').filter({ hasText: 'Row 2: species is now "adelie". "adelie" is a new class, apart from "Adelie", which differs from it only in capitals' }).waitFor();
+  await prepareIdle(page);
+  await page.getByRole('button', { name: 'Remove edit 2: Row 2: species = "adelie"' }).click();
+  await expect.poll(() => page.getByTestId('edit-item').count()).toBe(1);
+  await prepareIdle(page);
 
   // SMOTE with Neighbours 0 gets the app's alert (no browser bubble blocks the form); with Neighbours cleared too, naming the field, and nothing is applied.
   await page.getByLabel('Augmentation method', { exact: true }).selectOption('smote');

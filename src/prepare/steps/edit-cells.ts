@@ -160,6 +160,18 @@ export function relabelledNote(relabel: Pick<Relabel, 'where' | 'column' | 'valu
   return `${rows} ${describeCondition(relabel.where)}: ${relabel.column} is now ${relabel.value === '' ? 'missing' : `"${relabel.value}"`} there.`;
 }
 
+/**
+ * A label set on the target that is not one of its classes but reads like one (the same letters
+ * in other capitals; spaces around it are trimmed as it is written): it makes a class of its own,
+ * which a typo rarely means. Null when the label is a class already, or like none.
+ */
+export function lookalikeNote(value: string, classes: readonly string[]): string | null {
+  const written = value.trim();
+  if (written === '' || classes.includes(written)) return null;
+  const like = classes.find((c) => c.toLowerCase() === written.toLowerCase());
+  return like === undefined ? null : `"${written}" is a new class, apart from "${like}", which differs from it only in capitals: if you meant "${like}", edit again with that.`;
+}
+
 /** What Prepare says once a cell edit is added. */
 export function cellEditedNote(edit: Pick<CellEdit, 'row' | 'column' | 'value'>): string {
   return `Row ${(edit.row + 1).toLocaleString('en')}: ${edit.column} is now ${edit.value === '' ? 'missing' : `"${edit.value}"`}.`;

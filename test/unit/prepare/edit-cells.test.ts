@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { matchRows } from '../../../src/prepare/condition';
 import { applyPipeline, fitPipeline, parseStep } from '../../../src/prepare/pipeline';
 import type { StepSpec } from '../../../src/prepare/step';
-import { editCells, editWords, unmatchedRelabel, withChange, withoutChange } from '../../../src/prepare/steps/edit-cells';
+import { editCells, editWords, lookalikeNote, unmatchedRelabel, withChange, withoutChange } from '../../../src/prepare/steps/edit-cells';
 import { cells, col, frameOf } from './tables';
 
 const spec = (params: unknown): StepSpec => ({ id: 'e', kind: 'edit-cells', enabled: true, params });
@@ -152,4 +152,12 @@ describe('the list of edits', () => {
     expect(withoutChange(stored, 0)).toEqual({ edits: stored.edits, bulk: [] });
     expect(editWords(withoutChange(stored, 2))).toEqual(['species = "b" where species == a', 'Row 3: species = missing']);
   });
+});
+
+test('a label that reads like a class but is not one (other capitals) is said; a class (spaces trimmed), or a label like none, is not', () => {
+  const classes = ['Adelie', 'Gentoo'];
+  expect(lookalikeNote(' adelie', classes)).toBe('"adelie" is a new class, apart from "Adelie", which differs from it only in capitals: if you meant "Adelie", edit again with that.');
+  expect(lookalikeNote('Adelie ', classes)).toBeNull();
+  expect(lookalikeNote('Chinstrap', classes)).toBeNull();
+  expect(lookalikeNote('', classes)).toBeNull();
 });
