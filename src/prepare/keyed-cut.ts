@@ -25,6 +25,13 @@ export function rowKey(salt: number, row: number): number {
   return h >>> 0;
 }
 
+/** A label's key: FNV-1a over its characters, salted, so a group keeps its place whatever other groups come or go. */
+export function labelKey(salt: number, label: string): number {
+  let h = (0x811c9dc5 ^ salt) >>> 0;
+  for (let i = 0; i < label.length; i++) h = Math.imul(h ^ label.charCodeAt(i), 0x01000193);
+  return rowKey(salt, h >>> 0);
+}
+
 /** (key, row) pairs compare by key, then by row: every row's place in the order is unique. */
 interface Place {
   key: number;

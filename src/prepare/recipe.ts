@@ -39,7 +39,7 @@ export const splitSettingsSchema = v.object({
   /** ordered: the date (or number) column that orders rows; the latest go to test */
   orderColumn: v.fallback(v.nullable(v.string()), null),
   /**
-   * how a stratified split cuts each class, and folds are dealt (split.ts SplitSpec). Recipes stored before keyed
+   * how a stratified split cuts each class, a grouped one orders its groups, and folds are dealt (split.ts SplitSpec). Recipes stored before keyed
    * existed read back as shuffled, so their parts stay the ones their runs were scored on, until
    * the learner changes the split's settings (checkChange), which re-deals the rows anyway.
    */

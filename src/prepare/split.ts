@@ -2,7 +2,7 @@
  * Seeded train / validation / test splits and k-fold assignment, over typed arrays.
  * Parts: 0 train, 1 validation, 2 test. The same seed gives the same split on any machine.
  */
-import { dealByKey, keySalt } from './keyed-cut';
+import { dealByKey, keySalt, labelKey, rowKey } from './keyed-cut';
 import { largestRemainder } from './largest-remainder';
 import { seeded, type Rng } from './random';
 import { scratchInt32 } from '../shared/scratch';
@@ -15,10 +15,11 @@ export interface SplitSpec {
   fractions: readonly [number, number, number];
   seed: number;
   /**
-   * How a stratified split cuts each class (and assignFolds deals random and stratified folds).
-   * keyed (the default): by a seeded key of each row's own (keyed-cut.ts), so a relabel moves
-   * only the rows it touches and a few at the cuts; shuffled: by a shuffle, as recipes stored
-   * before keyed were dealt, kept so that their parts stay the ones their runs were scored on.
+   * How a stratified split cuts each class, a grouped one orders its groups (and assignFolds
+   * deals random and stratified folds). keyed (the default): by a seeded key of each row's own,
+   * or each group label's (keyed-cut.ts), so a relabel moves only the rows it touches and a few
+   * at the cuts; shuffled: by a shuffle, as recipes stored before keyed were dealt, kept so that
+   * their parts stay the ones their runs were scored on.
    */
   dealing?: SplitDealing;
 }
@@ -34,6 +35,8 @@ export interface SplitInputs {
   classes?: Int32Array;
   groups?: Int32Array;
   order?: Float64Array;
+  /** grouped: the label of each group code, so that groups are ordered by keys of their own (dealing keyed) */
+  groupLabels?: readonly string[];
 }
 
 /**
@@ -191,6 +194,25 @@ function groupsOf(codes: Int32Array): Int32Array[] {
   return [...withCode, ...missing];
 }
 
+function shuffled(n: number, rng: Rng): Int32Array {
+  const order = identity(n);
+  shuffle(order, rng);
+  return order;
+}
+
+/**
+ * The groups in the order of their keys: a group with a value by its label's, a row without one
+ * by its own row's. A shuffle of the groups re-deals them all when one group comes or goes (a
+ * typo in the group column fixed); in key order, the others keep their places.
+ */
+function keyedGroupOrder(groups: readonly Int32Array[], codes: Int32Array, labels: readonly string[], salt: number): Int32Array {
+  const keys = groups.map((rows) => {
+    const code = codes[rows[0]!]!;
+    return code >= 0 ? labelKey(salt, labels[code]!) : rowKey(salt, rows[0]!);
+  });
+  return identity(groups.length).sort((a, b) => keys[a]! - keys[b]! || a - b);
+}
+
 /** The part of every row (0 train, 1 validation, 2 test). Throws when splitProblem is not null. */
 export function assignParts(spec: SplitSpec, inputs: SplitInputs): Uint8Array {
   const problem = splitProblem(spec, inputs);
@@ -217,8 +239,7 @@ export function assignParts(spec: SplitSpec, inputs: SplitInputs): Uint8Array {
     }
     case 'grouped': {
       const groups = groupsOf(inputs.groups!);
-      const order = identity(groups.length);
-      shuffle(order, rng);
+      const order = spec.dealing === 'shuffled' || !inputs.groupLabels ? shuffled(groups.length, rng) : keyedGroupOrder(groups, inputs.groups!, inputs.groupLabels, keySalt(spec.seed, 'split'));
       const sizes = partSizes(n, f);
       const used = ([0, 1, 2] as const).filter((p) => f[p] > 0);
       const ends = used.map((_, i) => used.slice(0, i + 1).reduce((s: number, p) => s + sizes[p], 0));

@@ -73,7 +73,9 @@ export function splitRows(dataset: Table, recipe: Pick<Recipe, 'split' | 'steps'
   if (settings.strategy === 'grouped') {
     const g = column(settings.groupColumn);
     if (!g) return { ok: false, problem: 'Choose the column whose rows must stay together (a customer or patient id, for example).' };
-    inputs.groups = codesOf(g, n).codes;
+    const groupCodes = codesOf(g, n);
+    inputs.groups = groupCodes.codes;
+    inputs.groupLabels = groupCodes.labels;
   }
   if (settings.strategy === 'ordered') {
     const o = column(settings.orderColumn);

@@ -167,6 +167,33 @@ describe('part sizes, as scikit-learn counts them', () => {
     }
   });
 
+  test('grouped, keyed: a row moved to another group, or given a new one, moves only the groups at the cuts; shuffled, a new group re-dealt most', () => {
+    const rng = seeded('group edits');
+    let fewestShuffled = Infinity;
+    for (let trial = 0; trial < 20; trial++) {
+      const n = 400;
+      const labels = Array.from({ length: 60 }, (_, g) => `patient ${g}`);
+      const before = Int32Array.from({ length: n }, () => Math.floor(rng() * 50));
+      const row = Math.floor(rng() * n);
+      // Half the trials fix a typo into another existing group, half give the row a group of its own (code 50, not used before).
+      const after = before.slice();
+      after[row] = trial % 2 ? (before[row]! + 1) % 50 : 50;
+      const deal = (codes: Int32Array, dealing: 'keyed' | 'shuffled') => assignParts({ ...spec('grouped', 3), dealing }, { rowCount: n, groups: codes, groupLabels: labels });
+      const moved = (dealing: 'keyed' | 'shuffled') => {
+        const a = deal(before, dealing);
+        const b = deal(after, dealing);
+        return [...a.keys()].filter((i) => i !== row && a[i] !== b[i]);
+      };
+      // The groups a cut falls in may move, whole: at most two groups' rows per cut (about 8 rows a group here).
+      const keyed = moved('keyed');
+      const groupsMoved = new Set(keyed.map((i) => before[i]));
+      expect(groupsMoved.size).toBeLessThanOrEqual(4);
+      // A shuffle of the groups draws otherwise once their number changes.
+      if (trial % 2 === 0) fewestShuffled = Math.min(fewestShuffled, moved('shuffled').length);
+    }
+    expect(fewestShuffled).toBeGreaterThan(50);
+  });
+
   test('grouped: every part with a share still gets a group when there are enough', () => {
     const groups = Int32Array.from([0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4]);
     for (let seed = 0; seed < 20; seed++) expect(count(assignParts(spec('grouped', seed), { rowCount: 12, groups })).every((c) => c > 0)).toBe(true);
