@@ -79,7 +79,7 @@ export class PrepareState {
   /** the last change's `joinAs` and when it was asked for, while the next change of that key may join its undo step */
   #lastJoinable: { key: string; asked: number } | null = null;
   /** per `joinAs` key, the number of the latest change asked for: an earlier one still queued is skipped */
-  #joinTickets = new Map<string, number>();
+  #joinTickets: Record<string, number> = {};
   #queue: Promise<unknown> = Promise.resolve();
   #seed: number;
 
@@ -200,11 +200,11 @@ export class PrepareState {
    */
   change(where: string, mutate: (draft: Recipe) => void, focusStep?: string, joinAs?: string): Promise<boolean> {
     const asked = Date.now();
-    const ticket = joinAs === undefined ? 0 : (this.#joinTickets.get(joinAs) ?? 0) + 1;
-    if (joinAs !== undefined) this.#joinTickets.set(joinAs, ticket);
+    const ticket = joinAs === undefined ? 0 : (this.#joinTickets[joinAs] ?? 0) + 1;
+    if (joinAs !== undefined) this.#joinTickets[joinAs] = ticket;
     return this.#enqueue(async () => {
       // A later change of the same key waits behind this one and sets what this one would: this one's fit would be thrown away.
-      if (joinAs !== undefined && this.#joinTickets.get(joinAs) !== ticket) return true;
+      if (joinAs !== undefined && this.#joinTickets[joinAs] !== ticket) return true;
       const current = this.recipe;
       if (!current) return false;
       const edited = clone(current);
@@ -348,7 +348,7 @@ export class PrepareState {
    */
   async #addChange(change: Change, done: string, check: (r: Recipe) => void = () => {}): Promise<boolean> {
     // The target's classes before the change, as the split panel lists them.
-    const classes = this.report?.split.ok ? [...new Set(this.report.split.parts.flatMap((p) => (p.classes ?? []).map((c) => c.label)))] : [];
+    const classes = this.report?.split.ok ? this.report.split.parts.flatMap((p) => (p.classes ?? []).map((c) => c.label)) : [];
     const lookalike = change.column === this.target ? lookalikeNote(change.value, classes) : null;
     let switchedOn = false;
     const accepted = await this.change('labels', (r) => {

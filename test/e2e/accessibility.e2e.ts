@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import type { AxeResults, RunOptions, run } from 'axe-core';
-import { addCriterion, addScaleStep, addStep, prepareIdle, projectWithSample, trainOnce } from './flows';
+import { addCriterion, addScaleStep, addStep, prepareIdle, projectWithSample, trainBaseline, trainOnce } from './flows';
 import { baseUrl, startBrowser } from './harness';
 import { LONG_TEST_MS, SLOW_WORK_MS } from './timeouts';
 
@@ -181,10 +181,7 @@ test('messages about mistakes, and a binary run evaluated and compared, have no 
   await page.locator('[data-testid="threshold-value"]', { hasText: '0.70' }).waitFor();
   await page.locator('[data-testid="roc-curve"] .main-svg').first().waitFor();
   await expectAccessible(page, 'Evaluate, binary');
-  await page.getByTestId('stage-link-train').click();
-  await page.getByLabel('Baseline', { exact: true }).check();
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await page.locator('[data-testid="run-row"][data-name="Run 2"][data-status="completed"]').waitFor({ timeout: SLOW_WORK_MS });
+  await trainBaseline(page, 'Run 2');
   await page.getByTestId('stage-link-evaluate').click();
   await page.getByTestId('compare-runs').waitFor();
   await expectAccessible(page, 'Evaluate, two runs compared');

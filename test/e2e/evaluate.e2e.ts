@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { addCriterion, addScaleStep, addStep, prepareIdle, projectWithFile, projectWithSample, storedPredictions, trainOnce } from './flows';
+import { addCriterion, addScaleStep, addStep, editCell, prepareIdle, projectWithFile, projectWithSample, storedPredictions, trainBaseline, trainOnce } from './flows';
 import { storedRows } from './stored';
 import { startBrowser } from './harness';
 import { LONG_TEST_MS, SLOW_WORK_MS } from './timeouts';
@@ -122,10 +122,7 @@ test('a binary run: the plan’s criterion is checked, and the decision threshol
   await expect.poll(() => page.locator('[data-testid="roc-curve"] .scatterlayer .trace').count()).toBe(2);
 
   // A baseline run beside it: the comparison marks the logistic regression best on the criterion's metric.
-  await page.getByTestId('stage-link-train').click();
-  await page.getByLabel('Baseline', { exact: true }).check();
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await page.locator('[data-testid="run-row"][data-name="Run 2"][data-status="completed"]').waitFor({ timeout: SLOW_WORK_MS });
+  await trainBaseline(page, 'Run 2');
   await page.getByTestId('stage-link-evaluate').click();
   await page.getByTestId('compare-runs').waitFor();
   expect(await page.getByTestId('compare-line').count()).toBe(2);
@@ -140,10 +137,7 @@ test('a binary run: the plan’s criterion is checked, and the decision threshol
   await page.getByLabel('Seed', { exact: true }).first().fill('12345');
   await page.getByRole('button', { name: 'Use this seed' }).click();
   await prepareIdle(page);
-  await page.getByTestId('stage-link-train').click();
-  await page.getByLabel('Baseline', { exact: true }).check();
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await page.locator('[data-testid="run-row"][data-name="Run 3"][data-status="completed"]').waitFor({ timeout: SLOW_WORK_MS });
+  await trainBaseline(page, 'Run 3');
   await page.getByTestId('stage-link-evaluate').click();
   await page.getByTestId('compare-rows-note').waitFor();
   expect(await page.locator('[data-testid="compare-line"][data-run="Run 3"] [data-testid="compare-other-rows"]').textContent()).toMatch(/^Scored on \d+ other validation rows than most runs\.$/);
@@ -161,10 +155,7 @@ test('a binary run: the plan’s criterion is checked, and the decision threshol
   await labels.getByRole('button', { name: 'Relabel matching rows' }).click();
   const binaryNote = /^The plan says the task is binary, but the target has 3 classes \(.*"unsure".*\): the model is fitted for 3 classes/;
   await page.getByTestId('split-binary-note').filter({ hasText: binaryNote }).waitFor();
-  await page.getByTestId('stage-link-train').click();
-  await page.getByLabel('Baseline', { exact: true }).check();
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await page.locator('[data-testid="run-row"][data-name="Run 4"][data-status="completed"]').waitFor({ timeout: SLOW_WORK_MS });
+  await trainBaseline(page, 'Run 4');
   await page.getByTestId('train-result-note').filter({ hasText: binaryNote }).waitFor();
 }, LONG_TEST_MS);
 
@@ -220,11 +211,8 @@ test('wrong labels show up as likely label errors after cross-validation, and ca
   await page.getByRole('button', { name: 'Use this seed' }).click();
   await prepareIdle(page);
   // Two setosa flowers (rows 1 and 2) labelled virginica by mistake.
-  for (const row of ['1', '2']) {
-    await page.getByLabel('Row', { exact: true }).fill(row);
-    await page.getByLabel('Column to edit', { exact: true }).selectOption('species');
-    await page.getByLabel('New value', { exact: true }).fill('virginica');
-    await page.getByRole('button', { name: 'Edit cell' }).click();
+  for (const row of [1, 2]) {
+    await editCell(page, row, 'species', 'virginica');
     await prepareIdle(page);
   }
   await page.locator(`[data-testid="labels-table"] tr[data-row="1"] td`, { hasText: 'virginica' }).waitFor();

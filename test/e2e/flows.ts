@@ -101,6 +101,22 @@ export async function trainOnce(page: Page, model: string, learningRate: number,
   await page.locator('[data-testid="train-result"][data-status]').waitFor({ timeout: SLOW_WORK_MS });
 }
 
+/** Edit one cell with the Labels panel's form (row 1-based, as the form reads it). */
+export async function editCell(page: Page, row: number, column: string, value: string): Promise<void> {
+  await page.getByLabel('Row', { exact: true }).fill(String(row));
+  await page.getByLabel('Column to edit', { exact: true }).selectOption(column);
+  await page.getByLabel('New value', { exact: true }).fill(value);
+  await page.getByRole('button', { name: 'Edit cell' }).click();
+}
+
+/** Train a baseline run from the Train page, and wait until the run named `name` has completed. */
+export async function trainBaseline(page: Page, name: string): Promise<void> {
+  await page.getByTestId('stage-link-train').click();
+  await page.getByLabel('Baseline', { exact: true }).check();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await page.locator(`[data-testid="run-row"][data-name="${name}"][data-status="completed"]`).waitFor({ timeout: SLOW_WORK_MS });
+}
+
 /** The stored predictions of the (only) run on one part, read straight from IndexedDB. */
 export async function storedPredictions(page: Page, part: 'validation' | 'test'): Promise<{ yTrue: number[]; predictions: number[]; classes: string[] | null }> {
   const rows = await storedRows<{ kind: string; part: string; yTrue: Float32Array; predictions: Float32Array; classes: string[] | null }>(page, 'evaluations');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { addStep, prepareIdle, projectWithFile, projectWithSample } from './flows';
+import { addStep, editCell, prepareIdle, projectWithFile, projectWithSample } from './flows';
 import { startBrowser } from './harness';
 import { LONG_TEST_MS } from './timeouts';
 
@@ -133,10 +133,7 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   await page.locator(`[data-testid="split-part"][data-part="train"][data-rows="${train60}"]`).waitFor();
 
   // Relabel one row: the edit becomes the first step; the table shows it; the data is untouched.
-  await page.getByLabel('Row', { exact: true }).fill('1');
-  await page.getByLabel('Column to edit', { exact: true }).selectOption('species');
-  await page.getByLabel('New value', { exact: true }).fill('Gentoo');
-  await page.getByRole('button', { name: 'Edit cell' }).click();
+  await editCell(page, 1, 'species', 'Gentoo');
   await prepareIdle(page);
   expect(await steps.first().getAttribute('data-kind')).toBe('edit-cells');
   // Said in a status, for a screen reader too: what the edit set.
@@ -184,10 +181,7 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   await prepareIdle(page);
   await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Remove edit 1: Row 1: species = "Gentoo"');
   // A label like a class in other capitals is a class of its own: said, and taken back from the list.
-  await page.getByLabel('Row', { exact: true }).fill('2');
-  await page.getByLabel('Column to edit', { exact: true }).selectOption('species');
-  await page.getByLabel('New value', { exact: true }).fill('adelie');
-  await page.getByRole('button', { name: 'Edit cell' }).click();
+  await editCell(page, 2, 'species', 'adelie');
   await page.getByTestId('labels-notice').filter({ hasText: 'Row 2: species is now "adelie". "adelie" is a new class, apart from "Adelie", which differs from it only in capitals' }).waitFor();
   await prepareIdle(page);
   await page.getByRole('button', { name: 'Remove edit 2: Row 2: species = "adelie"' }).click();
