@@ -4,9 +4,14 @@
  */
 import { tick } from 'svelte';
 
-/** Whether keyboard focus fell to the page itself: no element holds it. */
+/**
+ * Whether keyboard focus fell to the page itself, or is about to: no element holds it, or the one
+ * that does was just disabled or removed. Chromium now moves focus off such an element only at
+ * its next rendering (the HTML spec's focus fixup), after svelte's tick has already run.
+ */
 export function focusLost(): boolean {
-  return !document.activeElement || document.activeElement === document.body;
+  const el = document.activeElement;
+  return !el || el === document.body || !el.isConnected || el.matches(':disabled');
 }
 
 /** Focus `element` only when focus fell to the page: never steal it from where the user moved it. */
