@@ -124,13 +124,8 @@ export function splitProblem(spec: SplitSpec, inputs: SplitInputs): string | nul
   if (spec.strategy === 'ordered' && !inputs.order) return 'An ordered split needs a column to order the rows by.';
   if (spec.strategy === 'grouped') {
     if (!inputs.groups) return 'A grouped split needs a column whose rows stay together.';
-    const groups = new Set<number>();
-    let missing = 0;
-    for (const g of inputs.groups) {
-      if (g < 0) missing++;
-      else groups.add(g);
-    }
-    if (groups.size + missing < parts) return `The group column has ${groups.size + missing} group${groups.size + missing === 1 ? '' : 's'}, too few for ${parts} parts.`;
+    const count = groupCount(inputs.groups);
+    if (count < parts) return `The group column has ${count} group${count === 1 ? '' : 's'}, too few for ${parts} parts.`;
   }
   return null;
 }
@@ -170,28 +165,75 @@ function sortByKey(rows: Int32Array, keys: Float64Array): Int32Array {
   });
 }
 
-/** Row indices grouped by code (codes -1 together at the end). */
+/**
+ * Row indices grouped by code (codes -1 together at the end), each list a view into one array:
+ * a million groups of one row (a split grouped by an id) would otherwise be a million buffers.
+ */
 function strata(codes: Int32Array): Int32Array[] {
   let max = -1;
   for (const c of codes) if (c > max) max = c;
   const counts = new Int32Array(max + 2);
   for (const c of codes) counts[c < 0 ? max + 1 : c]!++;
-  const out = Array.from(counts, (n) => new Int32Array(n));
-  const fill = new Int32Array(max + 2);
+  const flat = new Int32Array(codes.length);
+  const starts = new Int32Array(max + 2);
+  for (let s = 1; s < counts.length; s++) starts[s] = starts[s - 1]! + counts[s - 1]!;
+  const fill = starts.slice();
   for (let i = 0; i < codes.length; i++) {
     const c = codes[i]!;
-    const s = c < 0 ? max + 1 : c;
-    out[s]![fill[s]!++] = i;
+    flat[fill[c < 0 ? max + 1 : c]!++] = i;
   }
-  return out.filter((s) => s.length > 0);
+  const out: Int32Array[] = [];
+  for (let s = 0; s < counts.length; s++) if (counts[s]! > 0) out.push(flat.subarray(starts[s]!, starts[s]! + counts[s]!));
+  return out;
 }
 
-/** Distinct groups as lists of rows, a missing group code making a group per row. */
-function groupsOf(codes: Int32Array): Int32Array[] {
-  const missing: Int32Array[] = [];
-  const withCode = strata(codes.map((c) => c)).filter((s) => codes[s[0]!]! >= 0);
-  codes.forEach((c, i) => c < 0 && missing.push(Int32Array.of(i)));
-  return [...withCode, ...missing];
+/**
+ * Distinct groups, a missing group code making a group per row: group g is rows[starts[g]] up
+ * to rows[starts[g + 1]]. Flat, not a list per group: grouping by an id makes a million groups.
+ */
+interface Groups {
+  rows: Int32Array;
+  starts: Int32Array;
+  count: number;
+}
+
+/** How many groups groupsOf makes, without making them. */
+function groupCount(codes: Int32Array): number {
+  let max = -1;
+  for (const c of codes) if (c > max) max = c;
+  const seen = new Uint8Array(max + 1);
+  let count = 0;
+  for (const c of codes) {
+    if (c < 0) count++;
+    else if (!seen[c]) count += seen[c] = 1;
+  }
+  return count;
+}
+
+function groupsOf(codes: Int32Array): Groups {
+  let max = -1;
+  let missing = 0;
+  for (const c of codes) {
+    if (c > max) max = c;
+    if (c < 0) missing++;
+  }
+  // Counting sort by code, the rows without one last, each a group of its own.
+  const at = new Int32Array(max + 2);
+  for (const c of codes) if (c >= 0) at[c + 1]!++;
+  for (let c = 1; c <= max + 1; c++) at[c]! += at[c - 1]!;
+  const rows = new Int32Array(codes.length);
+  const fill = at.slice(0, max + 1);
+  let tail = at[max + 1]!;
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i]!;
+    rows[c >= 0 ? fill[c]!++ : tail++] = i;
+  }
+  let count = 0;
+  const starts = new Int32Array(max + 2 + missing);
+  for (let c = 0; c <= max; c++) if (at[c + 1]! > at[c]!) starts[count++] = at[c]!;
+  for (let r = at[max + 1]!; r < codes.length; r++) starts[count++] = r;
+  starts[count] = codes.length;
+  return { rows, starts: starts.subarray(0, count + 1), count };
 }
 
 function shuffled(n: number, rng: Rng): Int32Array {
@@ -205,13 +247,21 @@ function shuffled(n: number, rng: Rng): Int32Array {
  * by its own row's. A shuffle of the groups re-deals them all when one group comes or goes (a
  * typo in the group column fixed); in key order, the others keep their places.
  */
-function keyedGroupOrder(groups: readonly Int32Array[], codes: Int32Array, labels: readonly string[], salt: number): Int32Array {
-  const keys = groups.map((rows) => {
-    const code = codes[rows[0]!]!;
-    return code >= 0 ? labelKey(salt, labels[code]!) : rowKey(salt, rows[0]!);
-  });
-  return identity(groups.length).sort((a, b) => keys[a]! - keys[b]! || a - b);
+function keyedGroupOrder(groups: Groups, codes: Int32Array, labels: readonly string[], salt: number): Int32Array {
+  const keys = new Uint32Array(groups.count);
+  for (let g = 0; g < groups.count; g++) {
+    const first = groups.rows[groups.starts[g]!]!;
+    const code = codes[first]!;
+    keys[g] = code >= 0 ? labelKey(salt, labels[code]!) : rowKey(salt, first);
+  }
+  if (groups.count > INDEX_SPAN) return identity(groups.count).sort((a, b) => keys[a]! - keys[b]! || a - b);
+  // key · 2²¹ + index is exact in a double: one numeric sort of a Float64Array, ties by index.
+  const packed = new Float64Array(groups.count);
+  for (let g = 0; g < groups.count; g++) packed[g] = keys[g]! * INDEX_SPAN + g;
+  packed.sort();
+  return Int32Array.from(packed, (x) => x % INDEX_SPAN);
 }
+const INDEX_SPAN = 2 ** 21;
 
 /** The part of every row (0 train, 1 validation, 2 test). Throws when splitProblem is not null. */
 export function assignParts(spec: SplitSpec, inputs: SplitInputs): Uint8Array {
@@ -239,7 +289,7 @@ export function assignParts(spec: SplitSpec, inputs: SplitInputs): Uint8Array {
     }
     case 'grouped': {
       const groups = groupsOf(inputs.groups!);
-      const order = spec.dealing === 'shuffled' || !inputs.groupLabels ? shuffled(groups.length, rng) : keyedGroupOrder(groups, inputs.groups!, inputs.groupLabels, keySalt(spec.seed, 'split'));
+      const order = spec.dealing === 'shuffled' || !inputs.groupLabels ? shuffled(groups.count, rng) : keyedGroupOrder(groups, inputs.groups!, inputs.groupLabels, keySalt(spec.seed, 'split'));
       const sizes = partSizes(n, f);
       const used = ([0, 1, 2] as const).filter((p) => f[p] > 0);
       const ends = used.map((_, i) => used.slice(0, i + 1).reduce((s: number, p) => s + sizes[p], 0));
@@ -254,9 +304,10 @@ export function assignParts(spec: SplitSpec, inputs: SplitInputs): Uint8Array {
           at++;
           inPart = 0;
         }
-        const rows = groups[order[k]!]!;
-        for (const r of rows) parts[r] = used[at]!;
-        placed += rows.length;
+        const g = order[k]!;
+        const end = groups.starts[g + 1]!;
+        for (let i = groups.starts[g]!; i < end; i++) parts[groups.rows[i]!] = used[at]!;
+        placed += end - groups.starts[g]!;
         inPart++;
       }
       break;
@@ -321,16 +372,17 @@ export function assignFolds(k: number, inputs: SplitInputs, seed: number, strate
   if (strategy === 'grouped') {
     if (!inputs.groups) throw new Error('Grouped folds need a group column.');
     const groups = groupsOf(of(inputs.groups));
-    if (groups.length < k) throw new Error(`The group column has ${groups.length} groups${parts ? ' outside the test part' : ''}, too few for ${k} folds.`);
-    const order = identity(groups.length);
+    if (groups.count < k) throw new Error(`The group column has ${groups.count} groups${parts ? ' outside the test part' : ''}, too few for ${k} folds.`);
+    const order = identity(groups.count);
     shuffle(order, rng);
     const sizes = new Array<number>(k).fill(0);
     for (const g of order) {
       // The smallest fold so far takes the next group (ties: the lowest fold).
       let best = 0;
       for (let f = 1; f < k; f++) if (sizes[f]! < sizes[best]!) best = f;
-      for (const i of groups[g]!) folds[rows[i]!] = best;
-      sizes[best]! += groups[g]!.length;
+      const end = groups.starts[g + 1]!;
+      for (let i = groups.starts[g]!; i < end; i++) folds[rows[groups.rows[i]!]!] = best;
+      sizes[best]! += end - groups.starts[g]!;
     }
     return folds;
   }
