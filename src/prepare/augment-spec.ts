@@ -9,6 +9,17 @@ import { count } from '../data/words';
 export const AUGMENT_METHODS = ['none', 'oversample', 'smote', 'noise', 'mixup', 'synthetic', 'copula'] as const;
 export type AugmentMethod = (typeof AUGMENT_METHODS)[number];
 
+/** Each method's name, as the form's menu and the recipe's history show it. */
+export const AUGMENT_LABELS: Record<AugmentMethod, string> = {
+  none: 'None',
+  oversample: 'Random oversampling',
+  smote: 'SMOTE',
+  noise: 'Gaussian noise',
+  mixup: 'Mixup (regression)',
+  synthetic: 'Synthetic rows (Gaussian per class)',
+  copula: 'Synthetic rows (Gaussian copula per class)',
+};
+
 const COUNT_MAX = 1_000_000;
 export const ALPHA_MIN = 0.01;
 const whole = (min: number, max: number, message: string) => v.pipe(v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message));

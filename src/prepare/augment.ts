@@ -15,7 +15,7 @@ import { StepProblem } from './step-problem';
 import { keepWhole } from './whole-number-features';
 import { count } from '../data/words';
 
-export { AUGMENT_METHODS, augmentSchema, checkAugment, countFor, MAX_GENERATED_PER_ROW, MAX_GENERATED_ROWS, type AugmentCheck, type AugmentMethod, type AugmentSpec } from './augment-spec';
+export { AUGMENT_LABELS, AUGMENT_METHODS, augmentSchema, checkAugment, countFor, MAX_GENERATED_PER_ROW, MAX_GENERATED_ROWS, type AugmentCheck, type AugmentMethod, type AugmentSpec } from './augment-spec';
 
 export const AUGMENT_HELP: Record<AugmentMethod, string> = {
   none: 'Train on the real rows only.',

@@ -28,6 +28,7 @@ import { WorkerCancelled, workerCallback } from '../workers/worker-handle';
 import type { Condition } from './condition';
 import { checkChange, normalizeRecipe, type Recipe } from './recipe';
 import { ChangeRefused, stepOf } from './recipe-draft';
+import { recipeVersions, type RecipeVersionEntry } from './recipe-history';
 import { newlyBroken } from './newly-broken';
 import { moveProblem } from './step-order';
 import { columnDateOrder, withConditionDateOrder } from './typed-date';
@@ -67,6 +68,8 @@ export class PrepareState {
   scatter = $state.raw<[string, string] | null>(null);
   canUndo = $state(false);
   canRedo = $state(false);
+  /** the stored versions, newest first, with what each changed (the History panel) */
+  versions = $state.raw<RecipeVersionEntry[]>([]);
   /** another tab's version replaced this tab's recipe; `refused`: this tab's last change was not saved */
   changedElsewhere = $state.raw<{ message: string; refused: boolean } | null>(null);
 
@@ -104,6 +107,7 @@ export class PrepareState {
       watch(
         () => getRecipe(db, projectId),
         (row) => {
+          this.versions = recipeVersions(row, (raw) => normalizeRecipe(raw, this.#seed, this.task === 'classification'));
           if (this.recipe && (row?.version ?? 0) !== this.version) void this.sync();
         },
         (e) => (this.error = describeError(e)),
@@ -227,21 +231,57 @@ export class PrepareState {
         return true;
       }
       if (focusStep) this.previewStepId = focusStep;
-      const report = await this.#ask(draft);
+      const report = await this.#tried(where, draft);
       if (!report) return false;
-      const broken = newlyBroken(this.report?.steps, report.steps);
-      if (broken) {
-        const index = draft.steps.findIndex((s) => s.id === broken.id);
-        this.refused = { where, problem: `Step ${index + 1}: ${broken.problem}` };
-        return false;
-      }
-      this.refused = null;
       const last = this.#lastJoinable;
       const joins = joinAs !== undefined && last?.key === joinAs && asked - last.asked < JOIN_MS && this.#undo.length > 0;
       if (!joins) this.#undo = [...this.#undo, current].slice(-UNDO_LIMIT);
       // Walked back to where the joined changes started: their undo step would undo nothing.
       else if (JSON.stringify(this.#undo.at(-1)) === JSON.stringify(draft)) this.#undo = this.#undo.slice(0, -1);
       this.#lastJoinable = joinAs === undefined ? null : { key: joinAs, asked };
+      this.#redo = [];
+      return this.#commit(draft, report);
+    });
+  }
+
+  /**
+   * The report on a changed recipe, or null when it was cancelled or failed, or when a step that
+   * could apply before cannot now: then the change is refused with the reason, for the form `where`.
+   */
+  async #tried(where: string, draft: Recipe, prefix = ''): Promise<PrepareReport | null> {
+    const report = await this.#ask(draft);
+    if (!report) return null;
+    const broken = newlyBroken(this.report?.steps, report.steps);
+    if (broken) {
+      const index = draft.steps.findIndex((s) => s.id === broken.id);
+      this.refused = { where, problem: `${prefix}Step ${index + 1}: ${broken.problem}` };
+      return null;
+    }
+    this.refused = null;
+    return report;
+  }
+
+  /**
+   * Make a stored version the recipe again, saved as the newest version (history is never
+   * rewritten), as one undo step. Its settings are taken as stored, not checked as a form's
+   * change would be: a split dealt by shuffle stays so, keeping the parts its runs were scored on.
+   * Refused, as any change is, when one of its steps cannot apply to the data as it is now.
+   */
+  restoreVersion(version: number): Promise<boolean> {
+    this.#lastJoinable = null;
+    return this.#enqueue(async () => {
+      const current = this.recipe;
+      const kept = this.versions.find((v) => v.version === version);
+      if (!current || !kept) return false;
+      const draft = clone(kept.recipe);
+      if (JSON.stringify(draft) === JSON.stringify(current)) {
+        this.refused = null;
+        return true;
+      }
+      if (this.previewStepId && !draft.steps.some((s) => s.id === this.previewStepId)) this.previewStepId = null;
+      const report = await this.#tried('history', draft, `Version ${version} cannot be restored. `);
+      if (!report) return false;
+      this.#undo = [...this.#undo, current].slice(-UNDO_LIMIT);
       this.#redo = [];
       return this.#commit(draft, report);
     });

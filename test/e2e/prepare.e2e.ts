@@ -389,3 +389,60 @@ test('the step preview shows a column’s min as the data table shows values, no
   const after = await page.locator('[data-testid="preview-profile"][data-column="x"] td').nth(1).textContent();
   expect(after).toMatch(/^0 missing, 2 distinct; .*min 12345, max 23456\.7$/);
 });
+
+test('the history lists each saved version with what it changed, and an earlier one restored is saved as the newest, survives a reload and is undone by Undo', async () => {
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await penguinsProject(page);
+  await prepareIdle(page);
+  const seed = await page.getByLabel('Seed', { exact: true }).first().inputValue();
+  await addStep(page, 'Fill missing values', async () => {
+    await page.getByLabel('Columns to fill', { exact: true }).selectOption(['bill_length_mm']);
+    await page.getByLabel('Fill with', { exact: true }).selectOption('median');
+  });
+  await addStep(page, 'Scale numbers', () => page.getByLabel('Columns to scale', { exact: true }).selectOption(['bill_length_mm']));
+  await page.getByLabel('Seed', { exact: true }).first().fill('42');
+  await page.getByRole('button', { name: 'Use this seed' }).click();
+  await prepareIdle(page);
+
+  // Undo lasts only while the page is open; the history is stored.
+  await page.reload();
+  await prepareIdle(page);
+  const history = page.getByTestId('recipe-history');
+  const versions = history.getByTestId('history-version');
+  const listed = () => versions.evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-version')), [...e.querySelectorAll('[data-testid="history-changes"] li')].map((li) => li.textContent)]));
+  expect(await listed()).toEqual([
+    [3, [`Split seed: 42 (was ${seed}).`]],
+    [2, ['Added step 2 (Scale numbers): Scale "bill_length_mm" (standard).']],
+    [1, ['Added step 1 (Fill missing values): Fill missing "bill_length_mm" with the median.']],
+  ]);
+  expect(await history.getByTestId('history-shown').count()).toBe(1);
+  expect(await versions.first().getByTestId('history-shown').count()).toBe(1);
+
+  // Restored from the keyboard: version 1 becomes version 4, and focus stays on the button pressed.
+  await page.getByRole('button', { name: 'Restore version 1' }).focus();
+  await page.keyboard.press('Enter');
+  await history.getByTestId('history-status').filter({ hasText: 'Version 1 restored, saved as version 4. Undo takes it back.' }).waitFor();
+  await prepareIdle(page);
+  expect(await page.getByTestId('pipeline-step').count()).toBe(1);
+  expect(await page.getByLabel('Seed', { exact: true }).first().inputValue()).toBe(seed);
+  expect(await page.getByTestId('recipe-version').textContent()).toBe('version 4');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Restore version 1');
+  expect((await listed())[0]).toEqual([4, ['Removed step 2 (Scale numbers): Scale "bill_length_mm" (standard).', `Split seed: ${seed} (was 42).`]]);
+
+  await page.reload();
+  await prepareIdle(page);
+  expect(await page.getByTestId('pipeline-step').count()).toBe(1);
+  expect((await listed()).map(([v]) => v)).toEqual([4, 3, 2, 1]);
+
+  // After a reload undo has nothing to go back to, but restoring version 3 is the same undo as a change: the page can go back to 4.
+  await page.getByRole('button', { name: 'Restore version 3' }).click();
+  await prepareIdle(page);
+  expect(await page.getByTestId('pipeline-step').count()).toBe(2);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await prepareIdle(page);
+  expect(await page.getByTestId('pipeline-step').count()).toBe(1);
+  expect(await page.getByTestId('recipe-version').textContent()).toBe('version 6');
+  // Restoring says nothing more once another version is shown.
+  expect(await history.getByTestId('history-status').textContent()).toBe('');
+});

@@ -1,0 +1,36 @@
+/**
+ * The recipe's saved versions as the History panel lists them, newest first, each with what it
+ * changed from the one before. Every change is saved as a version (storage/recipes.ts), so this
+ * is also how a change outlives the page: undo lasts only while it is open.
+ */
+import type { RecipeRow } from '../storage/rows';
+import { recipeChanges } from './recipe-changes';
+import type { Recipe } from './recipe';
+
+export interface RecipeVersionEntry {
+  version: number;
+  /** epoch ms */
+  savedAt: number;
+  recipe: Recipe;
+  /** one line per change from the version before */
+  changes: string[];
+}
+
+export const EARLIEST_KEPT = 'The earliest version kept: older ones are no longer stored.';
+
+/**
+ * The stored versions, newest first. `read` turns stored JSON into a recipe (normalizeRecipe,
+ * with the project's defaults); version 1 is compared with what it reads from nothing, the
+ * recipe before any change.
+ */
+export function recipeVersions(row: Pick<RecipeRow, 'version' | 'updatedAt' | 'recipe' | 'history'> | undefined, read: (raw: unknown) => Recipe): RecipeVersionEntry[] {
+  if (!row) return [];
+  const stored = [...row.history, { version: row.version, savedAt: row.updatedAt, recipe: row.recipe }];
+  const recipes = stored.map((s) => read(s.recipe));
+  return stored
+    .map((s, i) => {
+      const before = i > 0 && stored[i - 1]!.version === s.version - 1 ? recipes[i - 1]! : s.version === 1 ? read(undefined) : null;
+      return { version: s.version, savedAt: s.savedAt, recipe: recipes[i]!, changes: before ? recipeChanges(before, recipes[i]!) : [EARLIEST_KEPT] };
+    })
+    .reverse();
+}

@@ -1,0 +1,78 @@
+import { describe, expect, test } from 'vitest';
+import { defaultRecipe, normalizeRecipe, type Recipe } from '../../../src/prepare/recipe';
+import { recipeChanges } from '../../../src/prepare/recipe-changes';
+import { EARLIEST_KEPT, recipeVersions } from '../../../src/prepare/recipe-history';
+import type { StepSpec } from '../../../src/prepare/step';
+
+const step = (id: string, kind: string, params: unknown, enabled = true): StepSpec => ({ id, kind, enabled, params });
+const drop = (id: string, column: string) => step(id, 'drop-columns', { columns: [column] });
+const base = defaultRecipe(1, true);
+const withSteps = (...steps: StepSpec[]): Recipe => ({ ...base, steps });
+
+describe('what a version changed from the one before', () => {
+  test('steps added and removed are named with their place and what they do', () => {
+    expect(recipeChanges(withSteps(drop('a', 'x')), withSteps(drop('a', 'x'), drop('b', 'y')))).toEqual(['Added step 2 (Drop columns): Drop "y".']);
+    expect(recipeChanges(withSteps(drop('a', 'x'), drop('b', 'y')), withSteps(drop('b', 'y')))).toEqual(['Removed step 1 (Drop columns): Drop "x".']);
+  });
+
+  test('a step moved one place is that step, not also the one it passed', () => {
+    const [a, b, c] = [drop('a', 'x'), drop('b', 'y'), drop('c', 'z')];
+    // Two steps swapped: either moved past the other, and one of them is named.
+    expect(recipeChanges(withSteps(a, b, c), withSteps(a, c, b))).toEqual(['Moved step 3 (Drop columns) from step 2.']);
+    expect(recipeChanges(withSteps(a, b, c), withSteps(c, a, b))).toEqual(['Moved step 1 (Drop columns) from step 3.']);
+  });
+
+  test('a step switched off, and a step edited, say how it is now', () => {
+    expect(recipeChanges(withSteps(drop('a', 'x')), withSteps(step('a', 'drop-columns', { columns: ['x'] }, false)))).toEqual(['Switched off step 1 (Drop columns).']);
+    expect(recipeChanges(withSteps(drop('a', 'x')), withSteps(drop('a', 'w')))).toEqual(['Changed step 1 (Drop columns): now Drop "w".']);
+  });
+
+  test('label edits added and removed are listed by what they set', () => {
+    const edit = { row: 3, column: 'y', value: 'b' };
+    const relabel = { where: { column: 'y', op: '==', value: 'a' }, column: 'y', value: 'c' };
+    const edits = (...list: unknown[]) => step('e', 'edit-cells', { edits: list, bulk: [] });
+    expect(recipeChanges(withSteps(edits(edit)), withSteps(edits(edit, relabel)))).toEqual(['Edit added: y = "c" where y == a.']);
+    expect(recipeChanges(withSteps(edits(edit, relabel)), withSteps(edits(relabel)))).toEqual(['Edit removed: Row 4: y = "b".']);
+  });
+
+  test('split and augmentation settings are said with what they were', () => {
+    const grouped: Recipe = { ...base, split: { ...base.split, strategy: 'grouped', groupColumn: 'patient', fractions: [0.8, 0.1, 0.1], seed: 7 } };
+    expect(recipeChanges(base, grouped)).toEqual([
+      'Split: grouped by “patient” (was stratified by the target).',
+      'Split shares (train/validation/test %): 80/10/10 (was 70/15/15).',
+      'Split seed: 7 (was 1).',
+    ]);
+    const smote: Recipe = { ...base, augment: { ...base.augment, method: 'smote' } };
+    expect(recipeChanges(base, smote)).toEqual(['Augmentation: SMOTE (was None).']);
+    expect(recipeChanges(smote, { ...smote, augment: { ...smote.augment, k: 3 } })).toEqual(['Augmentation settings changed (SMOTE).']);
+  });
+
+  test('a version saved with nothing shown changed says so, rather than listing nothing', () => {
+    expect(recipeChanges(base, { ...base, split: { ...base.split, dealing: 'shuffled' } })).toEqual(['Saved with no change to the steps, split or augmentation.']);
+  });
+});
+
+describe('the versions listed', () => {
+  const read = (raw: unknown) => normalizeRecipe(raw, 1, true);
+
+  test('newest first; version 1 against the recipe before any change; the earliest kept of a trimmed history says so', () => {
+    const v1 = withSteps(drop('a', 'x'));
+    const v2 = withSteps(drop('a', 'x'), drop('b', 'y'));
+    const listed = recipeVersions({ version: 2, updatedAt: 20, recipe: v2, history: [{ version: 1, savedAt: 10, recipe: v1 }] }, read);
+    expect(listed.map((v) => [v.version, v.savedAt, v.changes])).toEqual([
+      [2, 20, ['Added step 2 (Drop columns): Drop "y".']],
+      [1, 10, ['Added step 1 (Drop columns): Drop "x".']],
+    ]);
+    const trimmed = recipeVersions({ version: 9, updatedAt: 20, recipe: v2, history: [{ version: 8, savedAt: 10, recipe: v1 }] }, read);
+    expect(trimmed.map((v) => v.changes)).toEqual([['Added step 2 (Drop columns): Drop "y".'], [EARLIEST_KEPT]]);
+    expect(recipeVersions(undefined, read)).toEqual([]);
+  });
+
+  test('a stored version that is damaged is listed as normalizeRecipe reads it', () => {
+    const listed = recipeVersions({ version: 1, updatedAt: 5, recipe: { steps: 'nonsense', split: { seed: -3 } }, history: [] }, read);
+    expect(listed[0]!.recipe.steps).toEqual([]);
+    expect(listed[0]!.recipe.split.seed).toBe(1);
+    // Its split strategy unreadable, it falls back to random: that, against the default's stratified split, is what it changed.
+    expect(listed[0]!.changes).toEqual(['Split: random (was stratified by the target).']);
+  });
+});
