@@ -27,10 +27,17 @@ export function recipeVersions(row: Pick<RecipeRow, 'version' | 'updatedAt' | 'r
   if (!row) return [];
   const stored = [...row.history, { version: row.version, savedAt: row.updatedAt, recipe: row.recipe }];
   const recipes = stored.map((s) => read(s.recipe));
+  // The latest earlier version each recipe was already, by its JSON: an undo or a restore goes back to one.
+  const lastSeen: Record<string, number> = {};
   return stored
     .map((s, i) => {
       const before = i > 0 && stored[i - 1]!.version === s.version - 1 ? recipes[i - 1]! : s.version === 1 ? read(undefined) : null;
-      return { version: s.version, savedAt: s.savedAt, recipe: recipes[i]!, changes: before ? recipeChanges(before, recipes[i]!) : [EARLIEST_KEPT] };
+      const changes = before ? recipeChanges(before, recipes[i]!) : [EARLIEST_KEPT];
+      const json = JSON.stringify(recipes[i]);
+      const earlier = lastSeen[json];
+      lastSeen[json] = s.version;
+      if (earlier !== undefined && earlier !== s.version - 1) changes.unshift(`The same as version ${earlier}.`);
+      return { version: s.version, savedAt: s.savedAt, recipe: recipes[i]!, changes };
     })
     .reverse();
 }

@@ -428,7 +428,7 @@ test('the history lists each saved version with what it changed, and an earlier 
   expect(await page.getByLabel('Seed', { exact: true }).first().inputValue()).toBe(seed);
   expect(await page.getByTestId('recipe-version').textContent()).toBe('version 4');
   expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Restore version 1');
-  expect((await listed())[0]).toEqual([4, ['Removed step 2 (Scale numbers): Scale "bill_length_mm" (standard).', `Split seed: ${seed} (was 42).`]]);
+  expect((await listed())[0]).toEqual([4, ['The same as version 1.', 'Removed step 2 (Scale numbers): Scale "bill_length_mm" (standard).', `Split seed: ${seed} (was 42).`]]);
 
   await page.reload();
   await prepareIdle(page);
@@ -443,6 +443,7 @@ test('the history lists each saved version with what it changed, and an earlier 
   await prepareIdle(page);
   expect(await page.getByTestId('pipeline-step').count()).toBe(1);
   expect(await page.getByTestId('recipe-version').textContent()).toBe('version 6');
+  expect((await listed()).slice(0, 2).map(([v, changes]) => [v, (changes as string[])[0]])).toEqual([[6, 'The same as version 4.'], [5, 'The same as version 3.']]);
   // Restoring says nothing more once another version is shown.
   expect(await history.getByTestId('history-status').textContent()).toBe('');
 });

@@ -68,6 +68,18 @@ describe('the versions listed', () => {
     expect(recipeVersions(undefined, read)).toEqual([]);
   });
 
+  test('a version that goes back to an earlier one (an undo, a restore) names it', () => {
+    const v1 = withSteps(drop('a', 'x'));
+    const v2 = withSteps(drop('a', 'x'), drop('b', 'y'));
+    const listed = recipeVersions({ version: 4, updatedAt: 40, recipe: v2, history: [{ version: 1, savedAt: 10, recipe: v1 }, { version: 2, savedAt: 20, recipe: v2 }, { version: 3, savedAt: 30, recipe: v1 }] }, read);
+    expect(listed.map((v) => v.changes)).toEqual([
+      ['The same as version 2.', 'Added step 2 (Drop columns): Drop "y".'],
+      ['The same as version 1.', 'Removed step 2 (Drop columns): Drop "y".'],
+      ['Added step 2 (Drop columns): Drop "y".'],
+      ['Added step 1 (Drop columns): Drop "x".'],
+    ]);
+  });
+
   test('a stored version that is damaged is listed as normalizeRecipe reads it', () => {
     const listed = recipeVersions({ version: 1, updatedAt: 5, recipe: { steps: 'nonsense', split: { seed: -3 } }, history: [] }, read);
     expect(listed[0]!.recipe.steps).toEqual([]);
