@@ -19,7 +19,8 @@ import { describeError } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { getDb, watch } from '../storage/database';
 import { activeDataset } from '../storage/datasets';
-import { getRecipe, RecipeChangedElsewhere, saveRecipe } from '../storage/recipes';
+import { getRecipe, RECIPE_HISTORY, RecipeChangedElsewhere, saveRecipe } from '../storage/recipes';
+import { listRuns } from '../storage/runs';
 import type { DatasetRow } from '../storage/rows';
 import type { LooplabDB } from '../storage/schema';
 import { callPrepareWorker, cancelPrepareWorker } from '../workers/prepare-client';
@@ -28,7 +29,7 @@ import { WorkerCancelled, workerCallback } from '../workers/worker-handle';
 import type { Condition } from './condition';
 import { checkChange, normalizeRecipe, type Recipe } from './recipe';
 import { ChangeRefused, stepOf } from './recipe-draft';
-import { recipeVersions, type RecipeVersionEntry } from './recipe-history';
+import { recipeVersions, runsByVersion, type RecipeVersionEntry } from './recipe-history';
 import { newlyBroken } from './newly-broken';
 import { moveProblem } from './step-order';
 import { columnDateOrder, withConditionDateOrder } from './typed-date';
@@ -70,6 +71,8 @@ export class PrepareState {
   canRedo = $state(false);
   /** the stored versions, newest first, with what each changed (the History panel) */
   versions = $state.raw<RecipeVersionEntry[]>([]);
+  /** the names of the runs trained with each version (a run keeps the version it was trained with) */
+  trainedWith = $state.raw<Record<number, string[]>>({});
   /** another tab's version replaced this tab's recipe; `refused`: this tab's last change was not saved */
   changedElsewhere = $state.raw<{ message: string; refused: boolean } | null>(null);
 
@@ -110,6 +113,13 @@ export class PrepareState {
           this.versions = recipeVersions(row, (raw) => normalizeRecipe(raw, this.#seed, this.task === 'classification'));
           if (this.recipe && (row?.version ?? 0) !== this.version) void this.sync();
         },
+        (e) => (this.error = describeError(e)),
+      ),
+    );
+    $effect(() =>
+      watch(
+        () => listRuns(db, projectId),
+        (runs) => (this.trainedWith = runsByVersion(runs)),
         (e) => (this.error = describeError(e)),
       ),
     );
@@ -268,19 +278,29 @@ export class PrepareState {
    * Refused, as any change is, when one of its steps cannot apply to the data as it is now.
    */
   restoreVersion(version: number): Promise<boolean> {
-    this.#lastJoinable = null;
     return this.#enqueue(async () => {
+      // Here, not when asked: a joinable change queued before would otherwise join its undo step past this one.
+      this.#lastJoinable = null;
       const current = this.recipe;
+      if (!current) return false;
       const kept = this.versions.find((v) => v.version === version);
-      if (!current || !kept) return false;
+      if (!kept) {
+        this.refused = { where: 'history', problem: `Version ${version} is no longer stored (only the last ${RECIPE_HISTORY} versions are).` };
+        return false;
+      }
       const draft = clone(kept.recipe);
       if (JSON.stringify(draft) === JSON.stringify(current)) {
         this.refused = null;
         return true;
       }
-      if (this.previewStepId && !draft.steps.some((s) => s.id === this.previewStepId)) this.previewStepId = null;
+      const previewed = this.previewStepId;
+      if (previewed && !draft.steps.some((s) => s.id === previewed)) this.previewStepId = null;
       const report = await this.#tried('history', draft, `Version ${version} cannot be restored. `);
-      if (!report) return false;
+      if (!report) {
+        // Not restored: the step previewed is still there.
+        this.previewStepId = previewed;
+        return false;
+      }
       this.#undo = [...this.#undo, current].slice(-UNDO_LIMIT);
       this.#redo = [];
       return this.#commit(draft, report);

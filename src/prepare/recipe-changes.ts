@@ -75,7 +75,11 @@ function stepChanges(before: readonly StepSpec[], after: readonly StepSpec[]): s
     if (moved.has(s.id)) lines.push(`Moved ${named(s, i)} from step ${at + 1}.`);
     if (old.enabled !== s.enabled) lines.push(`Switched ${s.enabled ? 'on' : 'off'} ${named(s, i)}.`);
     if (same(old.params, s.params)) return;
-    if (s.kind === 'edit-cells') lines.push(...editChanges(old, s));
+    const edits = s.kind === 'edit-cells' ? editChanges(old, s) : [];
+    if (edits.length > 0) lines.push(...edits);
+    // The same edits reordered still change the data: where two set one cell, the later wins.
+    else if (s.kind === 'edit-cells' && same([...editWords(old.params)].sort(), [...editWords(s.params)].sort()) && !same(editWords(old.params), editWords(s.params)))
+      lines.push(`Changed ${named(s, i)}: the same edits in another order (where two set one cell, the later wins).`);
     else lines.push(`Changed ${named(s, i)}: now ${described(s)}.`);
   });
   return lines;
@@ -88,6 +92,8 @@ function strategyWords(split: SplitSettings): string {
   return 'random';
 }
 
+const DEALING: Record<SplitSettings['dealing'], string> = { keyed: 'by each row’s own key', shuffled: 'by a shuffle, as before keyed dealing' };
+
 const shares = (split: SplitSettings) => split.fractions.map((f) => Math.round(f * 1000) / 10).join('/');
 
 function splitChanges(before: SplitSettings, after: SplitSettings): string[] {
@@ -96,6 +102,7 @@ function splitChanges(before: SplitSettings, after: SplitSettings): string[] {
   if (was !== now) lines.push(`Split: ${now} (was ${was}).`);
   if (shares(before) !== shares(after)) lines.push(`Split shares (train/validation/test %): ${shares(after)} (was ${shares(before)}).`);
   if (before.seed !== after.seed) lines.push(`Split seed: ${after.seed} (was ${before.seed}).`);
+  if (before.dealing !== after.dealing) lines.push(`Split rows dealt ${DEALING[after.dealing]} (was ${DEALING[before.dealing]}).`);
   return lines;
 }
 

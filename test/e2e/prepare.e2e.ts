@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { addStep, editCell, prepareIdle, projectWithFile, projectWithSample } from './flows';
+import { addStep, editCell, prepareIdle, projectWithFile, projectWithSample, trainBaseline } from './flows';
 import { startBrowser } from './harness';
 import { LONG_TEST_MS } from './timeouts';
 
@@ -397,24 +397,30 @@ test('the history lists each saved version with what it changed, and an earlier 
   await prepareIdle(page);
   const seed = await page.getByLabel('Seed', { exact: true }).first().inputValue();
   await addStep(page, 'Fill missing values', async () => {
-    await page.getByLabel('Columns to fill', { exact: true }).selectOption(['bill_length_mm']);
+    await page.getByLabel('Columns to fill', { exact: true }).selectOption(['bill_length_mm', 'bill_depth_mm', 'flipper_length_mm', 'body_mass_g']);
     await page.getByLabel('Fill with', { exact: true }).selectOption('median');
   });
-  await addStep(page, 'Scale numbers', () => page.getByLabel('Columns to scale', { exact: true }).selectOption(['bill_length_mm']));
+  // The categories dropped, so that a baseline trains without an encoding step.
+  await addStep(page, 'Drop columns', () => page.getByLabel('Columns to drop', { exact: true }).selectOption(['island', 'sex']));
   await page.getByLabel('Seed', { exact: true }).first().fill('42');
   await page.getByRole('button', { name: 'Use this seed' }).click();
   await prepareIdle(page);
+
+  // A baseline trained on version 3: the history says which version gave the run.
+  await trainBaseline(page, 'Run 1');
+  await page.getByTestId('stage-link-prepare').click();
 
   // Undo lasts only while the page is open; the history is stored.
   await page.reload();
   await prepareIdle(page);
   const history = page.getByTestId('recipe-history');
+  expect(await history.getByTestId('history-runs').evaluateAll((els) => els.map((e) => [e.closest('li')?.getAttribute('data-version'), e.textContent]))).toEqual([['3', 'Trained with this version: “Run 1”.']]);
   const versions = history.getByTestId('history-version');
   const listed = () => versions.evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-version')), [...e.querySelectorAll('[data-testid="history-changes"] li')].map((li) => li.textContent)]));
   expect(await listed()).toEqual([
     [3, [`Split seed: 42 (was ${seed}).`]],
-    [2, ['Added step 2 (Scale numbers): Scale "bill_length_mm" (standard).']],
-    [1, ['Added step 1 (Fill missing values): Fill missing "bill_length_mm" with the median.']],
+    [2, ['Added step 2 (Drop columns): Drop "island", "sex".']],
+    [1, ['Added step 1 (Fill missing values): Fill missing "bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g" with the median.']],
   ]);
   expect(await history.getByTestId('history-shown').count()).toBe(1);
   expect(await versions.first().getByTestId('history-shown').count()).toBe(1);
@@ -428,7 +434,7 @@ test('the history lists each saved version with what it changed, and an earlier 
   expect(await page.getByLabel('Seed', { exact: true }).first().inputValue()).toBe(seed);
   expect(await page.getByTestId('recipe-version').textContent()).toBe('version 4');
   expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Restore version 1');
-  expect((await listed())[0]).toEqual([4, ['The same as version 1.', 'Removed step 2 (Scale numbers): Scale "bill_length_mm" (standard).', `Split seed: ${seed} (was 42).`]]);
+  expect((await listed())[0]).toEqual([4, ['The same as version 1.', 'Removed step 2 (Drop columns): Drop "island", "sex".', `Split seed: ${seed} (was 42).`]]);
 
   await page.reload();
   await prepareIdle(page);
@@ -446,4 +452,4 @@ test('the history lists each saved version with what it changed, and an earlier 
   expect((await listed()).slice(0, 2).map(([v, changes]) => [v, (changes as string[])[0]])).toEqual([[6, 'The same as version 4.'], [5, 'The same as version 3.']]);
   // Restoring says nothing more once another version is shown.
   expect(await history.getByTestId('history-status').textContent()).toBe('');
-});
+}, LONG_TEST_MS);

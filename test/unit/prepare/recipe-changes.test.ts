@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { defaultRecipe, normalizeRecipe, type Recipe } from '../../../src/prepare/recipe';
 import { recipeChanges } from '../../../src/prepare/recipe-changes';
-import { EARLIEST_KEPT, recipeVersions } from '../../../src/prepare/recipe-history';
+import { EARLIEST_KEPT, recipeVersions, runsByVersion } from '../../../src/prepare/recipe-history';
 import type { StepSpec } from '../../../src/prepare/step';
 
 const step = (id: string, kind: string, params: unknown, enabled = true): StepSpec => ({ id, kind, enabled, params });
@@ -33,6 +33,13 @@ describe('what a version changed from the one before', () => {
     const edits = (...list: unknown[]) => step('e', 'edit-cells', { edits: list, bulk: [] });
     expect(recipeChanges(withSteps(edits(edit)), withSteps(edits(edit, relabel)))).toEqual(['Edit added: y = "c" where y == a.']);
     expect(recipeChanges(withSteps(edits(edit, relabel)), withSteps(edits(relabel)))).toEqual(['Edit removed: Row 4: y = "b".']);
+    // Reordered, the same edits change the data (the later edit of a cell wins): that is said too.
+    const other = { ...edit, value: 'c' };
+    expect(recipeChanges(withSteps(edits(edit, other)), withSteps(edits(other, edit)))).toEqual([
+      'Changed step 1 (Edit values and labels): the same edits in another order (where two set one cell, the later wins).',
+    ]);
+    // Details the words do not show (a date order): the step is said to have changed.
+    expect(recipeChanges(withSteps(edits(edit)), withSteps(edits({ ...edit, dateOrder: 'dmy' })))).toEqual([expect.stringMatching(/^Changed step 1 \(Edit values and labels\): now /)]);
   });
 
   test('split and augmentation settings are said with what they were', () => {
@@ -47,8 +54,12 @@ describe('what a version changed from the one before', () => {
     expect(recipeChanges(smote, { ...smote, augment: { ...smote.augment, k: 3 } })).toEqual(['Augmentation settings changed (SMOTE).']);
   });
 
-  test('a version saved with nothing shown changed says so, rather than listing nothing', () => {
-    expect(recipeChanges(base, { ...base, split: { ...base.split, dealing: 'shuffled' } })).toEqual(['Saved with no change to the steps, split or augmentation.']);
+  test('a split dealt another way is said: its parts hold other rows', () => {
+    expect(recipeChanges(base, { ...base, split: { ...base.split, dealing: 'shuffled' } })).toEqual(['Split rows dealt by a shuffle, as before keyed dealing (was by each row’s own key).']);
+  });
+
+  test('a version saved with nothing changed says so, rather than listing nothing', () => {
+    expect(recipeChanges(base, structuredClone(base))).toEqual(['Saved with no change to the steps, split or augmentation.']);
   });
 });
 
@@ -87,4 +98,9 @@ describe('the versions listed', () => {
     // Its split strategy unreadable, it falls back to random: that, against the default's stratified split, is what it changed.
     expect(listed[0]!.changes).toEqual(['Split: random (was stratified by the target).']);
   });
+});
+
+test('runs are listed under the version they were trained with, oldest first; runs without a model, and runs from before any save, are not', () => {
+  const run = (name: string, recipeVersion: number, status: string, createdAt: number) => ({ name, recipeVersion, status, createdAt }) as Parameters<typeof runsByVersion>[0][number];
+  expect(runsByVersion([run('b', 2, 'completed', 20), run('a', 2, 'stopped', 10), run('c', 3, 'failed', 30), run('d', 3, 'running', 40), run('e', 0, 'completed', 5), run('f', 1, 'early-stopped', 1)])).toEqual({ 1: ['f'], 2: ['a', 'b'] });
 });

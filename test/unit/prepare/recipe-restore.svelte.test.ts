@@ -76,7 +76,7 @@ describe('restoring a version', () => {
     expect(row.history.map((h) => h.version)).toEqual([1, 2]);
     await relist(state, projectId);
     expect(state.versions.map((v) => v.version)).toEqual([3, 2, 1]);
-    expect(state.versions[0]!.changes).toEqual(['Changed step 1 (Scale numbers): now Scale "a" (standard).']);
+    expect(state.versions[0]!.changes).toEqual(['The same as version 1.', 'Changed step 1 (Scale numbers): now Scale "a" (standard).']);
 
     expect(state.canUndo).toBe(true);
     await state.undo();
@@ -101,6 +101,21 @@ describe('restoring a version', () => {
     expect(state.recipe).toEqual(read(scaled));
     expect((await getRecipe(db, projectId))!.version).toBe(2);
     expect(state.canUndo).toBe(false);
+  });
+
+  test('a refused restore leaves the step previewed previewed, though the version lacks it', async () => {
+    const gone: Recipe = { ...base, steps: [step('g', 'scale', { columns: ['gone'], method: 'standard' })] };
+    const { state } = await opened(gone, scaled);
+    state.previewStepId = 's';
+    expect(await state.restoreVersion(1)).toBe(false);
+    expect(state.previewStepId).toBe('s');
+  });
+
+  test('a version no longer stored is refused with the reason', async () => {
+    const { state } = await opened(scaled, scaledBoth);
+    expect(await state.restoreVersion(99)).toBe(false);
+    expect(state.refused).toEqual({ where: 'history', problem: 'Version 99 is no longer stored (only the last 100 versions are).' });
+    expect(state.recipe).toEqual(read(scaledBoth));
   });
 
   test('the version shown is restored as nothing: no version saved, no undo step', async () => {
