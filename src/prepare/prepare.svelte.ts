@@ -27,7 +27,7 @@ import { callPrepareWorker, cancelPrepareWorker } from '../workers/prepare-clien
 import type { EditableRows, PrepareProgress, PrepareReport, TaskKind } from '../workers/prepare-protocol';
 import { WorkerCancelled, workerCallback } from '../workers/worker-handle';
 import type { Condition } from './condition';
-import { checkChange, normalizeRecipe, type Recipe } from './recipe';
+import { checkChange, defaultRecipe, normalizeRecipe, type Recipe } from './recipe';
 import { ChangeRefused, stepOf } from './recipe-draft';
 import { recipeVersions, runsByVersion, type RecipeVersionEntry } from './recipe-history';
 import { newlyBroken } from './newly-broken';
@@ -110,7 +110,9 @@ export class PrepareState {
       watch(
         () => getRecipe(db, projectId),
         (row) => {
-          this.versions = recipeVersions(row, (raw) => normalizeRecipe(raw, this.#seed, this.task === 'classification'));
+          // Version 1 is compared with the default recipe of either task: the plan's task may have changed since.
+          const starts = [defaultRecipe(this.#seed, true), defaultRecipe(this.#seed, false)];
+          this.versions = recipeVersions(row, (raw) => normalizeRecipe(raw, this.#seed, this.task === 'classification'), starts);
           if (this.recipe && (row?.version ?? 0) !== this.version) void this.sync();
         },
         (e) => (this.error = describeError(e)),
@@ -148,6 +150,7 @@ export class PrepareState {
     this.refused = null;
     this.saveState = 'saved';
     this.changedElsewhere = { message: refused ? NOT_APPLIED : SHOWN_AS_NOW, refused };
+    this.labelsNotice = null;
     if (this.previewStepId && !recipe.steps.some((s) => s.id === this.previewStepId)) this.previewStepId = null;
     const report = await this.#ask(recipe);
     if (report && this.recipe === recipe) this.report = report;
@@ -309,6 +312,8 @@ export class PrepareState {
 
   /** Show the change and save it (inside the queue, so the next save is based on this one); false when another tab's version replaced it. */
   async #commit(recipe: Recipe, report: PrepareReport): Promise<boolean> {
+    // What the last label edit set may no longer hold (an undo, a restore): a label edit says it again after this.
+    this.labelsNotice = null;
     this.recipe = recipe;
     this.report = report;
     this.canUndo = this.#undo.length > 0;

@@ -57,20 +57,29 @@ function movedSteps(beforeIds: readonly string[], afterIds: readonly string[]): 
     kept.add(common[at]!);
     at = previous[at]!;
   }
-  return new Set(common.filter((id) => !kept.has(id)));
+  const moved = common.filter((id) => !kept.has(id));
+  // Two neighbours swapped: either moved past the other. Name the one that went up, as "Move up" on it did (or "Move down" on the other).
+  if (moved.length === 1) {
+    const at = common.indexOf(moved[0]!);
+    // The one named went down past its new upper neighbour: that neighbour is the one that went up.
+    if (at > 0 && rank[at - 1] === rank[at]! + 1) return new Set([common[at - 1]!]);
+  }
+  return new Set(moved);
 }
 
 function stepChanges(before: readonly StepSpec[], after: readonly StepSpec[]): string[] {
   const lines: string[] = [];
   const afterIds = after.map((s) => s.id);
   const beforeIds = before.map((s) => s.id);
+  // An edit step added or removed with its edits: each is said, as the Labels panel lists it.
+  const editsOf = (s: StepSpec, way: string) => (s.kind === 'edit-cells' ? editWords(s.params).map((w) => `Edit ${way}: ${w}.`) : []);
   before.forEach((s, i) => {
-    if (!afterIds.includes(s.id)) lines.push(`Removed ${named(s, i)}: ${described(s)}.`);
+    if (!afterIds.includes(s.id)) lines.push(`Removed ${named(s, i)}: ${described(s)}.`, ...editsOf(s, 'removed'));
   });
   const moved = movedSteps(beforeIds, afterIds);
   after.forEach((s, i) => {
     const at = beforeIds.indexOf(s.id);
-    if (at < 0) return void lines.push(`Added ${named(s, i)}: ${described(s)}.`);
+    if (at < 0) return void lines.push(`Added ${named(s, i)}: ${described(s)}.`, ...editsOf(s, 'added'));
     const old = before[at]!;
     if (moved.has(s.id)) lines.push(`Moved ${named(s, i)} from step ${at + 1}.`);
     if (old.enabled !== s.enabled) lines.push(`Switched ${s.enabled ? 'on' : 'off'} ${named(s, i)}.`);
@@ -106,10 +115,16 @@ function splitChanges(before: SplitSettings, after: SplitSettings): string[] {
   return lines;
 }
 
+/** The augmentation settings by their labels in the form. */
+const AUGMENT_FIELDS = { k: 'neighbours', scale: 'noise scale', count: 'rows to add', alpha: 'alpha', seed: 'seed' } as const;
+
 function augmentChanges(before: Recipe['augment'], after: Recipe['augment']): string[] {
   if (same(before, after)) return [];
   if (before.method !== after.method) return [`Augmentation: ${AUGMENT_LABELS[after.method]} (was ${AUGMENT_LABELS[before.method]}).`];
-  return [`Augmentation settings changed (${AUGMENT_LABELS[after.method]}).`];
+  const fields = (Object.keys(AUGMENT_FIELDS) as (keyof typeof AUGMENT_FIELDS)[]).filter((f) => before[f] !== after[f]);
+  // count is copies per row for noise, rows to add for the others (0: as many as the training rows).
+  const label = (f: keyof typeof AUGMENT_FIELDS) => (f === 'count' && after.method === 'noise' ? 'copies per row' : AUGMENT_FIELDS[f]);
+  return fields.map((f) => `Augmentation ${label(f)}: ${after[f]} (was ${before[f]}).`);
 }
 
 /** What `after` changed from `before`; a version saved with nothing a learner would see changed says so. */

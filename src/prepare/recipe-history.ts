@@ -20,27 +20,28 @@ export const EARLIEST_KEPT = 'The earliest version kept: older ones are no longe
 
 /**
  * The stored versions, newest first. `read` turns stored JSON into a recipe (normalizeRecipe,
- * with the project's defaults); version 1 is compared with what it reads from nothing, the
- * recipe before any change.
+ * with the project's defaults). Version 1 is compared with the recipe before any change: of
+ * `starts` (the defaults of each task, when the plan's task may have changed since), the one it
+ * differs from least, dealt as it was dealt (one saved before keyed dealing began from a
+ * shuffled default).
  */
-export function recipeVersions(row: Pick<RecipeRow, 'version' | 'updatedAt' | 'recipe' | 'history'> | undefined, read: (raw: unknown) => Recipe): RecipeVersionEntry[] {
+export function recipeVersions(row: Pick<RecipeRow, 'version' | 'updatedAt' | 'recipe' | 'history'> | undefined, read: (raw: unknown) => Recipe, starts: readonly Recipe[] = [read(undefined)]): RecipeVersionEntry[] {
   if (!row) return [];
   const stored = [...row.history, { version: row.version, savedAt: row.updatedAt, recipe: row.recipe }];
   const recipes = stored.map((s) => read(s.recipe));
-  // The recipe before any change, dealt as version 1 was: one saved before keyed dealing began from a shuffled default, and changed nothing there.
   const startOf = (first: Recipe): Recipe => {
-    const start = read(undefined);
-    return { ...start, split: { ...start.split, dealing: first.split.dealing } };
+    const dealt = starts.map((start) => ({ ...start, split: { ...start.split, dealing: first.split.dealing } }));
+    return dealt.reduce((best, start) => (recipeChanges(start, first).length < recipeChanges(best, first).length ? start : best));
   };
-  // The latest earlier version each recipe was already, by its JSON: an undo or a restore goes back to one.
-  const lastSeen: Record<string, number> = {};
+  // The earliest version each recipe already was, by its JSON: an undo or a restore goes back to one.
+  const firstSeen: Record<string, number> = {};
   return stored
     .map((s, i) => {
       const before = i > 0 && stored[i - 1]!.version === s.version - 1 ? recipes[i - 1]! : s.version === 1 ? startOf(recipes[i]!) : null;
       const changes = before ? recipeChanges(before, recipes[i]!) : [EARLIEST_KEPT];
       const json = JSON.stringify(recipes[i]);
-      const earlier = lastSeen[json];
-      lastSeen[json] = s.version;
+      const earlier = firstSeen[json];
+      firstSeen[json] ??= s.version;
       if (earlier !== undefined && earlier !== s.version - 1) changes.unshift(`The same as version ${earlier}.`);
       return { version: s.version, savedAt: s.savedAt, recipe: recipes[i]!, changes };
     })

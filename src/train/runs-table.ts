@@ -24,6 +24,8 @@ export interface RunLine {
   baselineMetric: number | null;
   learningRate: number;
   batchSize: number;
+  /** the Prepare recipe version it was trained with (Prepare's History lists them); 0: before any was saved */
+  recipeVersion: number;
   createdAt: number;
   starred: boolean;
   tags: string[];
@@ -66,6 +68,7 @@ export function runLine(run: RunRow, now: number): RunLine {
     baselineMetric: baseline?.validation?.metric ?? null,
     learningRate: spec.learningRate,
     batchSize: spec.batchSize,
+    recipeVersion: run.recipeVersion,
     createdAt: run.createdAt,
     starred: run.starred,
     tags: run.tags,
@@ -78,7 +81,7 @@ export function epochsText(line: RunLine): string {
   return line.lastCutShort ? `${line.epochs} (last cut short)` : String(line.epochs);
 }
 
-export type SortKey = 'name' | 'status' | 'model' | 'valMetric' | 'valLoss' | 'epochs' | 'createdAt' | 'learningRate';
+export type SortKey = 'name' | 'status' | 'model' | 'recipeVersion' | 'valMetric' | 'valLoss' | 'epochs' | 'createdAt' | 'learningRate';
 
 /** Sorted copy; missing figures always last; ties newest first. */
 export function sortLines(lines: readonly RunLine[], key: SortKey, ascending: boolean): RunLine[] {

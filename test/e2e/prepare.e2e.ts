@@ -408,6 +408,7 @@ test('the history lists each saved version with what it changed, and an earlier 
 
   // A baseline trained on version 3: the history says which version gave the run.
   await trainBaseline(page, 'Run 1');
+  expect(await page.locator('[data-testid="run-row"][data-name="Run 1"] [data-column="recipeVersion"]').textContent()).toBe('3');
   await page.getByTestId('stage-link-prepare').click();
 
   // Undo lasts only while the page is open; the history is stored.
@@ -428,7 +429,7 @@ test('the history lists each saved version with what it changed, and an earlier 
   // Restored from the keyboard: version 1 becomes version 4, and focus stays on the button pressed.
   await page.getByRole('button', { name: 'Restore version 1' }).focus();
   await page.keyboard.press('Enter');
-  await history.getByTestId('history-status').filter({ hasText: 'Version 1 restored, saved as version 4. Undo takes it back.' }).waitFor();
+  await history.getByTestId('history-status').filter({ hasText: 'Version 1 restored, saved as version 4. Undo takes it back while this page stays open.' }).waitFor();
   await prepareIdle(page);
   expect(await page.getByTestId('pipeline-step').count()).toBe(1);
   expect(await page.getByLabel('Seed', { exact: true }).first().inputValue()).toBe(seed);
@@ -449,7 +450,7 @@ test('the history lists each saved version with what it changed, and an earlier 
   await prepareIdle(page);
   expect(await page.getByTestId('pipeline-step').count()).toBe(1);
   expect(await page.getByTestId('recipe-version').textContent()).toBe('version 6');
-  expect((await listed()).slice(0, 2).map(([v, changes]) => [v, (changes as string[])[0]])).toEqual([[6, 'The same as version 4.'], [5, 'The same as version 3.']]);
+  expect((await listed()).slice(0, 2).map(([v, changes]) => [v, (changes as string[])[0]])).toEqual([[6, 'The same as version 1.'], [5, 'The same as version 3.']]);
   // Restoring says nothing more once another version is shown.
   expect(await history.getByTestId('history-status').textContent()).toBe('');
 }, LONG_TEST_MS);

@@ -76,6 +76,9 @@ describe('an edit made while the edit step is off', () => {
     // The next edit, with the step on, says only what it set.
     expect(await state.editCell(2, 'species', '')).toBe(true);
     expect(state.labelsNotice).toBe('Row 3: species is now missing.');
+    // Undone, the edit no longer holds: what it set is no longer said.
+    await state.undo();
+    expect(state.labelsNotice).toBeNull();
   });
 
   test('a relabel too', async () => {

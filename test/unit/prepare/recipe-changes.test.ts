@@ -17,8 +17,9 @@ describe('what a version changed from the one before', () => {
 
   test('a step moved one place is that step, not also the one it passed', () => {
     const [a, b, c] = [drop('a', 'x'), drop('b', 'y'), drop('c', 'z')];
-    // Two steps swapped: either moved past the other, and one of them is named.
-    expect(recipeChanges(withSteps(a, b, c), withSteps(a, c, b))).toEqual(['Moved step 3 (Drop columns) from step 2.']);
+    // Two neighbours swapped: either moved past the other; the one that went up is named, as Move up on it did it.
+    expect(recipeChanges(withSteps(a, b, c), withSteps(a, c, b))).toEqual(['Moved step 2 (Drop columns) from step 3.']);
+    expect(recipeChanges(withSteps(a, b, c), withSteps(b, a, c))).toEqual(['Moved step 1 (Drop columns) from step 2.']);
     expect(recipeChanges(withSteps(a, b, c), withSteps(c, a, b))).toEqual(['Moved step 1 (Drop columns) from step 3.']);
   });
 
@@ -33,6 +34,9 @@ describe('what a version changed from the one before', () => {
     const edits = (...list: unknown[]) => step('e', 'edit-cells', { edits: list, bulk: [] });
     expect(recipeChanges(withSteps(edits(edit)), withSteps(edits(edit, relabel)))).toEqual(['Edit added: y = "c" where y == a.']);
     expect(recipeChanges(withSteps(edits(edit, relabel)), withSteps(edits(relabel)))).toEqual(['Edit removed: Row 4: y = "b".']);
+    // An edit step added or removed says its edits too.
+    expect(recipeChanges(base, withSteps(edits(edit)))).toEqual(['Added step 1 (Edit values and labels): 1 cell edited.', 'Edit added: Row 4: y = "b".']);
+    expect(recipeChanges(withSteps(edits(edit)), base)).toEqual(['Removed step 1 (Edit values and labels): 1 cell edited.', 'Edit removed: Row 4: y = "b".']);
     // Reordered, the same edits change the data (the later edit of a cell wins): that is said too.
     const other = { ...edit, value: 'c' };
     expect(recipeChanges(withSteps(edits(edit, other)), withSteps(edits(other, edit)))).toEqual([
@@ -51,7 +55,9 @@ describe('what a version changed from the one before', () => {
     ]);
     const smote: Recipe = { ...base, augment: { ...base.augment, method: 'smote' } };
     expect(recipeChanges(base, smote)).toEqual(['Augmentation: SMOTE (was None).']);
-    expect(recipeChanges(smote, { ...smote, augment: { ...smote.augment, k: 3 } })).toEqual(['Augmentation settings changed (SMOTE).']);
+    expect(recipeChanges(smote, { ...smote, augment: { ...smote.augment, k: 3, seed: 9 } })).toEqual(['Augmentation neighbours: 3 (was 5).', 'Augmentation seed: 9 (was 1).']);
+    const noise: Recipe = { ...base, augment: { ...base.augment, method: 'noise', count: 1 } };
+    expect(recipeChanges(noise, { ...noise, augment: { ...noise.augment, count: 2 } })).toEqual(['Augmentation copies per row: 2 (was 1).']);
   });
 
   test('a split dealt another way is said: its parts hold other rows', () => {
@@ -89,6 +95,19 @@ describe('the versions listed', () => {
       ['Added step 2 (Drop columns): Drop "y".'],
       ['Added step 1 (Drop columns): Drop "x".'],
     ]);
+  });
+
+  test('the same recipe saved three times names the earliest; version 1 is compared with the default of the task it fits best', () => {
+    const v1 = withSteps(drop('a', 'x'));
+    const v2 = withSteps(drop('a', 'x'), drop('b', 'y'));
+    const history = [1, 2, 3, 4].map((version) => ({ version, savedAt: version, recipe: version % 2 ? v1 : v2 }));
+    const listed = recipeVersions({ version: 5, updatedAt: 5, recipe: v1, history }, read);
+    expect(listed.map((v) => v.changes[0])).toEqual(['The same as version 1.', 'The same as version 2.', 'The same as version 1.', 'Added step 2 (Drop columns): Drop "y".', 'Added step 1 (Drop columns): Drop "x".']);
+    // The plan became regression since (its default split is random): version 1, a stratified split with a step, still only added the step.
+    const regressionRead = (raw: unknown) => normalizeRecipe(raw, 1, false);
+    const starts = [defaultRecipe(1, true), defaultRecipe(1, false)];
+    expect(recipeVersions({ version: 1, updatedAt: 1, recipe: v1, history: [] }, regressionRead)[0]!.changes).toEqual(['Added step 1 (Drop columns): Drop "x".', 'Split: stratified by the target (was random).']);
+    expect(recipeVersions({ version: 1, updatedAt: 1, recipe: v1, history: [] }, regressionRead, starts)[0]!.changes).toEqual(['Added step 1 (Drop columns): Drop "x".']);
   });
 
   test('a stored version that is damaged is listed as normalizeRecipe reads it', () => {

@@ -17,6 +17,7 @@ describe('runs table', () => {
       baseline: { validation: { loss: 1.1, metric: 0.34 } },
     });
     expect(runLine(run, 0)).toMatchObject({ model: 'MLP 8→4', epochs: 3, valLoss: 0.4, valMetric: 0.8, baselineMetric: 0.34, metricName: 'accuracy', learningRate: 0.01 });
+    expect(runLine({ ...run, recipeVersion: 7 }, 0).recipeVersion).toBe(7);
     expect(runLine(runRow({ id: 'b', projectId: 'p', spec: { model: 'baseline' }, task: 'regression', baseline: { validation: { loss: 4, metric: 2 } } }), 0)).toMatchObject({ model: 'Baseline (mean)', valLoss: 4, valMetric: 2, metricName: 'RMSE' });
   });
 
