@@ -12,25 +12,11 @@ import { defaultRecipe, type Recipe } from '../../../src/prepare/recipe';
 import { createProject } from '../../../src/storage/projects';
 import { saveRecipe } from '../../../src/storage/recipes';
 import { LooplabDB } from '../../../src/storage/schema';
-import { prepareReport } from '../../../src/workers/in-worker/prepare-report';
-import type { PrepareRequest } from '../../../src/workers/prepare-protocol';
 import { datasetRow } from '../../helpers/rows';
 import { freshName } from '../../storage/legacy';
-import { col, table } from './tables';
 
-const data = table(
-  col('a', 'numeric', ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']),
-  col('b', 'numeric', ['5', '3', '8', '1', '9', '2', '7', '4', '6', '0']),
-  col('y', 'categorical', ['p', 'q', 'p', 'q', 'p', 'q', 'p', 'q', 'p', 'q']),
-);
-
-// The worker is not there in Node: its report is computed here, on `data`.
-vi.mock('../../../src/workers/prepare-client', () => ({
-  callPrepareWorker: vi.fn(async (use: (api: { report: (r: PrepareRequest) => Promise<unknown> }) => Promise<unknown>) =>
-    use({ report: async (request) => prepareReport(data, JSON.parse(JSON.stringify(request)) as PrepareRequest, () => undefined) }),
-  ),
-  cancelPrepareWorker: vi.fn(),
-}));
+// The worker is not there in Node: its report is computed here, on a small table.
+vi.mock('../../../src/workers/prepare-client', async () => (await import('../../helpers/prepare-worker-stub')).reportingPrepareClient((await import('./tables')).smallTable()));
 
 let db: LooplabDB;
 beforeEach(async () => {
