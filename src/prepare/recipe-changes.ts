@@ -21,10 +21,8 @@ function described(step: StepSpec): string {
 
 const named = (step: StepSpec, at: number) => `step ${at + 1} (${titleOf(step)})`;
 
-/** The label edits one edit step's params add and remove against another's, by their words. */
-function editChanges(before: StepSpec, after: StepSpec): string[] {
-  const was = editWords(before.params);
-  const now = editWords(after.params);
+/** The label edits added and removed between two lists of an edit step's edits, by their words (editWords). */
+function editChanges(was: readonly string[], now: readonly string[]): string[] {
   const left = [...was];
   const added: string[] = [];
   for (const words of now) {
@@ -33,6 +31,16 @@ function editChanges(before: StepSpec, after: StepSpec): string[] {
     else added.push(words);
   }
   return [...added.map((w) => `Edit added: ${w}.`), ...left.map((w) => `Edit removed: ${w}.`)];
+}
+
+/** What an edit step's changed params did to its edits; none when its edits read the same, in the same order. */
+function editStepChanges(before: StepSpec, after: StepSpec, name: string): string[] {
+  const was = editWords(before.params);
+  const now = editWords(after.params);
+  const edits = editChanges(was, now);
+  if (edits.length > 0) return edits;
+  // The same edits reordered still change the data: where two set one cell, the later wins.
+  return same(was, now) ? [] : [`Changed ${name}: the same edits in another order (where two set one cell, the later wins).`];
 }
 
 /**
@@ -84,12 +92,8 @@ function stepChanges(before: readonly StepSpec[], after: readonly StepSpec[]): s
     if (moved.has(s.id)) lines.push(`Moved ${named(s, i)} from step ${at + 1}.`);
     if (old.enabled !== s.enabled) lines.push(`Switched ${s.enabled ? 'on' : 'off'} ${named(s, i)}.`);
     if (same(old.params, s.params)) return;
-    const edits = s.kind === 'edit-cells' ? editChanges(old, s) : [];
-    if (edits.length > 0) lines.push(...edits);
-    // The same edits reordered still change the data: where two set one cell, the later wins.
-    else if (s.kind === 'edit-cells' && same([...editWords(old.params)].sort(), [...editWords(s.params)].sort()) && !same(editWords(old.params), editWords(s.params)))
-      lines.push(`Changed ${named(s, i)}: the same edits in another order (where two set one cell, the later wins).`);
-    else lines.push(`Changed ${named(s, i)}: now ${described(s)}.`);
+    const edits = s.kind === 'edit-cells' ? editStepChanges(old, s, named(s, i)) : [];
+    lines.push(...(edits.length > 0 ? edits : [`Changed ${named(s, i)}: now ${described(s)}.`]));
   });
   return lines;
 }

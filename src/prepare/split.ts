@@ -166,24 +166,33 @@ function sortByKey(rows: Int32Array, keys: Float64Array): Int32Array {
 }
 
 /**
- * Row indices grouped by code (codes -1 together at the end), each list a view into one array:
- * a million groups of one row (a split grouped by an id) would otherwise be a million buffers.
+ * The row indices sorted by code (a counting sort, ties in row order), the rows without one
+ * (code -1) last: code c's rows are rows[at[c]] up to rows[at[c + 1]], the missing ones from
+ * at[max + 1] on. One array: a million groups of one row (grouped by an id) would otherwise be
+ * a million buffers.
  */
-function strata(codes: Int32Array): Int32Array[] {
+function byCode(codes: Int32Array): { rows: Int32Array; at: Int32Array; max: number } {
   let max = -1;
   for (const c of codes) if (c > max) max = c;
-  const counts = new Int32Array(max + 2);
-  for (const c of codes) counts[c < 0 ? max + 1 : c]!++;
-  const flat = new Int32Array(codes.length);
-  const starts = new Int32Array(max + 2);
-  for (let s = 1; s < counts.length; s++) starts[s] = starts[s - 1]! + counts[s - 1]!;
-  const fill = starts.slice();
+  const at = new Int32Array(max + 2);
+  for (const c of codes) if (c >= 0) at[c + 1]!++;
+  for (let c = 1; c <= max + 1; c++) at[c]! += at[c - 1]!;
+  const rows = new Int32Array(codes.length);
+  const fill = at.slice(0, max + 1);
+  let tail = at[max + 1]!;
   for (let i = 0; i < codes.length; i++) {
     const c = codes[i]!;
-    flat[fill[c < 0 ? max + 1 : c]!++] = i;
+    rows[c >= 0 ? fill[c]!++ : tail++] = i;
   }
+  return { rows, at, max };
+}
+
+/** Row indices grouped by code (codes -1 together at the end), each list a view into byCode's one array. */
+function strata(codes: Int32Array): Int32Array[] {
+  const { rows, at, max } = byCode(codes);
   const out: Int32Array[] = [];
-  for (let s = 0; s < counts.length; s++) if (counts[s]! > 0) out.push(flat.subarray(starts[s]!, starts[s]! + counts[s]!));
+  for (let c = 0; c <= max; c++) if (at[c + 1]! > at[c]!) out.push(rows.subarray(at[c]!, at[c + 1]!));
+  if (at[max + 1]! < codes.length) out.push(rows.subarray(at[max + 1]!));
   return out;
 }
 
@@ -211,26 +220,11 @@ function groupCount(codes: Int32Array): number {
 }
 
 function groupsOf(codes: Int32Array): Groups {
-  let max = -1;
-  let missing = 0;
-  for (const c of codes) {
-    if (c > max) max = c;
-    if (c < 0) missing++;
-  }
-  // Counting sort by code, the rows without one last, each a group of its own.
-  const at = new Int32Array(max + 2);
-  for (const c of codes) if (c >= 0) at[c + 1]!++;
-  for (let c = 1; c <= max + 1; c++) at[c]! += at[c - 1]!;
-  const rows = new Int32Array(codes.length);
-  const fill = at.slice(0, max + 1);
-  let tail = at[max + 1]!;
-  for (let i = 0; i < codes.length; i++) {
-    const c = codes[i]!;
-    rows[c >= 0 ? fill[c]!++ : tail++] = i;
-  }
+  const { rows, at, max } = byCode(codes);
   let count = 0;
-  const starts = new Int32Array(max + 2 + missing);
+  const starts = new Int32Array(max + 2 + codes.length - at[max + 1]!);
   for (let c = 0; c <= max; c++) if (at[c + 1]! > at[c]!) starts[count++] = at[c]!;
+  // The rows without a code, last, each a group of its own.
   for (let r = at[max + 1]!; r < codes.length; r++) starts[count++] = r;
   starts[count] = codes.length;
   return { rows, starts: starts.subarray(0, count + 1), count };

@@ -11,17 +11,16 @@ import { defaultRecipe, normalizeRecipe, type Recipe } from '../../../src/prepar
 import { recipeVersions } from '../../../src/prepare/recipe-history';
 import { createProject } from '../../../src/storage/projects';
 import { getRecipe, saveRecipe } from '../../../src/storage/recipes';
-import { LooplabDB } from '../../../src/storage/schema';
+import type { LooplabDB } from '../../../src/storage/schema';
 import { datasetRow } from '../../helpers/rows';
-import { freshName } from '../../storage/legacy';
+import { freshDatabase } from '../../helpers/fresh-db';
 
 // The worker is not there in Node: its report is computed here, on a small table.
 vi.mock('../../../src/workers/prepare-client', async () => (await import('../../helpers/prepare-worker-stub')).reportingPrepareClient((await import('./tables')).smallTable()));
 
 let db: LooplabDB;
 beforeEach(async () => {
-  db = new LooplabDB(freshName());
-  await db.open();
+  db = await freshDatabase();
 });
 afterEach(() => db.close());
 
