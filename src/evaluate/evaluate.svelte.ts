@@ -16,7 +16,9 @@ import { callPrepareWorker } from '../workers/prepare-client';
 import type { EditableRows } from '../workers/prepare-protocol';
 import { getRecipe, saveRecipe } from '../storage/recipes';
 import { getProject, PROJECT_GONE } from '../storage/projects';
-import { relabelled as recipeWithRelabel, RELABELLED_NOTE } from './relabel';
+import { activeDataset, getDataset } from '../storage/datasets';
+import { madeOn } from '../prepare/steps/edit-cells';
+import { DATASET_GONE, notHeldNote, relabelled as recipeWithRelabel, RELABELLED_NOTE } from './relabel';
 import type { CvOutcome, ImportanceOutcome } from '../workers/train-protocol';
 import { workerCallback } from '../workers/worker-handle';
 import { HEARTBEAT_STALE_MS } from '../shared/heartbeat';
@@ -102,12 +104,14 @@ export class EvaluateState {
     if (!run) return;
     try {
       const db = getDb();
-      const [stored, project] = await Promise.all([getRecipe(db, run.projectId), getProject(db, run.projectId)]);
+      const [stored, project, dataset, active] = await Promise.all([getRecipe(db, run.projectId), getProject(db, run.projectId), getDataset(db, run.datasetId), activeDataset(db, run.projectId)]);
       if (!project) throw new UserFacingError(PROJECT_GONE);
-      const { recipe, notice } = recipeWithRelabel(stored?.recipe, project.seed, run.task === 'classification', { row, column: run.target, value });
+      if (!dataset) throw new UserFacingError(DATASET_GONE);
+      const edit = { row, column: run.target, value, ...madeOn(dataset, row) };
+      const { recipe, notice } = recipeWithRelabel(stored?.recipe, project.seed, run.task === 'classification', edit);
       await saveRecipe(db, run.projectId, stored?.datasetId ?? run.datasetId, recipe, stored?.version ?? 0);
       this.relabelled = [...this.relabelled, row];
-      this.relabelNotice = [RELABELLED_NOTE, notice].filter((n) => n !== null).join(' ');
+      this.relabelNotice = [RELABELLED_NOTE, notice, active && notHeldNote(edit, dataset, active)].filter((n) => !!n).join(' ');
     } catch (e) {
       this.error = describeError(e);
     }

@@ -18,7 +18,7 @@
 import { describeError } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { getDb, watch } from '../storage/database';
-import { activeDataset } from '../storage/datasets';
+import { activeDataset, listDatasets } from '../storage/datasets';
 import { getRecipe, RECIPE_HISTORY, RecipeChangedElsewhere, saveRecipe } from '../storage/recipes';
 import { listRuns } from '../storage/runs';
 import type { DatasetRow } from '../storage/rows';
@@ -34,7 +34,7 @@ import { newlyBroken } from './newly-broken';
 import { moveProblem } from './step-order';
 import { columnDateOrder, withConditionDateOrder } from './typed-date';
 import { relabelProbe } from './relabel-probe';
-import { appendChange, cellEditedNote, EDITS_SWITCHED_ON, lookalikeNote, unmatchedRelabel, withoutChange, type Change, type Relabel } from './steps/edit-cells';
+import { appendChange, cellEditedNote, EDITS_SWITCHED_ON, lookalikeNote, madeOn, unmatchedRelabel, withoutChange, type Change, type Relabel } from './steps/edit-cells';
 
 export type SaveState = 'saved' | 'saving' | 'error';
 
@@ -55,6 +55,8 @@ const clone = (recipe: Recipe): Recipe => JSON.parse(JSON.stringify(recipe)) as 
 export class PrepareState {
   /** undefined while loading, null when the project has no dataset */
   dataset = $state.raw<DatasetRow | null | undefined>(undefined);
+  /** the project's datasets: the Labels panel names the one an edit left out here was made on */
+  datasets = $state.raw<DatasetRow[]>([]);
   recipe = $state.raw<Recipe | null>(null);
   /** the stored version of the recipe */
   version = $state(0);
@@ -115,6 +117,13 @@ export class PrepareState {
           this.versions = recipeVersions(row, (raw) => normalizeRecipe(raw, this.#seed, this.task === 'classification'), starts);
           if (this.recipe && (row?.version ?? 0) !== this.version) void this.sync();
         },
+        (e) => (this.error = describeError(e)),
+      ),
+    );
+    $effect(() =>
+      watch(
+        () => listDatasets(db, projectId),
+        (list) => (this.datasets = list),
         (e) => (this.error = describeError(e)),
       ),
     );
@@ -436,7 +445,8 @@ export class PrepareState {
 
   /** Edit one cell: `row` is the dataset row, 0-based; a row or column the dataset does not have is refused, naming the form's field. */
   editCell(row: number, column: string, value: string): Promise<boolean> {
-    return this.#addChange({ row, column, value, ...columnDateOrder(this.dataset, column) }, cellEditedNote({ row, column, value }), () => {
+    const made = this.dataset ? madeOn(this.dataset, row) : {};
+    return this.#addChange({ row, column, value, ...columnDateOrder(this.dataset, column), ...made }, cellEditedNote({ row, column, value }), () => {
       const dataset = this.dataset;
       const rows = dataset?.rowCount ?? 0;
       if (!Number.isInteger(row) || row < 0 || row >= rows) throw new ChangeRefused(`Row: enter a whole number from 1 to ${rows.toLocaleString('en')}.`);

@@ -5,6 +5,7 @@
  * impossible by construction: nothing but `fit` ever sees the training rows' statistics.
  */
 import type * as v from 'valibot';
+import type { RowRun } from '../shared/row-runs';
 import { columnwiseView, type ColumnwiseStep } from './columnwise';
 import type { Frame } from './frame';
 import { materialize, viewOf, type FrameView } from './frame-view';
@@ -17,12 +18,14 @@ import { materialize, viewOf, type FrameView } from './frame-view';
 export type RowMode = 'train' | 'apply';
 
 /**
- * What a step's fit is told beyond the rows: how the dataset's file was written. A step that
- * relies on it records it in its learned state, so a fitted pipeline applies without it.
- * Example: { decimalComma: true } for a file that wrote 1.234,5.
+ * What a step's fit is told beyond the rows: how the dataset's file was written, and which rows
+ * it holds. A step that relies on it records it in its learned state, so a fitted pipeline
+ * applies without it. Example: { decimalComma: true } for a file that wrote 1.234,5.
  */
 export interface FitContext {
   decimalComma: boolean;
+  /** the dataset's row runs (shared/row-runs.ts): a label edit applies only to the row it was made on; absent, every edit applies */
+  rowRuns?: readonly RowRun[];
 }
 
 export interface StepDef<P = unknown, L = unknown> {

@@ -1,6 +1,7 @@
 /** The projects table: create, read, rename, duplicate, delete (with everything it owns). */
 import { newId, newSeed } from '../shared/ids';
 import { UserFacingError } from '../shared/errors';
+import { rowRunsOf } from '../shared/row-runs';
 import { write } from './database';
 import { prefixBounds } from './key-ranges';
 import type { ProjectRow } from './rows';
@@ -114,7 +115,8 @@ export async function duplicateProject(db: LooplabDB, id: string, now = Date.now
     await db.projects.add(copy);
     for (const dataset of datasets) {
       const datasetId = newIds.get(dataset.id)!;
-      await db.datasets.add({ ...dataset, id: datasetId, projectId: copy.id, parentId: remap(dataset.parentId) });
+      // The same rows under the same row keys, so label edits keep to the rows they were made on (a dataset stored before it had keys gets its own).
+      await db.datasets.add({ ...dataset, id: datasetId, projectId: copy.id, parentId: remap(dataset.parentId), rowRuns: rowRunsOf(dataset) });
       // Column by column, so only one column's chunks are in memory at once.
       for (let column = 0; column < dataset.columns.length; column++) {
         const chunks = await db.chunks.where('[datasetId+column+chunk]').between(...prefixBounds([dataset.id, column], 1)).toArray();

@@ -1,4 +1,5 @@
 import type { ColumnKind } from '../shared/column';
+import type { RowRun } from '../shared/row-runs';
 
 /**
  * The shapes of stored rows. Storage knows nothing of the stages' types: a project's plan is
@@ -80,6 +81,8 @@ export interface DatasetRow {
   columns: ColumnMeta[];
   /** what the import changed or could not read, in sentences for the user */
   notes: string[];
+  /** which rows these are, by where each was first stored (shared/row-runs.ts); absent in datasets stored before they were kept */
+  rowRuns?: RowRun[];
 }
 
 /** Rows per chunk (65,536): the chunk grid imports build columns on, in shared/. */

@@ -90,7 +90,6 @@ const api: ImportWorkerApi = {
     const notes = [...inspection.headerNotes, ...parsed.notes];
     const row = datasetRowFor(table, {
       projectId: job.projectId,
-      parentId: null,
       name: job.datasetName,
       source: importSource(file, hash, inspection),
       recipe: job.recipe,

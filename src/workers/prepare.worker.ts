@@ -5,6 +5,7 @@ import { formatCell } from '../data/format-cell';
 import { datasetFrame, takeColumnRows } from '../prepare/frame';
 import { applyPipeline } from '../prepare/pipeline';
 import type { Recipe } from '../prepare/recipe';
+import { editsLearned } from '../prepare/steps/edit-cells';
 import type { Table } from '../shared/column';
 import { getDb } from '../storage/database';
 import { loadTable } from '../storage/datasets';
@@ -22,7 +23,7 @@ async function openedDataset(datasetId: string): Promise<{ table: Table; context
     opened = null;
     forgetFits();
     const { row, table } = await loadTable(getDb(), datasetId);
-    opened = { id: datasetId, table, context: fitContextOf(row.source) };
+    opened = { id: datasetId, table, context: fitContextOf(row) };
   }
   return opened;
 }
@@ -63,10 +64,10 @@ const api: PrepareWorkerApi = {
   },
 
   async rows(datasetId: string, recipe: Recipe, start: number, count: number): Promise<EditableRows> {
-    const table = await openedTable(datasetId);
+    const { table, context } = await openedDataset(datasetId);
     // Only the edit steps: the table shows the dataset's own rows and columns, as edited.
     const edits = recipe.steps.filter((s) => s.kind === 'edit-cells' && s.enabled);
-    const fitted = { format: 1 as const, steps: edits.map((s) => ({ id: s.id, kind: s.kind, params: s.params, learned: {} })) };
+    const fitted = { format: 1 as const, steps: edits.map((s) => ({ id: s.id, kind: s.kind, params: s.params, learned: editsLearned(s.params, context) })) };
     const end = Math.min(table.rowCount, start + count);
     const rowIds = Uint32Array.from({ length: Math.max(0, end - start) }, (_, i) => start + i);
     const frame = applyPipeline(fitted, { ...datasetFrame(table), rowIds, table: sliceTable(table, start, end), flagged: new Uint8Array(rowIds.length) });

@@ -104,6 +104,14 @@ test('a second file is appended or joined after a preview, as new datasets that 
   expect(await text(page, 'column-count')).toBe('4');
   expect(await text(page, 'row-count')).toBe('6');
   expect(await page.getByTestId('dataset-item').count()).toBe(3);
+
+  // Which rows each holds, which label edits keep to: the append keeps people's rows in their places and adds its own after them; the join's rows are new.
+  type Stored = { createdAt: number; rowRuns: { key: string; end: number }[] };
+  const [imported, appended, joined] = (await storedRows<Stored>(page, 'datasets')).sort((a, b) => a.createdAt - b.createdAt);
+  expect(imported!.rowRuns).toEqual([{ key: expect.any(String), end: 4 }]);
+  expect(appended!.rowRuns).toEqual([imported!.rowRuns[0], { key: expect.any(String), end: 6 }]);
+  expect(joined!.rowRuns).toEqual([{ key: expect.any(String), end: 6 }]);
+  expect(new Set([...appended!.rowRuns, ...joined!.rowRuns].map((r) => r.key)).size).toBe(3);
 });
 
 test('a second file in Windows-1252 is appended with its accents: detected from its start, or asked about past it', async () => {

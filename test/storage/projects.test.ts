@@ -104,6 +104,16 @@ describe('projects', () => {
     expect(await db.splits.count()).toBe(1);
   });
 
+  test('duplicate keeps each dataset’s row keys, so label edits keep to the rows they were made on; one stored before keys gets the key it had', async () => {
+    const source = await createProject(db, 'Source', {});
+    const runs = [{ key: 'k1', end: 3 }, { key: 'k2', end: 5 }];
+    await db.datasets.bulkAdd([datasetRow({ id: 'keyed', projectId: source.id, rowCount: 5, rowRuns: runs }), datasetRow({ id: 'old', projectId: source.id, rowCount: 2, createdAt: 2 })]);
+    const copy = await duplicateProject(db, source.id);
+    const copied = await db.datasets.where('projectId').equals(copy.id).sortBy('createdAt');
+    expect(copied.map((d) => d.id)).not.toContain('keyed');
+    expect(copied.map((d) => d.rowRuns)).toEqual([runs, [{ key: 'old', end: 2 }]]);
+  });
+
   test('delete removes the project and every row it owns, and nothing of other projects', async () => {
     const keep = await createProject(db, 'Keep', {});
     const gone = await createProject(db, 'Gone', {});

@@ -8,16 +8,26 @@ import { conditionSchema, describeCondition, matchRows, numberHint, readDecimal,
 import { requireColumn, withColumns, type Frame } from '../frame';
 import { copyValid } from '../fill';
 import { StepProblem } from '../step-problem';
-import { defineStep, type StepSpec } from '../step';
+import { defineStep, type FitContext, type StepSpec } from '../step';
 import { readTypedDate } from '../typed-date';
+import { rowKeyAt, rowRunsOf, type RowRun } from '../../shared/row-runs';
 
 const dateOrderSchema = v.optional(v.picklist(['ymd', 'dmy', 'mdy']));
 
 /**
  * One cell of one dataset row (0-based) set to a value. `dateOrder`, for a date column: the order
  * its year-last dates were imported in, recorded when the edit was made (typed-date.ts).
+ * `rowKey`: the key of the row's run in the dataset it was made on (shared/row-runs.ts). The edit
+ * applies only to a dataset that holds that very row there: another dataset of the project has
+ * other rows under the same numbers. Edits stored before it was kept apply to any dataset.
  */
-const cellEditSchema = v.object({ row: v.pipe(v.number(), v.integer(), v.minValue(0)), column: v.string(), value: v.string(), dateOrder: dateOrderSchema });
+const cellEditSchema = v.object({
+  row: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  column: v.string(),
+  value: v.string(),
+  dateOrder: dateOrderSchema,
+  rowKey: v.optional(v.string()),
+});
 
 /**
  * Every row where `where` holds, as edited so far, set to a value. `mustMatch` is set only on the
@@ -102,8 +112,8 @@ function positionsOf(rowIds: Uint32Array, n: number): (row: number) => number | 
 export function withChange(params: unknown, change: Change): { edits: unknown[]; bulk: [] } {
   const edits = storedChanges(params);
   if (!isRelabel(change)) {
-    const { row, column } = change as CellEdit;
-    const same = edits.findLastIndex((e) => !isRelabel(e) && (e as CellEdit).row === row && (e as CellEdit).column === column);
+    const { row, column, rowKey } = change as CellEdit;
+    const same = edits.findLastIndex((e) => !isRelabel(e) && (e as CellEdit).row === row && (e as CellEdit).column === column && (e as CellEdit).rowKey === rowKey);
     if (same >= 0 && !edits.slice(same + 1).some(isRelabel)) edits.splice(same, 1);
   }
   return { edits: [...edits, change], bulk: [] };
@@ -125,6 +135,32 @@ export function editWords(params: unknown): string[] {
     const set = `${c.column} = ${c.value === '' ? 'missing' : `"${c.value}"`}`;
     return 'where' in c ? `${set} where ${describeCondition(c.where)}` : `Row ${(c.row + 1).toLocaleString('en')}: ${set}`;
   });
+}
+
+/** The `rowKey` of an edit of `row` made on `dataset`: an edit keeps to the row it was made on. */
+export function madeOn(dataset: Parameters<typeof rowRunsOf>[0], row: number): Pick<CellEdit, 'rowKey'> {
+  const rowKey = rowKeyAt(rowRunsOf(dataset), row);
+  return rowKey === undefined ? {} : { rowKey };
+}
+
+/** Whether a cell edit was made on a row `runs` does not hold (another dataset's): it is left out. */
+const madeElsewhere = (c: Change, runs: readonly RowRun[] | undefined): boolean => !!runs && !('where' in c) && c.rowKey !== undefined && rowKeyAt(runs, c.row) !== c.rowKey;
+
+/**
+ * Per stored change (editWords' list), the row key of a cell edit made on a row the dataset with
+ * `runs` does not hold, which the Labels panel names the dataset of; null for a change that applies.
+ */
+export function editsMadeElsewhere(params: unknown, runs: readonly RowRun[]): (string | null)[] {
+  return storedChanges(params).map((item) => {
+    const parsed = v.safeParse(cellEditSchema, item);
+    return !isRelabel(item) && parsed.success && madeElsewhere(parsed.output, runs) ? parsed.output.rowKey! : null;
+  });
+}
+
+/** What the edit step's preview says when some of its edits were made on another dataset's rows. */
+export function madeElsewhereNote(leftOut: number): string {
+  const edits = leftOut === 1 ? '1 cell edit was' : `${leftOut.toLocaleString('en')} cell edits were`;
+  return `${edits} made on rows of another dataset of this project, not this one's: left out here. Choose that dataset on the Data page for them to apply again.`;
 }
 
 /** Stored params without the change at `index` (of editWords' list); the others stay as stored, in their order. */
@@ -284,6 +320,24 @@ function applyChanges(frame: Frame, changes: readonly Change[], onRelabel?: (rel
   return written();
 }
 
+/** `matched`: the rows a checked relabel matched; `leftOut`: the changes (by index) made on another dataset's rows. */
+type Learned = { matched?: number; leftOut?: number[] };
+
+/**
+ * The part of the step's learned state found without the rows: the changes made on rows the
+ * dataset does not hold. Enough to show rows as edited, which a fit over every row would only slow.
+ */
+export function editsLearned(params: unknown, context: FitContext | undefined): Learned {
+  const leftOut = changesOf(params).flatMap((c, i) => (madeElsewhere(c, context?.rowRuns) ? [i] : []));
+  return leftOut.length ? { leftOut } : {};
+}
+
+function applying(changes: Change[], leftOut: readonly number[]): Change[] {
+  if (leftOut.length === 0) return changes;
+  const out = new Set(leftOut);
+  return changes.filter((_, i) => !out.has(i));
+}
+
 /**
  * The rows fit edited, reused by the transform that follows it on the same frame with the same
  * params, so fitting does not apply every edit twice. Weak: it goes with the frame.
@@ -307,12 +361,15 @@ export const editCells = defineStep({
     return parts.join('; ') || 'No edits yet';
   },
   // A checked relabel (Prepare's probe, over every row) learns how many rows it matched: the note Prepare shows once it is added.
-  note: (p: Params, learned: { matched?: number }) => {
+  note: (p: Params, learned: Learned) => {
     const checked = changesOf(p).findLast((c): c is Relabel => 'where' in c && c.mustMatch === true);
-    return checked && learned.matched !== undefined ? relabelledNote(checked, learned.matched) : null;
+    const notes = [checked && learned.matched !== undefined ? relabelledNote(checked, learned.matched) : null, learned.leftOut?.length ? madeElsewhereNote(learned.leftOut.length) : null];
+    return notes.filter((n) => n !== null).join(' ') || null;
   },
-  fit: (p: Params, train) => {
-    const changes = changesOf(p);
+  fit: (p: Params, train, context): Learned => {
+    // Found once, from the dataset's rows, and kept: the fitted pipeline leaves them out of every part it is applied to.
+    const { leftOut = [] } = editsLearned(p, context);
+    const changes = applying(changesOf(p), leftOut);
     let checked: number | undefined;
     const edited = applyChanges(train, changes, (relabel, matched) => {
       if (!relabel.mustMatch) return;
@@ -323,10 +380,10 @@ export const editCells = defineStep({
     // Edits of rows outside training are checked too: applying them to validation or test must not fail.
     const n = train.table.rowCount;
     for (const c of changes) setterOf(columnWriter(requireColumn(train, c.column), n), c);
-    return checked === undefined ? {} : { matched: checked };
+    return { ...(checked === undefined ? {} : { matched: checked }), ...(leftOut.length ? { leftOut } : {}) };
   },
-  transform: (p: Params, _learned, frame: Frame) => {
+  transform: (p: Params, learned: Learned, frame: Frame) => {
     const cached = editedInFit.get(frame);
-    return cached?.params === p ? cached.edited : applyChanges(frame, changesOf(p));
+    return cached?.params === p ? cached.edited : applyChanges(frame, applying(changesOf(p), learned.leftOut ?? []));
   },
 });

@@ -58,7 +58,7 @@ export async function runContext(runId: string): Promise<{ ok: true; context: Ru
   let fitContext: FitContext;
   try {
     const loaded = await loadTable(db, run.datasetId);
-    [table, fitContext] = [loaded.table, fitContextOf(loaded.row.source)];
+    [table, fitContext] = [loaded.table, fitContextOf(loaded.row)];
   } catch (e) {
     return { ok: false, problem: `The run's dataset cannot be read: ${describeError(e)}` };
   }

@@ -7,6 +7,7 @@ import { chunkedMissing, type ChunkedColumn, type ChunkedTable } from '../../sha
 import { countMissing, usesDictionary, type Column, type Table } from '../../shared/column';
 import { describeError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
+import { rowRunsFor } from '../../shared/row-runs';
 import { KIND_LABELS } from '../../data/kinds';
 import { appendedDateOrder, knownDateOrder, withDateOrder } from '../../data/import-source';
 import { retypeColumn } from '../../data/retype';
@@ -31,17 +32,19 @@ export function columnMetas(table: Table | ChunkedTable): ColumnMeta[] {
   }));
 }
 
-/** A dataset row for `table`, ready to save (its status becomes 'ready' with the last chunk). */
+/** A dataset row for `table`, made from `parent` (null for an import), ready to save (its status becomes 'ready' with the last chunk). */
 export function datasetRowFor(
   table: Table | ChunkedTable,
-  fields: { projectId: string; parentId: string | null; name: string; source: DatasetSource; recipe: DatasetRecipe; notes: string[] },
+  fields: { projectId: string; name: string; source: DatasetSource; recipe: DatasetRecipe; notes: string[] },
+  parent: DatasetRow | null = null,
 ): DatasetRow {
-  return { id: newId(), status: 'importing', createdAt: Date.now(), rowCount: table.rowCount, columns: columnMetas(table), ...fields };
+  const { rowCount } = table;
+  return { id: newId(), status: 'importing', createdAt: Date.now(), rowCount, columns: columnMetas(table), parentId: parent?.id ?? null, rowRuns: rowRunsFor(fields.recipe.kind, rowCount, parent), ...fields };
 }
 
 /** Store a child of `parent` and say what happened, in words the page can show. */
 export async function storeChild(parent: DatasetRow, table: Table, recipe: DatasetRecipe, name: string, notes: string[], source = parent.source): Promise<DerivedOutcome> {
-  const row = datasetRowFor(table, { projectId: parent.projectId, parentId: parent.id, name, source, recipe, notes: [...notes, ...parent.notes] });
+  const row = datasetRowFor(table, { projectId: parent.projectId, name, source, recipe, notes: [...notes, ...parent.notes] }, parent);
   try {
     await saveDataset(getDb(), row, table);
   } catch (e) {

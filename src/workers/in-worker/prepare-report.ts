@@ -15,7 +15,8 @@ import { editedTable } from '../../prepare/edited-table';
 import { assignParts, splitProblem, summariseParts, type SplitInputs } from '../../prepare/split';
 import type { FitContext } from '../../prepare/step';
 import type { ColumnInfo } from '../../prepare/run-steps';
-import type { DatasetSource } from '../../storage/rows';
+import type { DatasetRow } from '../../storage/rows';
+import { rowRunsOf } from '../../shared/row-runs';
 import { StepProblem } from '../../prepare/step-problem';
 import { isValid, type Column, type Table } from '../../shared/column';
 import { copiesOfTrainingRows } from '../../prepare/training-copies';
@@ -35,9 +36,9 @@ const SCATTER_POINTS = 1500;
  */
 export const COPIES_CHECKED = 5_000;
 
-/** What the steps are told of how a stored dataset's file was written (the Data stage read it so too). */
-export function fitContextOf(source: DatasetSource): FitContext {
-  return { decimalComma: source.decimalComma };
+/** What the steps are told of a stored dataset: how its file was written (the Data stage read it so too) and which rows it holds. */
+export function fitContextOf(dataset: Pick<DatasetRow, 'id' | 'rowCount' | 'rowRuns' | 'source'>): FitContext {
+  return { decimalComma: dataset.source.decimalComma, rowRuns: rowRunsOf(dataset) };
 }
 
 /** `inputs`: the class and group codes read for the split, reused for cross-validation's folds. */

@@ -69,7 +69,7 @@ export async function trainingData(projectId: string, rawSpec: unknown): Promise
   const recipeRow = await getRecipe(db, projectId);
   const recipe = normalizeRecipe(recipeRow?.recipe, project.seed, task === 'classification');
   const { row, table } = await loadTable(db, dataset.id);
-  const prepared = prepareFrames(table, { recipe, target: plan.target, task }, () => undefined, fitContextOf(row.source));
+  const prepared = prepareFrames(table, { recipe, target: plan.target, task }, () => undefined, fitContextOf(row));
   if (!prepared.ok) return prepared;
   const { frames } = prepared;
   // The layout is read, and the baseline later fitted, on the real training rows only (run-matrices.ts).

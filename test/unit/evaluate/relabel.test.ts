@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { defaultRecipe } from '../../../src/prepare/recipe';
-import { relabelled, relabelledRecipe } from '../../../src/evaluate/relabel';
+import { notHeldNote, relabelled, relabelledRecipe } from '../../../src/evaluate/relabel';
+import { madeOn } from '../../../src/prepare/steps/edit-cells';
+import { rowRunsFor } from '../../../src/shared/row-runs';
 
 const editsOf = (recipe: ReturnType<typeof relabelledRecipe>) => (recipe.steps[0]!.params as { edits: unknown[] }).edits;
 
@@ -40,5 +42,21 @@ describe('relabelling into an edit step that is switched off', () => {
   test('an edit after an earlier relabel of the same cell’s class keeps both, in order', () => {
     const stored = { ...defaultRecipe(7, true), steps: [{ id: 'e', kind: 'edit-cells', enabled: true, params: { edits: [{ row: 1, column: 'y', value: 'a' }, { where: { column: 'y', op: '==', value: 'a' }, column: 'z', value: 'q' }], bulk: [] } }] };
     expect(editsOf(relabelledRecipe(stored, 42, true, { row: 1, column: 'y', value: 'b' }))).toHaveLength(3);
+  });
+});
+
+describe('a relabel keeps to the run’s dataset’s row', () => {
+  const trainedOn = { id: 'p', name: 'penguins', rowCount: 10, rowRuns: rowRunsFor('import', 10, null) };
+  const edit = { row: 3, column: 'species', value: 'Gentoo', ...madeOn(trainedOn, 3) };
+
+  test('the edit stored names the row’s key', () => {
+    expect(editsOf(relabelledRecipe(undefined, 1, true, edit))).toEqual([{ row: 3, column: 'species', value: 'Gentoo', rowKey: trainedOn.rowRuns[0]!.key }]);
+  });
+
+  test('said when the project’s chosen dataset does not hold the row, so the edit is left out in Prepare until the run’s dataset is chosen again', () => {
+    const iris = { id: 'i', name: 'iris', rowCount: 150, rowRuns: rowRunsFor('import', 150, null) };
+    expect(notHeldNote(edit, trainedOn, iris)).toBe("The project's chosen dataset is now “iris”, which does not hold this row: the edit applies once “penguins” is chosen again on the Data page.");
+    expect(notHeldNote(edit, trainedOn, trainedOn)).toBeNull();
+    expect(notHeldNote(edit, trainedOn, { id: 'r', name: 'penguins (retyped)', rowCount: 10, rowRuns: rowRunsFor('retype', 10, trainedOn) })).toBeNull();
   });
 });

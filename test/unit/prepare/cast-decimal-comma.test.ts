@@ -45,7 +45,7 @@ describe('every path that fits a recipe tells the cast how the dataset was read'
   /** Every value written with a decimal comma: read any other way, none is a number. */
   const european = () => table(col('price', 'categorical', Array.from({ length: N }, (_, i) => `${i},5`)));
   const recipe = { ...defaultRecipe(1, false), steps: [toNumbers] };
-  const source = { decimalComma: true } as Parameters<typeof fitContextOf>[0];
+  const source = { id: 'd', rowCount: N, source: { decimalComma: true } } as Parameters<typeof fitContextOf>[0];
   const quiet = () => undefined;
 
   test('the Prepare page’s report: fitted with the source’s decimal comma, refused without it', () => {

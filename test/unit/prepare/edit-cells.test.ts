@@ -7,7 +7,10 @@ import { describe, expect, test } from 'vitest';
 import { matchRows } from '../../../src/prepare/condition';
 import { applyPipeline, fitPipeline, parseStep } from '../../../src/prepare/pipeline';
 import type { StepSpec } from '../../../src/prepare/step';
-import { editCells, editWords, lookalikeNote, unmatchedRelabel, withChange, withoutChange } from '../../../src/prepare/steps/edit-cells';
+import { editCells, editsLearned, editsMadeElsewhere, editWords, lookalikeNote, madeOn, unmatchedRelabel, withChange, withoutChange } from '../../../src/prepare/steps/edit-cells';
+import { fitTrainingPart } from '../../../src/prepare/pipeline';
+import { materialize } from '../../../src/prepare/frame-view';
+import { rowRunsFor } from '../../../src/shared/row-runs';
 import { cells, col, frameOf } from './tables';
 
 const spec = (params: unknown): StepSpec => ({ id: 'e', kind: 'edit-cells', enabled: true, params });
@@ -135,6 +138,65 @@ describe('typed numbers', () => {
 
   test('a typed comma is refused with the hint to write a decimal point', () => {
     expect(edit('3,5')).toMatchObject({ ok: false, problem: 'The edit of row 1: Column "x" holds numbers: "3,5" is not one. Write it with a decimal point and no thousands separator, such as 1.5 or 1500.' });
+  });
+});
+
+describe('a cell edit keeps to the row it was made on', () => {
+  // Two datasets of one project, with rows under the same numbers: penguins and, imported after it, another file.
+  const penguins = { id: 'p', rowCount: 3, rowRuns: rowRunsFor('import', 3, null) };
+  const other = { id: 'o', rowCount: 3, rowRuns: rowRunsFor('import', 3, null) };
+  const context = (d: { rowRuns: ReturnType<typeof rowRunsFor> }) => ({ decimalComma: false, rowRuns: d.rowRuns });
+  const onPenguins = { row: 2, column: 'species', value: 'Gentoo', ...madeOn(penguins, 2) };
+  const fit = (params: unknown, on: typeof penguins) => {
+    const outcome = fitPipeline([spec(params)], labels(), { context: context(on) });
+    if (!outcome.ok) throw new Error(outcome.problem);
+    return outcome;
+  };
+
+  test('applies to the dataset it was made on, and to a retype of it, which holds the same rows', () => {
+    const params = withChange(undefined, onPenguins);
+    expect(cells(fit(params, penguins).train, 'species')).toEqual(['a', 'a', 'Gentoo']);
+    const retyped = { id: 'r', rowCount: 3, rowRuns: rowRunsFor('retype', 3, penguins) };
+    expect(cells(fit(params, retyped).train, 'species')).toEqual(['a', 'a', 'Gentoo']);
+  });
+
+  test('is left out, and said to be, on another dataset; a relabel by a condition, and an edit stored before rows were keyed, still apply there', () => {
+    const params = [onPenguins, { row: 0, column: 'species', value: 'legacy' }, { where: { column: 'x', op: '==', value: '2' }, column: 'species', value: 'two' }].reduce<unknown>((p, c) => withChange(p, c as never), undefined);
+    const { train, fitted } = fit(params, other);
+    expect(cells(train, 'species')).toEqual(['legacy', 'two', 'b']);
+    const learned = fitted.steps[0]!.learned;
+    expect(learned).toEqual({ leftOut: [0] });
+    const parsed = parseStep(spec(params));
+    if (!parsed.ok) throw new Error(parsed.problem);
+    expect(editCells.note!(parsed.params as never, learned as never)).toBe(
+      "1 cell edit was made on rows of another dataset of this project, not this one's: left out here. Choose that dataset on the Data page for them to apply again.",
+    );
+    // The Labels panel's marks and table, found without a fit, agree with the fit.
+    expect(editsMadeElsewhere(params, other.rowRuns)).toEqual([onPenguins.rowKey, null, null]);
+    expect(editsMadeElsewhere(params, penguins.rowRuns)).toEqual([null, null, null]);
+    expect(editsLearned(params, context(other))).toEqual(learned);
+    expect(editsLearned(params, undefined)).toEqual({});
+  });
+
+  test('the fitted pipeline leaves it out of validation and test rows too, and a column only the other dataset has does not fail the step', () => {
+    const params = withChange(withChange(undefined, onPenguins), { row: 1, column: 'island', value: 'Dream', ...madeOn(penguins, 1) });
+    const parts = Uint8Array.from([0, 1, 2]);
+    const outcome = fitTrainingPart([spec(params)], labels(), parts, 10, { context: context(other) });
+    if (!outcome.ok) throw new Error(outcome.problem);
+    expect(outcome.samples.map((view) => cells(materialize(view), 'species'))).toEqual([['a'], ['b']]);
+    const stored = JSON.parse(JSON.stringify(outcome.fitted)) as typeof outcome.fitted;
+    expect(cells(applyPipeline(stored, labels()), 'species')).toEqual(['a', 'a', 'b']);
+    // On penguins the column it names is missing from this table: that is a problem, as ever.
+    expect(fitPipeline([spec(params)], labels(), { context: context(penguins) })).toMatchObject({ ok: false, problem: expect.stringMatching(/no column "island"/) });
+  });
+
+  test('an edit of the same row number on another dataset does not replace it: both are kept, each for its own rows', () => {
+    const onOther = { ...onPenguins, value: 'Other', ...madeOn(other, 2) };
+    const params = withChange(withChange(undefined, onPenguins), onOther);
+    expect(editWords(params)).toEqual(['Row 3: species = "Gentoo"', 'Row 3: species = "Other"']);
+    expect(cells(fit(params, penguins).train, 'species')).toEqual(['a', 'a', 'Gentoo']);
+    expect(cells(fit(params, other).train, 'species')).toEqual(['a', 'a', 'Other']);
+    expect(withChange(params, { ...onPenguins, value: 'Adelie' }).edits).toEqual([onOther, { ...onPenguins, value: 'Adelie' }]);
   });
 });
 

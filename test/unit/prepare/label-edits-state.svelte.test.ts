@@ -46,7 +46,8 @@ describe('a cell edit is checked when it is made', () => {
     expect(await state.editCell(150, 'species', 'c')).toBe(false);
     expect(await state.editCell(2.5, 'species', 'c')).toBe(false);
     expect(vi.mocked(callPrepareWorker).mock.calls.length).toBe(asked);
-    expect(editParams(state).edits).toEqual([{ row: 0, column: 'species', value: 'b' }]);
+    // The edit keeps to the row it was made on: the key of its run in the dataset shown (one stored before keys: its id).
+    expect(editParams(state).edits).toEqual([{ row: 0, column: 'species', value: 'b', rowKey: 'd1' }]);
     expect((await getRecipe(db, projectId))!.version).toBe(2);
   });
 
@@ -61,7 +62,7 @@ describe('a cell edit is checked when it is made', () => {
   test('a date edit records the order the column’s dates were imported in', async () => {
     const { state } = await opened();
     expect(await state.editCell(1, 'seen', '05/03/2024')).toBe(true);
-    expect(editParams(state).edits).toEqual([{ row: 1, column: 'seen', value: '05/03/2024', dateOrder: 'mdy' }]);
+    expect(editParams(state).edits).toEqual([{ row: 1, column: 'seen', value: '05/03/2024', dateOrder: 'mdy', rowKey: 'd1' }]);
   });
 });
 
@@ -94,7 +95,7 @@ describe('removing one edit', () => {
     const { state, projectId } = await opened([{ id: 'e', kind: 'edit-cells', enabled: true, params: { edits: [], bulk: [] } }]);
     for (const [row, value] of [[1, 'b'], [2, 'c'], [3, 'd']] as const) expect(await state.editCell(row, 'species', value)).toBe(true);
     expect(await state.removeEdit(1)).toBe(true);
-    expect(editParams(state).edits).toEqual([{ row: 1, column: 'species', value: 'b' }, { row: 3, column: 'species', value: 'd' }]);
+    expect(editParams(state).edits).toEqual([{ row: 1, column: 'species', value: 'b', rowKey: 'd1' }, { row: 3, column: 'species', value: 'd', rowKey: 'd1' }]);
     await vi.waitFor(async () => expect((await getRecipe(db, projectId))!.version).toBe(5));
     await state.undo();
     expect(editParams(state).edits).toHaveLength(3);

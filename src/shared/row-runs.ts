@@ -1,0 +1,51 @@
+/**
+ * Which rows a dataset holds, so that a label edit made on a row of one dataset applies only
+ * where that very row is. A dataset's rows are runs, by where each row was first stored: an
+ * import's, a sample's and a join's rows are their own (one run); a retype keeps its parent's
+ * rows, in their places; an append keeps them and adds a run of its new rows after them.
+ * A run's key is kept when a project is copied, since the rows stay the same rows.
+ */
+import { newId } from './ids';
+
+/** Rows [the run before's end, end) were first stored under `key`. */
+export interface RowRun {
+  key: string;
+  end: number;
+}
+
+interface Runs {
+  id: string;
+  rowCount: number;
+  /** absent in datasets stored before runs were kept */
+  rowRuns?: RowRun[];
+}
+
+/** The dataset's runs: one keyed by its id when it was stored before runs were kept. */
+export function rowRunsOf(dataset: Runs): RowRun[] {
+  return dataset.rowRuns ?? [{ key: dataset.id, end: dataset.rowCount }];
+}
+
+/**
+ * The runs of a dataset made by `how` from `parent` (null for an import or a sample) with
+ * `rowCount` rows. A join's rows are new rows: it may drop, repeat and reorder the parent's.
+ */
+export function rowRunsFor(how: 'import' | 'sample' | 'append' | 'join' | 'retype', rowCount: number, parent: Runs | null): RowRun[] {
+  if (parent && how === 'retype') return rowRunsOf(parent);
+  if (parent && how === 'append') {
+    const kept = rowRunsOf(parent);
+    return rowCount > parent.rowCount ? [...kept, { key: newId(), end: rowCount }] : kept;
+  }
+  return [{ key: newId(), end: rowCount }];
+}
+
+/** The key of the run `row` is in; undefined for a row past the last. Example: rowKeyAt([{ key: 'a', end: 3 }, { key: 'b', end: 5 }], 3) → 'b'. */
+export function rowKeyAt(runs: readonly RowRun[], row: number): string | undefined {
+  return runs.find((r) => row < r.end)?.key;
+}
+
+/** The dataset where rows of `key` were first stored (the earliest made that holds them), or undefined when none does any more. */
+export function firstHolder<D extends Runs & { createdAt: number }>(datasets: readonly D[], key: string): D | undefined {
+  let first: D | undefined;
+  for (const d of datasets) if (rowRunsOf(d).some((r) => r.key === key) && (!first || d.createdAt < first.createdAt)) first = d;
+  return first;
+}

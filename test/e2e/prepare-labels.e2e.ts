@@ -1,0 +1,71 @@
+/** Label edits keep to the rows they were made on, across the datasets of a project. */
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { editCell, prepareIdle, projectWithSample } from './flows';
+import { startBrowser } from './harness';
+import { LONG_TEST_MS } from './timeouts';
+
+/** The species shown in the Labels table's row (0-based), as edited. */
+async function speciesOfRow(page: Page, row: number): Promise<string> {
+  const table = page.getByTestId('labels-table');
+  const column = await table.locator('thead th').evaluateAll((ths) => ths.findIndex((th) => th.textContent === 'species'));
+  // Less the cell button's name for screen readers: "Edit row 3, column species: ".
+  return (await table.locator(`tr[data-row="${row}"] td`).nth(column - 1).textContent())!.replace(/^Edit row \d+, column species:/, '').trim();
+}
+
+const openPrepare = async (page: Page) => {
+  await page.getByTestId('stage-link-prepare').click();
+  await page.getByTestId('labels-table').waitFor();
+  await prepareIdle(page);
+};
+
+test('a cell edit applies to the rows it was made on and a retype of them, and is left out, and said to be, while another dataset is in use', async () => {
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await projectWithSample(page, 'Edits keep to their rows', /^Open sample .*enguins/, 'multiclass', 'species');
+  await openPrepare(page);
+  expect(await speciesOfRow(page, 2)).toBe('Adelie');
+  await editCell(page, 3, 'species', 'Gentoo');
+  await page.getByTestId('labels-notice').filter({ hasText: 'Row 3: species is now "Gentoo".' }).waitFor();
+  await prepareIdle(page);
+  expect(await speciesOfRow(page, 2)).toBe('Gentoo');
+
+  // A retype on the Data page makes a child dataset with the same rows: the edit still applies.
+  await page.getByTestId('stage-link-data').click();
+  await page.getByLabel('Change the type of').selectOption('sex');
+  await page.getByLabel('to', { exact: true }).selectOption('text');
+  await page.getByRole('button', { name: 'Change type' }).click();
+  await page.getByTestId('dataset-lineage').waitFor();
+  await openPrepare(page);
+  expect(await speciesOfRow(page, 2)).toBe('Gentoo');
+  expect(await page.getByTestId('edit-elsewhere').count()).toBe(0);
+
+  // Another file imported into the project has other rows under the same numbers: the edit is left out there.
+  await page.getByTestId('stage-link-data').click();
+  await page.getByRole('button', { name: /^Open sample .*Iris/ }).click();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByTestId('dataset-summary').filter({ hasText: 'Iris flowers' }).waitFor();
+  for (const reloaded of [false, true]) {
+    if (reloaded) await page.reload();
+    await openPrepare(page);
+    expect(await speciesOfRow(page, 2)).toBe('setosa');
+    await page.getByTestId('edit-list').locator('summary').click();
+    expect(await page.getByTestId('edit-list').locator('summary').textContent()).toBe('The edits, in the order they apply (1, 1 left out here)');
+    expect(await page.getByTestId('edit-item').textContent()).toMatch(/^Row 3: species = "Gentoo" \(made on “Palmer penguins”: left out here\)\s*Remove$/);
+    const said = "1 cell edit was made on rows of another dataset of this project, not this one's: left out here. Choose that dataset on the Data page for them to apply again.";
+    expect(await page.getByTestId('edits-left-out').textContent()).toBe(said);
+    expect(await page.locator('[data-testid="pipeline-step"][data-kind="edit-cells"]').getByTestId('step-note').textContent()).toBe(said);
+    // Training would see iris's own classes only.
+    expect(await page.getByTestId('split-panel').textContent()).not.toContain('Gentoo');
+  }
+
+  // Penguins in use again: the edit applies again, as it was.
+  await page.getByTestId('stage-link-data').click();
+  await page.getByRole('button', { name: 'Use dataset Palmer penguins', exact: true }).click();
+  await page.getByTestId('dataset-summary').filter({ hasText: 'Palmer penguins' }).waitFor();
+  await openPrepare(page);
+  await expect.poll(() => speciesOfRow(page, 2)).toBe('Gentoo');
+  expect(await page.getByTestId('edit-elsewhere').count()).toBe(0);
+  expect(await page.getByTestId('edits-left-out').count()).toBe(0);
+  await session.close();
+}, LONG_TEST_MS);
