@@ -34,6 +34,7 @@ import { newlyBroken } from './newly-broken';
 import { moveProblem } from './step-order';
 import { columnDateOrder, withConditionDateOrder } from './typed-date';
 import { relabelProbe } from './relabel-probe';
+import { keepUndo, keptUndo, type KeptUndo } from './undo-memory';
 import { appendChange, cellEditedNote, EDITS_SWITCHED_ON, lookalikeNote, madeOn, unmatchedRelabel, withoutChange, type Change, type Relabel } from './steps/edit-cells';
 
 export type SaveState = 'saved' | 'saving' | 'error';
@@ -151,11 +152,8 @@ export class PrepareState {
     const recipe = normalizeRecipe(row?.recipe, this.#seed, this.task === 'classification');
     this.recipe = recipe;
     this.version = row?.version ?? 0;
-    this.#undo = [];
     this.#lastJoinable = null;
-    this.#redo = [];
-    this.canUndo = false;
-    this.canRedo = false;
+    this.#takeUpUndo({ version: this.version, undo: [], redo: [] });
     this.refused = null;
     this.saveState = 'saved';
     this.changedElsewhere = { message: refused ? NOT_APPLIED : SHOWN_AS_NOW, refused };
@@ -176,6 +174,8 @@ export class PrepareState {
       const row = await getRecipe(this.#db, this.#projectId);
       this.recipe = normalizeRecipe(row?.recipe, this.#seed, this.task === 'classification');
       this.version = row?.version ?? 0;
+      // Prepare left and come back to: its undo and redo are taken up again, unless a version was saved since.
+      this.#takeUpUndo(keptUndo(this.#projectId, this.version));
       await this.refresh();
     } catch (e) {
       this.error = describeError(e);
@@ -327,7 +327,18 @@ export class PrepareState {
     this.report = report;
     this.canUndo = this.#undo.length > 0;
     this.canRedo = this.#redo.length > 0;
-    return this.#save(recipe);
+    const saved = await this.#save(recipe);
+    if (saved) keepUndo(this.#projectId, { version: this.version, undo: this.#undo, redo: this.#redo });
+    return saved;
+  }
+
+  /** Undo and redo from `history` (and kept for the project, for when Prepare is opened again). */
+  #takeUpUndo(history: KeptUndo): void {
+    this.#undo = [...history.undo];
+    this.#redo = [...history.redo];
+    this.canUndo = this.#undo.length > 0;
+    this.canRedo = this.#redo.length > 0;
+    keepUndo(this.#projectId, history);
   }
 
   /** Save the recipe as the version after the one this tab shows; false when another tab saved since (then the stored one is shown). */

@@ -69,3 +69,51 @@ test('a cell edit applies to the rows it was made on and a retype of them, and i
   expect(await page.getByTestId('edits-left-out').count()).toBe(0);
   await session.close();
 }, LONG_TEST_MS);
+
+test('undo and redo outlast a visit to another stage, and start afresh when another tab saved a version meanwhile', async () => {
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await projectWithSample(page, 'Undo across stages', /^Open sample .*enguins/, 'multiclass', 'species');
+  await openPrepare(page);
+  for (const [row, value] of [[1, 'Gentoo'], [2, 'Chinstrap']] as const) {
+    await editCell(page, row, 'species', value);
+    await page.getByTestId('labels-notice').filter({ hasText: `Row ${row}: species is now "${value}".` }).waitFor();
+    await prepareIdle(page);
+  }
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
+  const redo = page.getByRole('button', { name: 'Redo', exact: true });
+  const edits = () => page.getByTestId('edit-item').count();
+
+  await page.getByTestId('stage-link-train').click();
+  await page.getByRole('button', { name: 'Train', exact: true }).waitFor();
+  await openPrepare(page);
+  expect(await undo.isEnabled()).toBe(true);
+  await undo.click();
+  await prepareIdle(page);
+  expect(await edits()).toBe(1);
+  expect(await speciesOfRow(page, 1)).toBe('Adelie');
+
+  await page.getByTestId('stage-link-data').click();
+  await page.getByTestId('dataset-summary').waitFor();
+  await openPrepare(page);
+  expect(await redo.isEnabled()).toBe(true);
+  await redo.click();
+  await prepareIdle(page);
+  expect(await edits()).toBe(2);
+  expect(await speciesOfRow(page, 1)).toBe('Chinstrap');
+
+  // While this tab is on Train, another saves a version: back on Prepare, undo would drop that version's change, so it starts afresh.
+  const prepareUrl = page.url();
+  await page.getByTestId('stage-link-train').click();
+  const other = await session.context.newPage();
+  await other.goto(prepareUrl);
+  await openPrepare(other);
+  await editCell(other, 3, 'species', 'Gentoo');
+  await other.getByTestId('labels-notice').filter({ hasText: 'Row 3: species is now "Gentoo".' }).waitFor();
+  await prepareIdle(other);
+  await openPrepare(page);
+  expect(await edits()).toBe(3);
+  expect(await undo.isDisabled()).toBe(true);
+  expect(await redo.isDisabled()).toBe(true);
+  await session.close();
+}, LONG_TEST_MS);
