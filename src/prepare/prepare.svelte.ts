@@ -153,7 +153,7 @@ export class PrepareState {
     this.recipe = recipe;
     this.version = row?.version ?? 0;
     this.#lastJoinable = null;
-    this.#takeUpUndo({ version: this.version, undo: [], redo: [] });
+    this.#takeUpUndo({ version: this.version, datasetId: this.dataset?.id ?? null, undo: [], redo: [] });
     this.refused = null;
     this.saveState = 'saved';
     this.changedElsewhere = { message: refused ? NOT_APPLIED : SHOWN_AS_NOW, refused };
@@ -175,7 +175,7 @@ export class PrepareState {
       this.recipe = normalizeRecipe(row?.recipe, this.#seed, this.task === 'classification');
       this.version = row?.version ?? 0;
       // Prepare left and come back to: its undo and redo are taken up again, unless a version was saved since.
-      this.#takeUpUndo(keptUndo(this.#projectId, this.version));
+      this.#takeUpUndo(keptUndo(this.#projectId, this.version, this.dataset?.id ?? null));
       await this.refresh();
     } catch (e) {
       this.error = describeError(e);
@@ -327,9 +327,12 @@ export class PrepareState {
     this.report = report;
     this.canUndo = this.#undo.length > 0;
     this.canRedo = this.#redo.length > 0;
-    const saved = await this.#save(recipe);
-    if (saved) keepUndo(this.#projectId, { version: this.version, undo: this.#undo, redo: this.#redo });
-    return saved;
+    return this.#save(recipe);
+  }
+
+  /** Keep undo and redo for when Prepare is opened again, once the recipe shown is the stored version. */
+  #keepUndo(): void {
+    keepUndo(this.#projectId, { version: this.version, datasetId: this.dataset?.id ?? null, undo: this.#undo, redo: this.#redo });
   }
 
   /** Undo and redo from `history` (and kept for the project, for when Prepare is opened again). */
@@ -338,7 +341,7 @@ export class PrepareState {
     this.#redo = [...history.redo];
     this.canUndo = this.#undo.length > 0;
     this.canRedo = this.#redo.length > 0;
-    keepUndo(this.#projectId, history);
+    this.#keepUndo();
   }
 
   /** Save the recipe as the version after the one this tab shows; false when another tab saved since (then the stored one is shown). */
@@ -349,6 +352,7 @@ export class PrepareState {
       this.version = row.version;
       this.saveState = 'saved';
       this.changedElsewhere = null;
+      this.#keepUndo();
     } catch (e) {
       if (e instanceof RecipeChangedElsewhere) {
         await this.#replaceWithStored(true);

@@ -6,6 +6,7 @@
  * that builds the old shape by hand and opens it with today's code.
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
+import { lineageRowRuns } from '../shared/row-runs';
 import type {
   ArtifactRow,
   BatchRow,
@@ -55,7 +56,7 @@ export const SCHEMA_V1: Record<keyof typeof TABLES, string> = {
   batches: 'id, projectId',
 };
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export class LooplabDB extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
@@ -73,5 +74,12 @@ export class LooplabDB extends Dexie {
   constructor(name: string = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
+    // Version 2: every dataset says which rows it holds (rowRuns), so a label edit keeps to the rows it was made on.
+    this.version(2)
+      .stores(SCHEMA_V1)
+      .upgrade(async (tx) => {
+        const datasets = tx.table<DatasetRow, string>(TABLES.datasets);
+        for (const [id, rowRuns] of lineageRowRuns(await datasets.toArray())) await datasets.update(id, { rowRuns });
+      });
   }
 }

@@ -1,6 +1,6 @@
 /** Which rows a dataset holds (shared/row-runs.ts): a retype keeps its parent's, an append adds a run, a join and an import have their own. */
 import { describe, expect, test } from 'vitest';
-import { firstHolder, rowKeyAt, rowRunsFor, rowRunsOf } from '../../src/shared/row-runs';
+import { firstHolder, lineageRowRuns, rowKeyAt, rowRunsFor, rowRunsOf } from '../../src/shared/row-runs';
 
 const imported = { id: 'p', rowCount: 3, rowRuns: rowRunsFor('import', 3, null) };
 
@@ -32,5 +32,18 @@ describe('row runs', () => {
     expect(firstHolder(datasets, imported.rowRuns[0]!.key)?.name).toBe('parent');
     expect(firstHolder([child], imported.rowRuns[0]!.key)?.name).toBe('child');
     expect(firstHolder(datasets, 'gone')).toBeUndefined();
+  });
+
+  test('worked out from the lineage for datasets stored before runs were kept; one already kept stays; a parent chain that loops ends', () => {
+    const retype = { kind: 'retype' as const };
+    const found = lineageRowRuns([
+      { id: 'c', parentId: 'p', rowCount: 3, recipe: retype },
+      { id: 'p', parentId: null, rowCount: 3, recipe: { kind: 'import' }, rowRuns: [{ key: 'k', end: 3 }] },
+      { id: 'x', parentId: 'y', rowCount: 1, recipe: retype },
+      { id: 'y', parentId: 'x', rowCount: 1, recipe: retype },
+    ]);
+    expect(found.get('c')).toEqual([{ key: 'k', end: 3 }]);
+    expect(found.has('p')).toBe(false);
+    expect(found.get('x')).toEqual([{ key: expect.stringMatching(/^[xy]$/), end: 1 }]);
   });
 });

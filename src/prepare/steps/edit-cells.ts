@@ -106,14 +106,17 @@ function positionsOf(rowIds: Uint32Array, n: number): (row: number) => number | 
 /**
  * Stored params with one more change, last. A legacy `bulk` list is folded in front, where it was
  * applied. A cell edit replaces an earlier edit of the same cell unless a relabel came after that
- * one (the relabel may have matched the row by it). Unreadable stored changes are kept as they are.
+ * one (the relabel may have matched the row by it); an edit of the same row number made on another
+ * dataset's rows is another cell. Unreadable stored changes are kept as they are.
  * Example: (undefined, { row: 3, column: 'y', value: 'b' }) → { edits: [{ row: 3, column: 'y', value: 'b' }], bulk: [] }.
  */
 export function withChange(params: unknown, change: Change): { edits: unknown[]; bulk: [] } {
   const edits = storedChanges(params);
   if (!isRelabel(change)) {
     const { row, column, rowKey } = change as CellEdit;
-    const same = edits.findLastIndex((e) => !isRelabel(e) && (e as CellEdit).row === row && (e as CellEdit).column === column && (e as CellEdit).rowKey === rowKey);
+    // The same cell: of the same row, or of a row number stored before rows were keyed (it applied to whichever dataset was in use).
+    const sameCell = (e: CellEdit) => e.row === row && e.column === column && (e.rowKey === rowKey || e.rowKey === undefined);
+    const same = edits.findLastIndex((e) => !isRelabel(e) && sameCell(e as CellEdit));
     if (same >= 0 && !edits.slice(same + 1).some(isRelabel)) edits.splice(same, 1);
   }
   return { edits: [...edits, change], bulk: [] };

@@ -197,6 +197,9 @@ describe('a cell edit keeps to the row it was made on', () => {
     expect(cells(fit(params, penguins).train, 'species')).toEqual(['a', 'a', 'Gentoo']);
     expect(cells(fit(params, other).train, 'species')).toEqual(['a', 'a', 'Other']);
     expect(withChange(params, { ...onPenguins, value: 'Adelie' }).edits).toEqual([onOther, { ...onPenguins, value: 'Adelie' }]);
+    // An edit stored before rows were keyed is of whichever dataset was in use: edited again, it is replaced.
+    const legacy = { row: 2, column: 'species', value: 'old' };
+    expect(withChange({ edits: [legacy], bulk: [] }, onPenguins).edits).toEqual([onPenguins]);
   });
 });
 
