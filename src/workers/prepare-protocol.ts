@@ -97,6 +97,8 @@ export interface EditableRows {
   columns: { name: string; kind: ColumnKind }[];
   /** [dataset row, cells as text] */
   rows: { row: number; cells: string[] }[];
+  /** why the edits cannot apply (the rows are then shown as imported; the pipeline names the step) */
+  problem?: string;
 }
 
 /** The recipe fitted on the training part and applied to validation and test: what training uses. */

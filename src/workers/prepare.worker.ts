@@ -2,10 +2,11 @@
 /** The prepare worker: fits recipes on stored datasets off the page. */
 import * as Comlink from 'comlink';
 import { formatCell } from '../data/format-cell';
-import { datasetFrame, takeColumnRows } from '../prepare/frame';
+import { datasetFrame, takeColumnRows, type Frame } from '../prepare/frame';
 import { applyPipeline } from '../prepare/pipeline';
 import type { Recipe } from '../prepare/recipe';
 import { editsLearned } from '../prepare/steps/edit-cells';
+import { StepProblem } from '../prepare/step-problem';
 import type { Table } from '../shared/column';
 import { getDb } from '../storage/database';
 import { loadTable } from '../storage/datasets';
@@ -67,14 +68,23 @@ const api: PrepareWorkerApi = {
     const { table, context } = await openedDataset(datasetId);
     // Only the edit steps: the table shows the dataset's own rows and columns, as edited.
     const edits = recipe.steps.filter((s) => s.kind === 'edit-cells' && s.enabled);
-    const fitted = { format: 1 as const, steps: edits.map((s) => ({ id: s.id, kind: s.kind, params: s.params, learned: editsLearned(s.params, context) })) };
+    const fitted = { format: 1 as const, steps: edits.map((s) => ({ id: s.id, kind: s.kind, params: s.params, learned: editsLearned(s.params, context, table.columns.map((c) => c.name)) })) };
     const end = Math.min(table.rowCount, start + count);
     const rowIds = Uint32Array.from({ length: Math.max(0, end - start) }, (_, i) => start + i);
-    const frame = applyPipeline(fitted, { ...datasetFrame(table), rowIds, table: sliceTable(table, start, end), flagged: new Uint8Array(rowIds.length) });
+    const slice: Frame = { ...datasetFrame(table), rowIds, table: sliceTable(table, start, end), flagged: new Uint8Array(rowIds.length) };
+    let [frame, problem] = [slice, undefined as string | undefined];
+    try {
+      frame = applyPipeline(fitted, slice);
+    } catch (e) {
+      // An edit the data cannot hold (a value a retyped column cannot read): the rows as imported, and why.
+      if (!(e instanceof StepProblem)) throw e;
+      problem = e.message;
+    }
     return {
       rowCount: table.rowCount,
       columns: table.columns.map((c) => ({ name: c.name, kind: c.kind })),
       rows: Array.from(rowIds, (row, i) => ({ row, cells: frame.table.columns.map((c) => formatCell(c, i)) })),
+      ...(problem === undefined ? {} : { problem }),
     };
   },
 };

@@ -1,4 +1,7 @@
 /** Label edits keep to the rows they were made on, across the datasets of a project. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { editCell, prepareIdle, projectWithSample } from './flows';
@@ -12,6 +15,8 @@ async function speciesOfRow(page: Page, row: number): Promise<string> {
   // Less the cell button's name for screen readers: "Edit row 3, column species: ".
   return (await table.locator(`tr[data-row="${row}"] td`).nth(column - 1).textContent())!.replace(/^Edit row \d+, column species:/, '').trim();
 }
+
+const stepNote = (page: Page) => page.locator('[data-testid="pipeline-step"][data-kind="edit-cells"]').getByTestId('step-note').textContent();
 
 const openPrepare = async (page: Page) => {
   await page.getByTestId('stage-link-prepare').click();
@@ -38,7 +43,7 @@ test('a cell edit applies to the rows it was made on and a retype of them, and i
   await page.getByTestId('dataset-lineage').waitFor();
   await openPrepare(page);
   expect(await speciesOfRow(page, 2)).toBe('Gentoo');
-  expect(await page.getByTestId('edit-elsewhere').count()).toBe(0);
+  expect(await page.getByTestId('edit-left-out').count()).toBe(0);
 
   // Another file imported into the project has other rows under the same numbers: the edit is left out there.
   await page.getByTestId('stage-link-data').click();
@@ -51,10 +56,11 @@ test('a cell edit applies to the rows it was made on and a retype of them, and i
     expect(await speciesOfRow(page, 2)).toBe('setosa');
     await page.getByTestId('edit-list').locator('summary').click();
     expect(await page.getByTestId('edit-list').locator('summary').textContent()).toBe('The edits, in the order they apply (1, 1 left out here)');
-    expect(await page.getByTestId('edit-item').textContent()).toMatch(/^Row 3: species = "Gentoo" \(made on “Palmer penguins”: left out here\)\s*Remove$/);
-    const said = "1 cell edit was made on rows of another dataset of this project, not this one's: left out here. Choose that dataset on the Data page for them to apply again.";
-    expect(await page.getByTestId('edits-left-out').textContent()).toBe(said);
-    expect(await page.locator('[data-testid="pipeline-step"][data-kind="edit-cells"]').getByTestId('step-note').textContent()).toBe(said);
+    expect(await page.getByTestId('edit-item').textContent()).toMatch(/^Row 3: species = "Gentoo" \(a row of “Palmer penguins”: left out here\)\s*Remove$/);
+    expect(await page.getByTestId('edits-left-out').textContent()).toBe(
+      '1 cell edit names a row of another dataset of this project: left out here, it applies again while that dataset is in use (choose it on the Data page).',
+    );
+    expect(await stepNote(page)).toBe("1 cell edit names a row this dataset does not hold (another dataset's of this project): left out here.");
     // Training would see iris's own classes only.
     expect(await page.getByTestId('split-panel').textContent()).not.toContain('Gentoo');
   }
@@ -65,7 +71,7 @@ test('a cell edit applies to the rows it was made on and a retype of them, and i
   await page.getByTestId('dataset-summary').filter({ hasText: 'Palmer penguins' }).waitFor();
   await openPrepare(page);
   await expect.poll(() => speciesOfRow(page, 2)).toBe('Gentoo');
-  expect(await page.getByTestId('edit-elsewhere').count()).toBe(0);
+  expect(await page.getByTestId('edit-left-out').count()).toBe(0);
   expect(await page.getByTestId('edits-left-out').count()).toBe(0);
   await session.close();
 }, LONG_TEST_MS);
@@ -115,5 +121,57 @@ test('undo and redo outlast a visit to another stage, and start afresh when anot
   expect(await edits()).toBe(3);
   expect(await undo.isDisabled()).toBe(true);
   expect(await redo.isDisabled()).toBe(true);
+  await session.close();
+}, LONG_TEST_MS);
+
+test('a relabel made on a join, naming a column only the join has, is left out on the dataset it was joined from, and the other edits still apply there', async () => {
+  const islands = join(mkdtempSync(join(tmpdir(), 'looplab-islands-')), 'islands.csv');
+  writeFileSync(islands, 'island,region\nTorgersen,North\nBiscoe,South\nDream,South\n');
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await projectWithSample(page, 'Relabel on a join', /^Open sample .*enguins/, 'multiclass', 'species');
+  await openPrepare(page);
+  await editCell(page, 1, 'species', 'Chinstrap');
+  await page.getByTestId('labels-notice').filter({ hasText: 'Row 1: species is now "Chinstrap".' }).waitFor();
+  await prepareIdle(page);
+
+  await page.getByTestId('stage-link-data').click();
+  await page.getByLabel('Join it on a key, keeping every row here').check();
+  await page.getByLabel('Second CSV file').setInputFiles(islands);
+  await page.getByLabel('Key in islands.csv').selectOption('island');
+  await page.getByLabel('Key in Palmer penguins').selectOption('island');
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  await page.getByTestId('merge-preview').waitFor();
+  await page.getByRole('button', { name: 'Make the new dataset' }).click();
+  await page.getByTestId('dataset-lineage').filter({ hasText: 'left-joined with islands.csv' }).waitFor();
+
+  // On the join, whose rows are new rows, the cell edit is left out; a relabel by its new column applies.
+  await openPrepare(page);
+  expect(await speciesOfRow(page, 0)).toBe('Adelie');
+  await page.getByLabel('Set', { exact: true }).selectOption('species');
+  await page.getByLabel('to', { exact: true }).fill('Gentoo');
+  await page.getByLabel('where', { exact: true }).selectOption('region');
+  await page.getByLabel('Comparison', { exact: true }).selectOption('==');
+  await page.getByLabel('Compared with', { exact: true }).fill('North');
+  await page.getByRole('button', { name: 'Relabel matching rows' }).click();
+  await page.getByTestId('labels-notice').filter({ hasText: 'region == North: species is now "Gentoo" there.' }).waitFor();
+  await prepareIdle(page);
+  expect(await speciesOfRow(page, 0)).toBe('Gentoo');
+
+  // Back on penguins, which has no "region": that relabel is left out, said to be, and the cell edit applies again.
+  await page.getByTestId('stage-link-data').click();
+  await page.getByRole('button', { name: 'Use dataset Palmer penguins', exact: true }).click();
+  await page.getByTestId('dataset-summary').filter({ hasText: 'Palmer penguins' }).waitFor();
+  await openPrepare(page);
+  await expect.poll(() => speciesOfRow(page, 0)).toBe('Chinstrap');
+  expect(await speciesOfRow(page, 1)).toBe('Adelie');
+  expect(await page.getByRole('alert').count()).toBe(0);
+  expect(await page.locator('[data-testid="pipeline-step"][data-kind="edit-cells"]').getAttribute('data-state')).toBe('fitted');
+  expect(await stepNote(page)).toBe('1 edit names a column this dataset does not have: left out here.');
+  await page.getByTestId('edit-list').locator('summary').click();
+  expect(await page.getByTestId('edit-item').allTextContents()).toEqual([
+    expect.stringMatching(/^Row 1: species = "Chinstrap"\s*Remove$/),
+    expect.stringMatching(/^species = "Gentoo" where region == North \(“region” is not a column of this dataset: left out here\)\s*Remove$/),
+  ]);
   await session.close();
 }, LONG_TEST_MS);

@@ -146,24 +146,45 @@ export function madeOn(dataset: Parameters<typeof rowRunsOf>[0], row: number): P
   return rowKey === undefined ? {} : { rowKey };
 }
 
-/** Whether a cell edit was made on a row `runs` does not hold (another dataset's): it is left out. */
-const madeElsewhere = (c: Change, runs: readonly RowRun[] | undefined): boolean => !!runs && !('where' in c) && c.rowKey !== undefined && rowKeyAt(runs, c.row) !== c.rowKey;
+/**
+ * Why a change does not apply to a dataset, and is left out there: 'rows', a cell edit of a row
+ * the dataset does not hold (another dataset's, by `runs`); 'column', a change naming a column the
+ * dataset does not have (a relabel made on a dataset with more columns). Null: it applies.
+ */
+function leftOutBy(c: Change, runs: readonly RowRun[] | undefined, columns: ReadonlySet<string>): 'rows' | 'column' | null {
+  if (!('where' in c) && runs && c.rowKey !== undefined && rowKeyAt(runs, c.row) !== c.rowKey) return 'rows';
+  const named = 'where' in c ? [c.column, c.where.column] : [c.column];
+  return named.every((name) => columns.has(name)) ? null : 'column';
+}
+
+/** Why a stored change is left out on a dataset: the row key of another dataset's row, or the column it does not have. */
+export type LeftOut = { rowKey: string } | { column: string };
 
 /**
- * Per stored change (editWords' list), the row key of a cell edit made on a row the dataset with
- * `runs` does not hold, which the Labels panel names the dataset of; null for a change that applies.
+ * Per stored change (editWords' list), why it is left out on the dataset with `runs` and
+ * `columns` (the Labels panel names the dataset or column); null for a change that applies.
  */
-export function editsMadeElsewhere(params: unknown, runs: readonly RowRun[]): (string | null)[] {
+export function editsLeftOut(params: unknown, runs: readonly RowRun[], columns: readonly string[]): (LeftOut | null)[] {
+  const have = new Set(columns);
   return storedChanges(params).map((item) => {
-    const parsed = v.safeParse(cellEditSchema, item);
-    return !isRelabel(item) && parsed.success && madeElsewhere(parsed.output, runs) ? parsed.output.rowKey! : null;
+    const parsed = v.safeParse(isRelabel(item) ? relabelSchema : cellEditSchema, item);
+    if (!parsed.success) return null;
+    const c = parsed.output;
+    const why = leftOutBy(c, runs, have);
+    if (why === 'rows') return { rowKey: (c as CellEdit).rowKey! };
+    return why === 'column' ? { column: [c.column, ...('where' in c ? [c.where.column] : [])].find((name) => !have.has(name))! } : null;
   });
 }
 
-/** What the edit step's preview says when some of its edits were made on another dataset's rows. */
-export function madeElsewhereNote(leftOut: number): string {
-  const edits = leftOut === 1 ? '1 cell edit was' : `${leftOut.toLocaleString('en')} cell edits were`;
-  return `${edits} made on rows of another dataset of this project, not this one's: left out here. Choose that dataset on the Data page for them to apply again.`;
+const edits = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n.toLocaleString('en')} ${many}`);
+
+/** What the edit step's note says of the changes left out on this dataset, by why (leftOutBy). */
+export function leftOutNote(rows: number, column: number): string | null {
+  const notes = [
+    rows ? `${edits(rows, 'cell edit names a row', 'cell edits name rows')} this dataset does not hold (another dataset's of this project): left out here.` : '',
+    column ? `${edits(column, 'edit names a column', 'edits name columns')} this dataset does not have: left out here.` : '',
+  ];
+  return notes.filter((n) => n !== '').join(' ') || null;
 }
 
 /** Stored params without the change at `index` (of editWords' list); the others stay as stored, in their order. */
@@ -323,22 +344,31 @@ function applyChanges(frame: Frame, changes: readonly Change[], onRelabel?: (rel
   return written();
 }
 
-/** `matched`: the rows a checked relabel matched; `leftOut`: the changes (by index) made on another dataset's rows. */
-type Learned = { matched?: number; leftOut?: number[] };
+/**
+ * `matched`: the rows a checked relabel matched. `leftOut`: the changes (by index) that do not
+ * apply to the dataset, of another dataset's rows; `noColumn`: those naming a column it lacks.
+ */
+type Learned = { matched?: number; leftOut?: number[]; noColumn?: number[] };
 
 /**
- * The part of the step's learned state found without the rows: the changes made on rows the
- * dataset does not hold. Enough to show rows as edited, which a fit over every row would only slow.
+ * The part of the step's learned state found without the rows, from the dataset's row runs and
+ * its `columns`: the changes left out. Enough to show rows as edited, which a fit over every row would only slow.
  */
-export function editsLearned(params: unknown, context: FitContext | undefined): Learned {
-  const leftOut = changesOf(params).flatMap((c, i) => (madeElsewhere(c, context?.rowRuns) ? [i] : []));
-  return leftOut.length ? { leftOut } : {};
+export function editsLearned(params: unknown, context: FitContext | undefined, columns: readonly string[]): Learned {
+  const have = new Set(columns);
+  const leftOut: number[] = [];
+  const noColumn: number[] = [];
+  changesOf(params).forEach((c, i) => {
+    const why = leftOutBy(c, context?.rowRuns, have);
+    if (why) (why === 'rows' ? leftOut : noColumn).push(i);
+  });
+  return { ...(leftOut.length ? { leftOut } : {}), ...(noColumn.length ? { noColumn } : {}) };
 }
 
-function applying(changes: Change[], leftOut: readonly number[]): Change[] {
-  if (leftOut.length === 0) return changes;
-  const out = new Set(leftOut);
-  return changes.filter((_, i) => !out.has(i));
+/** The changes that apply, those `learned` leaves out taken away. */
+function applying(changes: Change[], learned: Learned): Change[] {
+  const out = new Set([...(learned.leftOut ?? []), ...(learned.noColumn ?? [])]);
+  return out.size ? changes.filter((_, i) => !out.has(i)) : changes;
 }
 
 /**
@@ -366,13 +396,13 @@ export const editCells = defineStep({
   // A checked relabel (Prepare's probe, over every row) learns how many rows it matched: the note Prepare shows once it is added.
   note: (p: Params, learned: Learned) => {
     const checked = changesOf(p).findLast((c): c is Relabel => 'where' in c && c.mustMatch === true);
-    const notes = [checked && learned.matched !== undefined ? relabelledNote(checked, learned.matched) : null, learned.leftOut?.length ? madeElsewhereNote(learned.leftOut.length) : null];
+    const notes = [checked && learned.matched !== undefined ? relabelledNote(checked, learned.matched) : null, leftOutNote(learned.leftOut?.length ?? 0, learned.noColumn?.length ?? 0)];
     return notes.filter((n) => n !== null).join(' ') || null;
   },
   fit: (p: Params, train, context): Learned => {
     // Found once, from the dataset's rows, and kept: the fitted pipeline leaves them out of every part it is applied to.
-    const { leftOut = [] } = editsLearned(p, context);
-    const changes = applying(changesOf(p), leftOut);
+    const left = editsLearned(p, context, train.table.columns.map((c) => c.name));
+    const changes = applying(changesOf(p), left);
     let checked: number | undefined;
     const edited = applyChanges(train, changes, (relabel, matched) => {
       if (!relabel.mustMatch) return;
@@ -383,10 +413,10 @@ export const editCells = defineStep({
     // Edits of rows outside training are checked too: applying them to validation or test must not fail.
     const n = train.table.rowCount;
     for (const c of changes) setterOf(columnWriter(requireColumn(train, c.column), n), c);
-    return { ...(checked === undefined ? {} : { matched: checked }), ...(leftOut.length ? { leftOut } : {}) };
+    return { ...(checked === undefined ? {} : { matched: checked }), ...left };
   },
   transform: (p: Params, learned: Learned, frame: Frame) => {
     const cached = editedInFit.get(frame);
-    return cached?.params === p ? cached.edited : applyChanges(frame, applying(changesOf(p), learned.leftOut ?? []));
+    return cached?.params === p ? cached.edited : applyChanges(frame, applying(changesOf(p), learned));
   },
 });

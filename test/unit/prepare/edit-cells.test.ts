@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { matchRows } from '../../../src/prepare/condition';
 import { applyPipeline, fitPipeline, parseStep } from '../../../src/prepare/pipeline';
 import type { StepSpec } from '../../../src/prepare/step';
-import { editCells, editsLearned, editsMadeElsewhere, editWords, lookalikeNote, madeOn, unmatchedRelabel, withChange, withoutChange } from '../../../src/prepare/steps/edit-cells';
+import { editCells, editsLearned, editsLeftOut, editWords, lookalikeNote, madeOn, unmatchedRelabel, withChange, withoutChange } from '../../../src/prepare/steps/edit-cells';
 import { fitTrainingPart } from '../../../src/prepare/pipeline';
 import { materialize } from '../../../src/prepare/frame-view';
 import { rowRunsFor } from '../../../src/shared/row-runs';
@@ -168,14 +168,12 @@ describe('a cell edit keeps to the row it was made on', () => {
     expect(learned).toEqual({ leftOut: [0] });
     const parsed = parseStep(spec(params));
     if (!parsed.ok) throw new Error(parsed.problem);
-    expect(editCells.note!(parsed.params as never, learned as never)).toBe(
-      "1 cell edit was made on rows of another dataset of this project, not this one's: left out here. Choose that dataset on the Data page for them to apply again.",
-    );
+    expect(editCells.note!(parsed.params as never, learned as never)).toBe("1 cell edit names a row this dataset does not hold (another dataset's of this project): left out here.");
     // The Labels panel's marks and table, found without a fit, agree with the fit.
-    expect(editsMadeElsewhere(params, other.rowRuns)).toEqual([onPenguins.rowKey, null, null]);
-    expect(editsMadeElsewhere(params, penguins.rowRuns)).toEqual([null, null, null]);
-    expect(editsLearned(params, context(other))).toEqual(learned);
-    expect(editsLearned(params, undefined)).toEqual({});
+    expect(editsLeftOut(params, other.rowRuns, ['species', 'x'])).toEqual([{ rowKey: onPenguins.rowKey }, null, null]);
+    expect(editsLeftOut(params, penguins.rowRuns, ['species', 'x'])).toEqual([null, null, null]);
+    expect(editsLearned(params, context(other), ['species', 'x'])).toEqual(learned);
+    expect(editsLearned(params, undefined, ['species', 'x'])).toEqual({});
   });
 
   test('the fitted pipeline leaves it out of validation and test rows too, and a column only the other dataset has does not fail the step', () => {
@@ -186,8 +184,22 @@ describe('a cell edit keeps to the row it was made on', () => {
     expect(outcome.samples.map((view) => cells(materialize(view), 'species'))).toEqual([['a'], ['b']]);
     const stored = JSON.parse(JSON.stringify(outcome.fitted)) as typeof outcome.fitted;
     expect(cells(applyPipeline(stored, labels()), 'species')).toEqual(['a', 'a', 'b']);
-    // On penguins the column it names is missing from this table: that is a problem, as ever.
-    expect(fitPipeline([spec(params)], labels(), { context: context(penguins) })).toMatchObject({ ok: false, problem: expect.stringMatching(/no column "island"/) });
+    // On penguins' rows, the edit of a column this table lacks is left out too, and said to be.
+    const onPenguinsRows = fit(params, penguins);
+    expect(cells(onPenguinsRows.train, 'species')).toEqual(['a', 'a', 'Gentoo']);
+    expect(onPenguinsRows.fitted.steps[0]!.learned).toEqual({ noColumn: [1] });
+  });
+
+  test('a relabel naming a column the dataset does not have (made on a join, say) is left out there, said to be, and the other edits still apply', () => {
+    const region = { where: { column: 'region', op: '==' as const, value: 'North' }, column: 'species', value: 'Gentoo' };
+    const params = withChange(withChange(withChange(undefined, { row: 0, column: 'species', value: 'c', ...madeOn(penguins, 0) }), region), { ...region, column: 'island', where: { column: 'x', op: '==', value: '1' } });
+    const { train, fitted } = fit(params, penguins);
+    expect(cells(train, 'species')).toEqual(['c', 'a', 'b']);
+    expect(fitted.steps[0]!.learned).toEqual({ noColumn: [1, 2] });
+    const parsed = parseStep(spec(params));
+    if (!parsed.ok) throw new Error(parsed.problem);
+    expect(editCells.note!(parsed.params as never, fitted.steps[0]!.learned as never)).toBe('2 edits name columns this dataset does not have: left out here.');
+    expect(editsLeftOut(params, penguins.rowRuns, ['species', 'x'])).toEqual([null, { column: 'region' }, { column: 'island' }]);
   });
 
   test('an edit of the same row number on another dataset does not replace it: both are kept, each for its own rows', () => {
