@@ -2,17 +2,14 @@
 /** The prepare worker: fits recipes on stored datasets off the page. */
 import * as Comlink from 'comlink';
 import { formatCell } from '../data/format-cell';
-import { datasetFrame, takeColumnRows, type Frame } from '../prepare/frame';
-import { applyPipeline } from '../prepare/pipeline';
 import type { Recipe } from '../prepare/recipe';
-import { editsLearned } from '../prepare/steps/edit-cells';
-import { StepProblem } from '../prepare/step-problem';
 import type { Table } from '../shared/column';
 import { getDb } from '../storage/database';
 import { loadTable } from '../storage/datasets';
 import type { FitContext } from '../prepare/step';
 import { fitContextOf, prepareDataset, prepareReport, readEveryValue } from './in-worker/prepare-report';
 import { forgetFits } from './in-worker/kept-fits';
+import { editableRows } from './in-worker/editable-rows';
 import type { EditableRows, PrepareWorkerApi } from './prepare-protocol';
 
 /** The dataset last opened: every change to the recipe re-fits on it, so it stays in memory. */
@@ -66,32 +63,8 @@ const api: PrepareWorkerApi = {
 
   async rows(datasetId: string, recipe: Recipe, start: number, count: number): Promise<EditableRows> {
     const { table, context } = await openedDataset(datasetId);
-    // Only the edit steps: the table shows the dataset's own rows and columns, as edited.
-    const edits = recipe.steps.filter((s) => s.kind === 'edit-cells' && s.enabled);
-    const fitted = { format: 1 as const, steps: edits.map((s) => ({ id: s.id, kind: s.kind, params: s.params, learned: editsLearned(s.params, context, table.columns.map((c) => c.name)) })) };
-    const end = Math.min(table.rowCount, start + count);
-    const rowIds = Uint32Array.from({ length: Math.max(0, end - start) }, (_, i) => start + i);
-    const slice: Frame = { ...datasetFrame(table), rowIds, table: sliceTable(table, start, end), flagged: new Uint8Array(rowIds.length) };
-    let [frame, problem] = [slice, undefined as string | undefined];
-    try {
-      frame = applyPipeline(fitted, slice);
-    } catch (e) {
-      // An edit the data cannot hold (a value a retyped column cannot read): the rows as imported, and why.
-      if (!(e instanceof StepProblem)) throw e;
-      problem = e.message;
-    }
-    return {
-      rowCount: table.rowCount,
-      columns: table.columns.map((c) => ({ name: c.name, kind: c.kind })),
-      rows: Array.from(rowIds, (row, i) => ({ row, cells: frame.table.columns.map((c) => formatCell(c, i)) })),
-      ...(problem === undefined ? {} : { problem }),
-    };
+    return editableRows(table, recipe, start, count, context);
   },
 };
-
-function sliceTable(table: Table, start: number, end: number): Table {
-  const rows = Uint32Array.from({ length: Math.max(0, end - start) }, (_, i) => start + i);
-  return { rowCount: rows.length, columns: table.columns.map((c) => takeColumnRows(c, rows, table.rowCount)) };
-}
 
 Comlink.expose(api);
