@@ -109,6 +109,18 @@ export async function editCell(page: Page, row: number, column: string, value: s
   await page.getByRole('button', { name: 'Edit cell' }).click();
 }
 
+/** Relabel with the Labels panel's form: `column` set to `value` where `where` == `compared`; until the notice says how many rows it set. */
+export async function relabelWhere(page: Page, column: string, value: string, where: string, compared: string): Promise<void> {
+  await page.getByLabel('Set', { exact: true }).selectOption(column);
+  await page.getByLabel('to', { exact: true }).fill(value);
+  await page.getByLabel('where', { exact: true }).selectOption(where);
+  await page.getByLabel('Comparison', { exact: true }).selectOption('==');
+  await page.getByLabel('Compared with', { exact: true }).fill(compared);
+  await page.getByRole('button', { name: 'Relabel matching rows' }).click();
+  await page.getByTestId('labels-notice').filter({ hasText: `${where} == ${compared}: ${column} is now "${value}" there.` }).waitFor();
+  await prepareIdle(page);
+}
+
 /** Train a baseline run from the Train page, and wait until the run named `name` has completed. */
 export async function trainBaseline(page: Page, name: string): Promise<void> {
   await page.getByTestId('stage-link-train').click();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { editCell, prepareIdle, projectWithSample } from './flows';
+import { editCell, prepareIdle, projectWithSample, relabelWhere } from './flows';
 import { startBrowser } from './harness';
 import { LONG_TEST_MS } from './timeouts';
 
@@ -148,14 +148,7 @@ test('a relabel made on a join, naming a column only the join has, is left out o
   // On the join, whose rows are new rows, the cell edit is left out; a relabel by its new column applies.
   await openPrepare(page);
   expect(await speciesOfRow(page, 0)).toBe('Adelie');
-  await page.getByLabel('Set', { exact: true }).selectOption('species');
-  await page.getByLabel('to', { exact: true }).fill('Gentoo');
-  await page.getByLabel('where', { exact: true }).selectOption('region');
-  await page.getByLabel('Comparison', { exact: true }).selectOption('==');
-  await page.getByLabel('Compared with', { exact: true }).fill('North');
-  await page.getByRole('button', { name: 'Relabel matching rows' }).click();
-  await page.getByTestId('labels-notice').filter({ hasText: 'region == North: species is now "Gentoo" there.' }).waitFor();
-  await prepareIdle(page);
+  await relabelWhere(page, 'species', 'Gentoo', 'region', 'North');
   expect(await speciesOfRow(page, 0)).toBe('Gentoo');
 
   // Back on penguins, which has no "region": that relabel is left out, said to be, and the cell edit applies again.
