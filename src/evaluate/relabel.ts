@@ -1,6 +1,7 @@
 /** Relabelling a row from Evaluate: the project's recipe with one more label edit, as Prepare stores it. */
 import { normalizeRecipe, type Recipe } from '../prepare/recipe';
-import { appendChange, EDITS_SWITCHED_ON, madeOn } from '../prepare/steps/edit-cells';
+import { appendChange, madeOn } from '../prepare/steps/edit-cells';
+import { EDITS_SWITCHED_ON } from '../prepare/steps/edit-notes';
 import type { DatasetRow } from '../storage/rows';
 
 type Dataset = Pick<DatasetRow, 'id' | 'name' | 'rowCount' | 'rowRuns'>;

@@ -7,10 +7,9 @@ import { formatTimestamp } from '../shared/format';
 import { firstHolder, rowRunsOf } from '../shared/row-runs';
 import type { DatasetRow } from '../storage/rows';
 import { editsLeftOut } from './steps/edit-cells';
+import { counted } from './steps/edit-notes';
 
 type Dataset = Pick<DatasetRow, 'id' | 'name' | 'createdAt' | 'rowCount' | 'rowRuns'> & { columns: { name: string }[] };
-
-const counted = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n.toLocaleString('en')} ${many}`);
 
 /**
  * Per stored change of the edit step (editWords' list), its mark when it is left out on `dataset`,

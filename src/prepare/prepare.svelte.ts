@@ -35,7 +35,8 @@ import { moveProblem } from './step-order';
 import { columnDateOrder, withConditionDateOrder } from './typed-date';
 import { relabelProbe } from './relabel-probe';
 import { keepUndo, keptUndo, type KeptUndo } from './undo-memory';
-import { appendChange, cellEditedNote, EDITS_SWITCHED_ON, lookalikeNote, madeOn, unmatchedRelabel, withoutChange, type Change, type Relabel } from './steps/edit-cells';
+import { appendChange, madeOn, withoutChange, type Change, type Relabel } from './steps/edit-cells';
+import { cellEditedNote, EDITS_SWITCHED_ON, lookalikeNote, unmatchedRelabel } from './steps/edit-notes';
 
 export type SaveState = 'saved' | 'saving' | 'error';
 

@@ -4,12 +4,13 @@ import { newId } from '../../shared/ids';
 import { parseBoolean, zeroOrOne } from '../../data/booleans';
 import type { DateOrder } from '../../data/dates';
 import { count } from '../../data/words';
-import { conditionSchema, describeCondition, matchRows, numberHint, readDecimal, type Condition } from '../condition';
+import { conditionSchema, describeCondition, matchRows, numberHint, readDecimal } from '../condition';
 import { requireColumn, withColumns, type Frame } from '../frame';
 import { copyValid } from '../fill';
 import { StepProblem } from '../step-problem';
 import { defineStep, type FitContext, type StepSpec } from '../step';
 import { readTypedDate } from '../typed-date';
+import { leftOutNote, relabelledNote, unmatchedRelabel } from './edit-notes';
 import { rowKeyAt, rowRunsOf, type RowRun } from '../../shared/row-runs';
 
 const dateOrderSchema = v.optional(v.picklist(['ymd', 'dmy', 'mdy']));
@@ -176,17 +177,6 @@ export function editsLeftOut(params: unknown, runs: readonly RowRun[], columns: 
   });
 }
 
-const edits = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n.toLocaleString('en')} ${many}`);
-
-/** What the edit step's note says of the changes left out on this dataset, by why (leftOutBy). */
-export function leftOutNote(rows: number, column: number): string | null {
-  const notes = [
-    rows ? `${edits(rows, 'cell edit names a row', 'cell edits name rows')} this dataset does not hold (another dataset's of this project): left out here.` : '',
-    column ? `${edits(column, 'edit names a column', 'edits name columns')} this dataset does not have: left out here.` : '',
-  ];
-  return notes.filter((n) => n !== '').join(' ') || null;
-}
-
 /** Stored params without the change at `index` (of editWords' list); the others stay as stored, in their order. */
 export function withoutChange(params: unknown, index: number): { edits: unknown[]; bulk: [] } {
   return { edits: storedChanges(params).filter((_, i) => i !== index), bulk: [] };
@@ -209,37 +199,6 @@ export function appendChange(recipe: { steps: StepSpec[] }, change: Change): boo
   step.enabled = true;
   step.params = withChange(step.params, change);
   return wasOff;
-}
-
-/** What Prepare and Evaluate say when an edit switched the edit step back on. */
-export const EDITS_SWITCHED_ON = 'The “Edit values and labels” step was off: it is on again, so this edit and the ones before it apply.';
-
-/** What Prepare says once a relabel by a condition is added: how many of the dataset's rows it set. */
-export function relabelledNote(relabel: Pick<Relabel, 'where' | 'column' | 'value'>, matched: number): string {
-  const rows = matched === 1 ? '1 row matches' : `${matched.toLocaleString('en')} rows match`;
-  return `${rows} ${describeCondition(relabel.where)}: ${relabel.column} is now ${relabel.value === '' ? 'missing' : `"${relabel.value}"`} there.`;
-}
-
-/**
- * A label set on the target that is not one of its classes but reads like one (the same letters
- * in other capitals; spaces around it are trimmed as it is written): it makes a class of its own,
- * which a typo rarely means. Null when the label is a class already, or like none.
- */
-export function lookalikeNote(value: string, classes: readonly string[]): string | null {
-  const written = value.trim();
-  if (written === '' || classes.includes(written)) return null;
-  const like = classes.find((c) => c.toLowerCase() === written.toLowerCase());
-  return like === undefined ? null : `"${written}" is a new class, apart from "${like}", which differs from it only in capitals: if you meant "${like}", edit again with that.`;
-}
-
-/** What Prepare says once a cell edit is added. */
-export function cellEditedNote(edit: Pick<CellEdit, 'row' | 'column' | 'value'>): string {
-  return `Row ${(edit.row + 1).toLocaleString('en')}: ${edit.column} is now ${edit.value === '' ? 'missing' : `"${edit.value}"`}.`;
-}
-
-/** Why a relabel is refused when it matches no row of the dataset. */
-export function unmatchedRelabel(where: Condition): string {
-  return `No row has ${describeCondition(where)}: nothing was relabelled.`;
 }
 
 type Setter = (row: number) => void;
@@ -393,11 +352,11 @@ export const editCells = defineStep({
     if (p.dropped) parts.push(`${count(p.dropped, 'unreadable edit')} left out`);
     return parts.join('; ') || 'No edits yet';
   },
-  // A checked relabel (Prepare's probe, over every row) learns how many rows it matched: the note Prepare shows once it is added.
+  // A checked relabel (Prepare's probe, over every row) learns how many rows it matched: the note Prepare shows once it is added, alone.
   note: (p: Params, learned: Learned) => {
     const checked = changesOf(p).findLast((c): c is Relabel => 'where' in c && c.mustMatch === true);
-    const notes = [checked && learned.matched !== undefined ? relabelledNote(checked, learned.matched) : null, leftOutNote(learned.leftOut?.length ?? 0, learned.noColumn?.length ?? 0)];
-    return notes.filter((n) => n !== null).join(' ') || null;
+    if (checked && learned.matched !== undefined) return relabelledNote(checked, learned.matched);
+    return leftOutNote(learned.leftOut?.length ?? 0, learned.noColumn?.length ?? 0);
   },
   fit: (p: Params, train, context): Learned => {
     // Found once, from the dataset's rows, and kept: the fitted pipeline leaves them out of every part it is applied to.

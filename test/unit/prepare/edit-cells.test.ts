@@ -7,7 +7,8 @@ import { describe, expect, test } from 'vitest';
 import { matchRows } from '../../../src/prepare/condition';
 import { applyPipeline, fitPipeline, parseStep } from '../../../src/prepare/pipeline';
 import type { StepSpec } from '../../../src/prepare/step';
-import { editCells, editsLearned, editsLeftOut, editWords, lookalikeNote, madeOn, unmatchedRelabel, withChange, withoutChange } from '../../../src/prepare/steps/edit-cells';
+import { editCells, editsLearned, editsLeftOut, editWords, madeOn, withChange, withoutChange } from '../../../src/prepare/steps/edit-cells';
+import { lookalikeNote, unmatchedRelabel } from '../../../src/prepare/steps/edit-notes';
 import { fitTrainingPart } from '../../../src/prepare/pipeline';
 import { materialize } from '../../../src/prepare/frame-view';
 import { rowRunsFor } from '../../../src/shared/row-runs';
@@ -200,6 +201,15 @@ describe('a cell edit keeps to the row it was made on', () => {
     if (!parsed.ok) throw new Error(parsed.problem);
     expect(editCells.note!(parsed.params as never, fitted.steps[0]!.learned as never)).toBe('2 edits name columns this dataset does not have: left out here.');
     expect(editsLeftOut(params, penguins.rowRuns, ['species', 'x'])).toEqual([null, { column: 'region' }, { column: 'island' }]);
+  });
+
+  test('Prepare’s probe of a relabel is told how many rows it set, alone, though edits are left out', () => {
+    const probe = { where: { column: 'x', op: '==' as const, value: '2' }, column: 'species', value: 'two', mustMatch: true as const };
+    const params = withChange(withChange(undefined, onPenguins), probe);
+    const { fitted } = fit(params, other);
+    const parsed = parseStep(spec(params));
+    if (!parsed.ok) throw new Error(parsed.problem);
+    expect(editCells.note!(parsed.params as never, fitted.steps[0]!.learned as never)).toBe('1 row matches x == 2: species is now "two" there.');
   });
 
   test('an edit of the same row number on another dataset does not replace it: both are kept, each for its own rows', () => {

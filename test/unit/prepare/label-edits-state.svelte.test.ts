@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { PrepareState } from '../../../src/prepare/prepare.svelte';
 import { defaultRecipe, type Recipe } from '../../../src/prepare/recipe';
 import { EDITS_STAY_FIRST } from '../../../src/prepare/step-order';
-import { unmatchedRelabel } from '../../../src/prepare/steps/edit-cells';
+import { unmatchedRelabel } from '../../../src/prepare/steps/edit-notes';
 import { getRecipe } from '../../../src/storage/recipes';
 import type { LooplabDB } from '../../../src/storage/schema';
 import { callPrepareWorker } from '../../../src/workers/prepare-client';

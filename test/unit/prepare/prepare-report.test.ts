@@ -3,7 +3,7 @@ import { defaultRecipe, type Recipe } from '../../../src/prepare/recipe';
 import type { Frame } from '../../../src/prepare/frame';
 import { relabelProbe } from '../../../src/prepare/relabel-probe';
 import { assignFolds, assignParts } from '../../../src/prepare/split';
-import { unmatchedRelabel } from '../../../src/prepare/steps/edit-cells';
+import { unmatchedRelabel } from '../../../src/prepare/steps/edit-notes';
 import { COPIES_CHECKED, prepareDataset, prepareFrames, prepareReport, splitRows } from '../../../src/workers/in-worker/prepare-report';
 import { col, table } from './tables';
 
