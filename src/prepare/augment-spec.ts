@@ -46,15 +46,19 @@ const RULES = {
 export type AugmentField = keyof typeof RULES;
 const FIELDS = Object.keys(RULES) as AugmentField[];
 
+/** What a method's count counts: copies of each row (noise), rows to add (mixup and the synthetic ones), or nothing. */
+const countMeans = (method: AugmentMethod): 'copies' | 'rows' | null => (method === 'noise' ? 'copies' : method === 'mixup' || method === 'synthetic' || method === 'copula' ? 'rows' : null);
+
 /**
- * The count a method is switched to with: the count already set when the method's rule takes it,
- * else the method's default (noise: 1 copy per row; the others: 0, as many rows as training has).
- * The stored default, 0, is no number of copies: without this, a learner's first Apply of noise
- * was refused.
+ * The count a method is switched to with, `from` another: the count already set when it counts
+ * the same thing and the method's rule takes it, else the method's default (noise: 1 copy per
+ * row; the others: 0, as many rows as training has). The stored default, 0, is no number of
+ * copies: without this, a learner's first Apply of noise was refused; and 1 copy per row of noise
+ * is not 1 synthetic row.
  */
-export function countFor(method: AugmentMethod, count: unknown): number {
+export function countFor(method: AugmentMethod, count: unknown, from: AugmentMethod): number {
   const parsed = v.safeParse(RULES.count(method), count);
-  if (parsed.success) return parsed.output;
+  if (parsed.success && countMeans(from) === countMeans(method)) return parsed.output;
   return method === 'noise' ? 1 : 0;
 }
 

@@ -28,7 +28,8 @@ export type Condition = v.InferOutput<typeof conditionSchema>;
 export const comparesWithValue = (op: ConditionOp): boolean => op !== 'is missing' && op !== 'is present';
 
 export function describeCondition(c: Condition): string {
-  return comparesWithValue(c.op) ? `${c.column} ${c.op} ${c.value}` : `${c.column} ${c.op}`;
+  // An empty value is written "", so "origin == " does not read as a sentence cut short.
+  return comparesWithValue(c.op) ? `${c.column} ${c.op} ${c.value === '' ? '""' : c.value}` : `${c.column} ${c.op}`;
 }
 
 /** 1 per row where the condition holds, for the frame's rows. */

@@ -128,7 +128,9 @@ function computePreview(before: FrameView, after: FrameView, touched: readonly s
   const added = [...a.keys()].filter((n) => !b.has(n));
   const removed = [...b.keys()].filter((n) => !a.has(n));
   const shared = [...a.keys()].filter((n) => b.has(n));
-  const columns = [...new Set([...touched.filter((n) => b.has(n) || a.has(n)), ...removed, ...added])].slice(0, 12);
+  const named = [...new Set([...touched.filter((n) => b.has(n) || a.has(n)), ...removed, ...added])];
+  // Rows removed by a step that names no column (duplicates over every column): the first columns show which rows went.
+  const columns = (named.length === 0 && after.rowCount < before.rowCount ? shared.slice(0, 6) : named).slice(0, 12);
 
   // Rows after a step are a subsequence of the rows before: walk both in order.
   const n = before.rowCount;
@@ -145,11 +147,17 @@ function computePreview(before: FrameView, after: FrameView, touched: readonly s
   let cellsChanged = 0;
   for (const name of shared) cellsChanged += markChanged(b.get(name)!, n, a.get(name)!, m, keptAt, keptCount === n, changed);
   const sample: StepPreview['sample'] = [];
-  for (let i = 0; i < n && sample.length < PREVIEW_SAMPLE_ROWS; i++) {
-    const j = keptAt[i]!;
-    const row = beforeIds[i]!;
-    if (j < 0) sample.push({ row, change: 'removed', before: columns.map((c) => cell(b.get(c), i)), after: null });
-    else if (changed[i] || added.length > 0) sample.push({ row, change: changed[i] ? 'changed' : 'added', before: columns.map((c) => cell(b.get(c), i)), after: columns.map((c) => cell(a.get(c), j)) });
+  // Rows removed or changed first; rows that only gained the added columns fill what is left, so
+  // a fill with a "was missing" column still shows the rows it filled, not the first rows.
+  for (const onlyAdded of [false, true]) {
+    if (onlyAdded && added.length === 0) break;
+    for (let i = 0; i < n && sample.length < PREVIEW_SAMPLE_ROWS; i++) {
+      const j = keptAt[i]!;
+      const row = beforeIds[i]!;
+      if (onlyAdded ? j < 0 || changed[i] : j >= 0 && !changed[i]) continue;
+      if (j < 0) sample.push({ row, change: 'removed', before: columns.map((c) => cell(b.get(c), i)), after: null });
+      else sample.push({ row, change: changed[i] ? 'changed' : 'added', before: columns.map((c) => cell(b.get(c), i)), after: columns.map((c) => cell(a.get(c), j)) });
+    }
   }
   const profiles = columns.slice(0, 6).map((name) => ({
     name,

@@ -21,13 +21,57 @@ export function edgeLabels(edges: readonly number[]): string[] {
 }
 
 /**
+ * The inner edges moved onto the numbers their labels print, so that no label contradicts a value
+ * in its range. An equal-count edge is often a value of the data itself: 0.0412768… printed as
+ * 0.04128 would label "≥ 0.04128" a range holding 0.0412768, and put 2125 in "< 2125" when the
+ * edge was 2125.17. Each edge gets the fewest significant digits, 4 or more, that keep every
+ * training value on its side of it (and the edges distinct), then becomes that number: the
+ * training rows fall in the bins they fell in, and any other value in the bin its label says.
+ */
+export function printedEdges(edges: readonly number[], values: Float64Array): number[] {
+  const inner = edges.length - 2;
+  // Per inner edge, the nearest training values below it and at or above it.
+  const below = new Float64Array(inner).fill(Number.NEGATIVE_INFINITY);
+  const atOrAbove = new Float64Array(inner).fill(Number.POSITIVE_INFINITY);
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i]!;
+    let [lo, hi] = [0, inner];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (x >= edges[mid + 1]!) lo = mid + 1;
+      else hi = mid;
+    }
+    // x is at or above the edges before `lo`, below those from it.
+    if (lo > 0 && x < atOrAbove[lo - 1]!) atOrAbove[lo - 1] = x;
+    if (lo < inner && x > below[lo]!) below[lo] = x;
+  }
+  const printed = [edges[0]!];
+  for (let k = 0; k < inner; k++) {
+    const e = edges[k + 1]!;
+    let p = e;
+    for (let digits = 4; digits <= 17; digits++) {
+      const candidate = Number(e.toPrecision(digits));
+      // Between the edges on either side too, so the edges stay in order whatever digits they get.
+      if (candidate > below[k]! && candidate <= atOrAbove[k]! && candidate > printed[k]! && candidate < edges[k + 2]!) {
+        p = candidate;
+        break;
+      }
+    }
+    printed.push(p);
+  }
+  printed.push(edges.at(-1)!);
+  return printed;
+}
+
+/**
  * Each bin's label. Values beyond the training rows' range go to the end bins, so with
  * `openEnds` those say so: "< 10", "[10, 20)", …, "≥ 90" ("any value" when there is one bin).
  * Without it, as pipelines fitted before it was recorded: "[0, 10)", …, "[90, 100]", which the
- * steps fitted after them learned.
+ * steps fitted after them learned. `printed`: the inner edges are the numbers their labels show
+ * (printedEdges), written as they are; fitted before, they were rounded (edgeLabels).
  */
-export function binLabels(edges: readonly number[], openEnds: boolean): string[] {
-  const text = edgeLabels(edges);
+export function binLabels(edges: readonly number[], openEnds: boolean, printed = false): string[] {
+  const text = printed && openEnds ? edges.map(String) : edgeLabels(edges);
   const last = edges.length - 2;
   if (!openEnds) return edges.slice(0, -1).map((_, k) => `[${text[k]}, ${text[k + 1]}${k === last ? ']' : ')'}`);
   if (last === 0) return ['any value'];
@@ -55,16 +99,16 @@ export const bin = defineStep({
     const qs = Array.from({ length: p.bins + 1 }, (_, i) => i / p.bins);
     const raw = p.strategy === 'width' ? qs.map((q) => min + q * (max - min)) : quantiles(values, qs);
     // Quantile edges repeat when a value is very common; a bin with no width holds nothing.
-    const edges = raw.filter((e, i) => i === 0 || e > raw[i - 1]!);
-    return { edges, openEnds: true };
+    const distinct = raw.filter((e, i) => i === 0 || e > raw[i - 1]!);
+    return { edges: printedEdges(distinct, values), openEnds: true, printed: true };
   },
-  // Annotated: learned states stored before openEnds was recorded lack it.
-  transform: (p, learned: { edges: number[]; openEnds?: boolean }, frame) => {
+  // Annotated: learned states stored before openEnds (and printed) were recorded lack them.
+  transform: (p, learned: { edges: number[]; openEnds?: boolean; printed?: boolean }, frame) => {
     const n = frame.table.rowCount;
     const column = requireNumeric(frame, p.column);
     const { edges } = learned;
     const last = edges.length - 2;
-    const dictionary = binLabels(edges, learned.openEnds === true);
+    const dictionary = binLabels(edges, learned.openEnds === true, learned.printed === true);
     const codes = new Uint32Array(n);
     for (let i = 0; i < n; i++) {
       if (!isValid(column.valid, i)) continue;

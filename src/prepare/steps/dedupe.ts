@@ -190,7 +190,8 @@ export const dedupe = defineViewStep({
   explain: 'Keeps the first of rows that are equal in the chosen columns (all columns when none are chosen), so repeated rows do not count twice in training.',
   removesRows: true,
   params: v.object({ columns: v.fallback(v.array(v.string()), []) }),
-  columnsOf: () => [],
+  // Every column when none are chosen: the preview then shows the first few.
+  columnsOf: (p) => p.columns,
   describe: (p) => (p.columns.length ? `Remove rows duplicated in ${listNames(p.columns)}` : 'Remove duplicate rows'),
   fit: (p, train) => {
     for (const name of p.columns) requireView(train, name);

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { compileExpression } from '../expression';
 import { evaluateViewExpression } from '../expression-evaluate';
-import type { Column } from '../../shared/column';
+import { countMissing, type Column } from '../../shared/column';
 import { columnView, findView, withViews, type FrameView } from '../frame-view';
 import { StepProblem } from '../step-problem';
 import { defineViewStep } from '../step';
@@ -22,12 +22,18 @@ export const derive = defineViewStep({
   params: v.object({ name: v.pipe(v.string(), v.trim(), v.minLength(1, 'Name the new column.')), expression: v.string() }),
   columnsOf: (p) => [p.name],
   describe: (p) => `${p.name} = ${p.expression}`,
+  // Annotated: learned states stored before `missing` was recorded lack it.
+  note: (p, learned: { missing?: number; rows?: number }) =>
+    learned.missing
+      ? `${learned.missing.toLocaleString('en')} of ${learned.rows!.toLocaleString('en')} training rows have no value for "${p.name}": an input was missing there, or the formula gave no number (the log or square root of a negative, an overflow).`
+      : null,
   fit: (p, train) => {
     if (findView(train, p.name)) throw new StepProblem(`There is already a column "${p.name}".`);
     // Evaluated once on the training rows so a division by zero is reported here, in the form.
     const column = evaluateViewExpression(compileExpression(p.expression, kinds(train)), train.rowCount, train.columns, p.name, { onDivideByZero: 'fail', rowIds: train.rowIds });
     evaluatedInFit.set(train, { key: `${p.name}\n${p.expression}`, column });
-    return {};
+    const missing = countMissing(column.valid, train.rowCount);
+    return missing ? { missing, rows: train.rowCount } : {};
   },
   transform: (p, _learned, frame) => {
     const cached = evaluatedInFit.get(frame);

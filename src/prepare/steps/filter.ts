@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { conditionSchema, describeCondition, matchRows } from '../condition';
+import { comparesWithValue, conditionSchema, describeCondition, matchRows } from '../condition';
 import { dropOrFlag } from '../frame';
 import { StepProblem } from '../step-problem';
 import { defineStep } from '../step';
@@ -14,7 +14,10 @@ export const filter = defineStep({
   describe: (p) => `Keep rows where ${describeCondition(p.condition)}`,
   fit: (p, train) => {
     const match = matchRows(train, p.condition);
-    if (train.table.rowCount > 0 && !match.includes(1)) throw new StepProblem(`No training row has ${describeCondition(p.condition)}: the filter would remove them all.`);
+    if (train.table.rowCount > 0 && !match.includes(1)) {
+      const empty = comparesWithValue(p.condition.op) && p.condition.value === '' ? ' The value to compare with is empty: to keep the rows with no value, use "is missing".' : '';
+      throw new StepProblem(`No training row has ${describeCondition(p.condition)}: the filter would remove them all.${empty}`);
+    }
     return {};
   },
   transform: (p, _learned, frame, mode) => {

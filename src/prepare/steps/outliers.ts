@@ -86,7 +86,7 @@ export const outliers = defineColumnwiseStep({
   kind: 'outliers',
   title: 'Remove or clip outliers',
   explain:
-    'Finds values far from the rest: beyond 1.5 interquartile ranges outside the quartiles (IQR rule), or more than 3 standard deviations from the mean (z-score rule). Training rows with them are removed, or the values clipped to the bounds; rows to predict are clipped and flagged, never dropped.',
+    'Finds values far from the rest: beyond 1.5 interquartile ranges outside the quartiles (IQR rule), or more than 3 standard deviations from the mean (z-score rule; the standard deviation over the n training rows, as scikit-learn’s, a little under the profile’s, which is over n − 1). Training rows with them are removed, or the values clipped to the bounds; rows to predict are clipped and flagged, never dropped.',
   removesRows: true,
   params: v.object({
     columns: columnList,

@@ -16,7 +16,7 @@ export const scale = defineColumnwiseStep({
   kind: 'scale',
   title: 'Scale numbers',
   explain:
-    'Puts numeric columns on a common scale, which most models train better on: standard (mean 0, std 1), min-max (0 to 1) or robust (median 0, interquartile range 1, little moved by outliers). Learned from the training rows only.',
+    'Puts numeric columns on a common scale, which most models train better on: standard (mean 0, std 1, the std taken over the n training rows, as scikit-learn takes it; the previews’ std is over n − 1, so it reads a little above 1 on few rows), min-max (0 to 1) or robust (median 0, interquartile range 1, little moved by outliers). Learned from the training rows only.',
   removesRows: false,
   params: v.object({ columns: columnList, method: v.picklist(['standard', 'minmax', 'robust']) }),
   columnsOf: (p) => p.columns,

@@ -193,15 +193,18 @@ describe('augmentation settings are checked, never guessed', () => {
     expect(checkAugment({ ...spec('smote', { k: 7 }), alpha: null }, spec('none', { alpha: 0.4 }))).toEqual({ ok: true, spec: spec('smote', { k: 7, alpha: 0.4 }) });
   });
 
-  test('switching method keeps a count the new method takes, else gives its default: the stored default with noise is accepted at once', () => {
+  test('switching method keeps a count of the same thing the new method takes, else gives its default: the stored default with noise is accepted at once', () => {
     const stored = v.parse(augmentSchema, {});
     expect(stored.count).toBe(0);
     // The form's first Apply of noise, from the defaults.
-    expect(checkAugment({ ...stored, method: 'noise', count: countFor('noise', stored.count) })).toMatchObject({ ok: true, spec: { method: 'noise', count: 1 } });
-    expect(countFor('noise', 3)).toBe(3);
-    expect(countFor('mixup', 3)).toBe(3);
-    expect(countFor('synthetic', 0)).toBe(0);
-    expect(countFor('noise', null)).toBe(1);
-    expect(countFor('copula', 2_000_000)).toBe(0);
+    expect(checkAugment({ ...stored, method: 'noise', count: countFor('noise', stored.count, 'none') })).toMatchObject({ ok: true, spec: { method: 'noise', count: 1 } });
+    expect(countFor('noise', 3, 'noise')).toBe(3);
+    expect(countFor('mixup', 3, 'synthetic')).toBe(3);
+    expect(countFor('synthetic', 0, 'copula')).toBe(0);
+    expect(countFor('noise', null, 'noise')).toBe(1);
+    expect(countFor('copula', 2_000_000, 'mixup')).toBe(0);
+    // Copies of each row are not rows to add, nor the reverse.
+    expect(countFor('synthetic', 1, 'noise')).toBe(0);
+    expect(countFor('noise', 500, 'mixup')).toBe(1);
   });
 });

@@ -4,6 +4,7 @@ import { evaluateExpression } from '../../../src/prepare/expression-evaluate';
 import { fitTrainingPart } from '../../../src/prepare/pipeline';
 import type { StepSpec } from '../../../src/prepare/step';
 import { isValid, type Table } from '../../../src/shared/column';
+import { derive as deriveStep } from '../../../src/prepare/steps/derive';
 import { col, frameOf, table } from './tables';
 
 const derive = (expression: string): StepSpec[] => [{ id: 's1', kind: 'derive', enabled: true, params: { name: 'y', expression } }];
@@ -38,4 +39,16 @@ describe('a derived column that divides by zero', () => {
     // A division outside is_missing, beside it, still fails.
     expect(() => fitValues(table(...xd()), 'is_missing(x / d) + x / d')).toThrow('divides by zero in row 3.');
   });
+});
+
+test('a formula that gives no number on some training rows (the log of a negative) says how many, in the step’s note', () => {
+  const fit = fitTrainingPart(derive('log(x - 3)'), frameOf(...xd()), new Uint8Array(5), 10);
+  if (!fit.ok) throw new Error(fit.problem);
+  const step = fit.fitted.steps[0]!;
+  expect(step.learned).toEqual({ missing: 3, rows: 5 });
+  expect(deriveStep.note!(step.params as never, step.learned as never)).toBe(
+    '3 of 5 training rows have no value for "y": an input was missing there, or the formula gave no number (the log or square root of a negative, an overflow).',
+  );
+  const whole = fitTrainingPart(derive('x + 1'), frameOf(...xd()), new Uint8Array(5), 10);
+  expect(whole.ok && whole.fitted.steps[0]!.learned).toEqual({});
 });

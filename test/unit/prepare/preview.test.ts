@@ -32,6 +32,25 @@ describe('the step preview', () => {
     ]);
   });
 
+  test('with a column added, the rows the step changed come first in the sample, before rows that only gained the column', () => {
+    // A fill with a "was missing" column: 12 rows, only rows 9 and 11 filled.
+    const x = Array.from({ length: 12 }, (_, i) => (i === 9 || i === 11 ? '' : String(i)));
+    const before = frameOf(col('x', 'numeric', x));
+    const filled = x.map((v) => (v === '' ? '5' : v));
+    const after = rowsOf(before, x.map((_, i) => i), [col('x', 'numeric', filled), col('x was missing', 'boolean', x.map((v) => String(v === '')))]);
+    const sample = stepPreview(before, after, ['x']).sample;
+    expect(sample.map((r) => [r.row, r.change])).toEqual([[9, 'changed'], [11, 'changed'], [0, 'added'], [1, 'added'], [2, 'added'], [3, 'added'], [4, 'added'], [5, 'added']]);
+    expect(sample[0]).toEqual({ row: 9, change: 'changed', before: ['', null], after: ['5', 'true'] });
+  });
+
+  test('rows removed by a step that names no column (duplicates over every column) are shown by their first columns', () => {
+    const before = frameOf(col('x', 'numeric', ['1', '2', '1']), col('c', 'categorical', ['a', 'b', 'a']));
+    const after = rowsOf(before, [0, 1], [col('x', 'numeric', ['1', '2']), col('c', 'categorical', ['a', 'b'])]);
+    const preview = stepPreview(before, after, []);
+    expect(preview.columns).toEqual(['x', 'c']);
+    expect(preview.sample).toEqual([{ row: 2, change: 'removed', before: ['1', 'a'], after: null }]);
+  });
+
   test('a column whose kind changed compares by its text: only cells that read differently count', () => {
     const before = frameOf(col('x', 'numeric', ['1', '2', '3']));
     const after = rowsOf(before, [0, 1, 2], [col('x', 'categorical', ['1', 'two', '3'])]);

@@ -36,6 +36,11 @@ describe('comparisons and numbers in a filter', () => {
     expect(problem).toContain('use == or !=');
   });
 
+  test('a label compared with nothing says the value is empty, and how to keep rows with no value', () => {
+    const fit = fitPipeline([{ id: 'f', kind: 'filter', enabled: true, params: { condition: { column: 'colour', op: '==', value: '' } } }], frame());
+    expect(fit).toMatchObject({ ok: false, problem: 'No training row has colour == "": the filter would remove them all. The value to compare with is empty: to keep the rows with no value, use "is missing".' });
+  });
+
   test('hexadecimal, binary and octal text is not a number to compare with', () => {
     for (const value of ['0x1', '0x10', '0b1', '0o1', 'Infinity']) {
       expect(() => matchRows(frame(), { column: 'x', op: '==', value }), value).toThrow(/compare it with a number, not/);

@@ -36,7 +36,7 @@ describe('scaling and transforms', () => {
     expect(cells(fit.train, 'y')).toEqual(['< 30', '< 30', '≥ 30', '≥ 30', '≥ 30', '< 30']);
     expect(cells(applyPipeline(fit.fitted, other()), 'y')).toEqual(['< 30', '', '< 30']);
     const q = fitOne('bin', { column: 'y', bins: 2, strategy: 'quantile' });
-    expect(q.fitted.steps[0]!.learned).toEqual({ edges: [10, 25, 50], openEnds: true });
+    expect(q.fitted.steps[0]!.learned).toEqual({ edges: [10, 25, 50], openEnds: true, printed: true });
   });
 
   test('bin labels get as many digits as it takes to tell every edge apart', () => {
