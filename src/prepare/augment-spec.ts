@@ -57,8 +57,11 @@ const countMeans = (method: AugmentMethod): 'copies' | 'rows' | null => (method 
  * is not 1 synthetic row.
  */
 export function countFor(method: AugmentMethod, count: unknown, from: AugmentMethod): number {
+  // A method without a count neither shows nor reads it: it is kept for the next method that has one.
+  if (countMeans(method) === null && typeof count === 'number') return count;
   const parsed = v.safeParse(RULES.count(method), count);
-  if (parsed.success && countMeans(from) === countMeans(method)) return parsed.output;
+  // From a method without a count, the count is what the last method with one left.
+  if (parsed.success && (countMeans(from) === null || countMeans(from) === countMeans(method))) return parsed.output;
   return method === 'noise' ? 1 : 0;
 }
 

@@ -206,5 +206,7 @@ describe('augmentation settings are checked, never guessed', () => {
     // Copies of each row are not rows to add, nor the reverse.
     expect(countFor('synthetic', 1, 'noise')).toBe(0);
     expect(countFor('noise', 500, 'mixup')).toBe(1);
+    // Through a method without a count (SMOTE), the count is kept for the next one.
+    expect(countFor('mixup', countFor('smote', 500, 'mixup'), 'smote')).toBe(500);
   });
 });
