@@ -369,6 +369,10 @@ export function assignFolds(k: number, inputs: SplitInputs, seed: number, strate
     if (groups.count < k) throw new Error(`The group column has ${groups.count} groups${parts ? ' outside the test part' : ''}, too few for ${k} folds.`);
     const order = identity(groups.count);
     shuffle(order, rng);
+    // Largest groups first (as scikit-learn's GroupKFold), ties in the seeded shuffle's order: dealt
+    // in shuffled order alone, a large group coming last lands on a full fold and unbalances it.
+    const sizeOf = (g: number) => groups.starts[g + 1]! - groups.starts[g]!;
+    order.sort((a, b) => sizeOf(b) - sizeOf(a));
     const sizes = new Array<number>(k).fill(0);
     for (const g of order) {
       // The smallest fold so far takes the next group (ties: the lowest fold).

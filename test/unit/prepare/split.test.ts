@@ -209,6 +209,17 @@ describe('k-fold', () => {
     expect(assignFolds(5, { rowCount: 103 }, 4, 'random')).not.toEqual(folds);
   });
 
+  test('grouped folds take the largest groups first, so one big group does not land on a full fold; ties dealt by the seed', () => {
+    // Six groups of one row and one of ten: the best three folds hold 10, 3 and 3.
+    const groups = Int32Array.from([...Array.from({ length: 6 }, (_, g) => g), ...new Array(10).fill(6)]);
+    for (let seed = 1; seed <= 20; seed++) {
+      const folds = assignFolds(3, { rowCount: groups.length, groups }, seed, 'grouped');
+      expect([0, 1, 2].map((f) => folds.filter((x) => x === f).length).sort((a, b) => a - b)).toEqual([3, 3, 10]);
+    }
+    const small = (seed: number) => Array.from(assignFolds(3, { rowCount: groups.length, groups }, seed, 'grouped').slice(0, 6));
+    expect(new Set([1, 2, 3, 4, 5].map((seed) => small(seed).join())).size).toBeGreaterThan(1);
+  });
+
   test('stratified folds hold each class to within one row', () => {
     const folds = assignFolds(4, { rowCount: 1000, classes }, 1, 'stratified');
     for (const k of [0, 1, 2]) {
