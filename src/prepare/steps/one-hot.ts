@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { rangeOrder } from './range-order';
 import { isValid, type Column } from '../../shared/column';
 import { columnView, findView, pickedValues, requireLabelsView, viewAllPresent, viewValid } from '../frame-view';
 import { StepProblem } from '../step-problem';
@@ -39,7 +40,9 @@ export const oneHot = defineViewStep({
         .slice(0, other ? p.maxCategories - 1 : labels.length)
         .map((l) => l.label),
     );
-    const categories = labels.filter((l) => kept.has(l.label)).map((l) => l.label);
+    const byCount = labels.filter((l) => kept.has(l.label)).map((l) => l.label);
+    // Ranges made by binning read in their order ("< 18", "[18, 30)", "≥ 30"), not by how many rows each holds.
+    const categories = rangeOrder(byCount) ?? byCount;
     for (const name of names(p.column, categories, other)) if (findView(train, name)) throw new StepProblem(`There is already a column "${name}".`);
     return { categories, other };
   },

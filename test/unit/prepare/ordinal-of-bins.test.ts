@@ -19,6 +19,17 @@ describe('ordinal encoding of a binned column', () => {
     expect(codes[4]).toBe(new Set(codes).size - 1);
   });
 
+  test('one-hot of a binned column makes its columns in the order of the ranges, not by how many rows each holds', () => {
+    // Most rows in the top range: by count it would come first.
+    const values = ['0', '1', '5', '8', '9', '9', '9', '10'];
+    const fit = fitPipeline([spec('bin', { column: 'x', bins: 3, strategy: 'width' }), { ...spec('one-hot', { column: 'x', maxCategories: 20 }), id: 'hot' }], frameOf(col('x', 'numeric', values)));
+    if (!fit.ok) throw new Error(fit.problem);
+    expect(fit.train.table.columns.map((c) => c.name)).toEqual(['x=< 3.333', 'x=[3.333, 6.667)', 'x=≥ 6.667']);
+    // Labels that are not ranges keep the order by count.
+    const labels = fitPipeline([{ ...spec('one-hot', { column: 'c', maxCategories: 20 }), id: 'hot' }], frameOf(col('c', 'categorical', ['b', 'a', 'a'])));
+    expect(labels.ok && labels.train.table.columns.map((c) => c.name)).toEqual(['c=a', 'c=b']);
+  });
+
   test('rangeOrder: every form of bin label; null as soon as one label is not a range', () => {
     expect(rangeOrder(['≥ 20', '[10, 20)', '< 10'])).toEqual(['< 10', '[10, 20)', '≥ 20']);
     expect(rangeOrder(['[9, 10)', '[10, 20]', '[-5, 9)'])).toEqual(['[-5, 9)', '[9, 10)', '[10, 20]']);
