@@ -159,7 +159,8 @@ function computePreview(before: FrameView, after: FrameView, touched: readonly s
       else sample.push({ row, change: changed[i] ? 'changed' : 'added', before: columns.map((c) => cell(b.get(c), i)), after: columns.map((c) => cell(a.get(c), j)) });
     }
   }
-  const profiles = columns.slice(0, 6).map((name) => ({
+  // Profiles of the columns the step names only: those shown to recognise removed rows were not touched, and a profile of each is a pass over every row.
+  const profiles = named.slice(0, 6).map((name) => ({
     name,
     before: b.has(name) ? summaryOf(b.get(name)!, n) : null,
     after: a.has(name) ? summaryOf(a.get(name)!, m) : null,

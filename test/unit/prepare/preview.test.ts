@@ -49,6 +49,8 @@ describe('the step preview', () => {
     const preview = stepPreview(before, after, []);
     expect(preview.columns).toEqual(['x', 'c']);
     expect(preview.sample).toEqual([{ row: 2, change: 'removed', before: ['1', 'a'], after: null }]);
+    // Shown to recognise the rows, not profiled: the step did not touch them.
+    expect(preview.profiles).toEqual([]);
   });
 
   test('a column whose kind changed compares by its text: only cells that read differently count', () => {
