@@ -17,7 +17,7 @@ type Dataset = Pick<DatasetRow, 'id' | 'name' | 'createdAt' | 'rowCount' | 'rowR
  * it was made when another has the same name, as a sample imported twice).
  * Example mark: '(a row of “Palmer penguins”: left out here)'.
  */
-export function leftOutWords(params: unknown, dataset: Dataset, datasets: readonly Dataset[]): { marks: (string | null)[]; note: string | null } {
+export function leftOutWords(params: unknown, dataset: Dataset, datasets: readonly Dataset[]): { marks: (string | null)[]; count: number; note: string | null } {
   const counts = { rows: 0, gone: 0, column: 0 };
   const marks = editsLeftOut(params, rowRunsOf(dataset), dataset.columns.map((c) => c.name)).map((why) => {
     if (why === null) return null;
@@ -39,5 +39,5 @@ export function leftOutWords(params: unknown, dataset: Dataset, datasets: readon
     counts.gone ? `${counted(counts.gone, 'cell edit names a row', 'cell edits name rows')} of a dataset since deleted: no dataset holds ${counts.gone === 1 ? 'it any more, so it' : 'them any more, so they'} can be removed.` : '',
     counts.column ? `${counted(counts.column, 'edit names a column', 'edits name columns')} this dataset does not have: left out here.` : '',
   ];
-  return { marks, note: notes.filter((n) => n !== '').join(' ') || null };
+  return { marks, count: counts.rows + counts.gone + counts.column, note: notes.filter((n) => n !== '').join(' ') || null };
 }

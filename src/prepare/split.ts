@@ -380,7 +380,7 @@ export function assignFolds(k: number, inputs: SplitInputs, seed: number, strate
       for (let f = 1; f < k; f++) if (sizes[f]! < sizes[best]!) best = f;
       const end = groups.starts[g + 1]!;
       for (let i = groups.starts[g]!; i < end; i++) folds[rows[groups.rows[i]!]!] = best;
-      sizes[best]! += end - groups.starts[g]!;
+      sizes[best]! += sizeOf(g);
     }
     return folds;
   }

@@ -147,19 +147,19 @@ export function madeOn(dataset: Parameters<typeof rowRunsOf>[0], row: number): P
   return rowKey === undefined ? {} : { rowKey };
 }
 
-/**
- * Why a change does not apply to a dataset, and is left out there: 'rows', a cell edit of a row
- * the dataset does not hold (another dataset's, by `runs`); 'column', a change naming a column the
- * dataset does not have (a relabel made on a dataset with more columns). Null: it applies.
- */
-function leftOutBy(c: Change, runs: readonly RowRun[] | undefined, columns: ReadonlySet<string>): 'rows' | 'column' | null {
-  if (!('where' in c) && runs && c.rowKey !== undefined && rowKeyAt(runs, c.row) !== c.rowKey) return 'rows';
-  const named = 'where' in c ? [c.column, c.where.column] : [c.column];
-  return named.every((name) => columns.has(name)) ? null : 'column';
-}
-
 /** Why a stored change is left out on a dataset: the row key of another dataset's row, or the column it does not have. */
 export type LeftOut = { rowKey: string } | { column: string };
+
+/**
+ * Why a change does not apply to a dataset, and is left out there: a cell edit of a row the
+ * dataset does not hold (another dataset's, by `runs`), or a change naming a column the dataset
+ * does not have (a relabel made on a dataset with more columns). Null: it applies.
+ */
+function leftOutBy(c: Change, runs: readonly RowRun[] | undefined, columns: ReadonlySet<string>): LeftOut | null {
+  if (!('where' in c) && runs && c.rowKey !== undefined && rowKeyAt(runs, c.row) !== c.rowKey) return { rowKey: c.rowKey };
+  const missing = ('where' in c ? [c.column, c.where.column] : [c.column]).find((name) => !columns.has(name));
+  return missing === undefined ? null : { column: missing };
+}
 
 /**
  * Per stored change (editWords' list), why it is left out on the dataset with `runs` and
@@ -169,11 +169,7 @@ export function editsLeftOut(params: unknown, runs: readonly RowRun[], columns: 
   const have = new Set(columns);
   return storedChanges(params).map((item) => {
     const parsed = v.safeParse(isRelabel(item) ? relabelSchema : cellEditSchema, item);
-    if (!parsed.success) return null;
-    const c = parsed.output;
-    const why = leftOutBy(c, runs, have);
-    if (why === 'rows') return { rowKey: (c as CellEdit).rowKey! };
-    return why === 'column' ? { column: [c.column, ...('where' in c ? [c.where.column] : [])].find((name) => !have.has(name))! } : null;
+    return parsed.success ? leftOutBy(parsed.output, runs, have) : null;
   });
 }
 
@@ -319,7 +315,7 @@ export function editsLearned(params: unknown, context: FitContext | undefined, c
   const noColumn: number[] = [];
   changesOf(params).forEach((c, i) => {
     const why = leftOutBy(c, context?.rowRuns, have);
-    if (why) (why === 'rows' ? leftOut : noColumn).push(i);
+    if (why) ('rowKey' in why ? leftOut : noColumn).push(i);
   });
   return { ...(leftOut.length ? { leftOut } : {}), ...(noColumn.length ? { noColumn } : {}) };
 }
