@@ -5,6 +5,10 @@
  * permutation_importance does on a Pipeline: a one-hot encoded column is shuffled as one, not
  * dummy by dummy, and a column that feeds a derived one moves both. The model is a callback,
  * so this stays free of TF.js.
+ *
+ * Accuracy on a few dozen rows moves in steps, so two features often drop it exactly as much:
+ * such ties are ranked by how much the loss rose (log loss, or the squared error), which still
+ * tells them apart, rather than left in column order.
  */
 import seedrandom from 'seedrandom';
 import type { Column } from '../shared/column';
@@ -17,16 +21,24 @@ export interface Importance {
   mean: number;
   /** standard deviation of the drop over the repeats (ddof 0, as scikit-learn) */
   std: number;
+  /** mean rise in the loss over the repeats: ranks features whose score dropped as much */
+  lossRise: number;
+}
+
+/** A model's score (accuracy or R², higher is better) and its loss (log loss or mean squared error, lower is better). */
+export interface Scored {
+  score: number;
+  loss: number;
 }
 
 /**
- * The score (accuracy or R², higher is better) with feature `feature`'s values taken from other
- * rows, row i getting row order[i]'s; the unshuffled score when feature is null.
+ * The score and loss with feature `feature`'s values taken from other rows, row i getting row
+ * order[i]'s; the unshuffled ones when feature is null.
  */
-export type PermutedScorer = (feature: number | null, order: Int32Array | null) => Promise<number>;
+export type PermutedScorer = (feature: number | null, order: Int32Array | null) => Promise<Scored>;
 
 export async function permutationImportance(rows: number, features: readonly string[], score: PermutedScorer, repeats: number, seed: number, onFeature?: (done: number) => void): Promise<{ baseline: number; importances: Importance[] }> {
-  const baseline = await score(null, null);
+  const base = await score(null, null);
   // The first feature starts now: the page can say "1 of n" instead of "starting".
   onFeature?.(0);
   const rng = seedrandom.alea(`importance-${seed}`);
@@ -34,18 +46,21 @@ export async function permutationImportance(rows: number, features: readonly str
   const importances: Importance[] = [];
   for (let j = 0; j < features.length; j++) {
     const drops: number[] = [];
+    let lossRise = 0;
     for (let r = 0; r < repeats; r++) {
       for (let i = rows - 1; i > 0; i--) {
         const k = Math.floor(rng() * (i + 1));
         [order[i], order[k]] = [order[k]!, order[i]!];
       }
-      drops.push(baseline - (await score(j, order)));
+      const shuffled = await score(j, order);
+      drops.push(base.score - shuffled.score);
+      lossRise += (shuffled.loss - base.loss) / repeats;
     }
     const mean = drops.reduce((a, b) => a + b, 0) / repeats;
-    importances.push({ feature: features[j]!, mean, std: Math.sqrt(drops.reduce((s, v) => s + (v - mean) ** 2, 0) / repeats) });
+    importances.push({ feature: features[j]!, mean, std: Math.sqrt(drops.reduce((s, v) => s + (v - mean) ** 2, 0) / repeats), lossRise });
     onFeature?.(j + 1);
   }
-  return { baseline, importances: importances.sort((a, b) => b.mean - a.mean) };
+  return { baseline: base.score, importances: importances.sort((a, b) => b.mean - a.mean || b.lossRise - a.lossRise) };
 }
 
 /** The frame with one column's values, and whether each is present, taken from the rows in `order`. */
@@ -73,5 +88,5 @@ export function withPermutedColumn(frame: Frame, name: string, order: Int32Array
  */
 export function shownImportances(importances: readonly Importance[], modelFeatures: readonly string[]): Importance[] {
   const read = (name: string) => modelFeatures.some((f) => f === name || f.startsWith(`${name}=`) || f === `${name} was missing`);
-  return importances.filter((i) => i.mean !== 0 || i.std !== 0 || read(i.feature));
+  return importances.filter((i) => i.mean !== 0 || i.std !== 0 || i.lossRise !== 0 || read(i.feature));
 }

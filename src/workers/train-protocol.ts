@@ -1,4 +1,5 @@
 /** Messages between the Train page and the train worker. */
+import type { Importance } from '../evaluate/importance';
 import type { RunStatus } from '../storage/rows';
 import type { BackendChoice, BackendEnvironment } from '../train/backend-choice';
 import type { BackendName } from '../train/model-spec';
@@ -44,7 +45,7 @@ export type CvOutcome = { ok: true; seconds: number; mean: Record<string, number
 
 export type ImportanceOutcome =
   /** `note`: why the rows are not the run's own (its recipe version is no longer kept), or null */
-  | { ok: true; part: 'validation' | 'test'; metric: string; baseline: number; importances: { feature: string; mean: number; std: number }[]; note: string | null }
+  | { ok: true; part: 'validation' | 'test'; metric: string; loss: string; baseline: number; importances: Importance[]; note: string | null }
   | { ok: false; problem: string };
 
 /**

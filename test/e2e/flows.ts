@@ -91,10 +91,11 @@ export async function addScaleStep(page: Page, except: readonly string[]): Promi
   await page.locator('[data-testid="pipeline-step"][data-state="fitted"]').waitFor();
 }
 
-/** On Train: one run of the model whose radio button has this label, to its end. */
-export async function trainOnce(page: Page, model: string, learningRate: number, epochs: number): Promise<void> {
+/** On Train: one run of the model whose radio button has this label, to its end (seeded as given, else with the project's seed). */
+export async function trainOnce(page: Page, model: string, learningRate: number, epochs: number, seed?: number): Promise<void> {
   await page.getByTestId('stage-link-train').click();
   await page.getByLabel(model, { exact: true }).check();
+  if (seed !== undefined) await page.getByLabel('Seed', { exact: true }).fill(String(seed));
   await page.getByLabel('Learning rate', { exact: true }).fill(String(learningRate));
   await page.getByLabel('Epochs', { exact: true }).fill(String(epochs));
   await page.getByRole('button', { name: 'Train', exact: true }).click();

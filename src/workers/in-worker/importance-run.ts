@@ -3,9 +3,10 @@
  * rows, as imported, shuffled in turn, then its fitted pipeline applied unchanged and its stored
  * model scored.
  */
-import { permutationImportance, shownImportances, withPermutedColumn } from '../../evaluate/importance';
+import { permutationImportance, shownImportances, withPermutedColumn, type Scored } from '../../evaluate/importance';
 import { accuracy, confusionMatrix } from '../../evaluate/metrics/classification';
-import { r2 } from '../../evaluate/metrics/regression';
+import { logLoss } from '../../evaluate/metrics/probabilistic';
+import { mse, r2 } from '../../evaluate/metrics/regression';
 import { datasetFrame } from '../../prepare/frame';
 import { applyPipeline, framesOfParts, type FittedPipeline } from '../../prepare/pipeline';
 import { describeError } from '../../shared/errors';
@@ -40,22 +41,22 @@ export async function runImportance(runId: string, repeats: number, onFeature: (
     const features = layout.features.length;
     const classCount = classCountOf(layout);
     const yTrue = Array.from(m.yTrue);
-    // scikit-learn's default scores: accuracy for a classifier, R² for a regressor.
-    const score = async (column: number | null, order: Int32Array | null) => {
+    // scikit-learn's default scores: accuracy for a classifier, R² for a regressor; the loss ranks ties.
+    const score = async (column: number | null, order: Int32Array | null): Promise<Scored> => {
       const frame = column === null ? raw : withPermutedColumn(raw, columns[column]!, order!);
       const x = column === null ? m.x : toMatrices(applyPipeline(fitted, frame), layout, run.target).matrices.x;
       const p = await predict(model, { rows: m.rows, x, y: m.y }, features, classCount);
-      if (classCount === null) return r2(yTrue, Array.from(p));
-      const predicted = yTrue.map((_, i) => {
-        let best = 0;
-        for (let c = 1; c < classCount; c++) if (p[i * classCount + c]! > p[i * classCount + best]!) best = c;
-        return best;
-      });
-      return accuracy(confusionMatrix(yTrue, predicted, classCount));
+      if (classCount === null) {
+        const predicted = Array.from(p);
+        return { score: r2(yTrue, predicted), loss: mse(yTrue, predicted) };
+      }
+      const proba = yTrue.map((_, i) => Array.from(p.subarray(i * classCount, (i + 1) * classCount)));
+      const predicted = proba.map((row) => row.indexOf(Math.max(...row)));
+      return { score: accuracy(confusionMatrix(yTrue, predicted, classCount)), loss: logLoss(yTrue, proba) };
     };
     const result = await permutationImportance(raw.table.rowCount, columns, score, repeats, normalizeTrainSpec(run.spec).seed, (done) => onFeature(done, columns.length));
     model.dispose();
-    return { ok: true, part, metric: classCount === null ? 'R²' : 'accuracy', baseline: result.baseline, importances: shownImportances(result.importances, layout.features), note };
+    return { ok: true, part, metric: classCount === null ? 'R²' : 'accuracy', loss: classCount === null ? 'squared error' : 'log loss', baseline: result.baseline, importances: shownImportances(result.importances, layout.features), note };
   } catch (e) {
     return { ok: false, problem: `Importance could not be measured: ${describeError(e)}` };
   }

@@ -5,7 +5,7 @@ import { progressText } from '../../../src/shared/job-progress';
 describe('how far a feature importance measurement is', () => {
   test('the worker says 0 done once the unshuffled score is in, so the page can say “Feature 1 of n” from then on', async () => {
     const calls: string[] = [];
-    const score = async (feature: number | null) => (calls.push(feature === null ? 'baseline' : `feature ${feature}`), 1);
+    const score = async (feature: number | null) => (calls.push(feature === null ? 'baseline' : `feature ${feature}`), { score: 1, loss: 0 });
     await permutationImportance(4, ['a', 'b'], score, 1, 1, (done) => calls.push(`done ${done}`));
     expect(calls).toEqual(['baseline', 'done 0', 'feature 0', 'done 1', 'feature 1', 'done 2']);
   });

@@ -16,15 +16,29 @@ describe('permutation importance', () => {
     // A "model" that predicts from feature 0 only, scored by accuracy, on the matrix with column j shuffled.
     const score: PermutedScorer = async (j, order) => {
       const value = (i: number, f: number) => x[(f === j ? order![i]! : i) * 2 + f]!;
-      return y.filter((t, i) => (value(i, 0) > 0 ? 1 : 0) === t).length / rows;
+      const right = y.filter((t, i) => (value(i, 0) > 0 ? 1 : 0) === t).length / rows;
+      return { score: right, loss: 1 - right };
     };
     const result = await permutationImportance(rows, ['signal', 'noise'], score, 5, 1);
     expect(result.baseline).toBe(1);
     expect(result.importances[0]).toMatchObject({ feature: 'signal' });
     expect(result.importances[0]!.mean).toBeGreaterThan(0.3);
-    expect(result.importances[1]).toEqual({ feature: 'noise', mean: 0, std: 0 });
+    expect(result.importances[1]).toEqual({ feature: 'noise', mean: 0, std: 0, lossRise: 0 });
     expect(await permutationImportance(rows, ['signal', 'noise'], score, 5, 1)).toEqual(result);
     expect(await permutationImportance(rows, ['signal', 'noise'], score, 5, 2)).not.toEqual(result);
+  });
+
+  test('features that drop the score as much are ranked by how much the loss rose, not left in column order', async () => {
+    const rows = 40;
+    // Shuffling any feature costs one right answer, so the scores tie; the loss rises most for "strong", then "middling".
+    const rise = [0, 0.05, 0.2, 0];
+    const score: PermutedScorer = async (j) => (j === null ? { score: 1, loss: 0.1 } : { score: 1 - 1 / rows, loss: 0.1 + rise[j]! });
+    const result = await permutationImportance(rows, ['first', 'middling', 'strong', 'last'], score, 3, 1);
+    expect(result.importances.map((i) => i.feature)).toEqual(['strong', 'middling', 'first', 'last']);
+    expect(new Set(result.importances.map((i) => i.mean))).toEqual(new Set([result.importances[0]!.mean]));
+    expect(result.importances[0]!.mean).toBeCloseTo(1 / rows, 12);
+    expect(result.importances[0]!.lossRise).toBeCloseTo(0.2, 12);
+    expect(result.importances[3]!.lossRise).toBe(0);
   });
 
   test('a column is shuffled as imported, values and gaps together, the frame left as it was', () => {
@@ -56,7 +70,8 @@ describe('permutation importance', () => {
     const score: PermutedScorer = async (j, order) => {
       const frame = j === null ? raw : withPermutedColumn(raw, ['colour', 'noise', 'gone'][j]!, order!);
       const red = cells(applyPipeline(fit.fitted, frame), 'colour=red').map((v) => +(v === 'true'));
-      return red.filter((r, i) => r === truth[i]).length / n;
+      const right = red.filter((r, i) => r === truth[i]).length / n;
+      return { score: right, loss: 1 - right };
     };
     const result = await permutationImportance(n, ['colour', 'noise', 'gone'], score, 3, 1);
     expect(result.importances.map((i) => i.feature)).toEqual(['colour', 'noise', 'gone']);
