@@ -14,11 +14,15 @@ import type { LooplabDB } from '../storage/schema';
 import { deleteDataset, findDatasetByHash, listDatasets, setActiveDataset } from '../storage/datasets';
 import { getProject } from '../storage/projects';
 import { getProfile } from '../storage/profiles';
+import { getRecipe } from '../storage/recipes';
+import { listRuns } from '../storage/runs';
+import { editsOnlyOn } from '../prepare/edits-only-on';
 import { normalizePlan } from '../plan/plan';
 import type { DatasetRecipe, DatasetRow } from '../storage/rows';
 import { callImportWorker, callImportWorkerThroughCancels, cancelImportWorker, workerCallback, WorkerCancelled } from '../workers/import-client';
 import type { DerivedOutcome, ImportOutcome, ImportProgress, ImportTimings } from '../workers/import-protocol';
 import type { Capacity, InspectResult, Inspection } from './inspect';
+import { deletionNote } from './deletion';
 import { importKeepsNotUtf8, type ImportStep, type PendingImport } from './pending-import';
 import { PendingPreview, type InspectOverrides } from './pending-preview';
 import { ProfileWishes } from './profile-wishes';
@@ -346,6 +350,18 @@ export class DataState {
    */
   profileFound(datasetId: string | null, target: string | null, stored: DatasetProfile | null): void {
     this.#profiles.found(datasetId, target, stored);
+  }
+
+  /** What deleting the dataset would leave behind, in words for its confirmation (deletion.ts); null when nothing, or when it cannot be read. */
+  async whatDeletingLeaves(id: string): Promise<string | null> {
+    const dataset = this.datasets.find((d) => d.id === id);
+    if (!dataset) return null;
+    try {
+      const [recipe, runs] = await Promise.all([getRecipe(this.#db, this.#projectId), listRuns(this.#db, this.#projectId)]);
+      return deletionNote(editsOnlyOn(recipe?.recipe, dataset, this.datasets), runs.filter((r) => r.datasetId === id).length);
+    } catch {
+      return null; // the question is still asked, without the count
+    }
   }
 
   async remove(id: string): Promise<void> {

@@ -13,7 +13,7 @@ export interface RowRun {
   end: number;
 }
 
-interface Runs {
+export interface Runs {
   id: string;
   rowCount: number;
   /** absent in datasets stored before runs were kept (schema version 1) */

@@ -173,6 +173,15 @@ export function editsLeftOut(params: unknown, runs: readonly RowRun[], columns: 
   });
 }
 
+/** The row key of each readable stored cell edit that has one; a relabel matches rows by their values, so it keeps to none. */
+export function editedRowKeys(params: unknown): string[] {
+  return storedChanges(params).flatMap((item) => {
+    if (isRelabel(item)) return [];
+    const parsed = v.safeParse(cellEditSchema, item);
+    return parsed.success && parsed.output.rowKey !== undefined ? [parsed.output.rowKey] : [];
+  });
+}
+
 /** Stored params without the change at `index` (of editWords' list); the others stay as stored, in their order. */
 export function withoutChange(params: unknown, index: number): { edits: unknown[]; bulk: [] } {
   return { edits: storedChanges(params).filter((_, i) => i !== index), bulk: [] };

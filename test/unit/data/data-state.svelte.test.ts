@@ -6,10 +6,12 @@ import { MergeState } from '../../../src/data/merge.svelte';
 import type { DatasetProfile } from '../../../src/data/profile';
 import type { ScatterResult } from '../../../src/data/scatter-sample';
 import { createProject } from '../../../src/storage/projects';
+import { saveRecipe } from '../../../src/storage/recipes';
+import { putRun } from '../../../src/storage/runs';
 import { LooplabDB } from '../../../src/storage/schema';
 import { WorkerCancelled } from '../../../src/workers/worker-handle';
 import { forgetCalls, waitingCalls, worker } from '../../helpers/import-worker-stub';
-import { datasetRow } from '../../helpers/rows';
+import { datasetRow, runRow } from '../../helpers/rows';
 import { freshName } from '../../storage/legacy';
 
 vi.mock('../../../src/workers/worker-handle', async (original) => (await import('../../helpers/import-worker-stub')).stubbedWorkerHandle(await original()));
@@ -18,11 +20,13 @@ const profileOf = (column: string): DatasetProfile => ({ columns: [{ name: colum
 
 let db: LooplabDB;
 let state: DataState;
+let projectId: string;
 beforeEach(async () => {
   forgetCalls();
   db = new LooplabDB(freshName());
   await db.open();
   const project = await createProject(db, 'P', {});
+  projectId = project.id;
   // Tests run Svelte's server build, where effects do not run: the state is given what they would load.
   state = new DataState(project.id, db);
   state.datasets = [datasetRow({ id: 'a', projectId: project.id, rowCount: 5 }), datasetRow({ id: 'b', projectId: project.id, rowCount: 5 })];
@@ -358,5 +362,23 @@ describe('a merge preview that meets bytes that are not UTF-8 past the start of 
     merge.discardPreview();
     expect(merge.canChooseEncoding).toBe(false);
     expect(merge.error).toBeNull();
+  });
+});
+
+describe('the question before deleting a dataset says what it would leave behind', () => {
+  test('its stranded cell edits and its runs, read from the stored recipe and runs; nothing for a dataset that leaves nothing', async () => {
+    const edit = (row: number, rowKey: string) => ({ row, column: 'y', value: 'b', rowKey });
+    const recipe = { steps: [{ id: 'e', kind: 'edit-cells', enabled: true, params: { edits: [edit(1, 'a'), edit(2, 'a'), edit(1, 'b')], bulk: [] } }] };
+    await saveRecipe(db, projectId, 'a', recipe, 0);
+    await putRun(db, runRow({ id: 'r1', projectId, datasetId: 'a' }));
+    await putRun(db, runRow({ id: 'r2', projectId, datasetId: 'b' }));
+    expect(await state.whatDeletingLeaves('a')).toBe(
+      '2 cell edits of the Labels panel were made on its rows, which no other dataset holds: they would apply to no dataset any more. 1 run was trained on it: its scores stay, but it could no longer be cross-validated, measured for feature importance or relabelled.',
+    );
+    // A retype of b holds b's rows: deleting b strands no edit, though its run still loses its rows.
+    state.datasets = [...state.datasets, datasetRow({ id: 'c', projectId, rowCount: 5, parentId: 'b', recipe: { kind: 'retype', column: 'x', from: 'text', to: 'numeric' }, rowRuns: [{ key: 'b', end: 5 }] })];
+    expect(await state.whatDeletingLeaves('b')).toMatch(/^1 run was trained on it/);
+    expect(await state.whatDeletingLeaves('c')).toBeNull();
+    expect(await state.whatDeletingLeaves('gone')).toBeNull();
   });
 });
