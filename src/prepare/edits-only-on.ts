@@ -3,15 +3,9 @@
  * of the project holds (a retype or an append of it keeps them). They would stay in the recipe,
  * applying nowhere, so the Data page says how many before the dataset is deleted.
  */
-import { rowRunsOf, type RowRun } from '../shared/row-runs';
+import { rowRunsOf, type Runs } from '../shared/row-runs';
 import { normalizeRecipe } from './recipe';
 import { editedRowKeys } from './steps/edit-cells';
-
-interface Runs {
-  id: string;
-  rowCount: number;
-  rowRuns?: RowRun[];
-}
 
 /** How many of the stored recipe's cell edits only `dataset`'s rows hold, `others` being the project's other datasets. */
 export function editsOnlyOn(storedRecipe: unknown, dataset: Runs, others: readonly Runs[]): number {
