@@ -45,3 +45,34 @@ export function zeroOrOne(text: string, decimalComma: boolean): 0 | 1 | -1 {
   if ((x !== 0 && x !== 1) || numberUnit(text) !== '') return -1;
   return x === 1 ? 1 : 0;
 }
+
+/** 1 or 0 for a typed or stored true/false value (the words, or 1 and 0), as a column chosen as true/false reads it; -1 otherwise. */
+export function booleanBit(text: string): 0 | 1 | -1 {
+  const word = parseBoolean(text);
+  return word >= 0 ? word : zeroOrOne(text, false);
+}
+
+/** Each spelling's other half: a column that only ever wrote 'Yes' says 'No' for its false. */
+const OPPOSITES: Record<string, string> = { true: 'false', yes: 'no', t: 'f', y: 'n' };
+for (const [a, b] of Object.entries(OPPOSITES)) OPPOSITES[b] = a;
+
+/** `word`'s opposite in the same case ('Yes' → 'No', 'YES' → 'NO', 'y' → 'n'); '' for an unknown word. */
+function opposite(word: string): string {
+  const other = OPPOSITES[word.toLowerCase()];
+  if (other === undefined) return '';
+  if (word.length > 1 && word === word.toUpperCase()) return other.toUpperCase();
+  return word[0] === word[0]!.toUpperCase() ? other[0]!.toUpperCase() + other.slice(1) : other;
+}
+
+/**
+ * A boolean column's words (Column.words) from the first spelling of false and of true its cells
+ * used ('' for one never seen), the missing one made to match the other; undefined when they are
+ * 'false' and 'true', as shown by default, or when no cell held a value.
+ * Example: columnWords('', 'Yes') → ['No', 'Yes'].
+ */
+export function columnWords(falseWord: string, trueWord: string): readonly [string, string] | undefined {
+  const no = falseWord || opposite(trueWord);
+  const yes = trueWord || opposite(falseWord);
+  if (!no || !yes || (no === 'false' && yes === 'true')) return undefined;
+  return [no, yes];
+}

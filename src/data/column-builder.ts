@@ -4,7 +4,7 @@
  */
 import { CHUNK_ROWS, emptyChunkedColumn, growChunk, newChunk, toColumn, type ChunkedColumn } from '../shared/chunked-column';
 import { allocValues, setValid, usesDictionary, type Column, type ColumnKind, type ColumnValues } from '../shared/column';
-import { parseBoolean, zeroOrOne } from './booleans';
+import { columnWords, parseBoolean, zeroOrOne } from './booleans';
 import { parseDate, type DateOrder } from './dates';
 import { isMissingIn, MISSING_SPELLINGS } from './missing-values';
 import { parseNumberIn } from './numbers';
@@ -78,6 +78,8 @@ export function createColumnBuilder(name: string, kind: ColumnKind, options: Bui
   let failures: ParseFailures | null = null;
   const codes = usesDictionary(kind) ? new Map<string, number>() : null;
   const dictionary: string[] = [];
+  /** a boolean column's first spelling of false and of true */
+  const written = ['', ''];
   const order = options.dateOrder ?? 'ymd';
 
   const makeRoom = () => {
@@ -145,6 +147,8 @@ export function createColumnBuilder(name: string, kind: ColumnKind, options: Bui
       const value = parseBoolean(text);
       const bit = value >= 0 ? value : zeroOrOne(text, decimalComma);
       if (bit < 0) return fail(row, text);
+      // Shown as the file wrote it, the first spelling of each; 1 and 0 are shown as true and false, which they were chosen to mean.
+      if (value >= 0 && !written[bit]) written[bit] = text.trim();
       (values as Uint8Array)[slot] = bit;
       setValid(valid, slot);
     };
@@ -182,6 +186,8 @@ export function createColumnBuilder(name: string, kind: ColumnKind, options: Bui
   const finishChunked = (): ChunkedColumn => {
     column.length = length;
     if (codes) column.dictionary = dictionary;
+    const words = kind === 'boolean' ? columnWords(written[0]!, written[1]!) : undefined;
+    if (words) column.words = words;
     return column;
   };
 

@@ -95,6 +95,8 @@ export function joinParts(parts: PartResult[], fileName: string, options: Stream
         });
         remapCodes(source, map);
       }
+      // A part whose cells never held a true/false value has no words: the next one's are the file's.
+      if (!target.words && source.words) target.words = source.words;
       appendChunked(target, source);
     }
   });

@@ -1,9 +1,9 @@
 /** One stored value as the table shows it. */
-import { isValid, type Column } from '../shared/column';
+import { booleanWord, isValid, type Column } from '../shared/column';
 
 /**
  * '' for missing; numbers as JavaScript writes them (shortest exact form); dates as ISO
- * (date only at midnight UTC); booleans as true/false; labels as stored.
+ * (date only at midnight UTC); booleans as the file wrote them (yes/no), else true/false; labels as stored.
  * Example: formatCell(dateColumn, 0) === '2024-03-05'.
  */
 export function formatCell(column: Column, row: number): string {
@@ -13,7 +13,7 @@ export function formatCell(column: Column, row: number): string {
     case 'numeric':
       return String(v);
     case 'boolean':
-      return v ? 'true' : 'false';
+      return booleanWord(column, v);
     case 'datetime':
       return formatDate(v);
     default:

@@ -67,6 +67,8 @@ export function appendTables(
       if (retyped.failures) converted.push({ column: p.name, failures: retyped.failures });
     }
     const out: Column = { name: p.name, kind: p.kind, values: allocValues(p.kind, rowCount), valid: new Uint8Array(bitmapBytes(rowCount)) };
+    // True/false shown as the dataset writes them, whatever the appended file's spelling.
+    if (p.words) out.words = p.words;
     copyRows(out, p, parent.rowCount, 0);
     if (usesDictionary(p.kind)) {
       const dictionary = [...p.dictionary!];
@@ -103,6 +105,11 @@ export interface JoinStats {
    * 'Ann' and 'ann'): how many, and the first such pair; null when there are none
    */
   lookAlike: { rows: number; here: string; there: string } | null;
+}
+
+/** A present key's text: as the table shows it, but a yes/no value as true or false whatever its file's words. */
+function keyText(column: Column, row: number): string {
+  return column.kind === 'boolean' ? (column.values[row] ? 'true' : 'false') : formatCell(column, row);
 }
 
 /** Left rows without a key that are named by row; the rest are counted. */
@@ -149,6 +156,7 @@ function gather(column: Column, rows: Int32Array, name: string): Column {
     setValid(out.valid, i);
   }
   if (column.dictionary) out.dictionary = column.dictionary;
+  if (column.words) out.words = column.words;
   return out;
 }
 
@@ -156,6 +164,7 @@ function gather(column: Column, rows: Int32Array, name: string): Column {
  * SQL semantics: each left row is paired with every right row whose key is equal, in right
  * order; `left` keeps unmatched left rows with the right columns missing, `inner` drops them.
  * Keys compare by their text, so the number 1 matches the label "1"; a missing key never matches.
+ * A yes/no key compares by value: Yes in one file matches true in the other.
  * Keys that differ only in how they are written ("001" and 1) do not match either; they are
  * counted in `lookAlike`, so the learner can be told.
  * Columns: the left's, then the right's but its key; a right name the left has gets " (2)", or
@@ -170,7 +179,7 @@ export function joinTables(left: Table, right: Table, leftKey: string, rightKey:
   const matches = new Map<string, number[]>();
   for (let r = 0; r < right.rowCount; r++) {
     if (!isValid(rk.valid, r)) continue;
-    const key = formatCell(rk, r);
+    const key = keyText(rk, r);
     const list = matches.get(key);
     if (list) list.push(r);
     else matches.set(key, [r]);
@@ -190,7 +199,7 @@ export function joinTables(left: Table, right: Table, leftKey: string, rightKey:
     if (!isValid(lk.valid, r)) {
       if (missingKeyLeftRows.count++ < LISTED_KEYLESS) missingKeyLeftRows.rows.push(r);
     } else {
-      const key = formatCell(lk, r);
+      const key = keyText(lk, r);
       list = matches.get(key);
       if (!list) unmatched.set(key, (unmatched.get(key) ?? 0) + 1);
     }

@@ -3,7 +3,7 @@
  * histogram, or the most frequent labels. Computed in a worker over typed arrays: one copy of
  * the present values, a few passes over it, no sort and no per-value allocation.
  */
-import { isValid, type Column, type Table } from '../shared/column';
+import { booleanWord, isValid, type Column, type Table } from '../shared/column';
 import { countDistinct } from '../shared/distinct';
 import { denseSource, quantilesOf } from '../shared/select';
 import { pairwiseSum } from '../shared/sums';
@@ -131,7 +131,7 @@ function labelProfile(column: Column, rowCount: number): { count: number; unique
     counts[column.values[i]!]!++;
     count++;
   }
-  const labelOf = (code: number) => (column.kind === 'boolean' ? (code ? 'true' : 'false') : column.dictionary![code]!);
+  const labelOf = (code: number) => (column.kind === 'boolean' ? booleanWord(column, code) : column.dictionary![code]!);
   const order = Array.from({ length: size }, (_, code) => code).filter((code) => counts[code]! > 0);
   // Stable sort: ties keep first-seen (code) order.
   order.sort((a, b) => counts[b]! - counts[a]!);

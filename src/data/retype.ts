@@ -55,7 +55,7 @@ export function retypeColumn(column: Column, rowCount: number, to: ColumnKind, o
   const from = column.kind;
   const valid = column.valid.slice(0, (rowCount + 7) >> 3);
   const same = (values: Column['values'], dictionary?: string[]): Retyped => ({
-    column: { name: column.name, kind: to, values, valid, ...(dictionary ? { dictionary } : {}) },
+    column: { name: column.name, kind: to, values, valid, ...(dictionary ? { dictionary } : {}), ...(from === to && column.words ? { words: column.words } : {}) },
     failures: null,
     note: null,
     noneRead: null,

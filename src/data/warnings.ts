@@ -3,7 +3,7 @@
  * duplicate and mostly-missing columns, an imbalanced target, and features that predict the
  * target suspiciously well (possible leakage). Each warning is one sentence that says why.
  */
-import { isValid, usesDictionary, type Column, type Table } from '../shared/column';
+import { booleanWord, isValid, usesDictionary, type Column, type Table } from '../shared/column';
 import { numberCodes } from '../shared/number-codes';
 import type { ColumnProfile } from './profile';
 
@@ -238,7 +238,7 @@ function targetClassCounts(column: Column, coded: { codes: Int32Array; keys: num
   if (!coded) return null;
   const counts = new Array<number>(coded.keys.length).fill(0);
   for (const code of coded.codes) if (code >= 0) counts[code]!++;
-  const label = (key: number) => (column.dictionary ? column.dictionary[key]! : column.kind === 'boolean' ? (key ? 'true' : 'false') : String(key));
+  const label = (key: number) => (column.dictionary ? column.dictionary[key]! : column.kind === 'boolean' ? booleanWord(column, key) : String(key));
   return coded.keys.map((key, k) => ({ value: label(key), count: counts[k]! })).sort((a, b) => b.count - a.count);
 }
 /** The best threshold's right rows, exactly: each class's values sorted, walked together, cut only between distinct values. */

@@ -6,7 +6,8 @@
 import * as v from 'valibot';
 import { isValid, type Column } from '../shared/column';
 import { labelAt, requireColumn, type Frame } from './frame';
-import { StepProblem } from './step-problem';
+import { booleanBit } from '../data/booleans';
+import { notBoolean, StepProblem } from './step-problem';
 import { readTypedDate } from './typed-date';
 
 /** The comparisons labels allow, named as the form's comparison list names them. */
@@ -57,6 +58,14 @@ function comparer(column: Column, c: Condition): (row: number) => boolean {
     }
     const values = column.values;
     return (row) => cmp(values[row]! - target);
+  }
+  if (column.kind === 'boolean') {
+    if (c.op !== '==' && c.op !== '!=') throw new StepProblem(`Column "${c.column}" is yes/no: use ${EQUALITY_OPS.join(' or ')}, not ${c.op}.`);
+    // By value, not by spelling: "== yes" and "== true" match the same rows, however the file wrote them.
+    const bit = booleanBit(c.value.trim());
+    if (bit < 0) throw new StepProblem(notBoolean(column, 'compare it with', c.value));
+    const values = column.values;
+    return (row) => cmp(values[row] === bit ? 0 : 1);
   }
   if (c.op !== '==' && c.op !== '!=') {
     // Labels have no order; "<" over text would silently compare spellings.

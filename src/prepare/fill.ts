@@ -1,7 +1,8 @@
 /** Filling missing slots of a column with one value, without touching the input column. */
 import { allPresent, bitmapBytes, isValid, type Column } from '../shared/column';
 import { allValid } from './frame';
-import { StepProblem } from './step-problem';
+import { booleanBit } from '../data/booleans';
+import { notBoolean, StepProblem } from './step-problem';
 
 /** A numeric fill, or a label's text for label kinds. */
 export type FillValue = number | string;
@@ -9,8 +10,9 @@ export type FillValue = number | string;
 /** The code a label has in the column, adding it to a copy of the dictionary when new. */
 function codeFor(column: Column, label: string): { code: number; dictionary?: string[] } {
   if (column.kind === 'boolean') {
-    if (label !== 'true' && label !== 'false') throw new StepProblem(`Column "${column.name}" is boolean: fill it with true or false, not "${label}".`);
-    return { code: label === 'true' ? 1 : 0 };
+    const bit = booleanBit(label);
+    if (bit < 0) throw new StepProblem(notBoolean(column, 'fill it with', label));
+    return { code: bit };
   }
   const dictionary = column.dictionary!;
   const at = dictionary.indexOf(label);

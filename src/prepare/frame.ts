@@ -3,7 +3,7 @@
  * Steps never mutate a frame: they return a new one that shares every column they left alone,
  * so a six-step pipeline over a million rows copies only the columns it changes.
  */
-import { allocValues, allPresent, bitmapBytes, isValid, setValid, type Column, type Table } from '../shared/column';
+import { allocValues, allPresent, booleanWord, bitmapBytes, isValid, setValid, type Column, type Table } from '../shared/column';
 import { StepProblem } from './step-problem';
 
 export interface Frame {
@@ -162,11 +162,11 @@ export function allValid(rowCount: number): Uint8Array {
   return valid;
 }
 
-/** The value's text for a label kind (boolean as true/false), or null when missing. */
+/** The value's text for a label kind (boolean as its file wrote it, else true/false), or null when missing. */
 export function labelAt(column: Column, row: number): string | null {
   if (!isValid(column.valid, row)) return null;
   const v = column.values[row]!;
-  if (column.kind === 'boolean') return v ? 'true' : 'false';
+  if (column.kind === 'boolean') return booleanWord(column, v);
   if (column.dictionary) return column.dictionary[v]!;
   return String(v);
 }

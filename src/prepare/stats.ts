@@ -1,6 +1,6 @@
 /** Statistics steps learn, over a column's present values, as scikit-learn computes them. */
 import { quantileSorted } from '../data/profile';
-import { allPresent, isValid, type Column } from '../shared/column';
+import { allPresent, booleanWord, isValid, type Column } from '../shared/column';
 import { denseSource, quantilesOf } from '../shared/select';
 import { pairwiseSum } from '../shared/sums';
 
@@ -85,5 +85,5 @@ export function codeCounts(column: Column, rowCount: number): Uint32Array {
 
 /** The label of a code: dictionary entry, or true/false. */
 export function labelOfCode(column: Column, code: number): string {
-  return column.kind === 'boolean' ? (code ? 'true' : 'false') : column.dictionary![code]!;
+  return column.kind === 'boolean' ? booleanWord(column, code) : column.dictionary![code]!;
 }

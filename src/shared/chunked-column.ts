@@ -24,6 +24,8 @@ export interface ChunkedColumn {
   valid: Uint8Array[];
   /** for dictionary kinds: code → string */
   dictionary?: string[];
+  /** for booleans: how the file wrote false and true (Column.words) */
+  words?: readonly [string, string];
 }
 
 export interface ChunkedTable {
@@ -151,6 +153,7 @@ export function toColumn(column: ChunkedColumn): Column {
   }
   const out: Column = { name: column.name, kind: column.kind, values, valid };
   if (column.dictionary) out.dictionary = column.dictionary;
+  if (column.words) out.words = column.words;
   return out;
 }
 

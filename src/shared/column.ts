@@ -23,6 +23,13 @@ export interface Column {
   valid: Uint8Array;
   /** for categorical, text and identifier columns: code → string */
   dictionary?: string[];
+  /** for boolean columns: how the file wrote false and true, as ['No', 'Yes']; absent for 'false' and 'true' */
+  words?: readonly [string, string];
+}
+
+/** A boolean value as its file wrote it: the column's word for it, else 'true' or 'false'. */
+export function booleanWord(column: Pick<Column, 'words'>, bit: number): string {
+  return column.words ? column.words[bit ? 1 : 0] : bit ? 'true' : 'false';
 }
 
 export interface Table {

@@ -108,7 +108,10 @@ export async function loadTable(db: LooplabDB, datasetId: string): Promise<{ row
         if (c.values) values.set(new (values.constructor as new (b: ArrayBuffer) => ColumnValues)(c.values), start);
         if (c.valid) valid.set(new Uint8Array(c.valid), start >> 3);
       }
-      return dictionary ? { name: meta.name, kind: meta.kind, values, valid, dictionary } : { name: meta.name, kind: meta.kind, values, valid };
+      const column: Column = { name: meta.name, kind: meta.kind, values, valid };
+      if (dictionary) column.dictionary = dictionary;
+      if (meta.words) column.words = meta.words;
+      return column;
     }),
   );
   return { row, table: { rowCount: n, columns } };

@@ -56,6 +56,8 @@ export interface ColumnMeta {
   missing: number;
   /** distinct dictionary entries, for dictionary-coded kinds (the strings are in chunk -1) */
   dictionarySize?: number;
+  /** for booleans: how the file wrote false and true (shared/column.ts Column.words) */
+  words?: readonly [string, string];
 }
 
 /** How a dataset was made: imported, or derived from its parent (lineage). */

@@ -3,7 +3,7 @@
  * target as a class index or a number. Pure: no TF.js here, so it is tested in Node directly.
  */
 import { count } from '../data/words';
-import { isValid, type Column } from '../shared/column';
+import { booleanWord, isValid, type Column } from '../shared/column';
 import { labelAt, type Frame } from '../prepare/frame';
 
 export type Task = 'classification' | 'regression';
@@ -83,6 +83,11 @@ export function layoutOf(train: Frame, target: string, task: Task): LayoutOutcom
 
 /** Class labels in np.unique's order, as LabelEncoder: numbers by value (2, 9, 10, not "10", "2", "9"), labels as strings. */
 export function sortedClasses(labels: Iterable<string>, target: Column): string[] {
+  // False before true, however the file spelled them ('No' and 'Yes', or 'yes' and 'NO'): the positive class is true's.
+  if (target.kind === 'boolean') {
+    const seen = new Set(labels);
+    return [booleanWord(target, 0), booleanWord(target, 1)].filter((w) => seen.has(w));
+  }
   const numeric = target.kind === 'numeric' || target.kind === 'datetime';
   return numeric ? [...labels].sort((a, b) => Number(a) - Number(b)) : [...labels].sort();
 }

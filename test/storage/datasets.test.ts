@@ -67,6 +67,14 @@ describe('datasets', () => {
     expect(isValid(loaded.columns[0]!.valid, CHUNK_ROWS + 1)).toBe(true);
   });
 
+  test('a true/false column keeps how its file wrote true and false, in its metadata', async () => {
+    const { id: projectId } = await createProject(db, 'P', {});
+    const flag: Column = { name: 'paid', kind: 'boolean', values: Uint8Array.of(1, 0), valid: Uint8Array.of(3), words: ['No', 'Yes'] };
+    const table: Table = { rowCount: 2, columns: [flag] };
+    await saveDataset(db, datasetRow({ id: 'w', projectId, rowCount: 2, columns: [{ name: 'paid', kind: 'boolean', missing: 0, words: ['No', 'Yes'] }] }), table);
+    expect((await loadTable(db, 'w')).table.columns[0]!.words).toEqual(['No', 'Yes']);
+  });
+
   test('a save that fails half-way leaves nothing behind', async () => {
     const table = makeTable(CHUNK_ROWS + 10);
     const { id: projectId } = await createProject(db, 'P', {});

@@ -1,13 +1,13 @@
 import * as v from 'valibot';
 import { setValid, type Column } from '../../shared/column';
 import { newId } from '../../shared/ids';
-import { parseBoolean, zeroOrOne } from '../../data/booleans';
+import { booleanBit } from '../../data/booleans';
 import type { DateOrder } from '../../data/dates';
 import { count } from '../../data/words';
 import { conditionSchema, describeCondition, matchRows, numberHint, readDecimal } from '../condition';
 import { requireColumn, withColumns, type Frame } from '../frame';
 import { copyValid } from '../fill';
-import { StepProblem } from '../step-problem';
+import { notBoolean, StepProblem } from '../step-problem';
 import { defineStep, type FitContext, type StepSpec } from '../step';
 import { readTypedDate } from '../typed-date';
 import { leftOutNote, relabelledNote, unmatchedRelabel } from './edit-notes';
@@ -226,9 +226,8 @@ function columnWriter(column: Column, n: number) {
         if (!Number.isFinite(code)) throw new StepProblem(`Column "${column.name}" holds numbers: "${text}" is not one.${numberHint(t)}`);
       } else if (column.kind === 'boolean') {
         // As a column chosen as true/false reads its cells on import: the words, or 1 and 0.
-        const word = parseBoolean(t);
-        const b = word >= 0 ? word : zeroOrOne(t, false);
-        if (b < 0) throw new StepProblem(`Column "${column.name}" is yes/no: write true or false (or 1 or 0), not "${text}". To give it other values, change its type to Categorical on the Data page.`);
+        const b = booleanBit(t);
+        if (b < 0) throw new StepProblem(`${notBoolean(column, 'write', text)} To give it other values, change its type to Categorical on the Data page.`);
         code = b;
       } else if (column.kind === 'datetime') {
         code = readTypedDate(t, dateOrder);

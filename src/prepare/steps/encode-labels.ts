@@ -1,4 +1,5 @@
 /** What one-hot and ordinal encoding share: a label column read as label texts per code. */
+import { booleanBit } from '../../data/booleans';
 import { isValid, type Column } from '../../shared/column';
 import { checkLabels, requireColumn, type Frame } from '../frame';
 import { viewAllPresent, type ColumnView } from '../frame-view';
@@ -46,8 +47,17 @@ function labelsOfCounts(column: Column, counts: Uint32Array): { label: string; c
 
 /** For each code of this frame's column, the index of its label in `labels`, or -1. */
 export function codeToIndex(column: Column, labels: readonly string[]): Int32Array {
+  if (column.kind === 'boolean') {
+    // By value: a category learned as 'Yes' is this frame's true even where another file wrote it 'true'.
+    const out = new Int32Array(2).fill(-1);
+    labels.forEach((label, i) => {
+      const bit = booleanBit(label);
+      if (bit >= 0) out[bit] = i;
+    });
+    return out;
+  }
   const index = new Map(labels.map((l, i) => [l, i]));
-  const size = column.kind === 'boolean' ? 2 : column.dictionary!.length;
+  const size = column.dictionary!.length;
   const out = new Int32Array(size);
   for (let code = 0; code < size; code++) out[code] = index.get(labelOfCode(column, code)) ?? -1;
   return out;

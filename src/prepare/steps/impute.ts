@@ -5,7 +5,8 @@ import { columnView, findView, materializeColumn, requireView, viewAllPresent, w
 import { fillMissing, missingIndicator, type FillValue } from '../fill';
 import { mostFrequentNumber } from '../stats';
 import { numberHint, readDecimal } from '../condition';
-import { StepProblem } from '../step-problem';
+import { booleanBit } from '../../data/booleans';
+import { notBoolean, StepProblem } from '../step-problem';
 import { defineViewStep } from '../step';
 import { viewMeanStd, viewPresentNumbers, viewQuantiles } from '../view-numbers';
 import { viewLabelsByFrequency } from './encode-labels';
@@ -25,7 +26,7 @@ export function learnFillView(view: ColumnView, n: number, strategy: Strategy, c
     const number = readDecimal(value);
     if (numeric && !Number.isFinite(number)) throw new StepProblem(`Column "${name}" holds numbers: the constant must be a number, not "${value}".${numberHint(value)}`);
     // Checked here, not only where a gap is filled: training may have none, and validation some.
-    if (column.kind === 'boolean' && value !== 'true' && value !== 'false') throw new StepProblem(`Column "${name}" is boolean: fill it with true or false, not "${value}".`);
+    if (column.kind === 'boolean' && booleanBit(value) < 0) throw new StepProblem(notBoolean(column, 'fill it with', value));
     return numeric ? number : value;
   }
   const what = strategy.replace('-', ' ');

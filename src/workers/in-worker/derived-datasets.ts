@@ -29,6 +29,7 @@ export function columnMetas(table: Table | ChunkedTable): ColumnMeta[] {
     kind: c.kind,
     missing: 'chunks' in c ? chunkedMissing(c) : countMissing(c.valid, table.rowCount),
     ...(usesDictionary(c.kind) ? { dictionarySize: c.dictionary?.length ?? 0 } : {}),
+    ...(c.words ? { words: c.words } : {}),
   }));
 }
 

@@ -75,6 +75,20 @@ describe('records, labels and problems across part boundaries', () => {
     expect((result!.whole as { columns: { dictionary?: string[] }[] }).columns[1]!.dictionary).toEqual(['a', 'b1', 'b2', 'b0', 'c0', 'c1', 'c2', 'c3', 'c4']);
   });
 
+  test('a true/false column whose first part holds no value takes its words from the next, as one reader does', async () => {
+    const text = 'id,paid\n' + rows(0, 300, (i) => `${i},${i < 150 ? '' : i % 2 ? 'Yes' : 'no'}\n`);
+    const inspected = inspectHead(utf8(text), { name: 'paid.csv', size: text.length });
+    if (!inspected.ok) throw new Error('not inspected');
+    const options: StreamOptions = { dialect: inspected.inspection.dialect, encoding: inspected.inspection.encoding, columns: inspected.inspection.columns, skipRagged: false, chunkBytes: 7 };
+    expect(options.columns[1]!.kind).toBe('boolean');
+    const file = new File([text], 'paid.csv');
+    const whole = await streamCsv(file, 'paid.csv', options);
+    const inParts = await readCsvInParts(file, options, 4, inProcess(file, options));
+    if (!whole.ok || !inParts.ok) throw new Error('not read');
+    expect(whole.table.columns[1]!.words).toEqual(['no', 'Yes']);
+    expect(inParts.table.columns[1]!.words).toEqual(['no', 'Yes']);
+  });
+
   test('ragged rows late in the file are named by their line in the file, unreadable values by their row in the table too', async () => {
     const text = header + rows(0, 400, (i) => (i === 290 ? `${i},x\n` : i === 310 ? `${i},x,oops\n` : i === 350 ? `${i},x,bad\n` : `${i},x,${(i % 17) * 1.5}\n`));
     // The types are read from the first rows only, as from the head of a long file.

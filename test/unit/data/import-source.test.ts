@@ -192,12 +192,12 @@ describe('a column retyped after import, read as its file writes values', () => 
 });
 
 describe('rows appended to a dataset whose types are fixed', () => {
-  test('1 and 0 in a true/false column are true and false; what does not fit is named by its new row, with a hint that can be followed', async () => {
+  test('1 and 0 in a true/false column are true and false, shown as the dataset writes them; what does not fit is named by its new row, with a hint that can be followed', async () => {
     const parent = await stored('ap', [plain('id', 'numeric', ['1', '2']), plain('paid', 'boolean', ['yes', 'no'])]);
     const file = new File(['id,paid\n3,1\n4,0\n5,maybe\n'], 'more.csv');
     const result = await previewMerge({ parentId: 'ap', file, how: 'append' }, async () => parent);
     if (!result.ok) throw new Error(result.problem);
-    expect(result.rows.map((r) => r[1])).toEqual(['true', 'false', 'true', 'false', '']);
+    expect(result.rows.map((r) => r[1])).toEqual(['yes', 'no', 'yes', 'no', '']);
     expect(result.notes).toContain(
       'Column "paid": 1 value was not a true/false value (first at row 5: "maybe") and is stored as missing. To keep it, change the type of "paid" in this dataset first, or fix the file.',
     );

@@ -48,11 +48,12 @@ describe('appendTables', () => {
     expect(converted).toEqual([{ column: 'n', failures: { count: 1, firstRow: 1, firstValue: 'x' } }]);
   });
 
-  test('a true/false column takes 1 and 0 as true and false', () => {
+  test('a true/false column takes 1 and 0 as true and false, and keeps its own spelling of them', () => {
     const parent = table(col('paid', 'boolean', ['yes', 'no']));
     const other = table(col('paid', 'categorical', ['1', '0', 'maybe']));
     const { table: t, converted } = appendTables(parent, other, [0]);
-    expect(rows(t)).toEqual(['true', 'false', 'true', 'false', '']);
+    expect(rows(t)).toEqual(['yes', 'no', 'yes', 'no', '']);
+    expect(appendTables(parent, table(col('paid', 'boolean', ['TRUE', 'FALSE'])), [0]).table.columns[0]!.words).toEqual(['no', 'yes']);
     expect(converted).toEqual([{ column: 'paid', failures: { count: 1, firstRow: 2, firstValue: 'maybe' } }]);
   });
 });
@@ -67,6 +68,14 @@ describe('joinTables', () => {
     expect(result.table.columns.map((c) => c.name)).toEqual(['id', 'name', 'city']);
     expect(rows(result.table)).toEqual(['1|ann|Rome', '2|bob|Oslo']);
     expect(result.stats).toEqual({ matchedLeftRows: 2, unmatchedLeftRows: 2, missingKeyLeftRows: { count: 1, rows: [3] }, duplicateRightKeys: 0, rowCount: 2, renamed: [], lookAlike: null });
+  });
+
+  test('a yes/no key matches by value, however each file wrote it', () => {
+    const plans = table(col('paid', 'boolean', ['Yes', 'No']), col('plan', 'categorical', ['gold', 'free']));
+    const prices = table(col('paid', 'boolean', ['false', 'true']), col('price', 'numeric', ['0', '9']));
+    const result = joinTables(plans, prices, 'paid', 'paid', 'inner');
+    if (!result.ok) throw new Error(result.problem);
+    expect(rows(result.table)).toEqual(['Yes|gold|9', 'No|free|0']);
   });
 
   test('left keeps every left row; a missing key never matches', () => {

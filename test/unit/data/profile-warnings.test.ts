@@ -86,10 +86,11 @@ describe('profileColumn', () => {
     ]);
     expect(p.labels!.top).toHaveLength(20);
     expect(p.labels!.otherCount).toBe(30 - 2 - 2 - 18);
+    // True/false as the file wrote them.
     const flags = profileColumn(col('f', 'boolean', ['yes', 'no', 'yes']), 3);
     expect(flags.labels!.top).toEqual([
-      { value: 'true', count: 2 },
-      { value: 'false', count: 1 },
+      { value: 'yes', count: 2 },
+      { value: 'no', count: 1 },
     ]);
   });
 });

@@ -24,6 +24,7 @@ describe('retypeColumn', () => {
 
   test('booleans become 0 and 1; dates become their epoch milliseconds, read back as dates when the caller says they were dates', () => {
     expect(cells(retypeColumn(col('boolean', ['yes', 'no', '']), 3, 'numeric').column, 3)).toEqual(['1', '0', '']);
+    expect(retypeColumn(col('boolean', ['Yes', 'No']), 2, 'boolean').column.words).toEqual(['No', 'Yes']);
     const date = col('datetime', ['2024-01-02']);
     expect(retypeColumn(date, 1, 'numeric').column.values[0]).toBe(Date.UTC(2024, 0, 2));
     expect(cells(retypeColumn(retypeColumn(date, 1, 'numeric').column, 1, 'datetime', { epochMs: true }).column, 1)).toEqual(['2024-01-02']);
@@ -93,9 +94,9 @@ describe('retypeColumn to true/false', () => {
     expect(noneRead).toBeNull();
   });
 
-  test('labels "1" and "0" read as true and false, beside yes/no', () => {
+  test('labels "1" and "0" read as true and false, beside yes/no, shown in the first spelling of each word', () => {
     const { column, failures } = retypeColumn(col('categorical', ['1', '0', 'yes', 'No', 'maybe']), 5, 'boolean');
-    expect(cells(column, 5)).toEqual(['true', 'false', 'true', 'false', '']);
+    expect(cells(column, 5)).toEqual(['yes', 'No', 'yes', 'No', '']);
     expect(failures).toEqual({ count: 1, firstRow: 4, firstValue: 'maybe' });
   });
 

@@ -17,10 +17,14 @@ const data = () => table(col('b', 'boolean', ['true', 'false', 'true', '']), col
 const parts = Uint8Array.from([0, 0, 0, 1]);
 
 describe('problems met outside the training rows', () => {
-  test('a boolean column filled with a constant that is not true or false is refused when fitted', () => {
-    const outcome = prepareParts([spec('fill', 'impute', { columns: ['b'], strategy: 'constant', constant: 'yes' })], datasetFrame(data()), parts);
-    expect(outcome).toEqual({ ok: false, stepId: 'fill', problem: 'Column "b" is boolean: fill it with true or false, not "yes".' });
-    expect(prepareParts([spec('fill', 'impute', { columns: ['b'], strategy: 'constant', constant: 'true' })], datasetFrame(data()), parts).ok).toBe(true);
+  test('a boolean column filled with a constant that is not true or false is refused when fitted; any spelling of true or false fills it', () => {
+    const outcome = prepareParts([spec('fill', 'impute', { columns: ['b'], strategy: 'constant', constant: 'maybe' })], datasetFrame(data()), parts);
+    expect(outcome).toEqual({ ok: false, stepId: 'fill', problem: 'Column "b" is yes/no: fill it with true or false (or 1 or 0), not "maybe".' });
+    for (const constant of ['true', 'Yes', '1']) {
+      const filled = prepareParts([spec('fill', 'impute', { columns: ['b'], strategy: 'constant', constant })], datasetFrame(data()), parts);
+      if (!filled.ok) throw new Error(filled.problem);
+      expect(Array.from(filled.frames.validation.table.columns[0]!.values.subarray(0, 1))).toEqual([1]);
+    }
   });
 
   test('an edit of a validation row the column cannot hold is refused when fitted, though the training rows do not hold that row', () => {
