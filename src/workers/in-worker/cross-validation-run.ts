@@ -7,7 +7,8 @@ import { crossValidate, CvCancelled, type FoldPredictions } from '../../evaluate
 import { flaggedFoldsNote, foldPredictionsOf, heldOutMatrices, leaveOutNoTarget, noTargetNote } from '../../evaluate/fold-rows';
 import { editedTable } from '../../prepare/edited-table';
 import { datasetFrame, type Frame } from '../../prepare/frame';
-import { assignFolds, type SplitInputs } from '../../prepare/split';
+import { assignFolds } from '../../prepare/folds';
+import type { SplitInputs } from '../../prepare/split';
 import { StepProblem } from '../../prepare/step-problem';
 import { describeError } from '../../shared/errors';
 import { newId } from '../../shared/ids';

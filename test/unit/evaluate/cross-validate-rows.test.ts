@@ -8,7 +8,7 @@ import { crossValidate, type FitAndPredict } from '../../../src/evaluate/cross-v
 import { flaggedFoldsNote, foldPredictionsOf, heldOutMatrices, leaveOutNoTarget, noTargetNote } from '../../../src/evaluate/fold-rows';
 import { datasetFrame } from '../../../src/prepare/frame';
 import { defaultRecipe } from '../../../src/prepare/recipe';
-import { assignFolds } from '../../../src/prepare/split';
+import { assignFolds } from '../../../src/prepare/folds';
 import { foldBaseline, runMatrices } from '../../../src/workers/in-worker/run-matrices';
 import { col, table } from '../prepare/tables';
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { crossValidate, meanAndStd, type FitAndPredict } from '../../../src/evaluate/cross-validate';
 import { datasetFrame, type Frame } from '../../../src/prepare/frame';
 import { defaultRecipe, type Recipe } from '../../../src/prepare/recipe';
-import { assignFolds } from '../../../src/prepare/split';
+import { assignFolds } from '../../../src/prepare/folds';
 import { foldBaseline, runMatrices } from '../../../src/workers/in-worker/run-matrices';
 import { col, table } from '../prepare/tables';
 

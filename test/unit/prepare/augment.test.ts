@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { augment, augmentSchema, checkAugment, countFor, MAX_GENERATED_ROWS, nearestNeighbours, type AugmentSpec } from '../../../src/prepare/augment';
+import { augment, augmentSchema, checkAugment, countFor, MAX_GENERATED_ROWS, type AugmentSpec } from '../../../src/prepare/augment';
+import { nearestNeighbours } from '../../../src/prepare/nearest-neighbours';
 import * as v from 'valibot';
 import { cholesky, meanAndCovariance } from '../../../src/prepare/augment-gaussian';
 import { StepProblem } from '../../../src/prepare/step-problem';

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { seeded } from '../../../src/prepare/random';
-import { assignFolds, assignParts, NO_FOLD, splitProblem, summariseParts, type SplitSpec } from '../../../src/prepare/split';
+import { assignFolds, NO_FOLD } from '../../../src/prepare/folds';
+import { assignParts, splitProblem, summariseParts, type SplitSpec } from '../../../src/prepare/split';
 
 const spec = (strategy: SplitSpec['strategy'], seed = 7, fractions: [number, number, number] = [0.7, 0.15, 0.15]): SplitSpec => ({ strategy, fractions, seed });
 const count = (parts: Uint8Array) => [0, 1, 2].map((p) => parts.filter((x) => x === p).length);
