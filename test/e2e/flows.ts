@@ -127,7 +127,13 @@ export async function trainBaseline(page: Page, name: string): Promise<void> {
   await page.getByTestId('stage-link-train').click();
   await page.getByLabel('Baseline', { exact: true }).check();
   await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await page.locator(`[data-testid="run-row"][data-name="${name}"][data-status="completed"]`).waitFor({ timeout: SLOW_WORK_MS });
+  await page
+    .locator(`[data-testid="run-row"][data-name="${name}"][data-status="completed"]`)
+    .waitFor({ timeout: SLOW_WORK_MS })
+    .catch(async (cause: unknown) => {
+      // A run that never starts is usually refused, with the reason in an alert: say it.
+      throw new Error(`Run "${name}" did not complete; the page's alerts: ${JSON.stringify(await page.getByRole('alert').allTextContents())}`, { cause });
+    });
 }
 
 /** The stored predictions of the (only) run on one part, read straight from IndexedDB. */
