@@ -23,6 +23,12 @@ export async function projectWithFile(page: Page, name: string, file: string, ta
   await page.getByTestId('dataset-summary').waitFor();
 }
 
+/** A penguins sample project (missing values, a multiclass target), opened on Prepare. */
+export async function penguinsOnPrepare(page: Page): Promise<void> {
+  await projectWithSample(page, 'Penguins prep', /^Open sample .*enguins/, 'multiclass', 'species');
+  await page.getByTestId('stage-link-prepare').click();
+}
+
 /** A new project of this name, with no plan, opened at Data; its id. */
 export async function openDataStage(page: Page, name: string): Promise<string> {
   await page.goto(baseUrl() + '#/');
