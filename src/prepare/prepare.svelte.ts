@@ -35,19 +35,11 @@ import { moveProblem } from './step-order';
 import { columnDateOrder, withConditionDateOrder } from './typed-date';
 import { relabelProbe } from './relabel-probe';
 import { keepUndo, keptUndo, type KeptUndo } from './undo-memory';
+import { UndoHistory, type Direction } from './undo-history';
 import { appendChange, madeOn, withoutChange, type Change, type Relabel } from './steps/edit-cells';
 import { cellEditedNote, EDITS_SWITCHED_ON, lookalikeNote, unmatchedRelabel } from './steps/edit-notes';
 
 export type SaveState = 'saved' | 'saving' | 'error';
-
-/** Undo steps kept in memory. */
-const UNDO_LIMIT = 100;
-/**
- * Changes with the same `joinAs` key asked for within this long of the last are one undo step:
- * the arrow keys in a radio group apply every option passed over, and one Undo should go back
- * to before them all, not to each option in turn.
- */
-const JOIN_MS = 2000;
 
 const SHOWN_AS_NOW = 'The recipe was changed in another tab: it is shown as it is now.';
 const NOT_APPLIED = `${SHOWN_AS_NOW} Your last change was not applied; make it again.`;
@@ -84,10 +76,7 @@ export class PrepareState {
   readonly task: TaskKind | null;
   readonly #projectId: string;
   readonly #db: LooplabDB;
-  #undo: Recipe[] = [];
-  #redo: Recipe[] = [];
-  /** the last change's `joinAs` and when it was asked for, while the next change of that key may join its undo step */
-  #lastJoinable: { key: string; asked: number } | null = null;
+  readonly #history = new UndoHistory<Recipe>();
   /** per `joinAs` key, the number of the latest change asked for: an earlier one still queued is skipped */
   #joinTickets: Record<string, number> = {};
   #queue: Promise<unknown> = Promise.resolve();
@@ -153,7 +142,6 @@ export class PrepareState {
     const recipe = normalizeRecipe(row?.recipe, this.#seed, this.task === 'classification');
     this.recipe = recipe;
     this.version = row?.version ?? 0;
-    this.#lastJoinable = null;
     this.#takeUpUndo({ version: this.version, datasetId: this.dataset?.id ?? null, undo: [], redo: [] });
     this.refused = null;
     this.saveState = 'saved';
@@ -221,8 +209,8 @@ export class PrepareState {
    * Try a change: the new recipe is fitted first; if a step that could apply before cannot
    * now (newlyBroken), the change is refused with the reason (shown by the form named `where`),
    * also when another step could not apply already. `joinAs`: the change joins the last one's
-   * undo step when that had the same key and was asked for less than JOIN_MS before, and is
-   * skipped when a later one of that key is already waiting. Such changes must set a value, not
+   * undo step when that had the same key and was asked for shortly before (undo-history.ts), and
+   * is skipped when a later one of that key is already waiting. Such changes must set a value, not
    * adjust one (choose a strategy, not move a step), so that only the last one matters.
    */
   change(where: string, mutate: (draft: Recipe) => void, focusStep?: string, joinAs?: string): Promise<boolean> {
@@ -256,13 +244,7 @@ export class PrepareState {
       if (focusStep) this.previewStepId = focusStep;
       const report = await this.#tried(where, draft);
       if (!report) return false;
-      const last = this.#lastJoinable;
-      const joins = joinAs !== undefined && last?.key === joinAs && asked - last.asked < JOIN_MS && this.#undo.length > 0;
-      if (!joins) this.#undo = [...this.#undo, current].slice(-UNDO_LIMIT);
-      // Walked back to where the joined changes started: their undo step would undo nothing.
-      else if (JSON.stringify(this.#undo.at(-1)) === JSON.stringify(draft)) this.#undo = this.#undo.slice(0, -1);
-      this.#lastJoinable = joinAs === undefined ? null : { key: joinAs, asked };
-      this.#redo = [];
+      this.#history.record(current, draft, joinAs === undefined ? undefined : { key: joinAs, asked });
       return this.#commit(draft, report);
     });
   }
@@ -293,7 +275,7 @@ export class PrepareState {
   restoreVersion(version: number): Promise<boolean> {
     return this.#enqueue(async () => {
       // Here, not when asked: a joinable change queued before would otherwise join its undo step past this one.
-      this.#lastJoinable = null;
+      this.#history.breakJoin();
       const current = this.recipe;
       if (!current) return false;
       const kept = this.versions.find((v) => v.version === version);
@@ -314,8 +296,7 @@ export class PrepareState {
         this.previewStepId = previewed;
         return false;
       }
-      this.#undo = [...this.#undo, current].slice(-UNDO_LIMIT);
-      this.#redo = [];
+      this.#history.record(current, draft);
       return this.#commit(draft, report);
     });
   }
@@ -326,23 +307,25 @@ export class PrepareState {
     this.labelsNotice = null;
     this.recipe = recipe;
     this.report = report;
-    this.canUndo = this.#undo.length > 0;
-    this.canRedo = this.#redo.length > 0;
+    this.#showUndo();
     return this.#save(recipe);
   }
 
   /** Keep undo and redo for when Prepare is opened again, once the recipe shown is the stored version. */
   #keepUndo(): void {
-    keepUndo(this.#projectId, { version: this.version, datasetId: this.dataset?.id ?? null, undo: this.#undo, redo: this.#redo });
+    keepUndo(this.#projectId, { version: this.version, datasetId: this.dataset?.id ?? null, ...this.#history.stacks() });
   }
 
   /** Undo and redo from `history` (and kept for the project, for when Prepare is opened again). */
   #takeUpUndo(history: KeptUndo): void {
-    this.#undo = [...history.undo];
-    this.#redo = [...history.redo];
-    this.canUndo = this.#undo.length > 0;
-    this.canRedo = this.#redo.length > 0;
+    this.#history.takeUp(history);
+    this.#showUndo();
     this.#keepUndo();
+  }
+
+  #showUndo(): void {
+    this.canUndo = this.#history.canUndo;
+    this.canRedo = this.#history.canRedo;
   }
 
   /** Save the recipe as the version after the one this tab shows; false when another tab saved since (then the stored one is shown). */
@@ -371,24 +354,22 @@ export class PrepareState {
 
   /** Step back to the recipe before the last change (saved as a new version: history is never rewritten). */
   undo(): Promise<void> {
-    return this.#travel(this.#undo, this.#redo);
+    return this.#travel('undo');
   }
 
   redo(): Promise<void> {
-    return this.#travel(this.#redo, this.#undo);
+    return this.#travel('redo');
   }
 
-  #travel(from: Recipe[], to: Recipe[]): Promise<void> {
-    this.#lastJoinable = null;
+  /** Go back (or forward) one step; it stays to go back to when its report fails or is cancelled. */
+  #travel(direction: Direction): Promise<void> {
+    this.#history.breakJoin();
     return this.#enqueue(async () => {
-      const target = from.pop();
+      const target = this.#history.next(direction);
       if (!target || !this.recipe) return;
       const report = await this.#ask(target);
-      if (!report) {
-        from.push(target);
-        return;
-      }
-      to.push(this.recipe);
+      if (!report) return;
+      this.#history.moved(direction, target, this.recipe);
       this.refused = null;
       await this.#commit(target, report);
     });
