@@ -7,6 +7,9 @@ import { count } from '../data/words';
 import { isCutShort } from './cut-short';
 import type { Ending, EpochRecord } from './train-loop';
 
+/** How a cancelled run ends: its run row and model are deleted. */
+export const THROWN_AWAY = 'Cancelled: the run was thrown away.';
+
 export function endingMessage(ending: Ending, history: readonly EpochRecord[], bestEpoch: number, patience: number): string | null {
   const last = history.at(-1);
   if (!last || ending === 'cancelled' || ending === 'diverged') return null;

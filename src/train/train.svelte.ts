@@ -23,37 +23,14 @@ import { callTrainWorker, killTrainWorker } from '../workers/train-client';
 import type { BackendMeasurement, MeasureOutcome, TrainEvent, TrainResult } from '../workers/train-protocol';
 import { WorkerCancelled, workerCallback } from '../workers/worker-handle';
 import type { BackendChoice, BackendEnvironment } from './backend-choice';
-import { checkTrainForm, normalizeTrainSpec, type BackendName, type TrainSpec } from './model-spec';
+import { checkTrainForm, normalizeTrainSpec, type TrainSpec } from './model-spec';
 import { nextNumbered } from './numbered-name';
-import { displayStatus, trainingRun } from './runs-table';
+import { trainingRun } from './runs-table';
+import { THROWN_AWAY } from './ending-message';
+import { followRuns, type LiveRun } from './follow-run';
 import { sweepTrials, type SweepPlan } from './sweep';
 import { emptySweepForm, readTrainDraft, type SweepForm } from './train-draft';
-import type { EpochRecord } from './train-loop';
 import { flaggedNotes, unlabelledNotes, unseenClassNotes, type Layout } from './training-data';
-
-export interface LiveRun {
-  runId: string;
-  name: string;
-  backend: BackendName | null;
-  backendNote: string;
-  epochs: number;
-  history: EpochRecord[];
-  startedAt: number;
-  /** 'stopping' after Stop or Cancel until the worker answers */
-  phase: 'preparing' | 'training' | 'stopping';
-  /**
-   * Followed from storage, not from the worker's messages: a run this page did not start (the
-   * learner left Train mid-run and came back). Its curves update as the worker stores them.
-   */
-  attached: boolean;
-}
-
-/** A run stored as training, shown as the live one. */
-function attachedRun(row: RunRow): LiveRun {
-  const spec = normalizeTrainSpec(row.spec);
-  const history = row.history as EpochRecord[];
-  return { runId: row.id, name: row.name, backend: row.backend as BackendName, backendNote: row.backendNote, epochs: spec.model === 'baseline' ? 0 : spec.epochs, history, startedAt: row.createdAt, phase: 'training', attached: true };
-}
 
 /** How long editing must pause before the form's draft is saved (ms). */
 export const DRAFT_SAVE_DELAY_MS = 400;
@@ -220,34 +197,13 @@ export class TrainState {
     return this.live ? `“${this.live.name}” is training: one run at a time. Stop it, or wait for it to end.` : null;
   }
 
-  /**
-   * A run this page did not start but that storage says is training (running, heartbeat fresh) is
-   * shown live, and followed in storage until it ends, is thrown away or goes quiet.
-   */
+  /** A run this page did not start but that storage says is training is shown live and followed (follow-run.ts). */
   #follow(rows: RunRow[], now: number): void {
-    const live = this.live;
-    if (live?.attached) {
-      const row = rows.find((r) => r.id === live.runId);
-      if (!row) {
-        this.live = null;
-        this.lastResult = { ok: true, runId: live.runId, status: 'stopped', message: 'Cancelled: the run was thrown away.' };
-      } else if (row.status === 'failed') {
-        this.live = null;
-        this.error = `Training failed: ${row.message ?? 'no reason was given.'}`;
-      } else if (row.status !== 'running') {
-        this.live = null;
-        this.lastResult = { ok: true, runId: row.id, status: row.status, message: row.message };
-      } else if (displayStatus(row, now) !== 'running') {
-        // Cut off (its tab closed): the runs table says interrupted.
-        this.live = null;
-      } else if (row.history.length > live.history.length) {
-        live.history = row.history as EpochRecord[];
-      }
-      return;
-    }
-    if (live) return;
-    const running = trainingRun(rows.filter((r) => !this.#notAttached.includes(r.id)), now);
-    if (running) this.live = attachedRun(running);
+    const followed = followRuns(this.live, rows, now, this.#notAttached);
+    if (followed.live !== this.live) this.live = followed.live;
+    if (followed.history && this.live) this.live.history = followed.history;
+    if (followed.result) this.lastResult = followed.result;
+    if (followed.error) this.error = followed.error;
   }
 
   async train(name: string, spec: TrainSpec = $state.snapshot(this.spec), tags: string[] = []): Promise<void> {
@@ -279,7 +235,7 @@ export class TrainState {
       if (e instanceof WorkerCancelled) {
         // The worker was terminated mid-run: the run it had started is thrown away, as asked.
         await deleteRun(this.#db, runId).catch(() => undefined);
-        this.lastResult = { ok: true, runId, status: 'stopped', message: 'Cancelled: the run was thrown away.' };
+        this.lastResult = { ok: true, runId, status: 'stopped', message: THROWN_AWAY };
       } else this.error = describeError(e);
     } finally {
       if (this.live?.runId === runId) this.live = null;

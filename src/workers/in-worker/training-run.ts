@@ -24,6 +24,7 @@ import { predict, predictBaseline } from '../../train/predict';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { saveHoldout } from '../../storage/evaluations';
 import { buildModel } from '../../train/build-model';
+import { THROWN_AWAY } from '../../train/ending-message';
 import { captureModel } from '../../train/model-io';
 import { checkTrainForm, type BackendName, type TrainSpec } from '../../train/model-spec';
 import { trainLoop, type EpochRecord, type TrainControl, type TrainOutcome } from '../../train/train-loop';
@@ -236,7 +237,7 @@ export async function runTraining(request: TrainRequest, flags: RunFlags, onEven
     const seconds = (performance.now() - t0) / 1000;
     if (outcome.ending === 'cancelled') {
       await deleteRun(db, run.id);
-      return { ok: true, runId: run.id, status: 'stopped', message: 'Cancelled: the run was thrown away.' };
+      return { ok: true, runId: run.id, status: 'stopped', message: THROWN_AWAY };
     }
     const status: RunStatus = outcome.ending;
     if (outcome.history.length) await storePredictions(run.id, d, model, baseline);
