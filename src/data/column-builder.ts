@@ -186,6 +186,7 @@ export function createColumnBuilder(name: string, kind: ColumnKind, options: Bui
   const finishChunked = (): ChunkedColumn => {
     column.length = length;
     if (codes) column.dictionary = dictionary;
+    if (kind === 'boolean') column.spellings = [written[0]!, written[1]!];
     const words = kind === 'boolean' ? columnWords(written[0]!, written[1]!) : undefined;
     if (words) column.words = words;
     return column;

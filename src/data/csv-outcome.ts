@@ -2,7 +2,8 @@
  * The parts of a file, read apart, joined into one table — or the reason the file cannot be
  * imported, in words that name the file and the line. A file read whole is one part.
  */
-import { appendChunked, remapCodes, type ChunkedTable } from '../shared/chunked-column';
+import { appendChunked, remapCodes, type ChunkedColumn, type ChunkedTable } from '../shared/chunked-column';
+import { columnWords } from './booleans';
 import { LISTED_QUOTE_ROWS, type PartResult, type StreamOptions } from './csv-part';
 import type { TextEncoding } from './dialect';
 import type { MissingCounts } from './column-builder';
@@ -95,10 +96,9 @@ export function joinParts(parts: PartResult[], fileName: string, options: Stream
         });
         remapCodes(source, map);
       }
-      // A part whose cells never held a true/false value has no words: the next one's are the file's.
-      if (!target.words && source.words) target.words = source.words;
       appendChunked(target, source);
     }
+    if (target.kind === 'boolean' && parts.length > 1) wordsOfParts(target, parts.map((p) => p.columns[i]!.spellings));
   });
 
   const notes = failures.flatMap((f, i) => (f ? [failureNote(options.columns[i]!, f, rowsBecomeTable)] : []));
@@ -134,4 +134,17 @@ export function encodingQuestion(fileName: string, encoding: TextEncoding, notUt
     `"${fileName}": line ${notUtf8Line.toLocaleString('en')} of the file has bytes that are not UTF-8, though the start of the file is, and nothing was stored. ` +
     `If the file was saved as Windows-1252 (as Excel on Windows often does), ${act} it as Windows-1252. Or ${act} it as UTF-8 anyway, with those bytes read as "\uFFFD".`
   );
+}
+
+/**
+ * A yes/no column's words over parts read side by side: the first spelling of false and of true
+ * over the parts in order, as one read of the whole file finds them. A part written `true` only
+ * followed by one written `n` gives true/false's words, not the `Yes`/`No` guessed from `n`.
+ */
+function wordsOfParts(target: ChunkedColumn, spellings: readonly (readonly [string, string] | undefined)[]): void {
+  const first = (bit: 0 | 1) => spellings.find((s) => s?.[bit])?.[bit] ?? '';
+  const words = columnWords(first(0), first(1));
+  if (words) target.words = words;
+  else delete target.words;
+  target.spellings = [first(0), first(1)];
 }

@@ -26,6 +26,12 @@ export interface ChunkedColumn {
   dictionary?: string[];
   /** for booleans: how the file wrote false and true (Column.words) */
   words?: readonly [string, string];
+  /**
+   * for booleans: the first spelling of false and of true its cells used ('' for one never seen),
+   * which `words` is made from: parts of a file read side by side combine these (not their words,
+   * which guess a missing spelling) to the words one read of the whole file gives
+   */
+  spellings?: readonly [string, string];
 }
 
 export interface ChunkedTable {

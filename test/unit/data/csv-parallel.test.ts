@@ -75,8 +75,9 @@ describe('records, labels and problems across part boundaries', () => {
     expect((result!.whole as { columns: { dictionary?: string[] }[] }).columns[1]!.dictionary).toEqual(['a', 'b1', 'b2', 'b0', 'c0', 'c1', 'c2', 'c3', 'c4']);
   });
 
-  test('a true/false column whose first part holds no value takes its words from the next, as one reader does', async () => {
-    const text = 'id,paid\n' + rows(0, 300, (i) => `${i},${i < 150 ? '' : i % 2 ? 'Yes' : 'no'}\n`);
+  /** A true/false column's words read whole and in four parts, from the cell of each of 300 rows. */
+  async function wordsBothWays(cell: (i: number) => string) {
+    const text = 'id,paid\n' + rows(0, 300, (i) => `${i},${cell(i)}\n`);
     const inspected = inspectHead(utf8(text), { name: 'paid.csv', size: text.length });
     if (!inspected.ok) throw new Error('not inspected');
     const options: StreamOptions = { dialect: inspected.inspection.dialect, encoding: inspected.inspection.encoding, columns: inspected.inspection.columns, skipRagged: false, chunkBytes: 7 };
@@ -85,8 +86,18 @@ describe('records, labels and problems across part boundaries', () => {
     const whole = await streamCsv(file, 'paid.csv', options);
     const inParts = await readCsvInParts(file, options, 4, inProcess(file, options));
     if (!whole.ok || !inParts.ok) throw new Error('not read');
-    expect(whole.table.columns[1]!.words).toEqual(['no', 'Yes']);
-    expect(inParts.table.columns[1]!.words).toEqual(['no', 'Yes']);
+    return { whole: whole.table.columns[1]!.words, inParts: inParts.table.columns[1]!.words };
+  }
+
+  test('a true/false column whose first part holds no value takes its words from the next, as one reader does', async () => {
+    expect(await wordsBothWays((i) => (i < 150 ? '' : i % 2 ? 'Yes' : 'no'))).toEqual({ whole: ['no', 'Yes'], inParts: ['no', 'Yes'] });
+  });
+
+  test('parts that spell true and false differently give the words of the first spelling of each, as one reader does', async () => {
+    // The first part has only Yes (its own words would guess No); false is first written n.
+    expect(await wordsBothWays((i) => (i < 100 ? 'Yes' : i % 2 ? 'y' : 'n'))).toEqual({ whole: ['n', 'Yes'], inParts: ['n', 'Yes'] });
+    // The first part has only true (true/false's words, none kept); a later N must not bring in Y.
+    expect(await wordsBothWays((i) => (i < 100 ? 'true' : 'N'))).toEqual({ whole: ['N', 'true'], inParts: ['N', 'true'] });
   });
 
   test('ragged rows late in the file are named by their line in the file, unreadable values by their row in the table too', async () => {
