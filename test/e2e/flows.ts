@@ -1,5 +1,5 @@
 /** Steps several end-to-end tests take the same way. */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { baseUrl } from './harness';
 import { storedRows } from './stored';
 import { SLOW_WORK_MS } from './timeouts';
@@ -94,7 +94,17 @@ export async function addScaleStep(page: Page, except: readonly string[]): Promi
   const names = await columns.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
   await columns.selectOption(names.filter((n) => !except.includes(n)));
   await page.getByRole('button', { name: 'Add step' }).click();
-  await page.locator('[data-testid="pipeline-step"][data-state="fitted"]').waitFor();
+  await shownOrAlerts(page, page.locator('[data-testid="pipeline-step"][data-state="fitted"]'), 'The scaling step was not fitted');
+}
+
+/**
+ * Wait for `shown`; when it does not come, fail naming the page's alerts: work that never ends
+ * was usually refused, with the reason in an alert, and a bare timeout hides it.
+ */
+async function shownOrAlerts(page: Page, shown: Locator, what: string, timeout?: number): Promise<void> {
+  await shown.waitFor(timeout === undefined ? {} : { timeout }).catch(async (cause: unknown) => {
+    throw new Error(`${what}; the page's alerts: ${JSON.stringify(await page.getByRole('alert').allTextContents())}`, { cause });
+  });
 }
 
 /** On Train: one run of the model whose radio button has this label, to its end (seeded as given, else with the project's seed). */
@@ -105,7 +115,7 @@ export async function trainOnce(page: Page, model: string, learningRate: number,
   await page.getByLabel('Learning rate', { exact: true }).fill(String(learningRate));
   await page.getByLabel('Epochs', { exact: true }).fill(String(epochs));
   await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await page.locator('[data-testid="train-result"][data-status]').waitFor({ timeout: SLOW_WORK_MS });
+  await shownOrAlerts(page, page.locator('[data-testid="train-result"][data-status]'), `The ${model} run did not end`, SLOW_WORK_MS);
 }
 
 /** Edit one cell with the Labels panel's form (row 1-based, as the form reads it). */
@@ -124,7 +134,8 @@ export async function relabelWhere(page: Page, column: string, value: string, wh
   await page.getByLabel('Comparison', { exact: true }).selectOption('==');
   await page.getByLabel('Compared with', { exact: true }).fill(compared);
   await page.getByRole('button', { name: 'Relabel matching rows' }).click();
-  await page.getByTestId('labels-notice').filter({ hasText: `${where} == ${compared}: ${column} is now "${value}" there.` }).waitFor();
+  const notice = page.getByTestId('labels-notice').filter({ hasText: `${where} == ${compared}: ${column} is now "${value}" there.` });
+  await shownOrAlerts(page, notice, `Relabelling ${column} where ${where} == ${compared} was not confirmed`);
   await prepareIdle(page);
 }
 
@@ -133,13 +144,7 @@ export async function trainBaseline(page: Page, name: string): Promise<void> {
   await page.getByTestId('stage-link-train').click();
   await page.getByLabel('Baseline', { exact: true }).check();
   await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await page
-    .locator(`[data-testid="run-row"][data-name="${name}"][data-status="completed"]`)
-    .waitFor({ timeout: SLOW_WORK_MS })
-    .catch(async (cause: unknown) => {
-      // A run that never starts is usually refused, with the reason in an alert: say it.
-      throw new Error(`Run "${name}" did not complete; the page's alerts: ${JSON.stringify(await page.getByRole('alert').allTextContents())}`, { cause });
-    });
+  await shownOrAlerts(page, page.locator(`[data-testid="run-row"][data-name="${name}"][data-status="completed"]`), `Run "${name}" did not complete`, SLOW_WORK_MS);
 }
 
 /** The stored predictions of the (only) run on one part, read straight from IndexedDB. */
