@@ -112,3 +112,21 @@ describe('moving back and forth', () => {
     expect(h.stacks().undo).toEqual([r(1)]);
   });
 });
+
+describe('memory', () => {
+  test('the oldest undo steps go once both stacks hold more recipe JSON than the limit; the last step always stays', () => {
+    const big = (n: number) => ({ n, edits: 'x'.repeat(90) });
+    const size = JSON.stringify(big(0)).length;
+    const h = new UndoHistory<{ n: number; edits: string }>(100, JOIN_MS, size * 3);
+    for (let n = 0; n < 5; n++) h.record(big(n), big(n + 1));
+    expect(h.stacks().undo.map((b) => b.n)).toEqual([2, 3, 4]);
+    // Undone steps count too: redo keeps them, so the undo side gives way.
+    h.moved('undo', h.next('undo')!, big(5));
+    expect(h.stacks().undo.map((b) => b.n)).toEqual([2, 3]);
+    expect(h.stacks().redo.map((b) => b.n)).toEqual([5]);
+    const tiny = new UndoHistory<{ n: number; edits: string }>(100, JOIN_MS, 1);
+    tiny.record(big(0), big(1));
+    tiny.record(big(1), big(2));
+    expect(tiny.stacks().undo.map((b) => b.n)).toEqual([1]);
+  });
+});
