@@ -10,6 +10,7 @@ import { openDataStage, pickFile } from './flows';
 import { baseUrl, startBrowser } from './harness';
 import { countRows, storedColumn, storedRows } from './stored';
 import { LONG_TEST_MS, SLOW_WORK_MS } from './timeouts';
+import { tempFile } from './temp-file';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/csv');
 
@@ -238,9 +239,7 @@ test('a file with a comment line, closing separators, mixed line ends, zip codes
 test('bytes that are not UTF-8 past the start of the file stop the import before anything is stored, and Windows-1252 reads them', async () => {
   // 300 KB of plain ASCII (more than the 256 KB the preview reads), then 'Zürich' written in Windows-1252.
   const head = `id,city\n${Array.from({ length: 30_000 }, (_, i) => `${i},Paris`).join('\n')}\n`;
-  const dir = mkdtempSync(join(tmpdir(), 'looplab-cp1252-'));
-  const file = join(dir, 'cities.csv');
-  writeFileSync(file, Buffer.concat([Buffer.from(`${head}30000,Z`), Buffer.from([0xfc]), Buffer.from('rich\n')]));
+  const file = tempFile('cities.csv', Buffer.concat([Buffer.from(`${head}30000,Z`), Buffer.from([0xfc]), Buffer.from('rich\n')]));
   const session = await startBrowser();
   const page = await session.newPage();
   await openDataStage(page, 'Encoding');
@@ -263,10 +262,8 @@ test('bytes that are not UTF-8 past the start of the file stop the import before
 });
 
 test('UTF-8 chosen in the Encoding list for a file whose start is not UTF-8 imports without asking, those bytes read as "\uFFFD" and the line named', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'looplab-utf8-chosen-'));
-  const file = join(dir, 'people.csv');
   // 'José' as Windows-1252 writes it, on line 2: é is the one byte 0xE9, which is not UTF-8.
-  writeFileSync(file, Buffer.concat([Buffer.from('id,name\n1,Jos'), Buffer.from([0xe9]), Buffer.from('\n2,Ann\n')]));
+  const file = tempFile('people.csv', Buffer.concat([Buffer.from('id,name\n1,Jos'), Buffer.from([0xe9]), Buffer.from('\n2,Ann\n')]));
   const session = await startBrowser();
   const page = await session.newPage();
   await openDataStage(page, 'UTF-8 chosen');
@@ -324,10 +321,8 @@ test('bad files get a clear alert, ragged rows can be skipped, and nothing store
 });
 
 test('a long import shows progress and can be cancelled, leaving nothing stored; read in parts, it keeps every row in order', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'looplab-big-'));
-  const file = join(dir, 'big.csv');
   const csv = largeCsv(800_000);
-  writeFileSync(file, csv);
+  const file = tempFile('big.csv', csv);
   const session = await startBrowser();
   const page = await session.newPage();
   await openDataStage(page, 'Cancel');

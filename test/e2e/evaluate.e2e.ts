@@ -1,11 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { addCriterion, addScaleStep, addStep, editCell, prepareIdle, projectWithFile, projectWithSample, storedPredictions, trainBaseline, trainOnce } from './flows';
 import { storedRows } from './stored';
 import { startBrowser } from './harness';
 import { LONG_TEST_MS, SLOW_WORK_MS } from './timeouts';
+import { tempFile } from './temp-file';
 
 test('a run on a multiclass sample is evaluated: accuracy and macro F1 agree with the stored predictions', async () => {
   const session = await startBrowser();
@@ -263,8 +261,7 @@ test('rows without a target: Train and Evaluate say how many were left out; cros
   // 40 rows of x = 0, 1.3, 2.6 …: a in the first 20, b after; three without a class, and one single "c".
   const lines = ['x,y'];
   for (let i = 0; i < 40; i++) lines.push(`${(i * 1.3).toFixed(1)},${i === 5 || i === 17 || i === 30 ? '' : i === 38 ? 'c' : i < 20 ? 'a' : 'b'}`);
-  const file = join(mkdtempSync(join(tmpdir(), 'looplab-cv-rows-')), 'cv-rows.csv');
-  writeFileSync(file, lines.join('\n') + '\n');
+  const file = tempFile('cv-rows.csv', lines.join('\n') + '\n');
   const session = await startBrowser();
   const page = await session.newPage();
   await projectWithFile(page, 'Folds and targets', file, 'multiclass', 'y');

@@ -1,12 +1,10 @@
 /** Label edits keep to the rows they were made on, across the datasets of a project. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { editCell, prepareIdle, projectWithSample, relabelWhere } from './flows';
 import { startBrowser } from './harness';
 import { LONG_TEST_MS } from './timeouts';
+import { tempFile } from './temp-file';
 
 /** The species shown in the Labels table's row (0-based), as edited. */
 async function speciesOfRow(page: Page, row: number): Promise<string> {
@@ -125,8 +123,7 @@ test('undo and redo outlast a visit to another stage, and start afresh when anot
 }, LONG_TEST_MS);
 
 test('a relabel made on a join, naming a column only the join has, is left out on the dataset it was joined from, and the other edits still apply there; deleting that dataset says first that it strands its cell edit', async () => {
-  const islands = join(mkdtempSync(join(tmpdir(), 'looplab-islands-')), 'islands.csv');
-  writeFileSync(islands, 'island,region\nTorgersen,North\nBiscoe,South\nDream,South\n');
+  const islands = tempFile('islands.csv', 'island,region\nTorgersen,North\nBiscoe,South\nDream,South\n');
   const session = await startBrowser();
   const page = await session.newPage();
   await projectWithSample(page, 'Relabel on a join', /^Open sample .*enguins/, 'multiclass', 'species');

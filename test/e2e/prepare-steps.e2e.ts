@@ -1,11 +1,9 @@
 /** Editing steps on Prepare: a step's edit form, its preview, and the pipeline's saved versions. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { addStep, penguinsOnPrepare, prepareIdle, projectWithFile, trainBaseline } from './flows';
 import { startBrowser } from './harness';
 import { LONG_TEST_MS } from './timeouts';
+import { tempFile } from './temp-file';
 
 test('a step’s edit form offers the columns that step receives; saved unchanged it stores nothing; a step changed underneath it closes it; the last fit is kept', async () => {
   const session = await startBrowser();
@@ -79,8 +77,7 @@ test('a step’s edit form offers the columns that step receives; saved unchange
 test('the step preview shows a column’s min as the data table shows values, not rounded to 4 digits', async () => {
   const lines = ['x,y'];
   for (let i = 0; i < 40; i++) lines.push(`${i % 10 === 9 ? '' : i < 30 ? '12345' : '23456.7'},${i % 2 ? 'yes' : 'no'}`);
-  const file = join(mkdtempSync(join(tmpdir(), 'looplab-figures-')), 'figures.csv');
-  writeFileSync(file, lines.join('\n') + '\n');
+  const file = tempFile('figures.csv', lines.join('\n') + '\n');
   const session = await startBrowser();
   const page = await session.newPage();
   await projectWithFile(page, 'Figures', file, 'binary', 'y');

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { addStep, editCell, penguinsOnPrepare, prepareIdle, projectWithFile } from './flows';
 import { startBrowser } from './harness';
 import { LONG_TEST_MS } from './timeouts';
+import { tempFile } from './temp-file';
 
 const penguins = readFileSync(join(import.meta.dirname, '../../public/samples/penguins.csv'), 'utf8').trim().split('\n');
 const rowCount = penguins.length - 1;
@@ -255,8 +255,7 @@ test('validation and test rows that copy training rows are counted, the warning 
   // 60 distinct rows, each twice: a random split puts most copies on both sides.
   const lines = ['id,x,y'];
   for (let i = 0; i < 60; i++) for (let copy = 0; copy < 2; copy++) lines.push(`${i},${(i * 7) % 13},${i % 2 ? 'yes' : 'no'}`);
-  const file = join(mkdtempSync(join(tmpdir(), 'looplab-copies-')), 'copies.csv');
-  writeFileSync(file, lines.join('\n') + '\n');
+  const file = tempFile('copies.csv', lines.join('\n') + '\n');
   const session = await startBrowser();
   const page = await session.newPage();
   await projectWithFile(page, 'Copies', file, 'binary', 'y');

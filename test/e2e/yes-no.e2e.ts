@@ -1,16 +1,13 @@
 /** A yes/no column is shown, matched and trained on as its file wrote it: Yes and No, not true and false. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { addStep, prepareIdle, projectWithFile, relabelWhere, storedPredictions, trainBaseline } from './flows';
 import { startBrowser } from './harness';
 import { LONG_TEST_MS } from './timeouts';
+import { tempFile } from './temp-file';
 
 test('a Yes/No target reads Yes and No on Data, in a relabel’s condition and in the evaluated classes', async () => {
   const rows = Array.from({ length: 80 }, (_, i) => `${i % 24},${i % 3 ? 'basic' : 'plus'},${i % 4 === 0 ? 'Yes' : 'No'}`);
-  const file = join(mkdtempSync(join(tmpdir(), 'looplab-yes-no-')), 'churn.csv');
-  writeFileSync(file, `tenure,plan,churn\n${rows.join('\n')}\n`);
+  const file = tempFile('churn.csv', `tenure,plan,churn\n${rows.join('\n')}\n`);
   const session = await startBrowser();
   const page = await session.newPage();
   await projectWithFile(page, 'Yes and no', file, 'binary', 'churn');
