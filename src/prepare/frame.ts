@@ -3,7 +3,7 @@
  * Steps never mutate a frame: they return a new one that shares every column they left alone,
  * so a six-step pipeline over a million rows copies only the columns it changes.
  */
-import { allocValues, allPresent, booleanWord, bitmapBytes, isValid, setValid, type Column, type Table } from '../shared/column';
+import { allocValues, allPresent, booleanWord, bitmapBytes, isValid, setValid, type Column, type ColumnKind, type Table } from '../shared/column';
 import { StepProblem } from './step-problem';
 
 export interface Frame {
@@ -73,8 +73,13 @@ export function requireNumeric(frame: Frame, name: string): Column {
   return column;
 }
 
+/** Kinds whose values are labels, not amounts: the ones the encoding steps take. */
+export function isLabelKind(kind: ColumnKind): boolean {
+  return kind === 'categorical' || kind === 'boolean' || kind === 'text' || kind === 'identifier';
+}
+
 export function isLabelColumn(column: Column): boolean {
-  return column.kind === 'categorical' || column.kind === 'boolean' || column.kind === 'text' || column.kind === 'identifier';
+  return isLabelKind(column.kind);
 }
 
 /** The frame with some columns replaced (by name) and others appended after them, in order. */

@@ -81,9 +81,18 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   await expect.poll(focusedLabel).toBe('Move step 2 down');
   await prepareIdle(page);
 
-  // A step that cannot apply says why in its form, and the pipeline stays as it was.
-  await addStep(page, 'Scale numbers', () => page.getByLabel('Columns to scale', { exact: true }).selectOption(['island=Biscoe']));
-  expect(await page.getByTestId('step-problem').textContent()).toContain('"island=Biscoe" is boolean, not numeric');
+  // A column the step would refuse is greyed out in its form, with its kind; one the form cannot rule out is refused in the form's alert, and the pipeline stays as it was.
+  await page.getByLabel('Step', { exact: true }).selectOption({ label: 'Scale numbers' });
+  const biscoe = page.getByLabel('Columns to scale', { exact: true }).locator('option[value="island=Biscoe"]');
+  expect([await biscoe.textContent(), await biscoe.isDisabled()]).toEqual(['island=Biscoe (boolean)', true]);
+  expect(await page.getByLabel('Columns to scale', { exact: true }).locator('option[value="bill_depth_mm"]').isDisabled()).toBe(false);
+  await page.getByLabel('Step', { exact: true }).selectOption({ label: 'One-hot encode' });
+  expect(await page.getByLabel('Column', { exact: true }).inputValue()).toBe('sex'); // the first label column left that is not the target
+  await addStep(page, 'Derived column', async () => {
+    await page.getByLabel('New column name', { exact: true }).fill('ratio');
+    await page.getByLabel('Formula', { exact: true }).fill('bill_length_mm / bill_dept_mm');
+  });
+  expect(await page.getByTestId('step-problem').textContent()).toContain('There is no column "bill_dept_mm"');
   expect(await steps.count()).toBe(3);
   // The browser's own checks do not stand in the way: Bins = 1 gets the app's alert, naming the field (by its label, not its key); a factor of 1.75 is no step mismatch.
   await addStep(page, 'Bin into ranges', () => page.getByLabel('Bins', { exact: true }).fill('1'));
