@@ -99,6 +99,8 @@ test('a bundled sample with missing values opens, imports and is still there aft
   const shownClasses = Object.fromEntries(await Promise.all((await classRows.all()).map(async (r) => [await r.getAttribute('data-class'), await r.getAttribute('data-count')])));
   expect(shownClasses).toEqual(perClass);
   await page.locator('[data-testid="target-chart"] .main-svg').first().waitFor();
+  // The target has its own chart, so the column chart below starts on the first other column, not on it again.
+  expect(await page.getByLabel('Chart of column', { exact: true }).inputValue()).toBe('island');
 
   // The scatter of the first two numeric columns, one trace per species; every complete row is drawn.
   const depthAt = lines[0]!.split(',').indexOf('bill_depth_mm');
