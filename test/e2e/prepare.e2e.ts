@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { addStep, editCell, penguinsOnPrepare, prepareIdle, projectWithFile } from './flows';
+import { addStep, editCell, penguinsOnPrepare, prepareIdle, projectWithFile, storedPredictions, trainBaseline } from './flows';
 import { startBrowser } from './harness';
 import { LONG_TEST_MS } from './timeouts';
 import { tempFile } from './temp-file';
@@ -301,4 +301,31 @@ test('validation and test rows that copy training rows are counted, the warning 
   expect(await page.getByTestId('split-flagged').textContent()).toMatch(
     new RegExp(`^${validation / 2} of ${validation} validation rows and ${test / 2} of ${test} test rows are flagged by the recipe: a step drops such rows from the training rows`),
   );
+});
+
+test('ordered by date, the split starts on the date column, and the test part holds the latest rows, validation the ones just before', async () => {
+  // 40 days in shuffled order; the target is the day's number, so a part's targets say which days it holds.
+  const lines = ['x,day,y'];
+  for (let k = 0; k < 40; k++) {
+    const i = (k * 17) % 40;
+    lines.push(`${(i * 7) % 11},${new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10)},${i}`);
+  }
+  const file = tempFile('days.csv', lines.join('\n') + '\n');
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await projectWithFile(page, 'Time order', file, 'regression', 'y');
+  await page.getByTestId('stage-link-prepare').click();
+  await prepareIdle(page);
+  await page.getByLabel('Ordered by date', { exact: true }).check();
+  expect(await page.getByLabel('Order rows by', { exact: true }).inputValue()).toBe('day');
+  await prepareIdle(page);
+  expect(await page.getByTestId('split-problem').count()).toBe(0);
+  expect(await partRows(page)).toEqual({ train: 28, validation: 6, test: 6 });
+
+  await trainBaseline(page, 'Run 1');
+  const days = async (part: 'validation' | 'test') => (await storedPredictions(page, part)).yTrue.sort((a, b) => a - b);
+  const range = (from: number) => Array.from({ length: 6 }, (_, k) => from + k);
+  expect(await days('validation')).toEqual(range(28));
+  expect(await days('test')).toEqual(range(34));
+  await session.close();
 });
