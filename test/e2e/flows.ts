@@ -86,12 +86,12 @@ export async function addStep(page: Page, title: string, fill: () => Promise<unk
   await prepareIdle(page);
 }
 
-/** On Prepare: one "Scale numbers" step over every column but those named, fitted. */
+/** On Prepare: one "Scale numbers" step over every numeric column but those named, fitted. */
 export async function addScaleStep(page: Page, except: readonly string[]): Promise<void> {
   await page.getByTestId('stage-link-prepare').click();
   await page.getByLabel('Step', { exact: true }).selectOption({ label: 'Scale numbers' });
   const columns = page.getByLabel('Columns to scale', { exact: true });
-  const names = await columns.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  const names = await columns.locator('option:not([disabled])').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
   await columns.selectOption(names.filter((n) => !except.includes(n)));
   await page.getByRole('button', { name: 'Add step' }).click();
   await shownOrAlerts(page, page.locator('[data-testid="pipeline-step"][data-state="fitted"]'), 'The scaling step was not fitted');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { addStep, editCell, penguinsOnPrepare, prepareIdle, projectWithFile, storedPredictions, trainBaseline } from './flows';
+import { addScaleStep, addStep, editCell, penguinsOnPrepare, prepareIdle, projectWithFile, storedPredictions, trainBaseline } from './flows';
 import { startBrowser } from './harness';
 import { LONG_TEST_MS } from './timeouts';
 import { tempFile } from './temp-file';
@@ -327,5 +327,9 @@ test('ordered by date, the split starts on the date column, and the test part ho
   const range = (from: number) => Array.from({ length: 6 }, (_, k) => from + k);
   expect(await days('validation')).toEqual(range(28));
   expect(await days('test')).toEqual(range(34));
+
+  // Scaling every numeric column scales the target too: the step says so beside it, as scores would then be in scaled units.
+  await addScaleStep(page, []);
+  expect(await page.getByTestId('step-note').textContent()).toMatch(/^This step changes the target "y" itself: the model learns, and Evaluate scores it, on the changed values/);
   await session.close();
 });

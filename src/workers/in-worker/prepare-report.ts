@@ -9,6 +9,7 @@ import { materialize, pickedValues, type FrameView } from '../../prepare/frame-v
 import { copiesWarning, flaggedNote } from './held-out-notes';
 import { fitTrainingPart, prepareParts, type FittedPipeline } from '../../prepare/pipeline';
 import { stepDef } from '../../prepare/steps';
+import { targetNote } from '../../prepare/target-note';
 import { stepPreviewOfViews, type StepPreview } from '../../prepare/preview';
 import type { Recipe } from '../../prepare/recipe';
 import { editedTable } from '../../prepare/edited-table';
@@ -155,7 +156,8 @@ export function prepareReport(table: Table, request: PrepareRequest, onProgress:
     observe: (id, step) => {
       // The params as the pipeline read them: an edit step's thousands of edits are not read again.
       const def = stepDef(recipe.steps.find((s) => s.id === id)!.kind)!;
-      const note = def.note?.(step.params, step.learned) ?? null;
+      // The target's note first: it says whether the scores can be trusted.
+      const note = [targetNote(def.kind, step.params, request.target, step.before, step.after), def.note?.(step.params, step.learned)].filter(Boolean).join(' ') || null;
       statuses.set(id, { id, state: 'fitted', rowsAfter: step.rowsAfter, columnsAfter: step.columnsAfter, inputColumns: step.columnsIn(), ...(note ? { note } : {}) });
       columnsOut.set(id, step.columnsOut());
       if (id === request.previewStepId) preview = stepPreviewOfViews(step.before, step.after, def.columnsOf(step.params), note);
