@@ -86,6 +86,7 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   const biscoe = page.getByLabel('Columns to scale', { exact: true }).locator('option[value="island=Biscoe"]');
   expect([await biscoe.textContent(), await biscoe.isDisabled()]).toEqual(['island=Biscoe (boolean)', true]);
   expect(await page.getByLabel('Columns to scale', { exact: true }).locator('option[value="bill_depth_mm"]').isDisabled()).toBe(false);
+  expect(await page.getByLabel('Columns to scale', { exact: true }).locator('option[value="species"]').textContent()).toBe('species (target, categorical)');
   await page.getByLabel('Step', { exact: true }).selectOption({ label: 'One-hot encode' });
   expect(await page.getByLabel('Column', { exact: true }).inputValue()).toBe('sex'); // the first label column left that is not the target
   await addStep(page, 'Derived column', async () => {
