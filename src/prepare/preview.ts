@@ -10,6 +10,7 @@ import { countDistinct, countDistinctOf } from '../shared/distinct';
 import type { NumberSource } from '../shared/select';
 import { pairwiseSum } from '../shared/sums';
 import type { Frame } from './frame';
+import type { LearnedLine } from './learned-lines';
 import { columnView, materializeColumn, pickedValues, viewAllPresent, viewOf, viewValid, type ColumnView, type FrameView } from './frame-view';
 import { numberSource, viewPresentNumbers } from './view-numbers';
 
@@ -33,6 +34,8 @@ export interface StepPreview {
   profiles: { name: string; before: ColumnSummary | null; after: ColumnSummary | null }[];
   /** what the step's fit found that the learner should know (fewer bins than asked); null: nothing */
   note: string | null;
+  /** what the fit learned from the training rows, a line per column ([]: nothing, the same rule for every row); null: not said */
+  learned: LearnedLine[] | null;
 }
 
 /** What the preview shows of a column before and after: a ColumnProfile's counts and summary figures. */
@@ -109,20 +112,20 @@ export function stepPreview(before: Frame, after: Frame, touched: readonly strin
  * and the prepare worker keeps the last fit's (fit-checkpoints.ts): a step previewed again costs
  * nothing, and the next step's "before" is this one's "after", summed once.
  */
-const previews = new WeakMap<FrameView, { before: FrameView; key: string; preview: StepPreview }>();
+const previews = new WeakMap<FrameView, { before: FrameView; key: string; preview: Omit<StepPreview, 'learned'> }>();
 const summaries = new WeakMap<ColumnView, { rowCount: number; summary: ColumnSummary }>();
 
 /** stepPreview of the training rows as the pipeline hands them on: nothing is gathered but what is shown. */
-export function stepPreviewOfViews(before: FrameView, after: FrameView, touched: readonly string[], note: string | null = null): StepPreview {
+export function stepPreviewOfViews(before: FrameView, after: FrameView, touched: readonly string[], note: string | null = null, learned: LearnedLine[] | null = null): StepPreview {
   const key = JSON.stringify([touched, note]);
   const known = previews.get(after);
-  if (known?.before === before && known.key === key) return known.preview;
+  if (known?.before === before && known.key === key) return { ...known.preview, learned };
   const preview = computePreview(before, after, touched, note);
   previews.set(after, { before, key, preview });
-  return preview;
+  return { ...preview, learned };
 }
 
-function computePreview(before: FrameView, after: FrameView, touched: readonly string[], note: string | null): StepPreview {
+function computePreview(before: FrameView, after: FrameView, touched: readonly string[], note: string | null): Omit<StepPreview, 'learned'> {
   const b = byName(before);
   const a = byName(after);
   const added = [...a.keys()].filter((n) => !b.has(n));

@@ -6,6 +6,7 @@
  */
 import type * as v from 'valibot';
 import type { RowRun } from '../shared/row-runs';
+import type { LearnedLine, ShowValue } from './learned-lines';
 import { columnwiseView, type ColumnwiseStep } from './columnwise';
 import type { Frame } from './frame';
 import { materialize, viewOf, type FrameView } from './frame-view';
@@ -43,6 +44,11 @@ export interface StepDef<P = unknown, L = unknown> {
   describe(params: P): string;
   /** what the fit found that the learner should know (fewer bins than asked, say), for the step's preview; null: nothing */
   note?(params: P, learned: L): string | null;
+  /**
+   * What the fit learned, a line per column, for the step's preview; [] for a step that learns
+   * nothing (the same rule for every row). Absent: not said.
+   */
+  learnedLines?(params: P, learned: L, show: ShowValue): LearnedLine[];
   /** learn from the training rows; throws StepProblem when the step cannot apply */
   fit(params: P, train: Frame, context?: FitContext): L;
   transform(params: P, learned: L, frame: Frame, mode: RowMode): Frame;

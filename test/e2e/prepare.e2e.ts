@@ -80,6 +80,14 @@ test('a pipeline, a split, label edits and SMOTE on a sample with missing values
   await expect.poll(kinds).toEqual(['impute', 'one-hot', 'scale']);
   await expect.poll(focusedLabel).toBe('Move step 2 down');
   await prepareIdle(page);
+  // The scaling step's preview says what it learned from the training rows: the mean its column's profile shows before it.
+  await page.getByRole('button', { name: 'Preview step 3' }).click();
+  const learned = page.locator('[data-testid="preview-learned"] tr[data-column="bill_length_mm"] td').filter({ hasText: /^mean / });
+  await learned.waitFor();
+  const learnedMean = Number((await learned.textContent())!.match(/^mean (\S+), std \S+$/)![1]);
+  const profileBefore = await page.locator('[data-testid="preview-profile"][data-column="bill_length_mm"] td').first().textContent();
+  expect(learnedMean).toBeCloseTo(Number(profileBefore!.match(/mean ([-\d.e]+)/)![1]), 1);
+  await prepareIdle(page);
 
   // A column the step would refuse is greyed out in its form, with its kind; one the form cannot rule out is refused in the form's alert, and the pipeline stays as it was.
   await page.getByLabel('Step', { exact: true }).selectOption({ label: 'Scale numbers' });

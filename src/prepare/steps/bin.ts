@@ -87,6 +87,9 @@ export const bin = defineStep({
   params: v.object({ column: columnName, bins: wholeNumber(2, 100, 'Bins: enter a whole number from 2 to 100.'), strategy: v.picklist(['width', 'quantile']) }),
   columnsOf: (p) => [p.column],
   describe: (p) => (p.strategy === 'width' ? `Bin "${p.column}" into ${p.bins} equal-width ranges` : `Bin "${p.column}" into ${p.bins} equal-count ranges (fewer where repeated values share an edge)`),
+  learnedLines: (p, learned: { edges: number[]; openEnds?: boolean; printed?: boolean }) => [
+    { column: p.column, learned: `ranges ${binLabels(learned.edges, learned.openEnds === true, learned.printed === true).join(', ')}` },
+  ],
   // Annotated: left to inference, the learned state would be read from here too, as unknown.
   note: (p, learned: { edges: number[] }) => {
     const made = learned.edges.length - 1;

@@ -193,6 +193,7 @@ export const dedupe = defineViewStep({
   // Every column when none are chosen: the preview then shows the first few.
   columnsOf: (p) => p.columns,
   describe: (p) => (p.columns.length ? `Remove rows duplicated in ${listNames(p.columns)}` : 'Remove duplicate rows'),
+  learnedLines: () => [],
   fit: (p, train) => {
     for (const name of p.columns) requireView(train, name);
     return {};

@@ -22,6 +22,7 @@ export const derive = defineViewStep({
   params: v.object({ name: v.pipe(v.string(), v.trim(), v.minLength(1, 'Name the new column.')), expression: v.string() }),
   columnsOf: (p) => [p.name],
   describe: (p) => `${p.name} = ${p.expression}`,
+  learnedLines: () => [],
   // Annotated: learned states stored before `missing` was recorded lack it.
   note: (p, learned: { missing?: number; rows?: number }) =>
     learned.missing

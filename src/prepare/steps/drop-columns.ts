@@ -11,6 +11,7 @@ export const dropColumns = defineViewStep({
   params: v.object({ columns: columnList }),
   columnsOf: (p) => p.columns,
   describe: (p) => `Drop ${listNames(p.columns)}`,
+  learnedLines: () => [],
   fit: (p, train) => {
     for (const name of p.columns) requireView(train, name);
     return {};

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { isValid } from '../../shared/column';
 import { dropOrFlag, requireColumn, withColumns } from '../frame';
-import { fillMissing } from '../fill';
+import { fillMissing, type FillValue } from '../fill';
 import { StepProblem } from '../step-problem';
 import { defineStep } from '../step';
 import { learnFillView } from './impute';
@@ -15,6 +15,8 @@ export const dropMissing = defineStep({
   params: v.object({ columns: columnList }),
   columnsOf: (p) => p.columns,
   describe: (p) => `Drop rows missing ${listNames(p.columns)}`,
+  learnedLines: (p, learned: { fills: FillValue[] }, show) =>
+    p.columns.map((column, i) => ({ column, learned: `training rows missing it are dropped; rows to predict get ${show(column, learned.fills[i]!)}, the kept training rows’ ${typeof learned.fills[i] === 'number' ? 'median' : 'most frequent value'}` })),
   fit: (p, train) => {
     const n = train.table.rowCount;
     const columns = p.columns.map((name) => requireColumn(train, name));

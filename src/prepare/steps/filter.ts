@@ -12,6 +12,7 @@ export const filter = defineStep({
   params: v.object({ condition: conditionSchema }),
   columnsOf: (p) => [p.condition.column],
   describe: (p) => `Keep rows where ${describeCondition(p.condition)}`,
+  learnedLines: () => [],
   fit: (p, train) => {
     const match = matchRows(train, p.condition);
     if (train.table.rowCount > 0 && !match.includes(1)) {

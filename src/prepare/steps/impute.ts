@@ -66,6 +66,8 @@ export const impute = defineViewStep({
   }),
   columnsOf: (p) => p.columns,
   describe: (p) => `Fill missing ${listNames(p.columns)} with the ${p.strategy === 'constant' ? `constant "${p.constant}"` : p.strategy.replace('-', ' ')}`,
+  learnedLines: (p, learned: { fills: FillValue[] }, show) =>
+    p.columns.map((column, i) => ({ column, learned: `fills with ${show(column, learned.fills[i]!)}${p.strategy === 'constant' ? ' (the constant)' : `, the training rows’ ${p.strategy.replace('-', ' ')} value`}` })),
   fit: (p, train) => {
     const n = train.rowCount;
     // An array aligned with p.columns, not a record: a column may be named __proto__.

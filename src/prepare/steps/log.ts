@@ -14,6 +14,7 @@ export const logTransform = defineStep({
   params: v.object({ columns: columnList, plusOne: v.fallback(v.boolean(), true) }),
   columnsOf: (p) => p.columns,
   describe: (p) => `${p.plusOne ? 'log(1 + x)' : 'log(x)'} of ${listNames(p.columns)}`,
+  learnedLines: () => [],
   fit: (p, train) => {
     for (const name of p.columns) {
       const { min, count } = moments(presentNumbers(requireNumeric(train, name), train.table.rowCount));

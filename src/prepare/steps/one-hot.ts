@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { rangeOrder } from './range-order';
 import { isValid, type Column } from '../../shared/column';
 import { columnView, findView, pickedValues, requireLabelsView, viewAllPresent, viewValid } from '../frame-view';
+import { labelList } from '../learned-lines';
 import { StepProblem } from '../step-problem';
 import { defineViewStep } from '../step';
 import { codeToIndex, viewLabelsByFrequency } from './encode-labels';
@@ -29,6 +30,9 @@ export const oneHot = defineViewStep({
   params: v.object({ column: columnName, maxCategories: v.optional(cap, 20) }),
   columnsOf: (p) => [p.column],
   describe: (p) => `One-hot encode "${p.column}" (at most ${p.maxCategories} columns)`,
+  learnedLines: (p, learned: { categories: string[]; other: boolean }) => [
+    { column: p.column, learned: `a column for each of ${labelList(learned.categories)}${learned.other ? ', and "other" for the rest' : ''}` },
+  ],
   fit: (p, train) => {
     const labels = viewLabelsByFrequency(requireLabelsView(train, p.column), train.rowCount);
     // As scikit-learn's max_categories: "other" is one of the columns, and of values tied at the

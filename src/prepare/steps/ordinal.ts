@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { bitmapBytes, isValid, setValid } from '../../shared/column';
 import { withColumns } from '../frame';
+import { labelList } from '../learned-lines';
 import { StepProblem } from '../step-problem';
 import { defineStep } from '../step';
 import { codeToIndex, labelsByFrequency, requireLabels } from './encode-labels';
@@ -15,6 +16,7 @@ export const ordinal = defineStep({
   params: v.object({ column: columnName, order: v.fallback(v.array(v.string()), []) }),
   columnsOf: (p) => [p.column],
   describe: (p) => `Ordinal encode "${p.column}"${p.order.length ? ` as ${p.order.join(' < ')}` : ''}`,
+  learnedLines: (p, learned: { categories: string[] }) => [{ column: p.column, learned: `${labelList(learned.categories)} become 0 to ${learned.categories.length - 1}, in this order` }],
   fit: (p, train) => {
     const seen = labelsByFrequency(requireLabels(train, p.column), train.table.rowCount).map((l) => l.label);
     if (p.order.length === 0) return { categories: rangeOrder(seen) ?? seen.sort() };

@@ -96,6 +96,11 @@ export const outliers = defineColumnwiseStep({
   }),
   columnsOf: (p) => p.columns,
   describe: (p) => `${p.action === 'remove' ? 'Remove' : 'Clip'} outliers in ${listNames(p.columns)} (${p.rule === 'iqr' ? 'IQR' : 'z-score'} rule)`,
+  learnedLines: (p, learned: { bounds: [number, number][] }, show) =>
+    p.columns.map((column, i) => {
+      const [lo, hi] = learned.bounds[i]!.map((b) => show(column, b));
+      return { column, learned: `bounds ${lo} and ${hi}: ${p.action === 'remove' ? 'training rows outside them are removed, rows to predict clipped and flagged' : 'values outside them are clipped to them'}` };
+    }),
   columnwise: {
     columns: (p) => p.columns,
     column: requireNumericView,

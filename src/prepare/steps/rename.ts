@@ -12,6 +12,7 @@ export const rename = defineViewStep({
   params: v.object({ column: columnName, to: v.pipe(v.string(), v.trim(), v.minLength(1, 'Write the new name.')) }),
   columnsOf: (p) => [p.to],
   describe: (p) => `Rename "${p.column}" to "${p.to}"`,
+  learnedLines: () => [],
   fit: (p, train) => {
     requireView(train, p.column);
     if (p.to !== p.column && findView(train, p.to)) throw new StepProblem(`There is already a column "${p.to}".`);

@@ -21,6 +21,13 @@ export const scale = defineColumnwiseStep({
   params: v.object({ columns: columnList, method: v.picklist(['standard', 'minmax', 'robust']) }),
   columnsOf: (p) => p.columns,
   describe: (p) => `Scale ${listNames(p.columns)} (${METHODS[p.method]})`,
+  learnedLines: (p, learned: { params: Part[] }, show) =>
+    p.columns.map((column, i) => {
+      const { center, spread } = learned.params[i]!;
+      const [c, s] = [show(column, center), show(column, spread)];
+      const learnedText = p.method === 'standard' ? `mean ${c}, std ${s}` : p.method === 'minmax' ? `min ${c}, max ${show(column, center + spread)}` : `median ${c}, IQR ${s}`;
+      return { column, learned: learnedText };
+    }),
   columnwise: {
     columns: (p) => p.columns,
     column: requireNumericView,

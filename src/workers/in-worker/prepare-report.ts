@@ -5,7 +5,10 @@
  */
 import { augment, type Augmented } from '../../prepare/augment';
 import { datasetFrame, findColumn, type Frame } from '../../prepare/frame';
-import { materialize, pickedValues, type FrameView } from '../../prepare/frame-view';
+import { findView, materialize, pickedValues, type FrameView } from '../../prepare/frame-view';
+import type { ShowValue } from '../../prepare/learned-lines';
+import { formatDate } from '../../data/format-cell';
+import { briefNumber } from '../../shared/format';
 import { copiesWarning, flaggedNote } from './held-out-notes';
 import { fitTrainingPart, prepareParts, type FittedPipeline } from '../../prepare/pipeline';
 import { stepDef } from '../../prepare/steps';
@@ -160,7 +163,10 @@ export function prepareReport(table: Table, request: PrepareRequest, onProgress:
       const note = [targetNote(def.kind, step.params, request.target, step.before, step.after), def.note?.(step.params, step.learned)].filter(Boolean).join(' ') || null;
       statuses.set(id, { id, state: 'fitted', rowsAfter: step.rowsAfter, columnsAfter: step.columnsAfter, inputColumns: step.columnsIn(), ...(note ? { note } : {}) });
       columnsOut.set(id, step.columnsOut());
-      if (id === request.previewStepId) preview = stepPreviewOfViews(step.before, step.after, def.columnsOf(step.params), note);
+      if (id === request.previewStepId) {
+        const learned = def.learnedLines?.(step.params, step.learned, showValueOf(step.before)) ?? null;
+        preview = stepPreviewOfViews(step.before, step.after, def.columnsOf(step.params), note, learned);
+      }
     },
   });
   if (!fit.ok) statuses.set(fit.stepId, { id: fit.stepId, state: 'problem', problem: fit.problem });
@@ -195,6 +201,14 @@ export function prepareReport(table: Table, request: PrepareRequest, onProgress:
     }
   }
   return { split: { ok: true, parts: split.report, notes: split.notes }, steps, preview, columns, augment: augmentResult, heldOut, reusedSteps: fit.ok ? (from?.keys.length ?? 0) : 0, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** Learned values shown as the column's cells are: dates as dates, numbers to six significant digits. */
+function showValueOf(view: FrameView): ShowValue {
+  return (name, value) => {
+    if (typeof value === 'string') return `"${value}"`;
+    return findView(view, name)?.column.kind === 'datetime' ? formatDate(value) : briefNumber(value);
+  };
 }
 
 function flaggedCount(view: FrameView): number {

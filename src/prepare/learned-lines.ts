@@ -1,0 +1,20 @@
+/**
+ * What a step's fit learned from the training rows, in words, one line per column, for its
+ * preview: every number the pipeline will apply unchanged to validation, test and later rows is
+ * there for the learner to see. Example: { column: 'bill_length_mm', learned: 'mean 43.9221, std 5.45167' }.
+ */
+export interface LearnedLine {
+  column: string;
+  learned: string;
+}
+
+/** A learned value as the column's cells are shown (dates as dates, numbers to six significant digits). */
+export type ShowValue = (column: string, value: number | string) => string;
+
+/** Labels in quotes, the first `most` of them, then how many more. Example: '"Biscoe", "Dream" and 3 more'. */
+export function labelList(labels: readonly string[], most = 12): string {
+  const shown = labels.slice(0, most).map((l) => `"${l}"`);
+  const more = labels.length - shown.length;
+  if (more > 0) return `${shown.join(', ')} and ${more} more`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : (shown[0] ?? 'none');
+}
