@@ -33,6 +33,8 @@ interface CastLearned {
   decimalComma?: boolean;
 }
 
+const ORDER_WORDS: Record<DateOrder, string> = { ymd: 'year first', dmy: 'day first', mdy: 'month first' };
+
 /** How retypeColumn reads the column's text, from what the cast learned. */
 function readingOf(learned: CastLearned): RetypeOptions {
   return { ...(learned.dateOrder ? { readDatesAs: learned.dateOrder } : {}), ...(learned.decimalComma ? { decimalComma: true } : {}) };
@@ -46,6 +48,13 @@ export const cast = defineStep({
   params: v.object({ column: columnName, to: v.picklist(COLUMN_KINDS) }),
   columnsOf: (p) => [p.column],
   describe: (p) => `Read "${p.column}" as ${p.to}`,
+  learnedLines: (p, learned: CastLearned) => {
+    const reading = [
+      ...(learned.dateOrder ? [`dates read ${ORDER_WORDS[learned.dateOrder]}, as the training rows show them`] : []),
+      ...(learned.decimalComma ? ['numbers read with a decimal comma, as the dataset’s file wrote them'] : []),
+    ];
+    return reading.length ? [{ column: p.column, learned: reading.join('; ') }] : [];
+  },
   fit: (p, train, context): CastLearned => {
     const column = requireColumn(train, p.column);
     const n = train.table.rowCount;

@@ -2,11 +2,11 @@
 import { describe, expect, test } from 'vitest';
 import { defaultRecipe } from '../../../src/prepare/recipe';
 import { labelList } from '../../../src/prepare/learned-lines';
-import { stepDef } from '../../../src/prepare/steps';
+import { stepDef, STEPS } from '../../../src/prepare/steps';
 import { binLabels } from '../../../src/prepare/steps/bin';
 import { prepareReport } from '../../../src/workers/in-worker/prepare-report';
 import { fitOne } from './step-fixtures';
-import { col, table } from './tables';
+import { col, frameOf, table } from './tables';
 
 /** The lines for one step fitted on the shared training frame (x: 1, 2, –, 4, 100, 2; y: 10, 20, 30, 40, 50, 20). */
 function linesOf(kind: string, params: unknown) {
@@ -50,6 +50,14 @@ describe('what a step learned, in its preview', () => {
     expect(linesOf('ordinal', { column: 'colour', order: [] })).toEqual([{ column: 'colour', learned: '"blue", "green" and "red" become 0 to 2, in this order' }]);
     const fitted = fitOne('bin', { column: 'y', bins: 2, strategy: 'width' }).fitted.steps[0]!.learned as { edges: number[] };
     expect(linesOf('bin', { column: 'y', bins: 2, strategy: 'width' })![0]!.learned).toBe(`ranges ${binLabels(fitted.edges, true, true).join(', ')}`);
+  });
+
+  test('a change of type says the date order it learned; every step but the edit step says what it learned', () => {
+    const frame = frameOf(col('when', 'categorical', ['03/01/2024', '25/02/2024', '04/05/2024']));
+    const fitted = fitOne('cast', { column: 'when', to: 'datetime' }, frame).fitted.steps[0]!;
+    expect(stepDef('cast')!.learnedLines!(fitted.params, fitted.learned, String)).toEqual([{ column: 'when', learned: 'dates read day first, as the training rows show them' }]);
+    expect(linesOf('cast', { column: 'y', to: 'categorical' })).toEqual([]);
+    expect(STEPS.filter((s) => !s.learnedLines).map((s) => s.kind)).toEqual(['edit-cells']);
   });
 
   test('a step that learns nothing says so; the edit step is not said', () => {
