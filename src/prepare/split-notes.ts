@@ -3,6 +3,15 @@ import { count } from '../data/words';
 
 const percent = (x: number) => `${Math.round(100 * x)}%`;
 
+/**
+ * A column as the grouped split's list offers it: with how many values it has, where that is
+ * known (label columns), so a learner sees a column of 3 values, or of one per row, is no grouping.
+ * Example: 'patient (120 values)'.
+ */
+export function groupChoiceText(column: { name: string; dictionarySize?: number }): string {
+  return column.dictionarySize === undefined ? column.name : `${column.name} (${count(column.dictionarySize, 'value')})`;
+}
+
 /** Rows an ordered split could not place in time (no value in its column); null when none. */
 export function undatedNote(missing: number, column: string): string | null {
   if (missing === 0) return null;

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { binaryPlanNote, untrainedClassesNote } from '../../../src/prepare/split-notes';
+import { binaryPlanNote, groupChoiceText, untrainedClassesNote } from '../../../src/prepare/split-notes';
 
 const part = (name: string, counts: Record<string, number>) => ({ part: name, classes: Object.entries(counts).map(([label, count]) => ({ label, count })) });
 
@@ -20,4 +20,10 @@ test('a binary plan whose target has more than two classes says so, naming at mo
     'The plan says the task is binary, but the target has 3 classes ("benign", "malignant", "unsure"): the model is fitted for 3 classes, and Evaluate has no decision threshold for it. Merge classes with a relabel, or set the task type to multiclass in Plan.',
   );
   expect(binaryPlanNote(['1', '2', '3', '4', '5', '6', '7'])).toMatch(/has 7 classes \("1", "2", "3", "4", "5", …\)/);
+});
+
+test('the grouped split lists a label column with how many values it has, a number column by its name', () => {
+  expect(groupChoiceText({ name: 'patient', dictionarySize: 1200 })).toBe('patient (1,200 values)');
+  expect(groupChoiceText({ name: 'site', dictionarySize: 1 })).toBe('site (1 value)');
+  expect(groupChoiceText({ name: 'id' })).toBe('id');
 });
