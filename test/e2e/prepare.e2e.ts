@@ -340,5 +340,8 @@ test('ordered by date, the split starts on the date column, and the test part ho
   // Scaling every numeric column scales the target too: the step says so beside it, as scores would then be in scaled units.
   await addScaleStep(page, []);
   expect(await page.getByTestId('step-note').textContent()).toMatch(/^This step changes the target "y" itself: the model learns, and Evaluate scores it, on the changed values/);
+  // A run on it says so with its figures too.
+  await trainBaseline(page, 'Run 2');
+  expect(await page.getByTestId('train-result-note').allTextContents()).toContainEqual(expect.stringMatching(/^Prepare’s step 1 \(Scale numbers\): This step changes the target "y" itself/));
   await session.close();
 });

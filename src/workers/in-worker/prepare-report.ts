@@ -245,6 +245,8 @@ export interface PreparedFrames {
   fitted: FittedPipeline;
   added: number;
   timings: { phase: string; seconds: number }[];
+  /** what steps did to the target that is rarely meant (target-note.ts), each naming its step, for the run's notes */
+  targetNotes: string[];
 }
 
 type PrepareInput = Omit<PrepareRequest, 'previewStepId' | 'scatter' | 'datasetId'>;
@@ -268,10 +270,15 @@ export function prepareFrames(table: Table, request: PrepareInput, onProgress: (
   lap('split');
   // Steps fitted column by column together share one time, under their joined ids.
   let together: string[] = [];
+  const targetNotes: string[] = [];
   const prepared = prepareParts(request.recipe.steps, datasetFrame(table), split.parts, {
     context,
     onStep: (done, total) => onProgress({ phase: 'fitting', done, total }),
     observe: (id, step) => {
+      const at = request.recipe.steps.findIndex((s) => s.id === id);
+      const def = stepDef(request.recipe.steps[at]!.kind)!;
+      const note = targetNote(def.kind, step.params, request.target, step.before, step.after);
+      if (note) targetNotes.push(`Prepare’s step ${at + 1} (${def.title}): ${note}`);
       together.push(id);
       if (step.withNext) return;
       lap(together.join(' + '));
@@ -295,7 +302,7 @@ export function prepareFrames(table: Table, request: PrepareInput, onProgress: (
       return { ok: false, problem: e.message };
     }
   }
-  return { ok: true, frames: { train, real: prepared.frames.train, validation: prepared.frames.validation, test: prepared.frames.test, fitted: prepared.fitted, added, timings } };
+  return { ok: true, frames: { train, real: prepared.frames.train, validation: prepared.frames.validation, test: prepared.frames.test, fitted: prepared.fitted, added, timings, targetNotes } };
 }
 
 /** prepareFrames, summarised for the page; also what bench:prepare times. */

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { defaultRecipe } from '../../../src/prepare/recipe';
 import { defaultParams } from '../../../src/prepare/step-forms';
-import { prepareReport } from '../../../src/workers/in-worker/prepare-report';
+import { prepareFrames, prepareReport } from '../../../src/workers/in-worker/prepare-report';
 import { col, table } from './tables';
 
 const N = 40;
@@ -70,4 +70,14 @@ describe('a step meant for the target, or that leaves it as imported, says nothi
   test('nor does any step when the plan names no target', () => {
     expect(noteOf('scale', { columns: ['x', 'y'] }, null)).toBeUndefined();
   });
+});
+
+test('the frames a run trains on carry the notes, each naming its step, for the run’s notes', () => {
+  const steps = [
+    { id: 'a', kind: 'scale', enabled: true, params: { columns: ['x'], method: 'standard' } },
+    { id: 'b', kind: 'log', enabled: true, params: { columns: ['y'], plusOne: true } },
+  ];
+  const prepared = prepareFrames(data(), { recipe: { ...defaultRecipe(1, false), steps }, target: 'y', task: 'regression' }, () => undefined);
+  if (!prepared.ok) throw new Error(prepared.problem);
+  expect(prepared.frames.targetNotes).toEqual([expect.stringMatching(/^Prepare’s step 2 \(Log transform\): This step changes the target "y" itself/)]);
 });
