@@ -23,6 +23,7 @@ import type { CvOutcome, ImportanceOutcome } from '../workers/train-protocol';
 import { workerCallback } from '../workers/worker-handle';
 import { HEARTBEAT_STALE_MS } from '../shared/heartbeat';
 import { trainingRun } from '../train/runs-table';
+import type { Layout } from '../train/training-data';
 import { flaggedNote, unlabelledNote, unseenClassNote } from '../train/training-data';
 import type { ClassificationReport, RegressionReport } from './holdout';
 import { progressText, type JobProgress } from '../shared/job-progress';
@@ -169,6 +170,11 @@ export class EvaluateState {
     const notes = [run?.unlabelledRows ? unlabelledNote(run.unlabelledRows, this.part) : null, run?.unseenClassRows ? unseenClassNote(run.unseenClassRows, this.part) : null];
     const said = notes.filter((n) => n !== null);
     return said.length ? said.join(' ') : null;
+  }
+
+  /** What the run's recipe did to the target that is rarely meant (its figures are on the changed values), each naming its step. */
+  get targetNotes(): string[] {
+    return (this.runs.find((r) => r.id === this.runId)?.layout as Layout | undefined)?.targetNotes ?? [];
   }
 
   /** The chosen part's rows scored though the recipe flagged them, in words; null when none. */

@@ -180,6 +180,7 @@ export class TrainState {
     const row = result?.ok ? this.runs.find((r) => r.id === result.runId) : undefined;
     return [
       // What reading the features and classes found: a column left out, a binary plan with more classes.
+      ...((row?.layout as Layout | undefined)?.targetNotes ?? []),
       ...((row?.layout as Layout | undefined)?.notes ?? []),
       ...(row?.unlabelledRows ? unlabelledNotes(row.unlabelledRows) : []),
       ...(row?.unseenClassRows ? unseenClassNotes(row.unseenClassRows) : []),

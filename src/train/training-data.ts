@@ -33,6 +33,8 @@ export interface Layout {
   classes: string[] | null;
   /** what was left out, in sentences */
   notes: string[];
+  /** what Prepare's steps did to the target that is rarely meant (prepare/target-note.ts), each naming its step; absent in runs stored before */
+  targetNotes?: string[];
 }
 
 /** How many classes a model of this layout predicts; null for regression. */

@@ -343,5 +343,12 @@ test('ordered by date, the split starts on the date column, and the test part ho
   // A run on it says so with its figures too.
   await trainBaseline(page, 'Run 2');
   expect(await page.getByTestId('train-result-note').allTextContents()).toContainEqual(expect.stringMatching(/^Prepare’s step 1 \(Scale numbers\): This step changes the target "y" itself/));
+  // And Evaluate, above the run's figures; the first run, on the target as imported, has no such note.
+  await page.getByTestId('stage-link-evaluate').click();
+  await page.getByLabel('Run', { exact: true }).selectOption({ label: 'Run 2 (completed)' });
+  await page.getByTestId('evaluate-target-note').filter({ hasText: /^Prepare’s step 1 \(Scale numbers\): This step changes the target "y"/ }).waitFor();
+  await page.getByLabel('Run', { exact: true }).selectOption({ label: 'Run 1 (completed)' });
+  await page.getByTestId('metrics-table').waitFor();
+  await expect.poll(() => page.getByTestId('evaluate-target-note').count()).toBe(0);
   await session.close();
 });

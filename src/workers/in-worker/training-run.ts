@@ -79,8 +79,8 @@ export async function trainingData(projectId: string, rawSpec: unknown): Promise
   if (m.data.real.rows < 2) return { ok: false, problem: 'Fewer than two training rows have a target value: there is nothing to learn from.' };
   const binaryNote = plan.taskType === 'binary' ? binaryPlanNote(m.data.layout.classes ?? []) : null;
   if (binaryNote) m.data.layout.notes.push(binaryNote);
-  // A run on a target Prepare changed says so with its figures: the learner may never have opened that step's preview.
-  m.data.layout.notes.unshift(...frames.targetNotes);
+  // A run on a target Prepare changed says so with its figures, on Train and Evaluate: the learner may never have opened that step's preview.
+  if (frames.targetNotes.length) m.data.layout.targetNotes = frames.targetNotes;
   return { ok: true, data: { spec, target: plan.target, task, datasetId: dataset.id, recipeVersion: recipeRow?.version ?? 0, recipe, frames, ...m.data } };
 }
 
