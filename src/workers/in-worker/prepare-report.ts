@@ -5,10 +5,8 @@
  */
 import { augment, type Augmented } from '../../prepare/augment';
 import { datasetFrame, findColumn, type Frame } from '../../prepare/frame';
-import { findView, materialize, pickedValues, type FrameView } from '../../prepare/frame-view';
-import type { ShowValue } from '../../prepare/learned-lines';
-import { formatDate } from '../../data/format-cell';
-import { briefNumber } from '../../shared/format';
+import { materialize, pickedValues, type FrameView } from '../../prepare/frame-view';
+import { showValueOf } from '../../prepare/learned-lines';
 import { copiesWarning, flaggedNote } from './held-out-notes';
 import { fitTrainingPart, prepareParts, type FittedPipeline } from '../../prepare/pipeline';
 import { stepDef } from '../../prepare/steps';
@@ -201,14 +199,6 @@ export function prepareReport(table: Table, request: PrepareRequest, onProgress:
     }
   }
   return { split: { ok: true, parts: split.report, notes: split.notes }, steps, preview, columns, augment: augmentResult, heldOut, reusedSteps: fit.ok ? (from?.keys.length ?? 0) : 0, seconds: (performance.now() - t0) / 1000 };
-}
-
-/** Learned values shown as the column's cells are: dates as dates, numbers to six significant digits. */
-function showValueOf(view: FrameView): ShowValue {
-  return (name, value) => {
-    if (typeof value === 'string') return `"${value}"`;
-    return findView(view, name)?.column.kind === 'datetime' ? formatDate(value) : briefNumber(value);
-  };
 }
 
 function flaggedCount(view: FrameView): number {
