@@ -30,6 +30,14 @@ export function stageInfo(key: StageKey): StageInfo {
 }
 
 /**
+ * The stages a message sends the learner to ("… in Prepare", "choose it in Plan"), in loop order,
+ * for links beside it. Example: stagesNamed('add a one-hot step for it in Prepare') → ['prepare'].
+ */
+export function stagesNamed(message: string): StageKey[] {
+  return STAGES.filter((s) => s.built && new RegExp(`\\bin ${s.label}\\b`).test(message)).map((s) => s.key);
+}
+
+/**
  * Which stages hold something, from the plan and the row counts of later stages. A stage not
  * built yet never does: its dot would promise content on a page that says it is not built
  * (Ship's artifacts exist as soon as a run has a model).

@@ -28,7 +28,15 @@ test('a Yes/No target reads Yes and No on Data, in a relabel’s condition and i
   await relabelWhere(page, 'plan', 'platinum', 'churn', 'true');
   expect(await page.getByTestId('labels-notice').textContent()).toContain('20 rows match churn == true: plan is now "platinum" there.');
   await prepareIdle(page);
-  // `plan` holds categories a model cannot read as numbers.
+  // `plan` holds categories a model cannot read as numbers: Train refuses, with a link to the stage that fixes it.
+  await page.getByTestId('stage-link-train').click();
+  await page.getByLabel('Baseline', { exact: true }).check();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  const refusal = page.getByTestId('train-error').filter({ hasText: 'Column "plan" holds categories' });
+  await refusal.waitFor();
+  await refusal.getByRole('link', { name: 'Open Prepare' }).click();
+  await page.waitForURL(/\/prepare$/);
+  await prepareIdle(page);
   await addStep(page, 'One-hot encode', () => page.getByLabel('Column', { exact: true }).selectOption('plan'));
 
   // Trained and evaluated, the classes are No then Yes: the positive class is Yes.

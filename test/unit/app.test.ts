@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { formatRoute, parseRoute, stageHref } from '../../src/app/route';
-import { STAGES, isStageKey, stagesWithContent } from '../../src/app/stages';
+import { STAGES, isStageKey, stagesNamed, stagesWithContent } from '../../src/app/stages';
 
 describe('routes', () => {
   test('parse the project list, stages, and defaults to the plan', () => {
@@ -49,4 +49,11 @@ describe('stages', () => {
     expect(STAGES.filter((s) => !s.built).length).toBeGreaterThan(0);
     for (const stage of STAGES) expect(held[stage.key], stage.key).toBe(stage.built);
   });
+});
+
+test('a message names the stages it sends the learner to, for links beside it', () => {
+  expect(stagesNamed('Column "island" holds categories: add a one-hot or ordinal encoding step for it in Prepare, or drop it.')).toEqual(['prepare']);
+  expect(stagesNamed('Choose the task type and the target column in Plan first. Then import a dataset in Data.')).toEqual(['plan', 'data']);
+  // Only "in <Stage>": a word inside another, or a stage not built yet, sends nowhere.
+  expect(stagesNamed('Prepared rows in Preparation; ship it in Ship.')).toEqual([]);
 });
