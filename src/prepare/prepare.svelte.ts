@@ -82,6 +82,10 @@ export class PrepareState {
   #queue: Promise<unknown> = Promise.resolve();
   #seed: number;
 
+  get projectId(): string {
+    return this.#projectId;
+  }
+
   constructor(projectId: string, plan: { target: string; taskType: string }, seed: number, db: LooplabDB = getDb()) {
     this.#projectId = projectId;
     this.#db = db;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { addScaleStep, addStep, editCell, penguinsOnPrepare, prepareIdle, projectWithFile, storedPredictions, trainBaseline } from './flows';
+import { addScaleStep, addStep, editCell, openDataStage, penguinsOnPrepare, prepareIdle, projectWithFile, storedPredictions, trainBaseline } from './flows';
 import { startBrowser } from './harness';
 import { LONG_TEST_MS } from './timeouts';
 import { tempFile } from './temp-file';
@@ -350,5 +350,23 @@ test('ordered by date, the split starts on the date column, and the test part ho
   await page.getByLabel('Run', { exact: true }).selectOption({ label: 'Run 1 (completed)' });
   await page.getByTestId('metrics-table').waitFor();
   await expect.poll(() => page.getByTestId('evaluate-target-note').count()).toBe(0);
+  await session.close();
+});
+
+test('a stratified split with no target in the plan says so, with a link to Plan', async () => {
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await openDataStage(page, 'No target yet');
+  await page.getByRole('button', { name: /^Open sample Iris/ }).click();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByTestId('dataset-summary').waitFor();
+  await page.getByTestId('stage-link-prepare').click();
+  await prepareIdle(page);
+  await page.getByLabel('Stratified', { exact: true }).check();
+  const problem = page.getByTestId('split-problem');
+  await problem.filter({ hasText: 'needs a classification target: choose one in Plan' }).waitFor();
+  await problem.getByRole('link', { name: 'Open Plan' }).click();
+  await page.waitForURL(/\/plan$/);
+  await page.getByLabel('Target column', { exact: true }).waitFor();
   await session.close();
 });
