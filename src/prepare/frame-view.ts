@@ -6,7 +6,7 @@
  *
  * Views are immutable and share everything: a row list, once made, is never written again.
  */
-import { allocValues, allPresent, bitmapBytes, isValid, setValid, type Column } from '../shared/column';
+import { allocValues, allPresent, bitmapBytes, countMissing, isValid, setValid, type Column } from '../shared/column';
 import { allValid, checkFound, checkLabels, checkNumeric, gatherFloat64, gatherUint32, gatherUint8, type Frame } from './frame';
 
 /** A numeric map: a present value x reads as (x − center) × scale. */
@@ -134,6 +134,16 @@ export function viewAllPresent(view: ColumnView, n: number): boolean {
   if (allPresent(column.valid, view.length)) return true;
   for (let j = 0; j < n; j++) if (!isValid(column.valid, rows[j]!)) return false;
   return true;
+}
+
+/** How many of the view's n rows are missing: nothing read row by row when the whole column is present. */
+export function viewMissingCount(view: ColumnView, n: number): number {
+  const { column, rows } = view;
+  if (rows === null) return countMissing(column.valid, n);
+  if (allPresent(column.valid, view.length)) return 0;
+  let missing = 0;
+  for (let j = 0; j < n; j++) if (!isValid(column.valid, rows[j]!)) missing++;
+  return missing;
 }
 
 /** Whether view row r is present. */

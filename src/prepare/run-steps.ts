@@ -9,7 +9,7 @@
 import type { ColumnKind } from '../shared/column';
 import { runColumnwise, type SegmentStep } from './columnwise';
 import { startsWith, stepKey, type FitCheckpoint } from './fit-checkpoints';
-import { materialize, viewOf, type FrameView } from './frame-view';
+import { materialize, viewMissingCount, viewOf, type FrameView } from './frame-view';
 import { parseStep, type FittedPipeline, type FittedStep } from './fitted';
 import type { FitContext, RowMode, StepDef, StepSpec } from './step';
 import { StepProblem } from './step-problem';
@@ -27,7 +27,7 @@ export interface ObservedStep {
   params: unknown;
   before: FrameView;
   after: FrameView;
-  /** the names and kinds of the columns before and after the step: cheap, nothing is gathered */
+  /** the names, kinds and missing counts of the columns before and after the step: cheap, nothing is gathered */
   columnsIn(): ColumnInfo[];
   columnsOut(): ColumnInfo[];
 }
@@ -35,9 +35,21 @@ export interface ObservedStep {
 export interface ColumnInfo {
   name: string;
   kind: ColumnKind;
+  /** of the training rows, how many miss a value (for the fill and drop-missing forms); absent where the rows are not the training rows' */
+  missing?: number;
 }
 
-const columnInfo = (view: FrameView): ColumnInfo[] => view.columns.map(({ column: c }) => ({ name: c.name, kind: c.kind }));
+const infoOf = new WeakMap<FrameView, Required<ColumnInfo>[]>();
+
+/**
+ * The view's columns with their missing counts, kept per view: a report that carries on from the
+ * last fit meets the same views again, and counts nothing twice.
+ */
+export function columnInfoOf(view: FrameView): Required<ColumnInfo>[] {
+  let info = infoOf.get(view);
+  if (!info) infoOf.set(view, (info = view.columns.map((c) => ({ name: c.column.name, kind: c.column.kind, missing: viewMissingCount(c, view.rowCount) }))));
+  return info;
+}
 
 export interface FitOptions {
   /** progress: steps fitted so far, of how many */
@@ -86,7 +98,7 @@ function fitAndTransform(def: Step, params: unknown, view: FrameView, context: F
 }
 
 function observed(before: FrameView, after: FrameView, learned: unknown, params: unknown, withNext = false): ObservedStep {
-  return { rowsAfter: after.rowCount, columnsAfter: after.columns.length, withNext, learned, params, before, after, columnsIn: () => columnInfo(before), columnsOut: () => columnInfo(after) };
+  return { rowsAfter: after.rowCount, columnsAfter: after.columns.length, withNext, learned, params, before, after, columnsIn: () => columnInfoOf(before), columnsOut: () => columnInfoOf(after) };
 }
 
 /** Fit the enabled steps on `train`, step by step, then apply them to `others`. */

@@ -14,7 +14,8 @@ import { isLabelKind } from './frame';
 export type Accepts = 'numbers' | 'labels';
 
 export type Field =
-  | { key: string; label: string; type: 'columns'; accepts?: Accepts }
+  /** showMissing: each column says how many training rows miss it (the fill and drop-missing forms) */
+  | { key: string; label: string; type: 'columns'; accepts?: Accepts; showMissing?: true }
   | { key: string; label: string; type: 'column'; accepts?: Accepts }
   | { key: string; label: string; type: 'choice'; options: readonly { value: string; label: string }[] }
   | { key: string; label: string; type: 'text'; placeholder?: string }
@@ -27,6 +28,8 @@ export type Field =
 export interface ColumnChoice {
   name: string;
   kind: ColumnKind;
+  /** of the training rows, how many miss a value; absent when not known */
+  missing?: number;
 }
 
 export function acceptsKind(accepts: Accepts | undefined, kind: ColumnKind): boolean {
@@ -57,7 +60,7 @@ export const STEP_FIELDS: Record<string, readonly Field[]> = {
     { key: 'to', label: 'New type', type: 'choice', options: KINDS },
   ],
   impute: [
-    { key: 'columns', label: 'Columns to fill', type: 'columns' },
+    { key: 'columns', label: 'Columns to fill', type: 'columns', showMissing: true },
     {
       key: 'strategy',
       label: 'Fill with',
@@ -72,7 +75,7 @@ export const STEP_FIELDS: Record<string, readonly Field[]> = {
     { key: 'constant', label: 'Constant', type: 'text', placeholder: 'for "a constant"' },
     { key: 'indicator', label: 'Add a "was missing" column', type: 'checkbox' },
   ],
-  'drop-missing': [{ key: 'columns', label: 'Rows missing any of', type: 'columns' }],
+  'drop-missing': [{ key: 'columns', label: 'Rows missing any of', type: 'columns', showMissing: true }],
   dedupe: [{ key: 'columns', label: 'Compare only these columns (none: all)', type: 'columns' }],
   outliers: [
     { key: 'columns', label: 'Columns', type: 'columns', accepts: 'numbers' },

@@ -29,7 +29,7 @@ export interface StepStatus {
   /** what its fit found that the learner should know (fewer bins than asked, say): shown beside it in the pipeline */
   note?: string;
   /** the columns this step receives, as its edit form offers them (a step that is off: those at its place); absent when the pipeline stopped before it */
-  inputColumns?: { name: string; kind: ColumnKind }[];
+  inputColumns?: { name: string; kind: ColumnKind; missing?: number }[];
 }
 
 export interface PartReport {
@@ -74,8 +74,8 @@ export interface PrepareReport {
   split: { ok: true; parts: PartReport[]; notes: string[] } | { ok: false; problem: string };
   steps: StepStatus[];
   preview: StepPreview | null;
-  /** the columns after the whole pipeline, as the model will see them */
-  columns: { name: string; kind: ColumnKind }[];
+  /** the columns after the whole pipeline, as the model will see them, with how many training rows miss each */
+  columns: { name: string; kind: ColumnKind; missing: number }[];
   /** numeric columns after the pipeline, for the augmentation chart's pickers */
   augment: AugmentReport | null;
   /** validation and test rows that copy a training row or that the recipe flags, and what to tell the learner of each (null: none); null when the pipeline did not fit */

@@ -6,7 +6,7 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, test } from 'vitest';
 import { dropOrFlag, takeRows, type Frame } from '../../../src/prepare/frame';
-import { columnView, dropOrFlagView, materialize, materializeColumn, takeViewRows, viewAllPresent, viewOf, viewValid, withoutRows } from '../../../src/prepare/frame-view';
+import { columnView, dropOrFlagView, materialize, materializeColumn, takeViewRows, viewAllPresent, viewMissingCount, viewOf, viewValid, withoutRows } from '../../../src/prepare/frame-view';
 import { cells, col, frameOf, names, snapshot } from './tables';
 
 function frame(seed: string, n = 300): Frame {
@@ -79,4 +79,11 @@ describe('row lists', () => {
     expect(viewAllPresent({ ...x, rows: present }, present.length)).toBe(true);
     expect(Array.from(viewValid({ ...x, rows: present }, present.length))).toEqual(Array.from(materializeColumn({ ...x, rows: present }, present.length).valid));
   });
+});
+
+test('missing counts of a view: over its rows only, through a row list or not, none for a complete column', () => {
+  const x = col('x', 'numeric', ['1', '', '3', '', '5']);
+  expect(viewMissingCount(columnView(x, 5), 5)).toBe(2);
+  expect(viewMissingCount({ ...columnView(x, 5), rows: Uint32Array.of(0, 2, 3) }, 3)).toBe(1);
+  expect(viewMissingCount({ ...columnView(col('y', 'numeric', ['1', '2']), 2), rows: Uint32Array.of(1) }, 1)).toBe(0);
 });

@@ -20,6 +20,16 @@ const request = (r: Recipe, previewStepId: string | null = null) => ({ datasetId
 const quiet = () => undefined;
 
 describe('the Prepare report', () => {
+  test('each column after the pipeline, and each step’s input, says how many training rows miss it', () => {
+    const report = prepareReport(data(), request(recipe({ steps: [{ id: 'f', kind: 'impute', enabled: true, params: { columns: ['x'], strategy: 'median', constant: '', indicator: false } }] })), quiet);
+    // x misses every 7th of the 40 rows; the training part holds 28 of them.
+    const inputX = report.steps[0]!.inputColumns!.find((c) => c.name === 'x')!;
+    expect(inputX.missing).toBeGreaterThan(0);
+    expect(inputX.missing).toBeLessThanOrEqual(6);
+    expect(report.columns.find((c) => c.name === 'x')!.missing).toBe(0);
+    expect(report.columns.find((c) => c.name === 'group')!.missing).toBe(0);
+  });
+
   test('the split reports each part’s rows and classes', () => {
     const report = prepareReport(data(), request(recipe()), quiet);
     expect(report.split).toEqual({

@@ -41,8 +41,12 @@ describe('the Prepare report names the columns each step receives', () => {
       { id: 'later', kind: 'log', enabled: true, params: { columns: ['x'] } },
     ]);
     expect(r.steps.map((s) => s.state)).toEqual(['fitted', 'fitted', 'fitted', 'disabled', 'fitted', 'problem', 'not-reached']);
-    const input = (id: string) => r.steps.find((s) => s.id === id)!.inputColumns;
+    const received = (id: string) => r.steps.find((s) => s.id === id)!.inputColumns;
+    const input = (id: string) => received(id)?.map(({ name, kind }) => ({ name, kind }));
     expect(input('impute')).toEqual(imported);
+    // With how many training rows miss each: x's gaps before the fill, none after it.
+    expect(received('impute')!.find((c) => c.name === 'x')!.missing).toBeGreaterThan(0);
+    expect(received('scale')!.map((c) => c.missing)).toEqual([0, 0, 0]);
     expect(input('scale')).toEqual(imported);
     expect(input('one-hot')).toEqual(imported);
     expect(input('off')).toEqual(encoded);
