@@ -101,7 +101,7 @@ export async function addScaleStep(page: Page, except: readonly string[]): Promi
  * Wait for `shown`; when it does not come, fail naming the page's alerts: work that never ends
  * was usually refused, with the reason in an alert, and a bare timeout hides it.
  */
-async function shownOrAlerts(page: Page, shown: Locator, what: string, timeout?: number): Promise<void> {
+export async function shownOrAlerts(page: Page, shown: Locator, what: string, timeout?: number): Promise<void> {
   await shown.waitFor(timeout === undefined ? {} : { timeout }).catch(async (cause: unknown) => {
     throw new Error(`${what}; the page's alerts: ${JSON.stringify(await page.getByRole('alert').allTextContents())}`, { cause });
   });

@@ -1,7 +1,7 @@
 /** Label edits keep to the rows they were made on, across the datasets of a project. */
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { editCell, prepareIdle, projectWithSample, relabelWhere } from './flows';
+import { editCell, prepareIdle, projectWithSample, relabelWhere, shownOrAlerts } from './flows';
 import { startBrowser } from './harness';
 import { LONG_TEST_MS } from './timeouts';
 import { tempFile } from './temp-file';
@@ -66,7 +66,8 @@ test('a cell edit applies to the rows it was made on and a retype of them, and i
   // Penguins in use again: the edit applies again, as it was.
   await page.getByTestId('stage-link-data').click();
   await page.getByRole('button', { name: 'Use dataset Palmer penguins', exact: true }).click();
-  await page.getByTestId('dataset-summary').filter({ hasText: 'Palmer penguins' }).waitFor();
+  // Seen once in CI: the switch never showed. Should it come back, the failure names the page's alerts.
+  await shownOrAlerts(page, page.getByTestId('dataset-summary').filter({ hasText: 'Palmer penguins' }), 'Palmer penguins did not become the dataset in use');
   await openPrepare(page);
   await expect.poll(() => speciesOfRow(page, 2)).toBe('Gentoo');
   expect(await page.getByTestId('edit-left-out').count()).toBe(0);
