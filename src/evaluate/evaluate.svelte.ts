@@ -62,6 +62,11 @@ export class EvaluateState {
   /** the project's run still training (started on Train): the train worker does one job at a time */
   training = $state.raw<RunRow | null>(null);
 
+  /** The run chosen in the Run list, among the project's runs. */
+  get #chosenRun(): RunRow | undefined {
+    return this.runs.find((r) => r.id === this.runId);
+  }
+
   /** Why cross-validation or feature importance cannot start now, or null. */
   get jobWait(): string | null {
     if (this.training) return `“${this.training.name}” is training: cross-validation and feature importance can start when it ends (or stop it on the Train page).`;
@@ -89,7 +94,7 @@ export class EvaluateState {
 
   /** Original values of dataset rows, for the rows-to-check tables. */
   async originalRows(rowIds: number[]): Promise<EditableRows | null> {
-    const run = this.runs.find((r) => r.id === this.runId);
+    const run = this.#chosenRun;
     if (!run || rowIds.length === 0) return null;
     try {
       return await callPrepareWorker<EditableRows>((api) => api.datasetRows(run.datasetId, rowIds));
@@ -101,7 +106,7 @@ export class EvaluateState {
 
   /** Relabel a row in Prepare: the recipe's edit step gets (or replaces) an edit of this cell, as a new recipe version. */
   async relabel(row: number, value: string): Promise<void> {
-    const run = this.runs.find((r) => r.id === this.runId);
+    const run = this.#chosenRun;
     if (!run) return;
     try {
       const db = getDb();
@@ -130,7 +135,7 @@ export class EvaluateState {
   /** The part importance is (or was) measured on: the answer's, else the worker's rule, validation unless the run has none. */
   get importancePart(): 'validation' | 'test' {
     if (this.importance) return this.importance.part;
-    const run = this.runs.find((r) => r.id === this.runId);
+    const run = this.#chosenRun;
     return run && run.rows.validation === 0 && run.rows.test > 0 ? 'test' : 'validation';
   }
 
@@ -166,7 +171,7 @@ export class EvaluateState {
 
   /** The chosen part's rows left out of every figure (no target value, or a class training never had), in words; null when none. */
   get leftOutNote(): string | null {
-    const run = this.runs.find((r) => r.id === this.runId);
+    const run = this.#chosenRun;
     const notes = [run?.unlabelledRows ? unlabelledNote(run.unlabelledRows, this.part) : null, run?.unseenClassRows ? unseenClassNote(run.unseenClassRows, this.part) : null];
     const said = notes.filter((n) => n !== null);
     return said.length ? said.join(' ') : null;
@@ -174,12 +179,12 @@ export class EvaluateState {
 
   /** What the run's recipe did to the target that is rarely meant (its figures are on the changed values), each naming its step. */
   get targetNotes(): string[] {
-    return (this.runs.find((r) => r.id === this.runId)?.layout as Layout | undefined)?.targetNotes ?? [];
+    return (this.#chosenRun?.layout as Layout | undefined)?.targetNotes ?? [];
   }
 
   /** The chosen part's rows scored though the recipe flagged them, in words; null when none. */
   get flaggedNote(): string | null {
-    const counts = this.runs.find((r) => r.id === this.runId)?.flaggedRows;
+    const counts = this.#chosenRun?.flaggedRows;
     return counts ? flaggedNote(counts, this.part) : null;
   }
 

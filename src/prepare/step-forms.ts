@@ -5,6 +5,7 @@
 import type { ColumnKind } from '../shared/column';
 import { CONDITION_OPS } from './condition';
 import { isLabelKind } from './frame';
+import type { ColumnInfo } from './run-steps';
 
 /**
  * The columns a column field takes, where the step refuses the others: numbers (numeric
@@ -24,13 +25,6 @@ export type Field =
   | { key: string; label: string; type: 'checkbox' }
   | { key: string; label: string; type: 'condition' }
   | { key: string; label: string; type: 'list'; placeholder?: string };
-
-export interface ColumnChoice {
-  name: string;
-  kind: ColumnKind;
-  /** of the training rows, how many miss a value; absent when not known */
-  missing?: number;
-}
 
 export function acceptsKind(accepts: Accepts | undefined, kind: ColumnKind): boolean {
   if (accepts === 'numbers') return kind === 'numeric';
@@ -121,7 +115,7 @@ export const STEP_FIELDS: Record<string, readonly Field[]> = {
  * that is not the target (encoding or binning the target is rarely meant), a category column
  * first for the encodings (a yes/no column is already 0/1), else the first it takes.
  */
-export function defaultParams(kind: string, columns: readonly ColumnChoice[], target: string | null): Record<string, unknown> {
+export function defaultParams(kind: string, columns: readonly ColumnInfo[], target: string | null): Record<string, unknown> {
   const accepts = STEP_FIELDS[kind]?.find((f): f is Extract<Field, { type: 'column' }> => f.type === 'column')?.accepts;
   const taken = columns.filter((c) => acceptsKind(accepts, c.kind) && c.name !== target);
   const best = accepts === 'labels' ? taken.find((c) => c.kind === 'categorical') : undefined;

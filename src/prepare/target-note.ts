@@ -13,7 +13,8 @@ const KEEP_VALUES = new Set(['drop-missing', 'dedupe', 'filter']);
 const MEANT = new Set(['edit-cells', 'cast']);
 
 export function targetNote(kind: string, params: unknown, target: string | null, before: FrameView, after: FrameView): string | null {
-  if (!target || !findView(before, target)) return null;
+  const was = target ? findView(before, target) : undefined;
+  if (!target || !was) return null;
   if (kind === 'derive') return readsTarget(params as { expression: string }, target, before) ? derivedFromTarget(target) : null;
   if (!findView(after, target)) {
     return kind === 'rename'
@@ -24,7 +25,7 @@ export function targetNote(kind: string, params: unknown, target: string | null,
   const named = Array.isArray(p.columns) ? p.columns.includes(target) : p.column === target;
   if (!named || MEANT.has(kind) || KEEP_VALUES.has(kind) || (kind === 'outliers' && p.action === 'remove')) return null;
   if (kind === 'impute') {
-    if (viewAllPresent(findView(before, target)!, before.rowCount)) return null;
+    if (viewAllPresent(was, before.rowCount)) return null;
     return `This step fills missing values of the target "${target}": those training rows get labels the data never gave them, and the model learns them as true. Drop the rows missing the target instead ("Drop rows with missing values").`;
   }
   return `This step changes the target "${target}" itself: the model learns, and Evaluate scores it, on the changed values, not the imported ones, so errors are in their units. Leave the target out of this step unless that is meant.`;

@@ -179,7 +179,8 @@ export class TrainState {
     const result = this.lastResult;
     const row = result?.ok ? this.runs.find((r) => r.id === result.runId) : undefined;
     return [
-      // What reading the features and classes found: a column left out, a binary plan with more classes.
+      // What Prepare's steps did to the target (target-note.ts); what reading the features and classes
+      // found: a column left out, a binary plan with more classes.
       ...((row?.layout as Layout | undefined)?.targetNotes ?? []),
       ...((row?.layout as Layout | undefined)?.notes ?? []),
       ...(row?.unlabelledRows ? unlabelledNotes(row.unlabelledRows) : []),

@@ -3,6 +3,7 @@ import type { ColumnKind } from '../shared/column';
 import type { ClassCount } from '../prepare/augment';
 import type { StepPreview } from '../prepare/preview';
 import type { Recipe } from '../prepare/recipe';
+import type { ColumnInfo } from '../prepare/run-steps';
 
 export type TaskKind = 'classification' | 'regression';
 
@@ -29,7 +30,7 @@ export interface StepStatus {
   /** what its fit found that the learner should know (fewer bins than asked, say): shown beside it in the pipeline */
   note?: string;
   /** the columns this step receives, as its edit form offers them (a step that is off: those at its place); absent when the pipeline stopped before it */
-  inputColumns?: { name: string; kind: ColumnKind; missing?: number }[];
+  inputColumns?: ColumnInfo[];
 }
 
 export interface PartReport {
@@ -75,7 +76,7 @@ export interface PrepareReport {
   steps: StepStatus[];
   preview: StepPreview | null;
   /** the columns after the whole pipeline, as the model will see them, with how many training rows miss each */
-  columns: { name: string; kind: ColumnKind; missing: number }[];
+  columns: Required<ColumnInfo>[];
   /** numeric columns after the pipeline, for the augmentation chart's pickers */
   augment: AugmentReport | null;
   /** validation and test rows that copy a training row or that the recipe flags, and what to tell the learner of each (null: none); null when the pipeline did not fit */
