@@ -18,6 +18,7 @@ import { getRecipe } from '../storage/recipes';
 import { listRuns } from '../storage/runs';
 import { editsOnlyOn } from '../prepare/edits-only-on';
 import { normalizePlan } from '../plan/plan';
+import { targetNotInDataset } from '../plan/target-column';
 import type { DatasetRecipe, DatasetRow } from '../storage/rows';
 import { callImportWorker, callImportWorkerThroughCancels, cancelImportWorker, workerCallback, WorkerCancelled } from '../workers/import-client';
 import type { DerivedOutcome, ImportOutcome, ImportProgress, ImportTimings } from '../workers/import-protocol';
@@ -78,6 +79,9 @@ export class DataState {
   parent = $derived(this.datasets.find((d) => d.id === this.active?.parentId) ?? null);
   /** a type change, append or join in progress */
   deriving = $state(false);
+
+  /** why the plan's target is not a column of the active dataset; null when it is, or when no target is chosen */
+  targetProblem = $derived(this.active ? targetNotInDataset(this.target, this.active.columns, this.active.name) : null);
 
   #activeId = $derived(this.active?.id ?? null);
   /** the target the profile's warnings are for: the plan's, when the active dataset has that column */

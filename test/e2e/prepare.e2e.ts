@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { addScaleStep, addStep, editCell, openDataStage, penguinsOnPrepare, prepareIdle, projectWithFile, storedPredictions, trainBaseline } from './flows';
+import { addScaleStep, addStep, editCell, openDataStage, penguinsOnPrepare, prepareIdle, projectWithFile, projectWithSample, shownOrAlerts, storedPredictions, trainBaseline } from './flows';
 import { startBrowser } from './harness';
 import { LONG_TEST_MS } from './timeouts';
 import { tempFile } from './temp-file';
@@ -372,5 +372,57 @@ test('a stratified split with no target in the plan says so, with a link to Plan
   await problem.getByRole('link', { name: 'Open Plan' }).click();
   await page.waitForURL(/\/plan$/);
   await page.getByLabel('Target column', { exact: true }).waitFor();
+  await session.close();
+});
+
+test('a plan target the dataset lacks is said on Data, Prepare and Train, naming the column it differs from only in case, until Plan picks that column', async () => {
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await projectWithSample(page, 'Wrong case', /^Open sample Iris/, 'multiclass', 'Species');
+  const expected = 'The plan’s target "Species" is not a column of the dataset "Iris flowers". Did you mean "species"?';
+
+  // On Data: the alert links to Plan, not to the page it is on.
+  const onData = page.getByTestId('target-not-in-dataset');
+  expect(await onData.textContent()).toContain(expected);
+  expect(await onData.getByRole('link').allTextContents()).toEqual(['Open Plan']);
+
+  // On Prepare, where no step makes a column of that name, it is said again, with links to Plan and Data.
+  await page.getByTestId('stage-link-prepare').click();
+  await prepareIdle(page);
+  const onPrepare = page.getByTestId('target-not-in-dataset');
+  expect(await onPrepare.textContent()).toContain(expected);
+  expect(await onPrepare.getByRole('link').allTextContents()).toEqual(['Open Plan', 'Open Data']);
+
+  // The stratified split cannot find the classes, and says why.
+  const splitProblem = 'the plan’s target "Species" is not a column of this dataset: choose the target in Plan, or use a random split.';
+  expect(await page.getByTestId('split-problem').textContent()).toContain(splitProblem);
+
+  // Train refuses with the split's reason; with a random split, with the plan's: not by asking which step dropped the target.
+  const refusal = (text: string) => shownOrAlerts(page, page.getByTestId('train-error').filter({ hasText: text }), `Train did not refuse with "${text}"`);
+  await page.getByTestId('stage-link-train').click();
+  await page.getByLabel('Baseline', { exact: true }).check();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await refusal(splitProblem);
+  await page.getByTestId('stage-link-prepare').click();
+  await prepareIdle(page);
+  await page.getByLabel('Random', { exact: true }).check();
+  await prepareIdle(page);
+  await page.getByTestId('split-parts').waitFor();
+  await page.getByTestId('stage-link-train').click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await refusal(expected);
+
+  // Plan offers the typed name as not in the dataset; picking the column clears every alert.
+  await page.getByTestId('stage-link-plan').click();
+  const targetChoice = page.getByLabel('Target column', { exact: true });
+  expect(await targetChoice.locator('option:checked').textContent()).toBe('Species (not in the dataset)');
+  await targetChoice.selectOption('species');
+  await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
+  await page.getByTestId('stage-link-data').click();
+  await page.getByTestId('dataset-profile').waitFor();
+  expect(await page.getByTestId('target-not-in-dataset').count()).toBe(0);
+  await page.getByTestId('stage-link-prepare').click();
+  await prepareIdle(page);
+  expect(await page.getByTestId('target-not-in-dataset').count()).toBe(0);
   await session.close();
 });

@@ -71,6 +71,9 @@ export function splitRows(dataset: Table, recipe: Pick<Recipe, 'split' | 'steps'
   // Kept for every strategy (assignParts reads them only when stratifying): folds stratify by them too.
   if (classes) inputs.classes = classes.codes;
   if (settings.strategy === 'stratified' && !classes) {
+    if (target && classification && !targetColumn) {
+      return { ok: false, problem: `A stratified split keeps each class’s share in every part, so it needs the target’s classes, and the plan’s target "${target}" is not a column of this dataset: choose the target in Plan, or use a random split.` };
+    }
     return { ok: false, problem: 'A stratified split keeps each class’s share in every part, so it needs a classification target: choose one in Plan, or use a random split.' };
   }
   if (settings.strategy === 'grouped') {

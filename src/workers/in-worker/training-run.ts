@@ -5,6 +5,7 @@
  * run says so.
  */
 import { normalizePlan } from '../../plan/plan';
+import { targetNotInDataset } from '../../plan/target-column';
 import { normalizeRecipe, type Recipe } from '../../prepare/recipe';
 import { binaryPlanNote } from '../../prepare/split-notes';
 import { describeError } from '../../shared/errors';
@@ -73,6 +74,9 @@ export async function trainingData(projectId: string, rawSpec: unknown): Promise
   const prepared = prepareFrames(table, { recipe, target: plan.target, task }, () => undefined, fitContextOf(row));
   if (!prepared.ok) return prepared;
   const { frames } = prepared;
+  // A target the dataset never had is the plan's slip, not a step's: say so rather than ask which step dropped it.
+  const absent = frames.real.table.columns.some((c) => c.name === plan.target) ? null : targetNotInDataset(plan.target, table.columns, dataset.name);
+  if (absent) return { ok: false, problem: absent };
   // The layout is read, and the baseline later fitted, on the real training rows only (run-matrices.ts).
   const m = runMatrices(frames, frames.validation, frames.test, plan.target, task);
   if (!m.ok) return m;

@@ -47,6 +47,8 @@ describe('the Prepare report', () => {
   test('a grouped split without a group column, or a stratified one without a target, says what to choose', () => {
     expect(splitRows(data(), recipe({ split: { ...recipe().split, strategy: 'grouped' } }), 'y', true)).toMatchObject({ ok: false, problem: expect.stringMatching(/^Choose the column/) });
     expect(splitRows(data(), recipe(), null, false)).toMatchObject({ ok: false, problem: expect.stringMatching(/needs a classification target/) });
+    // A target the plan names but the dataset lacks is named, not taken for no target at all.
+    expect(splitRows(data(), recipe(), 'Y', true)).toMatchObject({ ok: false, problem: expect.stringContaining('the plan’s target "Y" is not a column of this dataset: choose the target in Plan') });
     const grouped = splitRows(data(), recipe({ split: { ...recipe().split, strategy: 'grouped', groupColumn: 'group' } }), 'y', true);
     expect(grouped.ok).toBe(true);
   });
