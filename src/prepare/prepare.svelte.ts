@@ -15,6 +15,7 @@
  * tab's change, and undoing into one of them would silently drop that change.
  * Construct it during a component's initialisation (it sets up effects).
  */
+import { targetNotInDataset } from '../plan/target-column';
 import { describeError } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { getDb, watch } from '../storage/database';
@@ -84,6 +85,12 @@ export class PrepareState {
 
   get projectId(): string {
     return this.#projectId;
+  }
+
+  /** Why the plan's target is neither a column of the dataset nor one a step makes (a formula); null when it is either, or none is chosen. */
+  get targetProblem(): string | null {
+    if (!this.dataset || !this.target || this.report?.columns.some((c) => c.name === this.target)) return null;
+    return targetNotInDataset(this.target, this.dataset.columns, this.dataset.name);
   }
 
   constructor(projectId: string, plan: { target: string; taskType: string }, seed: number, db: LooplabDB = getDb()) {
