@@ -182,6 +182,11 @@ export class EvaluateState {
     return (this.#chosenRun?.layout as Layout | undefined)?.targetNotes ?? [];
   }
 
+  /** Why the run's model may have learned slowly: features far from unit scale (train/feature-scales.ts); null when they were not. */
+  get scaleNote(): string | null {
+    return (this.#chosenRun?.layout as Layout | undefined)?.scaleNote ?? null;
+  }
+
   /** The chosen part's rows scored though the recipe flagged them, in words; null when none. */
   get flaggedNote(): string | null {
     const counts = this.#chosenRun?.flaggedRows;

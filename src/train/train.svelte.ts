@@ -178,11 +178,13 @@ export class TrainState {
   get resultNotes(): string[] {
     const result = this.lastResult;
     const row = result?.ok ? this.runs.find((r) => r.id === result.runId) : undefined;
+    const layout = row?.layout as Layout | undefined;
     return [
       // What Prepare's steps did to the target (target-note.ts); what reading the features and classes
-      // found: a column left out, a binary plan with more classes.
-      ...((row?.layout as Layout | undefined)?.targetNotes ?? []),
-      ...((row?.layout as Layout | undefined)?.notes ?? []),
+      // found: a column left out, a binary plan with more classes; features far from unit scale.
+      ...(layout?.targetNotes ?? []),
+      ...(layout?.notes ?? []),
+      ...(layout?.scaleNote ? [layout.scaleNote] : []),
       ...(row?.unlabelledRows ? unlabelledNotes(row.unlabelledRows) : []),
       ...(row?.unseenClassRows ? unseenClassNotes(row.unseenClassRows) : []),
       ...(row?.flaggedRows ? flaggedNotes(row.flaggedRows) : []),

@@ -35,6 +35,8 @@ export interface Layout {
   notes: string[];
   /** what Prepare's steps did to the target that is rarely meant (prepare/target-note.ts), each naming its step; absent in runs stored before */
   targetNotes?: string[];
+  /** why this model may learn slowly from these features, far from unit scale (train/feature-scales.ts); absent when they are not, and in runs stored before */
+  scaleNote?: string;
 }
 
 /** How many classes a model of this layout predicts; null for regression. */

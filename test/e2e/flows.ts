@@ -86,15 +86,17 @@ export async function addStep(page: Page, title: string, fill: () => Promise<unk
   await prepareIdle(page);
 }
 
-/** On Prepare: one "Scale numbers" step over every numeric column but those named, fitted. */
+/** On Prepare: one "Scale numbers" step, after any already there, over every numeric column but those named, fitted. */
 export async function addScaleStep(page: Page, except: readonly string[]): Promise<void> {
   await page.getByTestId('stage-link-prepare').click();
+  await prepareIdle(page);
+  const before = await page.getByTestId('pipeline-step').count();
   await page.getByLabel('Step', { exact: true }).selectOption({ label: 'Scale numbers' });
   const columns = page.getByLabel('Columns to scale', { exact: true });
   const names = await columns.locator('option:not([disabled])').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
   await columns.selectOption(names.filter((n) => !except.includes(n)));
   await page.getByRole('button', { name: 'Add step' }).click();
-  await shownOrAlerts(page, page.locator('[data-testid="pipeline-step"][data-state="fitted"]'), 'The scaling step was not fitted');
+  await shownOrAlerts(page, page.getByTestId('pipeline-step').nth(before).and(page.locator('[data-state="fitted"]')), 'The scaling step was not fitted');
 }
 
 /**

@@ -28,6 +28,7 @@ import { buildModel } from '../../train/build-model';
 import { THROWN_AWAY } from '../../train/ending-message';
 import { captureModel } from '../../train/model-io';
 import { checkTrainForm, type BackendName, type TrainSpec } from '../../train/model-spec';
+import { scaleNote } from '../../train/feature-scales';
 import { trainLoop, type EpochRecord, type TrainControl, type TrainOutcome } from '../../train/train-loop';
 import { classCountOf } from '../../train/training-data';
 import type { TrainEvent, TrainRequest, TrainResult } from '../train-protocol';
@@ -83,6 +84,8 @@ export async function trainingData(projectId: string, rawSpec: unknown): Promise
   if (m.data.real.rows < 2) return { ok: false, problem: 'Fewer than two training rows have a target value: there is nothing to learn from.' };
   const binaryNote = plan.taskType === 'binary' ? binaryPlanNote(m.data.layout.classes ?? []) : null;
   if (binaryNote) m.data.layout.notes.push(binaryNote);
+  const scales = scaleNote(m.data.real, m.data.layout.features, spec.model);
+  if (scales) m.data.layout.scaleNote = scales;
   // A run on a target Prepare changed says so with its figures, on Train and Evaluate: the learner may never have opened that step's preview.
   if (frames.targetNotes.length) m.data.layout.targetNotes = frames.targetNotes;
   return { ok: true, data: { spec, target: plan.target, task, datasetId: dataset.id, recipeVersion: recipeRow?.version ?? 0, recipe, frames, ...m.data } };

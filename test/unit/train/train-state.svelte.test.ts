@@ -125,5 +125,13 @@ describe('how a run ended', () => {
     await state.train('Run 2');
     await vi.waitFor(() => expect(state.runs.some((r) => r.id === 'y')).toBe(true));
     expect(state.resultNotes).toEqual([]);
+    // What the layout says comes first: the target, what was left out, then the scales (train/feature-scales.ts).
+    const layout = { features: ['w'], classes: null, notes: ['Column "id" (an identifier) is left out of the features.'], targetNotes: ['Prepare’s step 1 (Scale numbers): …'], scaleNote: 'Some features are far from …' };
+    trainWorker.train.mockImplementationOnce((async () => {
+      await db.runs.put(runRow({ id: 'z', projectId: project.id, layout }));
+      return { ok: true, runId: 'z', status: 'completed', message: null };
+    }) as never);
+    await state.train('Run 3');
+    await vi.waitFor(() => expect(state.resultNotes).toEqual([...layout.targetNotes, ...layout.notes, layout.scaleNote]));
   });
 });
