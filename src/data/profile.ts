@@ -11,7 +11,7 @@ import type { CorrelationMatrix } from './correlation';
 import type { DataWarning } from './warnings';
 
 /** The stored profile format; a stored profile of another version is recomputed. */
-export const PROFILE_VERSION = 3;
+export const PROFILE_VERSION = 4;
 const MAX_BINS = 30;
 const TOP_LABELS = 20;
 

@@ -7,7 +7,10 @@ import { booleanWord, isValid, usesDictionary, type Column, type Table } from '.
 import { numberCodes } from '../shared/number-codes';
 import type { ColumnProfile } from './profile';
 
-export type WarningKind = 'constant' | 'identifier' | 'duplicate-column' | 'mostly-missing' | 'class-imbalance' | 'leakage';
+export type WarningKind = 'constant' | 'identifier' | 'many-labels' | 'duplicate-column' | 'mostly-missing' | 'class-imbalance' | 'leakage';
+
+/** A label column with at least this many labels, fewer than 2 rows each on average, is mostly rare labels (a name, an address). */
+export const MANY_LABELS = 30;
 
 export interface DataWarning {
   kind: WarningKind;
@@ -276,6 +279,13 @@ export function datasetWarnings(table: Table, profiles: readonly ColumnProfile[]
       warnings.push({ kind: 'constant', column: p.name, message: `"${p.name}" has ${p.unique === 0 ? 'no values' : 'the same value in every row'}: it cannot help a model. Drop it.` });
     } else if (p.kind === 'identifier' || (usesDictionary(p.kind) && p.unique === p.count && p.count >= 20)) {
       warnings.push({ kind: 'identifier', column: p.name, message: `"${p.name}" is different in every row, like an identifier: a model would memorise it instead of learning. Drop it or keep it only to look rows up.` });
+    } else if (p.kind === 'categorical' && p.name !== target && p.unique >= MANY_LABELS && p.unique * 2 > p.count) {
+      const perLabel = (p.count / p.unique).toFixed(1);
+      warnings.push({
+        kind: 'many-labels',
+        column: p.name,
+        message: `"${p.name}" has ${p.unique.toLocaleString('en')} different labels in ${p.count.toLocaleString('en')} rows, ${perLabel} rows per label on average: a model learns little from labels this rare, and one-hot encoding would add a column for each. Drop it, or one-hot encode it with a cap, so rare labels share an "other" column.`,
+      });
     }
     if (n > 0 && p.missing / n > 0.5) {
       warnings.push({ kind: 'mostly-missing', column: p.name, message: `"${p.name}" is missing in ${pct(p.missing / n)} of rows: impute it with care, or drop it.` });

@@ -113,6 +113,17 @@ describe('datasetWarnings', () => {
     expect(kinds(t, null)).toEqual(['constant:same', 'identifier:code', 'duplicate-column:b', 'mostly-missing:most']);
   });
 
+  test('a label column of many rare labels, but not the target, nor one of fewer labels or more rows per label', () => {
+    const labels = (name: string, count: number, distinct: number) => col(name, 'categorical', Array.from({ length: 100 }, (_, i) => (i < count ? `${name}${i % distinct}` : '')));
+    // 60 rows of 31 labels: 1.9 rows each; 60 of 30 labels, 2.0 each, is not under 2; 29 labels are too few to be many.
+    const t = table(labels('many', 60, 31), labels('pairs', 60, 30), labels('few', 40, 29), labels('y', 60, 31));
+    expect(kinds(t, 'y').filter((k) => k.startsWith('many-labels'))).toEqual(['many-labels:many']);
+    const [warning] = datasetWarnings(t, profileTable(t), 'y').filter((w) => w.kind === 'many-labels');
+    expect(warning!.message).toBe(
+      '"many" has 31 different labels in 60 rows, 1.9 rows per label on average: a model learns little from labels this rare, and one-hot encoding would add a column for each. Drop it, or one-hot encode it with a cap, so rare labels share an "other" column.',
+    );
+  });
+
   test('class imbalance at the 10% boundary', () => {
     const target = (rare: number) => col('y', 'categorical', Array.from({ length: 100 }, (_, i) => (i < rare ? 'rare' : 'common')));
     const noise = col('x', 'numeric', Array.from({ length: 100 }, (_, i) => String((i * 37) % 11)));
