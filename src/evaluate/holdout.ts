@@ -222,3 +222,20 @@ export function holdoutReport(e: EvaluationRow): ClassificationReport | Regressi
 export function plainNumber(x: number): string {
   return Number.isFinite(x) ? String(Number(x.toPrecision(6))) : 'n/a';
 }
+
+/**
+ * A mean and its standard deviation as written in a report: the deviation to two significant
+ * digits and the mean to the same decimal place, since digits finer than the spread are noise
+ * (0.973046 ± 0.00942512 reads 0.9730 ± 0.0094; 26.86 ± 12.3 reads 27 ± 12). Without a
+ * spread (0, or not a number), each is a plain number.
+ */
+export function meanAndSpread(mean: number, std: number): { mean: string; std: string } {
+  if (!Number.isFinite(mean) || !Number.isFinite(std) || std <= 0) return { mean: plainNumber(mean), std: plainNumber(std) };
+  const place = Math.floor(Math.log10(std)) - 1;
+  if (place >= 0) {
+    const step = 10 ** place;
+    return { mean: String(Math.round(mean / step) * step), std: String(Math.round(std / step) * step) };
+  }
+  const decimals = Math.min(20, -place);
+  return { mean: mean.toFixed(decimals), std: std.toFixed(decimals) };
+}

@@ -1,6 +1,6 @@
 /** The Evaluate report: metrics from every row, chart data cut to what the page can draw. */
 import { describe, expect, test } from 'vitest';
-import { classificationReport, modelMetrics, plainNumber, regressionReport } from '../../../src/evaluate/holdout';
+import { classificationReport, meanAndSpread, modelMetrics, plainNumber, regressionReport } from '../../../src/evaluate/holdout';
 import { rmse } from '../../../src/evaluate/metrics/regression';
 import { rocCurve } from '../../../src/evaluate/metrics/probabilistic';
 import { confusionRowWords, equalBins, identityLine, PLOT_MAX_POINTS, probabilityCounts, sampledPositions, thinCurve } from '../../../src/evaluate/plot-data';
@@ -124,5 +124,20 @@ describe('a part whose scored rows are all of one class', () => {
     expect(report.roc).not.toBeNull();
     expect(report.curvesNote).toBeNull();
     expect(report.metrics.find((m) => m.key === 'roc-auc')!.note).toBeUndefined();
+  });
+});
+
+describe('meanAndSpread', () => {
+  test('the spread to two significant digits, the mean to the same decimal place', () => {
+    expect(meanAndSpread(0.973046, 0.00942512)).toEqual({ mean: '0.9730', std: '0.0094' });
+    expect(meanAndSpread(26.863, 12.3)).toEqual({ mean: '27', std: '12' });
+    expect(meanAndSpread(3.21456, 0.41)).toEqual({ mean: '3.21', std: '0.41' });
+    expect(meanAndSpread(1234.5, 153)).toEqual({ mean: '1230', std: '150' });
+  });
+
+  test('without a spread, both as plain numbers', () => {
+    expect(meanAndSpread(0.973046123, 0)).toEqual({ mean: '0.973046', std: '0' });
+    expect(meanAndSpread(Number.NaN, 0.1)).toEqual({ mean: 'n/a', std: '0.1' });
+    expect(meanAndSpread(0.5, Number.NaN)).toEqual({ mean: '0.5', std: 'n/a' });
   });
 });
