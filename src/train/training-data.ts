@@ -2,7 +2,7 @@
  * Prepared frames as the matrices a model trains on: float32 features, row-major, and the
  * target as a class index or a number. Pure: no TF.js here, so it is tested in Node directly.
  */
-import { count } from '../data/words';
+import { count, listWords } from '../data/words';
 import { booleanWord, isValid, type Column } from '../shared/column';
 import { labelAt, type Frame } from '../prepare/frame';
 
@@ -46,6 +46,22 @@ export type LayoutOutcome = { ok: true; layout: Layout } | { ok: false; problem:
 
 const isFeatureKind = (c: Column) => c.kind === 'numeric' || c.kind === 'boolean' || c.kind === 'datetime';
 
+const columnsWord = (names: readonly string[]) => `${names.length === 1 ? 'Column' : 'Columns'} ${listWords(names.map((name) => `"${name}"`))}`;
+
+function categoriesProblem(names: readonly string[]): string {
+  if (!names.length) return '';
+  const one = names.length === 1;
+  return `${columnsWord(names)} ${one ? 'holds' : 'hold'} categories, which a model cannot read as numbers: add a one-hot or ordinal encoding step for ${one ? 'it' : 'each'} in Prepare, or drop ${one ? 'it' : 'them'}.`;
+}
+
+function gapsProblem(gaps: readonly { name: string; missing: number }[]): string {
+  if (!gaps.length) return '';
+  const values = (k: number) => `${k.toLocaleString('en')} missing value${k === 1 ? '' : 's'}`;
+  if (gaps.length === 1) return `Column "${gaps[0]!.name}" has ${values(gaps[0]!.missing)} in the training rows: add a "Fill missing values" step for it in Prepare, or drop it.`;
+  const each = listWords(gaps.map((g) => `"${g.name}" (${g.missing.toLocaleString('en')})`));
+  return `Columns ${each} have missing values in the training rows: add a "Fill missing values" step for them in Prepare, or drop them.`;
+}
+
 /** The features and classes, read from the (prepared) training rows. */
 export function layoutOf(train: Frame, target: string, task: Task): LayoutOutcome {
   const n = train.table.rowCount;
@@ -53,10 +69,14 @@ export function layoutOf(train: Frame, target: string, task: Task): LayoutOutcom
   if (!targetColumn) return { ok: false, problem: `The target "${target}" is not among the prepared columns: did a step drop or rename it?` };
   const notes: string[] = [];
   const features: string[] = [];
+  // Every column that stops training is named at once: a learner fixing them one refusal at a time would train as many times.
+  const categories: string[] = [];
+  const gaps: { name: string; missing: number }[] = [];
   for (const c of train.table.columns) {
     if (c === targetColumn) continue;
     if (c.kind === 'categorical') {
-      return { ok: false, problem: `Column "${c.name}" holds categories, which a model cannot read as numbers: add a one-hot or ordinal encoding step for it in Prepare, or drop it.` };
+      categories.push(c.name);
+      continue;
     }
     if (!isFeatureKind(c)) {
       notes.push(`Column "${c.name}" (${c.kind === 'identifier' ? 'an identifier' : 'free text'}) is left out of the features.`);
@@ -64,11 +84,10 @@ export function layoutOf(train: Frame, target: string, task: Task): LayoutOutcom
     }
     let missing = 0;
     for (let i = 0; i < n; i++) if (!isValid(c.valid, i)) missing++;
-    if (missing > 0) {
-      return { ok: false, problem: `Column "${c.name}" has ${missing.toLocaleString('en')} missing value${missing === 1 ? '' : 's'} in the training rows: add a "Fill missing values" step for it in Prepare, or drop it.` };
-    }
-    features.push(c.name);
+    if (missing > 0) gaps.push({ name: c.name, missing });
+    else features.push(c.name);
   }
+  if (categories.length || gaps.length) return { ok: false, problem: [categoriesProblem(categories), gapsProblem(gaps)].filter((p) => p).join(' ') };
   if (features.length === 0) return { ok: false, problem: 'No numeric feature is left after Prepare: the model would have nothing to learn from.' };
   if (task === 'regression') {
     if (targetColumn.kind !== 'numeric') return { ok: false, problem: `The target "${target}" is ${targetColumn.kind}, not numeric, so this cannot be a regression: set the task type in Plan.` };

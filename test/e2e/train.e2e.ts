@@ -1,10 +1,11 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { addScaleStep, projectWithSample } from './flows';
+import { addScaleStep, addStep, prepareIdle, projectWithFile, projectWithSample, trainBaseline } from './flows';
 import { HEARTBEAT_STALE_MS } from '../../src/shared/heartbeat';
 import { startBrowser } from './harness';
 import { storedRows } from './stored';
 import { LONG_TEST_MS, SLOW_WORK_MS } from './timeouts';
+import { tempFile } from './temp-file';
 
 /** An iris project with a target and a scaling step, opened at Train. */
 async function irisProject(page: Page): Promise<void> {
@@ -188,4 +189,32 @@ test('Measure backends trains a timed epoch on each backend this browser has, an
   for (const backend of ['wasm', 'cpu']) expect(rows.find((r) => r.backend === backend)?.rate).toBeGreaterThan(0);
   // The button was off while measuring: focus is back on it, not on <body>.
   await page.waitForFunction(() => document.activeElement?.textContent === 'Measure backends');
+}, LONG_TEST_MS);
+
+test('a file of an id, categories and gaps: Data charts the first column that is no identifier; Train names every column it cannot read at once, and trains once Prepare fixes them', async () => {
+  const rows = Array.from({ length: 60 }, (_, i) => `A${1000 + i},${['Lyon', 'Nice', 'Lille'][i % 3]},${i % 7 ? i % 10 : ''},${i % 2 ? 'web' : 'shop'},${i % 5 ? (i * 3) % 11 : ''},${i % 4 === 0 ? 'yes' : 'no'}`);
+  const file = tempFile('orders.csv', `order_id,city,items,channel,basket,returned\n${rows.join('\n')}\n`);
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await projectWithFile(page, 'Orders', file, 'binary', 'returned');
+  await page.locator('[data-testid="data-warning"][data-kind="identifier"][data-column="order_id"]').waitFor();
+  expect(await page.getByLabel('Chart of column', { exact: true }).inputValue()).toBe('city');
+
+  // One refusal names both category columns and both columns with gaps, counted in the training rows.
+  await page.getByTestId('stage-link-train').click();
+  await page.getByLabel('Baseline', { exact: true }).check();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  const refusal = page.getByTestId('train-error');
+  await refusal.filter({ hasText: 'Columns "city" and "channel" hold categories' }).waitFor();
+  expect(await refusal.textContent()).toMatch(/\. Columns "items" \(\d+\) and "basket" \(\d+\) have missing values in the training rows: add a "Fill missing values" step for them in Prepare, or drop them\.Open Prepare$/);
+
+  // Fixed in Prepare, both at once: the run trains.
+  await refusal.getByRole('link', { name: 'Open Prepare' }).click();
+  await prepareIdle(page);
+  await addStep(page, 'One-hot encode', () => page.getByLabel('Column', { exact: true }).selectOption('city'));
+  await addStep(page, 'One-hot encode', () => page.getByLabel('Column', { exact: true }).selectOption('channel'));
+  await addStep(page, 'Fill missing values', () => page.getByLabel('Columns to fill', { exact: true }).selectOption(['items', 'basket']));
+  await trainBaseline(page, 'Run 1');
+  expect(await page.getByTestId('train-error').count()).toBe(0);
+  await session.close();
 }, LONG_TEST_MS);

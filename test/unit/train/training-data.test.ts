@@ -39,6 +39,28 @@ describe('training data', () => {
     expect(problem(frameOf(col('x', 'numeric', ['1', '2']), col('z', 'numeric', ['1', '2'])))).toMatch(/target "y" is not among the prepared columns/);
   });
 
+  test('every column that stops training is named in one refusal, categories first, with each gap counted', () => {
+    const f = frameOf(
+      col('city', 'categorical', ['a', '']),
+      col('x', 'numeric', ['1', '']),
+      col('shop', 'categorical', ['p', 'q']),
+      col('ok', 'numeric', ['1', '2']),
+      col('z', 'numeric', ['', '']),
+      col('w', 'boolean', ['true', '']),
+      col('y', 'numeric', ['1', '2']),
+    );
+    const r = layoutOf(f, 'y', 'classification');
+    expect(r.ok ? null : r.problem).toBe(
+      'Columns "city" and "shop" hold categories, which a model cannot read as numbers: add a one-hot or ordinal encoding step for each in Prepare, or drop them. ' +
+        'Columns "x" (1), "z" (2) and "w" (1) have missing values in the training rows: add a "Fill missing values" step for them in Prepare, or drop them.',
+    );
+    const one = layoutOf(frameOf(col('city', 'categorical', ['a', 'b']), col('x', 'numeric', ['1', '']), col('y', 'numeric', ['1', '2'])), 'y', 'classification');
+    expect(one.ok ? null : one.problem).toBe(
+      'Column "city" holds categories, which a model cannot read as numbers: add a one-hot or ordinal encoding step for it in Prepare, or drop it. ' +
+        'Column "x" has 1 missing value in the training rows: add a "Fill missing values" step for it in Prepare, or drop it.',
+    );
+  });
+
   test('rows with a missing target or a class training never saw are left out and counted', () => {
     const train = frameOf(col('x', 'numeric', ['1', '2']), col('y', 'categorical', ['a', 'b']));
     const layout = layoutOf(train, 'y', 'classification');
