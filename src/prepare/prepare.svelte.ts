@@ -33,6 +33,7 @@ import { ChangeRefused, stepOf } from './recipe-draft';
 import { recipeVersions, runsByVersion, type RecipeVersionEntry } from './recipe-history';
 import { newlyBroken } from './newly-broken';
 import { moveProblem } from './step-order';
+import { columnsBeyondPlan } from './plan-features';
 import { columnDateOrder, withConditionDateOrder } from './typed-date';
 import { relabelProbe } from './relabel-probe';
 import { keepUndo, keptUndo, type KeptUndo } from './undo-memory';
@@ -76,6 +77,8 @@ export class PrepareState {
   readonly target: string | null;
   readonly task: TaskKind | null;
   readonly #projectId: string;
+  /** the plan's candidate features, as the page opened */
+  readonly #candidates: string[];
   readonly #db: LooplabDB;
   readonly #history = new UndoHistory<Recipe>();
   /** per `joinAs` key, the number of the latest change asked for: an earlier one still queued is skipped */
@@ -93,8 +96,21 @@ export class PrepareState {
     return targetNotInDataset(this.target, this.dataset.columns, this.dataset.name);
   }
 
-  constructor(projectId: string, plan: { target: string; taskType: string }, seed: number, db: LooplabDB = getDb()) {
+  /** The dataset's columns the plan leaves out of its candidate features that still reach the model (plan-features.ts). */
+  get beyondPlan(): string[] {
+    if (!this.dataset) return [];
+    const prepared = this.report?.columns.length ? this.report.columns.map((c) => c.name) : null;
+    return columnsBeyondPlan(this.#candidates, this.dataset.columns.map((c) => c.name), prepared, this.target);
+  }
+
+  /** A "Drop columns" step for the columns the plan leaves out of its candidate features. */
+  dropBeyondPlan(): Promise<boolean> {
+    return this.addStep('drop-columns', { columns: this.beyondPlan });
+  }
+
+  constructor(projectId: string, plan: { target: string; taskType: string; features?: readonly string[] }, seed: number, db: LooplabDB = getDb()) {
     this.#projectId = projectId;
+    this.#candidates = [...(plan.features ?? [])];
     this.#db = db;
     this.#seed = seed;
     this.target = plan.target || null;

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { addScaleStep, addStep, editCell, openDataStage, penguinsOnPrepare, prepareIdle, projectWithFile, projectWithSample, shownOrAlerts, storedPredictions, trainBaseline } from './flows';
 import { startBrowser } from './harness';
+import { storedRows } from './stored';
 import { LONG_TEST_MS } from './timeouts';
 import { tempFile } from './temp-file';
 
@@ -426,3 +427,27 @@ test('a plan target the dataset lacks is said on Data, Prepare and Train, naming
   expect(await page.getByTestId('target-not-in-dataset').count()).toBe(0);
   await session.close();
 });
+
+test('the columns the plan leaves out of its candidate features are named in Prepare, and one click drops them before training', async () => {
+  const session = await startBrowser();
+  const page = await session.newPage();
+  await projectWithSample(page, 'Two features', /^Open sample Iris/, 'multiclass', 'species');
+  await page.getByTestId('stage-link-plan').click();
+  for (const name of ['petal_length_cm', 'petal_width_cm']) await page.getByLabel(name, { exact: true }).check();
+  await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
+
+  await page.getByTestId('stage-link-prepare').click();
+  await prepareIdle(page);
+  const beyond = page.getByTestId('beyond-plan');
+  expect(await beyond.textContent()).toContain('The plan’s candidate features leave out 2 columns that still reach the model: “sepal_length_cm” and “sepal_width_cm”.');
+  await beyond.getByRole('button', { name: 'Drop them in a step' }).click();
+  await prepareIdle(page);
+  expect(await page.getByTestId('pipeline-step').allTextContents()).toEqual([expect.stringMatching(/^Drop columns: Drop "sepal_length_cm", "sepal_width_cm" → \d+ training rows, 3 columns/)]);
+  expect(await beyond.count()).toBe(0);
+
+  // The run trains on the plan's two features only (the baseline reads no feature, but its layout names them).
+  await trainBaseline(page, 'Run 1');
+  const [run] = await storedRows<{ layout: { features: string[] } }>(page, 'runs');
+  expect(run!.layout.features).toEqual(['petal_length_cm', 'petal_width_cm']);
+  await session.close();
+}, LONG_TEST_MS);
