@@ -34,6 +34,7 @@ import { recipeVersions, runsByVersion, type RecipeVersionEntry } from './recipe
 import { newlyBroken } from './newly-broken';
 import { moveProblem } from './step-order';
 import { columnsBeyondPlan } from './plan-features';
+import { fixingSteps, readinessOf, type Readiness } from './readiness';
 import { columnDateOrder, withConditionDateOrder } from './typed-date';
 import { relabelProbe } from './relabel-probe';
 import { keepUndo, keptUndo, type KeptUndo } from './undo-memory';
@@ -101,6 +102,19 @@ export class PrepareState {
     if (!this.dataset) return [];
     const prepared = this.report?.columns.length ? this.report.columns.map((c) => c.name) : null;
     return columnsBeyondPlan(this.#candidates, this.dataset.columns.map((c) => c.name), prepared, this.target);
+  }
+
+  /** What Train would make of the prepared columns (readiness.ts); null until a report has them (none while a step fails). */
+  get readiness(): Readiness | null {
+    return this.report?.columns.length ? readinessOf(this.report.columns, this.target) : null;
+  }
+
+  /** The steps that make every prepared column trainable (readiness.ts fixingSteps), added at the end as one change: one undo takes them back. */
+  fixForTraining(): Promise<boolean> {
+    const readiness = this.readiness;
+    if (!readiness) return Promise.resolve(false);
+    const steps = fixingSteps(readiness).map(({ kind, params }) => ({ id: newId(), kind, enabled: true, params }));
+    return this.change('add', (r) => void r.steps.push(...steps), steps[0]?.id);
   }
 
   /** A "Drop columns" step for the columns the plan leaves out of its candidate features. */

@@ -12,6 +12,17 @@ export function groupChoiceText(column: { name: string; dictionarySize?: number 
   return column.dictionarySize === undefined ? column.name : `${column.name} (${count(column.dictionarySize, 'value')})`;
 }
 
+/**
+ * A shuffled split of rows that carry a date: if the model will predict later rows than it learned
+ * from, test rows picked among the training rows' dates flatter it. Null for an ordered or grouped
+ * split, or when no column is a date.
+ */
+export function datedRowsNote(strategy: string, columns: readonly { name: string; kind: string }[]): string | null {
+  const date = columns.find((c) => c.kind === 'datetime');
+  if (!date || (strategy !== 'random' && strategy !== 'stratified')) return null;
+  return `The rows have dates ("${date.name}"). If the model will predict rows later than those it learns from, choose "Ordered by date": shuffled, the test rows fall among the training rows’ dates, and score better than the future will.`;
+}
+
 /** Rows an ordered split could not place in time (no value in its column); null when none. */
 export function undatedNote(missing: number, column: string): string | null {
   if (missing === 0) return null;

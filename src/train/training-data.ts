@@ -5,6 +5,7 @@
 import { count, listWords } from '../data/words';
 import { booleanWord, isValid, type Column } from '../shared/column';
 import { labelAt, type Frame } from '../prepare/frame';
+import { featureVerdict, readinessOf } from '../prepare/readiness';
 
 export type Task = 'classification' | 'regression';
 
@@ -44,8 +45,6 @@ export const classCountOf = (layout: Layout): number | null => layout.classes?.l
 
 export type LayoutOutcome = { ok: true; layout: Layout } | { ok: false; problem: string };
 
-const isFeatureKind = (c: Column) => c.kind === 'numeric' || c.kind === 'boolean' || c.kind === 'datetime';
-
 const columnsWord = (names: readonly string[]) => `${names.length === 1 ? 'Column' : 'Columns'} ${listWords(names.map((name) => `"${name}"`))}`;
 
 function categoriesProblem(names: readonly string[]): string {
@@ -67,27 +66,17 @@ export function layoutOf(train: Frame, target: string, task: Task): LayoutOutcom
   const n = train.table.rowCount;
   const targetColumn = train.table.columns.find((c) => c.name === target);
   if (!targetColumn) return { ok: false, problem: `The target "${target}" is not among the prepared columns: did a step drop or rename it?` };
-  const notes: string[] = [];
-  const features: string[] = [];
-  // Every column that stops training is named at once: a learner fixing them one refusal at a time would train as many times.
-  const categories: string[] = [];
-  const gaps: { name: string; missing: number }[] = [];
-  for (const c of train.table.columns) {
-    if (c === targetColumn) continue;
-    if (c.kind === 'categorical') {
-      categories.push(c.name);
-      continue;
-    }
-    if (!isFeatureKind(c)) {
-      notes.push(`Column "${c.name}" (${c.kind === 'identifier' ? 'an identifier' : 'free text'}) is left out of the features.`);
-      continue;
-    }
+  // Gaps are counted only in columns that could be features; Prepare's page sorts its columns by the same rule (readiness.ts).
+  const missingIn = (c: Column) => {
     let missing = 0;
-    for (let i = 0; i < n; i++) if (!isValid(c.valid, i)) missing++;
-    if (missing > 0) gaps.push({ name: c.name, missing });
-    else features.push(c.name);
-  }
+    if (featureVerdict(c.kind, 0) === 'feature') for (let i = 0; i < n; i++) if (!isValid(c.valid, i)) missing++;
+    return missing;
+  };
+  const { features, categories, gaps, leftOut } = readinessOf(train.table.columns.map((c) => ({ name: c.name, kind: c.kind, missing: missingIn(c) })), target);
+  // Every column that stops training is named at once: a learner fixing them one refusal at a time would train as many times.
   if (categories.length || gaps.length) return { ok: false, problem: [categoriesProblem(categories), gapsProblem(gaps)].filter((p) => p).join(' ') };
+  const kindOf = new Map(train.table.columns.map((c) => [c.name, c.kind]));
+  const notes = leftOut.map((name) => `Column "${name}" (${kindOf.get(name) === 'identifier' ? 'an identifier' : 'free text'}) is left out of the features.`);
   if (features.length === 0) return { ok: false, problem: 'No numeric feature is left after Prepare: the model would have nothing to learn from.' };
   if (task === 'regression') {
     if (targetColumn.kind !== 'numeric') return { ok: false, problem: `The target "${target}" is ${targetColumn.kind}, not numeric, so this cannot be a regression: set the task type in Plan.` };

@@ -317,7 +317,7 @@ test('validation and test rows that copy training rows are counted, the warning 
   );
 });
 
-test('ordered by date, the split starts on the date column, and the test part holds the latest rows, validation the ones just before', async () => {
+test('dated rows shuffled are told of the ordered split; ordered by date, the split starts on the date column, and the test part holds the latest rows, validation the ones just before', async () => {
   // 40 days in shuffled order; the target is the day's number, so a part's targets say which days it holds.
   const lines = ['x,day,y'];
   for (let k = 0; k < 40; k++) {
@@ -330,9 +330,12 @@ test('ordered by date, the split starts on the date column, and the test part ho
   await projectWithFile(page, 'Time order', file, 'regression', 'y');
   await page.getByTestId('stage-link-prepare').click();
   await prepareIdle(page);
+  // Shuffled, the panel says the rows have dates and names the ordered split; ordered, it says no more.
+  expect(await page.getByTestId('split-dated-note').textContent()).toMatch(/^The rows have dates \("day"\)\. If the model will predict rows later .* choose "Ordered by date"/);
   await page.getByLabel('Ordered by date', { exact: true }).check();
   expect(await page.getByLabel('Order rows by', { exact: true }).inputValue()).toBe('day');
   await prepareIdle(page);
+  expect(await page.getByTestId('split-dated-note').count()).toBe(0);
   expect(await page.getByTestId('split-problem').count()).toBe(0);
   expect(await partRows(page)).toEqual({ train: 28, validation: 6, test: 6 });
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { addScaleStep, addStep, prepareIdle, projectWithFile, projectWithSample, trainBaseline } from './flows';
+import { addScaleStep, prepareIdle, projectWithFile, projectWithSample, trainBaseline } from './flows';
 import { HEARTBEAT_STALE_MS } from '../../src/shared/heartbeat';
 import { startBrowser } from './harness';
 import { storedRows } from './stored';
@@ -191,7 +191,7 @@ test('Measure backends trains a timed epoch on each backend this browser has, an
   await page.waitForFunction(() => document.activeElement?.textContent === 'Measure backends');
 }, LONG_TEST_MS);
 
-test('a file of an id, categories and gaps: Data charts the first column that is no identifier; Train names every column it cannot read at once, and trains once Prepare fixes them', async () => {
+test('a file of an id, categories and gaps: Data charts the first column that is no identifier; Train names every column it cannot read at once; Prepare says so too and fixes them all in one click', async () => {
   const rows = Array.from({ length: 60 }, (_, i) => `A${1000 + i},${['Lyon', 'Nice', 'Lille'][i % 3]},${i % 7 ? i % 10 : ''},${i % 2 ? 'web' : 'shop'},${i % 5 ? (i * 3) % 11 : ''},${i % 4 === 0 ? 'yes' : 'no'}`);
   const file = tempFile('orders.csv', `order_id,city,items,channel,basket,returned\n${rows.join('\n')}\n`);
   const session = await startBrowser();
@@ -206,14 +206,25 @@ test('a file of an id, categories and gaps: Data charts the first column that is
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   const refusal = page.getByTestId('train-error');
   await refusal.filter({ hasText: 'Columns "city" and "channel" hold categories' }).waitFor();
-  expect(await refusal.textContent()).toMatch(/\. Columns "items" \(\d+\) and "basket" \(\d+\) have missing values in the training rows: add a "Fill missing values" step for them in Prepare, or drop them\.Open Prepare$/);
+  const [, items, basket] = (await refusal.textContent())!.match(/\. Columns "items" \((\d+)\) and "basket" \((\d+)\) have missing values in the training rows: add a "Fill missing values" step for them in Prepare, or drop them\.Open Prepare$/)!;
 
-  // Fixed in Prepare, both at once: the run trains.
+  // Prepare says the same where the fix is made, with the same counts, and adds the steps that fix it all in one click (one undo step).
   await refusal.getByRole('link', { name: 'Open Prepare' }).click();
   await prepareIdle(page);
-  await addStep(page, 'One-hot encode', () => page.getByLabel('Column', { exact: true }).selectOption('city'));
-  await addStep(page, 'One-hot encode', () => page.getByLabel('Column', { exact: true }).selectOption('channel'));
-  await addStep(page, 'Fill missing values', () => page.getByLabel('Columns to fill', { exact: true }).selectOption(['items', 'basket']));
+  const readiness = page.getByTestId('train-readiness');
+  expect(await readiness.getAttribute('data-ready')).toBe('false');
+  expect(await readiness.textContent()).toContain(`Train would refuse these columns: “city” and “channel” hold categories, which a model cannot read as numbers; “items” (${items} gaps) and “basket” (${basket} gaps) have gaps in the training rows.`);
+  expect(await readiness.textContent()).toContain('One-hot encode “city” and “channel”; fill “items” and “basket” with the median.');
+  await readiness.getByRole('button', { name: 'Add these steps' }).click();
+  await prepareIdle(page);
+  expect(await page.getByTestId('pipeline-step').evaluateAll((steps) => steps.map((s) => s.getAttribute('data-kind')))).toEqual(['one-hot', 'one-hot', 'impute']);
+  expect(await readiness.locator('p').first().textContent()).toMatch(/^Ready to train on \d+ features; “order_id” is left out \(Train reads no identifiers or free text\)\.$/);
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await prepareIdle(page);
+  expect(await page.getByTestId('pipeline-step').count()).toBe(0);
+  await page.getByRole('button', { name: 'Redo', exact: true }).click();
+  await prepareIdle(page);
+  expect(await page.getByTestId('pipeline-step').count()).toBe(3);
   await trainBaseline(page, 'Run 1');
   expect(await page.getByTestId('train-error').count()).toBe(0);
   await session.close();

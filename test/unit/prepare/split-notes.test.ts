@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { binaryPlanNote, groupChoiceText, untrainedClassesNote } from '../../../src/prepare/split-notes';
+import { binaryPlanNote, datedRowsNote, groupChoiceText, untrainedClassesNote } from '../../../src/prepare/split-notes';
 
 const part = (name: string, counts: Record<string, number>) => ({ part: name, classes: Object.entries(counts).map(([label, count]) => ({ label, count })) });
 
@@ -26,4 +26,16 @@ test('the grouped split lists a label column with how many values it has, a numb
   expect(groupChoiceText({ name: 'patient', dictionarySize: 1200 })).toBe('patient (1,200 values)');
   expect(groupChoiceText({ name: 'site', dictionarySize: 1 })).toBe('site (1 value)');
   expect(groupChoiceText({ name: 'id' })).toBe('id');
+});
+
+test('a shuffled split of dated rows names the first date column and the ordered split; other splits, and undated rows, get nothing', () => {
+  const columns = [{ name: 'id', kind: 'identifier' }, { name: 'ordered_on', kind: 'datetime' }, { name: 'shipped_on', kind: 'datetime' }];
+  for (const strategy of ['random', 'stratified']) {
+    expect(datedRowsNote(strategy, columns)).toBe(
+      'The rows have dates ("ordered_on"). If the model will predict rows later than those it learns from, choose "Ordered by date": shuffled, the test rows fall among the training rows’ dates, and score better than the future will.',
+    );
+  }
+  expect(datedRowsNote('ordered', columns)).toBeNull();
+  expect(datedRowsNote('grouped', columns)).toBeNull();
+  expect(datedRowsNote('random', [{ name: 'x', kind: 'numeric' }])).toBeNull();
 });

@@ -1,0 +1,96 @@
+/**
+ * Whether the prepared columns can be trained on, by the rule Train applies (train/training-data.ts
+ * layoutOf): a category column stops training until it is encoded, a number, yes/no or date
+ * column with gaps in the training rows until they are filled, and identifiers and free text are
+ * left out. Prepare says it as the pipeline changes, with the steps that fix it one click away,
+ * so a learner meets it where the fix is made, not as a refusal on Train.
+ */
+import { count, listWords } from '../data/words';
+import type { ColumnKind } from '../shared/column';
+import type { ColumnInfo } from './run-steps';
+
+/** What Train makes of a prepared column that is not the target. */
+export type FeatureVerdict = 'feature' | 'category' | 'gaps' | 'left-out';
+
+export function featureVerdict(kind: ColumnKind, missing: number): FeatureVerdict {
+  if (kind === 'categorical') return 'category';
+  if (kind !== 'numeric' && kind !== 'boolean' && kind !== 'datetime') return 'left-out';
+  return missing > 0 ? 'gaps' : 'feature';
+}
+
+export interface Readiness {
+  features: string[];
+  /** category columns: one-hot or ordinal encoding reads them */
+  categories: string[];
+  /** those of them with gaps (where their missing count was given): one-hot would pass the gaps on to every column it makes */
+  categoryGaps: string[];
+  /** columns with gaps in the training rows, with how many */
+  gaps: { name: string; kind: ColumnKind; missing: number }[];
+  /** identifiers and free text, which Train leaves out */
+  leftOut: string[];
+}
+
+/** The prepared columns (with their training rows' missing counts) sorted by what Train makes of them; the target is none of them. */
+export function readinessOf(columns: readonly Required<ColumnInfo>[], target: string | null): Readiness {
+  const r: Readiness = { features: [], categories: [], categoryGaps: [], gaps: [], leftOut: [] };
+  for (const c of columns) {
+    if (c.name === target) continue;
+    const verdict = featureVerdict(c.kind, c.missing);
+    if (verdict === 'feature') r.features.push(c.name);
+    else if (verdict === 'category') {
+      r.categories.push(c.name);
+      if (c.missing > 0) r.categoryGaps.push(c.name);
+    }
+    else if (verdict === 'gaps') r.gaps.push({ name: c.name, kind: c.kind, missing: c.missing });
+    else r.leftOut.push(c.name);
+  }
+  return r;
+}
+
+/** The columns with gaps by how they are filled: numbers and dates by the median, yes/no by the most frequent value. */
+function gapsByFill(r: Readiness): { numbers: string[]; yesNo: string[] } {
+  return { numbers: r.gaps.filter((g) => g.kind !== 'boolean').map((g) => g.name), yesNo: r.gaps.filter((g) => g.kind === 'boolean').map((g) => g.name) };
+}
+
+/** The label that fills a category column's gaps before it is one-hot encoded: a category of its own, as scikit-learn's examples fill them. */
+export const MISSING_LABEL = 'missing';
+
+/**
+ * The steps that make the columns trainable: the gaps of category columns filled with the label
+ * "missing" (so one-hot gives them a column of their own, rather than a gap in every column), a
+ * one-hot step per category column (capped at 20 columns, rare labels in "other"), the median
+ * for number and date gaps, the most frequent value for yes/no gaps (which have no median).
+ */
+export function fixingSteps(r: Readiness): { kind: string; params: Record<string, unknown> }[] {
+  const steps: { kind: string; params: Record<string, unknown> }[] = [];
+  if (r.categoryGaps.length) steps.push({ kind: 'impute', params: { columns: r.categoryGaps, strategy: 'constant', constant: MISSING_LABEL, indicator: false } });
+  steps.push(...r.categories.map((column) => ({ kind: 'one-hot', params: { column, maxCategories: 20 } })));
+  const { numbers, yesNo } = gapsByFill(r);
+  if (numbers.length) steps.push({ kind: 'impute', params: { columns: numbers, strategy: 'median', constant: '', indicator: false } });
+  if (yesNo.length) steps.push({ kind: 'impute', params: { columns: yesNo, strategy: 'most-frequent', constant: '', indicator: false } });
+  return steps;
+}
+
+const quoted = (names: readonly string[]) => listWords(names.map((n) => `“${n}”`));
+
+/** What Prepare says of the prepared columns: what Train reads, or why it would refuse. */
+export function readinessText(r: Readiness): string {
+  const blocked: string[] = [];
+  if (r.categories.length) blocked.push(`${quoted(r.categories)} ${r.categories.length === 1 ? 'holds' : 'hold'} categories, which a model cannot read as numbers`);
+  if (r.gaps.length) blocked.push(`${listWords(r.gaps.map((g) => `“${g.name}” (${count(g.missing, 'gap')})`))} ${r.gaps.length === 1 ? 'has' : 'have'} gaps in the training rows`);
+  if (blocked.length) return `Train would refuse these columns: ${blocked.join('; ')}.`;
+  const left = r.leftOut.length ? `; ${quoted(r.leftOut)} ${r.leftOut.length === 1 ? 'is' : 'are'} left out (Train reads no identifiers or free text)` : '';
+  return `Ready to train on ${count(r.features.length, 'feature')}${left}.`;
+}
+
+/** The fixing steps in words, for beside the button that adds them. Example: 'One-hot encode “city”; fill “items” with the median.' */
+export function fixingStepsText(r: Readiness): string {
+  const parts: string[] = [];
+  if (r.categoryGaps.length) parts.push(`fill the gaps of ${quoted(r.categoryGaps)} with “${MISSING_LABEL}”`);
+  if (r.categories.length) parts.push(`one-hot encode ${quoted(r.categories)}`);
+  const { numbers, yesNo } = gapsByFill(r);
+  if (numbers.length) parts.push(`fill ${quoted(numbers)} with the median`);
+  if (yesNo.length) parts.push(`fill ${quoted(yesNo)} with the most frequent value`);
+  const text = parts.join('; ');
+  return text ? `${text[0]!.toUpperCase()}${text.slice(1)}.` : '';
+}

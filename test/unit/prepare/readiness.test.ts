@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { featureVerdict, fixingSteps, fixingStepsText, readinessOf, readinessText } from '../../../src/prepare/readiness';
+import { fitPipeline } from '../../../src/prepare/pipeline';
+import { layoutOf } from '../../../src/train/training-data';
+import { col, frameOf } from './tables';
+
+const columns = [
+  { name: 'id', kind: 'identifier', missing: 0 },
+  { name: 'city', kind: 'categorical', missing: 3 },
+  { name: 'items', kind: 'numeric', missing: 4 },
+  { name: 'coupon', kind: 'boolean', missing: 2 },
+  { name: 'shop', kind: 'categorical', missing: 0 },
+  { name: 'when', kind: 'datetime', missing: 1 },
+  { name: 'price', kind: 'numeric', missing: 0 },
+  { name: 'review', kind: 'text', missing: 9 },
+  { name: 'y', kind: 'categorical', missing: 5 },
+] as const;
+
+describe('readinessOf', () => {
+  it('sorts the prepared columns as Train does, leaving the target out', () => {
+    const r = readinessOf(columns, 'y');
+    expect(r).toEqual({
+      features: ['price'],
+      categories: ['city', 'shop'],
+      categoryGaps: ['city'],
+      gaps: [
+        { name: 'items', kind: 'numeric', missing: 4 },
+        { name: 'coupon', kind: 'boolean', missing: 2 },
+        { name: 'when', kind: 'datetime', missing: 1 },
+      ],
+      leftOut: ['id', 'review'],
+    });
+    expect(readinessText(r)).toBe('Train would refuse these columns: “city” and “shop” hold categories, which a model cannot read as numbers; “items” (4 gaps), “coupon” (2 gaps) and “when” (1 gap) have gaps in the training rows.');
+  });
+
+  it('agrees with what Train refuses and reads, column for column', () => {
+    const f = frameOf(col('c', 'categorical', ['a', 'b']), col('x', 'numeric', ['1', '']), col('ok', 'numeric', ['1', '2']), col('y', 'numeric', ['1', '2']));
+    const r = readinessOf(f.table.columns.map((c) => ({ name: c.name, kind: c.kind, missing: c.name === 'x' ? 1 : 0 })), 'y');
+    const layout = layoutOf(f, 'y', 'classification');
+    expect(layout.ok).toBe(false);
+    expect(!layout.ok && layout.problem).toContain('"c" holds categories');
+    expect(!layout.ok && layout.problem).toContain('"x" has 1 missing value');
+    expect([r.categories, r.gaps.map((g) => g.name)]).toEqual([['c'], ['x']]);
+    const fixed = frameOf(col('ok', 'numeric', ['1', '2']), col('t', 'text', ['a b', 'c d']), col('y', 'numeric', ['1', '2']));
+    const fine = layoutOf(fixed, 'y', 'classification');
+    expect(fine.ok && fine.layout.features).toEqual(readinessOf(fixed.table.columns.map((c) => ({ name: c.name, kind: c.kind, missing: 0 })), 'y').features);
+  });
+
+  it('says what Train reads when nothing stops it', () => {
+    expect(readinessText(readinessOf([{ name: 'a', kind: 'numeric', missing: 0 }, { name: 'y', kind: 'numeric', missing: 0 }], 'y'))).toBe('Ready to train on 1 feature.');
+    expect(readinessText(readinessOf([{ name: 'a', kind: 'numeric', missing: 0 }, { name: 'b', kind: 'boolean', missing: 0 }, { name: 'id', kind: 'identifier', missing: 0 }], null))).toBe(
+      'Ready to train on 2 features; “id” is left out (Train reads no identifiers or free text).',
+    );
+  });
+
+  it('reads a gap only in a column that could be a feature', () => {
+    expect(featureVerdict('text', 3)).toBe('left-out');
+    expect(featureVerdict('categorical', 0)).toBe('category');
+    expect(featureVerdict('boolean', 1)).toBe('gaps');
+    expect(featureVerdict('datetime', 0)).toBe('feature');
+  });
+});
+
+describe('fixingSteps', () => {
+  it('a category’s gaps filled as a label of their own first, a one-hot step per category column, the median for number and date gaps, the most frequent value for yes/no gaps', () => {
+    const r = readinessOf(columns, 'y');
+    expect(fixingSteps(r)).toEqual([
+      { kind: 'impute', params: { columns: ['city'], strategy: 'constant', constant: 'missing', indicator: false } },
+      { kind: 'one-hot', params: { column: 'city', maxCategories: 20 } },
+      { kind: 'one-hot', params: { column: 'shop', maxCategories: 20 } },
+      { kind: 'impute', params: { columns: ['items', 'when'], strategy: 'median', constant: '', indicator: false } },
+      { kind: 'impute', params: { columns: ['coupon'], strategy: 'most-frequent', constant: '', indicator: false } },
+    ]);
+    expect(fixingStepsText(r)).toBe('Fill the gaps of “city” with “missing”; one-hot encode “city” and “shop”; fill “items” and “when” with the median; fill “coupon” with the most frequent value.');
+    expect(fixingSteps(readinessOf([{ name: 'a', kind: 'numeric', missing: 0 }], null))).toEqual([]);
+  });
+});
+
+describe('the fixing steps, fitted', () => {
+  it('leave columns Train reads, the gaps of a category kept as a column of their own', () => {
+    const train = frameOf(
+      col('city', 'categorical', ['Lyon', '', 'Nice', 'Lyon', '']),
+      col('items', 'numeric', ['1', '', '3', '4', '5']),
+      col('coupon', 'boolean', ['true', 'false', '', 'true', 'true']),
+      col('y', 'categorical', ['a', 'b', 'a', 'b', 'a']),
+    );
+    // The columns' kinds and training-row gaps, as Prepare's report gives them.
+    const infos = [
+      { name: 'city', kind: 'categorical' as const, missing: 2 },
+      { name: 'items', kind: 'numeric' as const, missing: 1 },
+      { name: 'coupon', kind: 'boolean' as const, missing: 1 },
+      { name: 'y', kind: 'categorical' as const, missing: 0 },
+    ];
+    const steps = fixingSteps(readinessOf(infos, 'y')).map((s, i) => ({ id: `s${i}`, enabled: true, ...s }));
+    const fit = fitPipeline(steps, train);
+    if (!fit.ok) throw new Error(fit.problem);
+    const layout = layoutOf(fit.train, 'y', 'classification');
+    if (!layout.ok) throw new Error(layout.problem);
+    expect(new Set(layout.layout.features)).toEqual(new Set(['city=Lyon', 'city=missing', 'city=Nice', 'items', 'coupon']));
+  });
+});
