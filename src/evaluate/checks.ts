@@ -5,7 +5,7 @@
  */
 import { checkCriterion, describeCriterion, type Criterion, type CriterionOutcome } from '../plan/criteria';
 import type { EpochRecord } from '../train/train-loop';
-import type { MetricLine } from './holdout';
+import { plainNumber, type MetricLine } from './holdout';
 
 export interface CriterionCheck {
   id: string;
@@ -20,6 +20,27 @@ export function checkCriteria(criteria: readonly Criterion[], metrics: readonly 
     const measured = metrics.find((m) => m.key === c.metric)?.value ?? null;
     return { id: c.id, description: describeCriterion(c), measured, outcome: checkCriterion(c, measured) };
   });
+}
+
+/** How a metric compares with the baseline's: better, worse, or the same (or not a number on either side). */
+export function againstBaseline(m: Pick<MetricLine, 'value' | 'baseline' | 'higherIsBetter'>): 'better' | 'worse' | 'same' {
+  if (!Number.isFinite(m.value) || !Number.isFinite(m.baseline) || m.value === m.baseline) return 'same';
+  return (m.higherIsBetter ? m.value > m.baseline : m.value < m.baseline) ? 'better' : 'worse';
+}
+
+/**
+ * Said above the metrics when the run does not beat the baseline on the metric that matters
+ * (compare.ts metricThatMatters): a learner reading a column of numbers may miss that the model
+ * knows no more than a constant guess. Null when it beats it, or the metric is not a number.
+ */
+export function baselineNote(metrics: readonly MetricLine[], key: string, task: 'classification' | 'regression'): string | null {
+  const m = metrics.find((line) => line.key === key);
+  if (!m || !Number.isFinite(m.value) || !Number.isFinite(m.baseline) || againstBaseline(m) === 'better') return null;
+  const guess = task === 'regression' ? 'always predicts the mean of the training targets' : 'predicts the class shares of the training rows for every row';
+  return (
+    `On ${m.label}, the metric that matters here, this run does no better than the baseline (${plainNumber(m.value)} against ${plainNumber(m.baseline)}), which ${guess}: ` +
+    'it has learned nothing a constant guess does not know. Read the notes above, check that Prepare scales and encodes the features, or train with another learning rate or for longer.'
+  );
 }
 
 export interface OverfitCheck {

@@ -30,10 +30,15 @@ export interface Comparison {
   rowsNote: string | null;
 }
 
+/** The metric runs are judged on: the plan's first success criterion's, or accuracy, or RMSE, without one. */
+export function metricThatMatters(firstCriterion: MetricKey | null, task: 'classification' | 'regression'): MetricKey {
+  return firstCriterion ?? (task === 'regression' ? 'rmse' : 'accuracy');
+}
+
 export function compareRuns(runs: readonly RunRow[], evaluations: readonly (HoldoutEvaluation | CvEvaluation)[], firstCriterion: MetricKey | null): Comparison | null {
   if (runs.length === 0) return null;
   const task = runs[0]!.task;
-  const metric: MetricKey = firstCriterion ?? (task === 'regression' ? 'rmse' : 'accuracy');
+  const metric = metricThatMatters(firstCriterion, task);
   const info = metricInfo(metric);
   const holdouts = runs.map((run) => evaluations.find((e): e is HoldoutEvaluation => e.runId === run.id && e.kind === 'holdout' && e.part === 'validation'));
   const scored = holdouts.filter((h) => h !== undefined);

@@ -105,9 +105,29 @@ export function filterLines(lines: readonly RunLine[], filter: string, starredOn
   });
 }
 
-/** The settings that differ between the specs, or every setting with `all` (one run shown alone): [setting, value per run]. */
-export function settingsDiff(specs: readonly TrainSpec[], all = false): [string, string[]][] {
-  const flat = specs.map((s) => ({
+/** What a run was trained with beyond its spec: the recipe version and the features it read (absent: not known). */
+export interface RunInputs {
+  spec: TrainSpec;
+  recipeVersion?: number;
+  features?: readonly string[];
+}
+
+const FEATURES_SHOWN = 6;
+
+/** Features as a settings cell: all of them when few, else how many and the first ones. */
+function featuresText(features: readonly string[] | undefined): string {
+  if (!features) return '—';
+  if (features.length <= FEATURES_SHOWN) return features.join(', ');
+  return `${features.length}: ${features.slice(0, FEATURES_SHOWN - 1).join(', ')} and ${features.length - FEATURES_SHOWN + 1} more`;
+}
+
+/**
+ * The settings that differ between the runs, or every setting with `all` (one run shown alone):
+ * [setting, value per run]. The recipe version and the features count as settings: two runs of
+ * the same spec on differently prepared data are not the same experiment.
+ */
+export function settingsDiff(runs: readonly RunInputs[], all = false): [string, string[]][] {
+  const flat = runs.map(({ spec: s, recipeVersion, features }) => ({
     model: s.model,
     layers: s.model === 'mlp' ? s.layers.map((l) => `${l.units}${l.activation === 'relu' ? '' : ` ${l.activation}`}${l.dropout ? ` drop ${l.dropout}` : ''}${l.batchNorm ? ' bn' : ''}`).join(' → ') : '—',
     optimizer: s.optimizer,
@@ -119,9 +139,13 @@ export function settingsDiff(specs: readonly TrainSpec[], all = false): [string,
     'class weights': s.classWeights ? 'yes' : 'no',
     seed: String(s.seed),
     backend: s.backend,
+    'recipe version': recipeVersion === undefined ? '—' : String(recipeVersion),
+    features: features?.join('\u0000') ?? '—',
   }));
   const keys = Object.keys(flat[0] ?? {}) as (keyof (typeof flat)[number])[];
-  return keys.filter((k) => all || new Set(flat.map((f) => f[k])).size > 1).map((k) => [k, flat.map((f) => f[k])]);
+  // Compared whole; shown short.
+  const shown = (k: (typeof keys)[number], i: number) => (k === 'features' ? featuresText(runs[i]!.features) : flat[i]![k]);
+  return keys.filter((k) => all || new Set(flat.map((f) => f[k])).size > 1).map((k) => [k, flat.map((_, i) => shown(k, i))]);
 }
 
 /** Runs compared at once: more curves on one chart stop being readable. */

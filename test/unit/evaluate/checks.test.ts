@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { atThreshold, checkCriteria, overfitting } from '../../../src/evaluate/checks';
+import { againstBaseline, atThreshold, baselineNote, checkCriteria, overfitting } from '../../../src/evaluate/checks';
 import type { MetricLine } from '../../../src/evaluate/holdout';
 import type { Criterion } from '../../../src/plan/criteria';
 
@@ -40,5 +40,31 @@ describe('Evaluate checks', () => {
     // No positive row: recall is 0 / 0. Only positive rows: precision is 1 at every threshold, however bad the model.
     expect(atThreshold([0, 0, 0], [0.2, 0.6, 0.9], 0.5)).toEqual({ precision: Number.NaN, recall: Number.NaN, f1: Number.NaN, predictedPositive: 2 });
     expect(atThreshold([1, 1], [0.2, 0.6], 0.5)).toEqual({ precision: Number.NaN, recall: Number.NaN, f1: Number.NaN, predictedPositive: 1 });
+  });
+});
+
+describe('against the baseline', () => {
+  const metric = (key: string, value: number, baseline: number, higherIsBetter: boolean) => ({ key, label: key.toUpperCase(), value, baseline, higherIsBetter });
+
+  test('each metric is better, worse or the same, by its own direction', () => {
+    expect(againstBaseline(metric('rmse', 3, 8, false))).toBe('better');
+    expect(againstBaseline(metric('rmse', 19, 8, false))).toBe('worse');
+    expect(againstBaseline(metric('accuracy', 0.9, 0.6, true))).toBe('better');
+    expect(againstBaseline(metric('accuracy', 0.6, 0.6, true))).toBe('same');
+    expect(againstBaseline(metric('roc-auc', Number.NaN, 0.5, true))).toBe('same');
+  });
+
+  test('a run that does not beat the baseline on the metric that matters is told so, with both figures', () => {
+    const metrics = [metric('mse', 361.673, 70.8416, false), metric('rmse', 19.0177, 8.41674, false)];
+    expect(baselineNote(metrics, 'rmse', 'regression')).toBe(
+      'On RMSE, the metric that matters here, this run does no better than the baseline (19.0177 against 8.41674), which always predicts the mean of the training targets: it has learned nothing a constant guess does not know. Read the notes above, check that Prepare scales and encodes the features, or train with another learning rate or for longer.',
+    );
+    expect(baselineNote([metric('accuracy', 0.6, 0.6, true)], 'accuracy', 'classification')).toContain('which predicts the class shares of the training rows for every row');
+  });
+
+  test('quiet when the run beats the baseline, or the metric is missing or not a number', () => {
+    expect(baselineNote([metric('rmse', 3.7, 8.4, false)], 'rmse', 'regression')).toBeNull();
+    expect(baselineNote([metric('rmse', 3.7, 8.4, false)], 'f1-macro', 'regression')).toBeNull();
+    expect(baselineNote([metric('roc-auc', Number.NaN, 0.5, true)], 'roc-auc', 'classification')).toBeNull();
   });
 });

@@ -71,17 +71,27 @@ describe('runs table', () => {
   test('the settings diff lists only what differs', () => {
     const a = normalizeTrainSpec({ model: 'mlp', learningRate: 0.01, seed: 1 });
     const b = normalizeTrainSpec({ model: 'mlp', learningRate: 0.001, seed: 1, layers: [{ units: 8, dropout: 0.2 }] });
-    expect(settingsDiff([a, b])).toEqual([
+    expect(settingsDiff([{ spec: a }, { spec: b }])).toEqual([
       ['layers', ['64 → 64', '8 drop 0.2']],
       ['learning rate', ['0.01', '0.001']],
     ]);
   });
 
+  test('the recipe version and the features count as settings, the features compared whole and shown short', () => {
+    const a = normalizeTrainSpec({ model: 'linear', seed: 1 });
+    const many = Array.from({ length: 9 }, (_, i) => `f${i}`);
+    expect(settingsDiff([{ spec: a, recipeVersion: 3, features: many }, { spec: a, recipeVersion: 3, features: [...many.slice(0, 8), 'g'] }])).toEqual([
+      ['features', ['9: f0, f1, f2, f3, f4 and 4 more', '9: f0, f1, f2, f3, f4 and 4 more']],
+    ]);
+    expect(settingsDiff([{ spec: a, recipeVersion: 3, features: ['x', 'y'] }, { spec: a, recipeVersion: 4, features: ['x', 'y'] }])).toEqual([['recipe version', ['3', '4']]]);
+    expect(settingsDiff([{ spec: a }, { spec: a }])).toEqual([]);
+  });
+
   test('one run shown alone lists every setting', () => {
     const a = normalizeTrainSpec({ model: 'linear', learningRate: 0.05, seed: 7 });
-    const all = settingsDiff([a], true);
-    expect(all.map(([k]) => k)).toEqual(['model', 'layers', 'optimizer', 'learning rate', 'batch size', 'epochs', 'patience', 'L2', 'class weights', 'seed', 'backend']);
-    expect(Object.fromEntries(all)).toMatchObject({ model: ['linear'], layers: ['—'], 'learning rate': ['0.05'], seed: ['7'] });
-    expect(settingsDiff([a])).toEqual([]);
+    const all = settingsDiff([{ spec: a, recipeVersion: 2, features: ['x', 'y'] }], true);
+    expect(all.map(([k]) => k)).toEqual(['model', 'layers', 'optimizer', 'learning rate', 'batch size', 'epochs', 'patience', 'L2', 'class weights', 'seed', 'backend', 'recipe version', 'features']);
+    expect(Object.fromEntries(all)).toMatchObject({ model: ['linear'], layers: ['—'], 'learning rate': ['0.05'], seed: ['7'], 'recipe version': ['2'], features: ['x, y'] });
+    expect(settingsDiff([{ spec: a }])).toEqual([]);
   });
 });
