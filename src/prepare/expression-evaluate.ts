@@ -74,7 +74,24 @@ const UNARY = new Map<string, (a: Float64Array, n: number) => void>([
   ['round', (a, n) => { for (let i = 0; i < n; i++) a[i] = Math.round(a[i]!); }], // halves round up
   ['floor', (a, n) => { for (let i = 0; i < n; i++) a[i] = Math.floor(a[i]!); }],
   ['ceil', (a, n) => { for (let i = 0; i < n; i++) a[i] = Math.ceil(a[i]!); }],
+  ['year', datePart((d) => d.getUTCFullYear())],
+  ['month', datePart((d) => d.getUTCMonth() + 1)],
+  ['day', datePart((d) => d.getUTCDate())],
+  // ISO: Monday 1 … Sunday 7.
+  ['weekday', datePart((d) => ((d.getUTCDay() + 6) % 7) + 1)],
+  ['hour', datePart((d) => d.getUTCHours())],
 ]);
+
+/** A part of each date (epoch ms, UTC), read through one Date moved from value to value: nothing allocated per row. */
+function datePart(part: (d: Date) => number): (a: Float64Array, n: number) => void {
+  const d = new Date(0);
+  return (a, n) => {
+    for (let i = 0; i < n; i++) {
+      d.setTime(a[i]!);
+      a[i] = part(d);
+    }
+  };
+}
 
 /** x's presence written out in `ok`, when it was `all`. */
 function spell(x: Values, n: number): Values {

@@ -41,7 +41,11 @@ const FUNCTIONS = new Map<string, [number, number]>([
   // At least two: min and max compare values within a row; min(x) is not the column's minimum.
   ['min', [2, Infinity]], ['max', [2, Infinity]],
   ['if', [3, 3]], ['is_missing', [1, 1]],
+  // Parts of a date (UTC, as dates are read): what a model can use of one, rather than its milliseconds.
+  ['year', [1, 1]], ['month', [1, 1]], ['day', [1, 1]], ['weekday', [1, 1]], ['hour', [1, 1]],
 ]);
+/** The functions that read a date: a column given to them straight must hold dates. */
+export const DATE_PARTS = new Set(['year', 'month', 'day', 'weekday', 'hour']);
 const BACKTICKS = 'Names with spaces or other characters go between backticks: `petal length (cm)`.';
 /** What a learner probably meant by a character the language does not have. */
 const CHAR_HINTS = new Map([
@@ -130,6 +134,10 @@ function parse(source: string, columnKinds: ReadonlyMap<string, Column['kind']>,
     if (args.length < least || args.length > most) {
       const want = least === most ? `${least} argument${least === 1 ? '' : 's'}` : `at least ${least} arguments`;
       throw new StepProblem(`${fn.text}() takes ${want}, not ${args.length} (${at(fn.pos)}).`);
+    }
+    const arg = args[0];
+    if (DATE_PARTS.has(fn.text) && arg?.t === 'col' && columnKinds.get(arg.name) !== 'datetime') {
+      throw new StepProblem(`${fn.text}() reads a date, and column "${arg.name}" holds ${columnKinds.get(arg.name)} values (${at(fn.pos)}).`);
     }
     return { t: 'call', fn: fn.text, args };
   };

@@ -80,7 +80,7 @@ export function readinessText(r: Readiness): string {
   if (r.gaps.length) blocked.push(`${listWords(r.gaps.map((g) => `“${g.name}” (${count(g.missing, 'gap')})`))} ${r.gaps.length === 1 ? 'has' : 'have'} gaps in the training rows`);
   if (blocked.length) return `Train would refuse these columns: ${blocked.join('; ')}.`;
   const left = r.leftOut.length ? `; ${quoted(r.leftOut)} ${r.leftOut.length === 1 ? 'is' : 'are'} left out (Train reads no identifiers or free text)` : '';
-  return `Ready to train on ${count(r.features.length, 'feature')}${left}.`;
+  return `Train will read ${count(r.features.length, 'feature')}${left}.`;
 }
 
 /** The fixing steps in words, for beside the button that adds them. Example: 'One-hot encode “city”; fill “items” with the median.' */

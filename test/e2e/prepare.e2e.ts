@@ -317,7 +317,7 @@ test('validation and test rows that copy training rows are counted, the warning 
   );
 });
 
-test('dated rows shuffled are told of the ordered split; ordered by date, the split starts on the date column, and the test part holds the latest rows, validation the ones just before', async () => {
+test('dated rows shuffled are told of the ordered split; ordered by date, the split starts on the date column, and the test part holds the latest rows, validation the ones just before; a formula reads a date’s weekday', async () => {
   // 40 days in shuffled order; the target is the day's number, so a part's targets say which days it holds.
   const lines = ['x,day,y'];
   for (let k = 0; k < 40; k++) {
@@ -339,6 +339,18 @@ test('dated rows shuffled are told of the ordered split; ordered by date, the sp
   expect(await page.getByTestId('split-problem').count()).toBe(0);
   expect(await partRows(page)).toEqual({ train: 28, validation: 6, test: 6 });
 
+  // A date's weekday as a feature: each previewed row's, against the date its line of the file holds (ISO: Monday 1 … Sunday 7).
+  await addStep(page, 'Derived column', async () => {
+    await page.getByLabel('New column name', { exact: true }).fill('wd');
+    await page.getByLabel('Formula', { exact: true }).fill('weekday(day)');
+  });
+  await page.getByRole('button', { name: 'Preview step 1' }).click();
+  await page.getByTestId('step-preview').waitFor();
+  await prepareIdle(page);
+  const previewed = await page.getByTestId('preview-sample').locator('tbody tr').evaluateAll((rows) => rows.map((r) => [Number(r.querySelector('th')!.textContent), Number(r.querySelectorAll('td')[1]!.textContent)]));
+  expect(previewed.length).toBeGreaterThan(3);
+  for (const [row, weekday] of previewed) expect(weekday).toBe(((new Date(`${lines[row!]!.split(',')[1]}T00:00:00Z`).getUTCDay() + 6) % 7) + 1);
+
   await trainBaseline(page, 'Run 1');
   const days = async (part: 'validation' | 'test') => (await storedPredictions(page, part)).yTrue.sort((a, b) => a - b);
   const range = (from: number) => Array.from({ length: 6 }, (_, k) => from + k);
@@ -350,11 +362,11 @@ test('dated rows shuffled are told of the ordered split; ordered by date, the sp
   expect(await page.getByTestId('step-note').textContent()).toMatch(/^This step changes the target "y" itself: the model learns, and Evaluate scores it, on the changed values/);
   // A run on it says so with its figures too.
   await trainBaseline(page, 'Run 2');
-  expect(await page.getByTestId('train-result-note').allTextContents()).toContainEqual(expect.stringMatching(/^Prepare’s step 1 \(Scale numbers\): This step changes the target "y" itself/));
+  expect(await page.getByTestId('train-result-note').allTextContents()).toContainEqual(expect.stringMatching(/^Prepare’s step 2 \(Scale numbers\): This step changes the target "y" itself/));
   // And Evaluate, above the run's figures; the first run, on the target as imported, has no such note.
   await page.getByTestId('stage-link-evaluate').click();
   await page.getByLabel('Run', { exact: true }).selectOption({ label: 'Run 2 (completed)' });
-  await page.getByTestId('evaluate-target-note').filter({ hasText: /^Prepare’s step 1 \(Scale numbers\): This step changes the target "y"/ }).waitFor();
+  await page.getByTestId('evaluate-target-note').filter({ hasText: /^Prepare’s step 2 \(Scale numbers\): This step changes the target "y"/ }).waitFor();
   await page.getByLabel('Run', { exact: true }).selectOption({ label: 'Run 1 (completed)' });
   await page.getByTestId('metrics-table').waitFor();
   await expect.poll(() => page.getByTestId('evaluate-target-note').count()).toBe(0);

@@ -218,7 +218,7 @@ test('a file of an id, categories and gaps: Data charts the first column that is
   await readiness.getByRole('button', { name: 'Add these steps' }).click();
   await prepareIdle(page);
   expect(await page.getByTestId('pipeline-step').evaluateAll((steps) => steps.map((s) => s.getAttribute('data-kind')))).toEqual(['one-hot', 'one-hot', 'impute']);
-  expect(await readiness.locator('p').first().textContent()).toMatch(/^Ready to train on \d+ features; “order_id” is left out \(Train reads no identifiers or free text\)\.$/);
+  expect(await readiness.locator('p').first().textContent()).toMatch(/^Train will read \d+ features; “order_id” is left out \(Train reads no identifiers or free text\)\.$/);
   await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await prepareIdle(page);
   expect(await page.getByTestId('pipeline-step').count()).toBe(0);

@@ -17,7 +17,7 @@ const evaluatedInFit = new WeakMap<FrameView, { key: string; column: Column }>()
 export const derive = defineViewStep({
   kind: 'derive',
   title: 'Derived column',
-  explain: 'Adds a column computed from others with a small formula, such as price / area or log(income + 1). Functions: log, exp, sqrt, abs, round, min, max, if, is_missing.',
+  explain: 'Adds a column computed from others with a small formula, such as price / area or log(income + 1). Functions: log, exp, sqrt, abs, round, min, max, if, is_missing; year, month, day, weekday (1 Monday … 7 Sunday) and hour of a date.',
   removesRows: false,
   params: v.object({ name: v.pipe(v.string(), v.trim(), v.minLength(1, 'Name the new column.')), expression: v.string() }),
   columnsOf: (p) => [p.name],

@@ -202,3 +202,31 @@ describe('expression language', () => {
     expect(out.values[10]).toBeCloseTo(2 * Math.log(11));
   });
 });
+
+describe('parts of a date', () => {
+  // 1970-01-01 (a Thursday), 1970-01-02, 1970-01-03 and 1970-01-04 (a Sunday), read in UTC as every date is.
+  test('year, month, day, weekday (ISO: Monday 1 … Sunday 7) and hour, against Date’s own UTC reading', () => {
+    const starts = [0, DAY, 2 * DAY, 3 * DAY].map((ms) => new Date(ms));
+    expect(run('year(start)')).toEqual(starts.map((d) => d.getUTCFullYear()));
+    expect(run('month(start)')).toEqual([1, 1, 1, 1]);
+    expect(run('day(start)')).toEqual([1, 2, 3, 4]);
+    expect(run('weekday(start)')).toEqual([4, 5, 6, 7]);
+    expect(run('hour(start + 5 * 3600000)')).toEqual([5, 5, 5, 5]);
+    // Of a computed date: the day of the month a week after the end.
+    expect(run('day(end + 7 * 86400000)')).toEqual([9, 11, 10, 18]);
+  });
+
+  test('a leap day and a date before 1970 read right', () => {
+    const t: Table = { rowCount: 2, columns: [column('d', 'datetime', [Date.UTC(2024, 1, 29, 13), Date.UTC(1969, 11, 31, 23)])] };
+    const part = (fn: string) => Array.from(evaluateExpression(compileExpression(`${fn}(d)`, new Map([['d', 'datetime']])), t, 'out', { onDivideByZero: 'missing' }).values as Float64Array);
+    expect([part('year'), part('month'), part('day'), part('hour')]).toEqual([[2024, 1969], [2, 12], [29, 31], [13, 23]]);
+    expect(part('weekday')).toEqual([4, 3]); // a Thursday and a Wednesday
+  });
+
+  test('a column that holds no dates is refused by name; a missing date stays missing', () => {
+    expect(() => compileExpression('month(a)', kinds())).toThrow('month() reads a date, and column "a" holds numeric values (at position 1 of the expression).');
+    const t: Table = { rowCount: 2, columns: [column('d', 'datetime', [DAY, null])] };
+    const out = evaluateExpression(compileExpression('year(d)', new Map([['d', 'datetime']])), t, 'out', { onDivideByZero: 'missing' });
+    expect([isValid(out.valid, 0), isValid(out.valid, 1)]).toEqual([true, false]);
+  });
+});

@@ -47,9 +47,9 @@ describe('readinessOf', () => {
   });
 
   it('says what Train reads when nothing stops it', () => {
-    expect(readinessText(readinessOf([{ name: 'a', kind: 'numeric', missing: 0 }, { name: 'y', kind: 'numeric', missing: 0 }], 'y'))).toBe('Ready to train on 1 feature.');
+    expect(readinessText(readinessOf([{ name: 'a', kind: 'numeric', missing: 0 }, { name: 'y', kind: 'numeric', missing: 0 }], 'y'))).toBe('Train will read 1 feature.');
     expect(readinessText(readinessOf([{ name: 'a', kind: 'numeric', missing: 0 }, { name: 'b', kind: 'boolean', missing: 0 }, { name: 'id', kind: 'identifier', missing: 0 }], null))).toBe(
-      'Ready to train on 2 features; “id” is left out (Train reads no identifiers or free text).',
+      'Train will read 2 features; “id” is left out (Train reads no identifiers or free text).',
     );
   });
 
