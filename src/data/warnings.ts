@@ -12,6 +12,9 @@ export type WarningKind = 'constant' | 'identifier' | 'many-labels' | 'duplicate
 /** A label column with at least this many labels, fewer than 2 rows each on average, is mostly rare labels (a name, an address). */
 export const MANY_LABELS = 30;
 
+/** Whether `labels` different labels over `present` rows with a value are mostly rare (MANY_LABELS): too rare for a model to learn from. */
+export const mostlyRareLabels = (labels: number, present: number) => labels >= MANY_LABELS && labels * 2 > present;
+
 export interface DataWarning {
   kind: WarningKind;
   column: string;
@@ -279,7 +282,7 @@ export function datasetWarnings(table: Table, profiles: readonly ColumnProfile[]
       warnings.push({ kind: 'constant', column: p.name, message: `"${p.name}" has ${p.unique === 0 ? 'no values' : 'the same value in every row'}: it cannot help a model. Drop it.` });
     } else if (p.kind === 'identifier' || (usesDictionary(p.kind) && p.unique === p.count && p.count >= 20)) {
       warnings.push({ kind: 'identifier', column: p.name, message: `"${p.name}" is different in every row, like an identifier: a model would memorise it instead of learning. Drop it or keep it only to look rows up.` });
-    } else if (p.kind === 'categorical' && p.name !== target && p.unique >= MANY_LABELS && p.unique * 2 > p.count) {
+    } else if (p.kind === 'categorical' && p.name !== target && mostlyRareLabels(p.unique, p.count)) {
       const perLabel = (p.count / p.unique).toFixed(1);
       warnings.push({
         kind: 'many-labels',

@@ -34,7 +34,7 @@ import { recipeVersions, runsByVersion, type RecipeVersionEntry } from './recipe
 import { newlyBroken } from './newly-broken';
 import { moveProblem } from './step-order';
 import { columnsBeyondPlan } from './plan-features';
-import { fixingSteps, readinessOf, type Readiness } from './readiness';
+import { fixingSteps, rareLabelColumns, readinessOf, type Readiness } from './readiness';
 import { columnDateOrder, withConditionDateOrder } from './typed-date';
 import { relabelProbe } from './relabel-probe';
 import { keepUndo, keptUndo, type KeptUndo } from './undo-memory';
@@ -106,7 +106,8 @@ export class PrepareState {
 
   /** What Train would make of the prepared columns (readiness.ts); null until a report has them (none while a step fails). */
   get readiness(): Readiness | null {
-    return this.report?.columns.length ? readinessOf(this.report.columns, this.target) : null;
+    if (!this.report?.columns.length) return null;
+    return readinessOf(this.report.columns, this.target, this.dataset ? rareLabelColumns(this.dataset) : undefined);
   }
 
   /** The steps that make every prepared column trainable (readiness.ts fixingSteps), added at the end as one change: one undo takes them back. */

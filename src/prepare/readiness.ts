@@ -5,6 +5,7 @@
  * left out. Prepare says it as the pipeline changes, with the steps that fix it one click away,
  * so a learner meets it where the fix is made, not as a refusal on Train.
  */
+import { mostlyRareLabels } from '../data/warnings';
 import { count, listWords } from '../data/words';
 import type { ColumnKind } from '../shared/column';
 import type { ColumnInfo } from './run-steps';
@@ -22,7 +23,9 @@ export interface Readiness {
   features: string[];
   /** category columns: one-hot or ordinal encoding reads them */
   categories: string[];
-  /** those of them with gaps (where their missing count was given): one-hot would pass the gaps on to every column it makes */
+  /** those of them whose labels are mostly rare (a name, an address: data/warnings.ts mostlyRareLabels), better dropped than encoded */
+  rareLabels: string[];
+  /** the others with gaps (where their missing count was given): one-hot would pass the gaps on to every column it makes */
   categoryGaps: string[];
   /** columns with gaps in the training rows, with how many */
   gaps: { name: string; kind: ColumnKind; missing: number }[];
@@ -30,22 +33,35 @@ export interface Readiness {
   leftOut: string[];
 }
 
-/** The prepared columns (with their training rows' missing counts) sorted by what Train makes of them; the target is none of them. */
-export function readinessOf(columns: readonly Required<ColumnInfo>[], target: string | null): Readiness {
-  const r: Readiness = { features: [], categories: [], categoryGaps: [], gaps: [], leftOut: [] };
+/** The dataset's category columns of mostly rare labels, by their stored label counts (a step's own output has none). */
+export function rareLabelColumns(dataset: { rowCount: number; columns: readonly { name: string; kind: ColumnKind; missing: number; dictionarySize?: number }[] }): Set<string> {
+  const rare = dataset.columns.filter((c) => c.kind === 'categorical' && c.dictionarySize !== undefined && mostlyRareLabels(c.dictionarySize, dataset.rowCount - c.missing));
+  return new Set(rare.map((c) => c.name));
+}
+
+/**
+ * The prepared columns (with their training rows' missing counts) sorted by what Train makes of
+ * them; the target is none of them. `rare`: the category columns known to hold mostly rare labels.
+ */
+export function readinessOf(columns: readonly Required<ColumnInfo>[], target: string | null, rare: ReadonlySet<string> = new Set()): Readiness {
+  const r: Readiness = { features: [], categories: [], rareLabels: [], categoryGaps: [], gaps: [], leftOut: [] };
   for (const c of columns) {
     if (c.name === target) continue;
     const verdict = featureVerdict(c.kind, c.missing);
     if (verdict === 'feature') r.features.push(c.name);
     else if (verdict === 'category') {
       r.categories.push(c.name);
-      if (c.missing > 0) r.categoryGaps.push(c.name);
+      if (rare.has(c.name)) r.rareLabels.push(c.name);
+      else if (c.missing > 0) r.categoryGaps.push(c.name);
     }
     else if (verdict === 'gaps') r.gaps.push({ name: c.name, kind: c.kind, missing: c.missing });
     else r.leftOut.push(c.name);
   }
   return r;
 }
+
+/** The category columns one-hot encoded: all but those of mostly rare labels. */
+const encoded = (r: Readiness) => r.categories.filter((c) => !r.rareLabels.includes(c));
 
 /** The columns with gaps by how they are filled: numbers and dates by the median, yes/no by the most frequent value. */
 function gapsByFill(r: Readiness): { numbers: string[]; yesNo: string[] } {
@@ -56,15 +72,17 @@ function gapsByFill(r: Readiness): { numbers: string[]; yesNo: string[] } {
 export const MISSING_LABEL = 'missing';
 
 /**
- * The steps that make the columns trainable: the gaps of category columns filled with the label
- * "missing" (so one-hot gives them a column of their own, rather than a gap in every column), a
- * one-hot step per category column (capped at 20 columns, rare labels in "other"), the median
- * for number and date gaps, the most frequent value for yes/no gaps (which have no median).
+ * The steps that make the columns trainable: the category columns of mostly rare labels dropped
+ * (a one-hot of car names would teach nothing), the gaps of the other category columns filled
+ * with the label "missing" (so one-hot gives them a column of their own, rather than a gap in
+ * every column), a one-hot step per such column (capped at 20 columns, rare labels in "other"),
+ * the median for number and date gaps, the most frequent value for yes/no gaps (no median).
  */
 export function fixingSteps(r: Readiness): { kind: string; params: Record<string, unknown> }[] {
   const steps: { kind: string; params: Record<string, unknown> }[] = [];
+  if (r.rareLabels.length) steps.push({ kind: 'drop-columns', params: { columns: r.rareLabels } });
   if (r.categoryGaps.length) steps.push({ kind: 'impute', params: { columns: r.categoryGaps, strategy: 'constant', constant: MISSING_LABEL, indicator: false } });
-  steps.push(...r.categories.map((column) => ({ kind: 'one-hot', params: { column, maxCategories: 20 } })));
+  steps.push(...encoded(r).map((column) => ({ kind: 'one-hot', params: { column, maxCategories: 20 } })));
   const { numbers, yesNo } = gapsByFill(r);
   if (numbers.length) steps.push({ kind: 'impute', params: { columns: numbers, strategy: 'median', constant: '', indicator: false } });
   if (yesNo.length) steps.push({ kind: 'impute', params: { columns: yesNo, strategy: 'most-frequent', constant: '', indicator: false } });
@@ -86,8 +104,9 @@ export function readinessText(r: Readiness): string {
 /** The fixing steps in words, for beside the button that adds them. Example: 'One-hot encode “city”; fill “items” with the median.' */
 export function fixingStepsText(r: Readiness): string {
   const parts: string[] = [];
+  if (r.rareLabels.length) parts.push(`drop ${quoted(r.rareLabels)}, whose labels are mostly rare`);
   if (r.categoryGaps.length) parts.push(`fill the gaps of ${quoted(r.categoryGaps)} with “${MISSING_LABEL}”`);
-  if (r.categories.length) parts.push(`one-hot encode ${quoted(r.categories)}`);
+  if (encoded(r).length) parts.push(`one-hot encode ${quoted(encoded(r))}`);
   const { numbers, yesNo } = gapsByFill(r);
   if (numbers.length) parts.push(`fill ${quoted(numbers)} with the median`);
   if (yesNo.length) parts.push(`fill ${quoted(yesNo)} with the most frequent value`);

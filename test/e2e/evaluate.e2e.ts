@@ -231,11 +231,14 @@ test('cars: Data warns of the many model names; a linear model on unscaled featu
   await manyLabels.waitFor();
   expect(await manyLabels.getAttribute('data-column')).toBe('name');
   expect(await manyLabels.textContent()).toMatch(new RegExp(`^"name" has ${new Set(names).size} different labels in ${names.length} rows, `));
+  // Prepare's one-click fix drops the names, as Data warned, rather than one-hot encoding them.
   await page.getByTestId('stage-link-prepare').click();
-  await addStep(page, 'Fill missing values', () => page.getByLabel('Columns to fill', { exact: true }).selectOption(['horsepower']));
-  await addStep(page, 'Drop columns', () => page.getByLabel('Columns to drop', { exact: true }).selectOption(['name']));
-  await addStep(page, 'One-hot encode', () => page.getByLabel('Column', { exact: true }).selectOption('origin'));
   await prepareIdle(page);
+  const readiness = page.getByTestId('train-readiness');
+  expect(await readiness.locator('p').nth(1).textContent()).toBe('Drop “name”, whose labels are mostly rare; one-hot encode “origin”; fill “horsepower” with the median. Add these steps');
+  await readiness.getByRole('button', { name: 'Add these steps' }).click();
+  await prepareIdle(page);
+  expect(await page.getByTestId('pipeline-step').evaluateAll((steps) => steps.map((s) => s.getAttribute('data-kind')))).toEqual(['drop-columns', 'one-hot', 'impute']);
   const r2Of = async (run: string) => {
     await page.getByTestId('stage-link-evaluate').click();
     // By name: a run may end completed or early-stopped.
@@ -261,7 +264,7 @@ test('cars: Data warns of the many model names; a linear model on unscaled featu
   await page.getByLabel('Compare Run 1', { exact: true }).check();
   await page.getByTestId('run-compare').getByRole('heading', { name: 'Comparing 2 runs' }).waitFor();
   expect(await page.locator('[data-testid="settings-diff"] tr[data-setting]').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-setting'), ...[...r.querySelectorAll('td')].map((td) => td.textContent)]))).toEqual([
-    ['recipe version', '4', '3'], // Run 2, shown as it ended, then Run 1 ticked beside it
+    ['recipe version', '2', '1'], // Run 2, shown as it ended, then Run 1 ticked beside it
   ]);
   const scaled = await r2Of('Run 2');
   expect(await page.getByTestId('evaluate-scale-note').count()).toBe(0);

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { columnFromStrings } from '../../../src/data/column-builder';
 import { correlationMatrix } from '../../../src/data/correlation';
 import { histogram, profileColumn, profileTable, quantileSorted } from '../../../src/data/profile';
-import { datasetWarnings, pearson, thresholdAccuracy } from '../../../src/data/warnings';
+import { datasetWarnings, mostlyRareLabels, pearson, thresholdAccuracy } from '../../../src/data/warnings';
 import { numberCodes } from '../../../src/shared/number-codes';
 import { setValid, type Column, type ColumnKind, type Table } from '../../../src/shared/column';
 
@@ -316,4 +316,11 @@ describe('correlationMatrix', () => {
     const syy = ys!.reduce((s, y) => s + (y - my) ** 2, 0);
     expect(m.r[0]![1]).toBeCloseTo(sxy / Math.sqrt(sxx * syy), 12);
   });
+});
+
+test('mostlyRareLabels: 30 labels or more, under 2 rows each on average', () => {
+  expect(mostlyRareLabels(31, 61)).toBe(true);
+  expect(mostlyRareLabels(30, 60)).toBe(false);
+  expect(mostlyRareLabels(29, 30)).toBe(false);
+  expect(mostlyRareLabels(304, 398)).toBe(true);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { featureVerdict, fixingSteps, fixingStepsText, readinessOf, readinessText } from '../../../src/prepare/readiness';
+import { featureVerdict, fixingSteps, fixingStepsText, rareLabelColumns, readinessOf, readinessText } from '../../../src/prepare/readiness';
 import { fitPipeline } from '../../../src/prepare/pipeline';
 import { layoutOf } from '../../../src/train/training-data';
 import { col, frameOf } from './tables';
@@ -22,6 +22,7 @@ describe('readinessOf', () => {
     expect(r).toEqual({
       features: ['price'],
       categories: ['city', 'shop'],
+      rareLabels: [],
       categoryGaps: ['city'],
       gaps: [
         { name: 'items', kind: 'numeric', missing: 4 },
@@ -74,6 +75,16 @@ describe('fixingSteps', () => {
     expect(fixingStepsText(r)).toBe('Fill the gaps of “city” with “missing”; one-hot encode “city” and “shop”; fill “items” and “when” with the median; fill “coupon” with the most frequent value.');
     expect(fixingSteps(readinessOf([{ name: 'a', kind: 'numeric', missing: 0 }], null))).toEqual([]);
   });
+
+  it('drops a category column of mostly rare labels, gaps and all, rather than encoding it', () => {
+    const r = readinessOf(columns, 'y', new Set(['city']));
+    expect([r.categories, r.rareLabels, r.categoryGaps]).toEqual([['city', 'shop'], ['city'], []]);
+    expect(fixingSteps(r).slice(0, 2)).toEqual([
+      { kind: 'drop-columns', params: { columns: ['city'] } },
+      { kind: 'one-hot', params: { column: 'shop', maxCategories: 20 } },
+    ]);
+    expect(fixingStepsText(r)).toMatch(/^Drop “city”, whose labels are mostly rare; one-hot encode “shop”; fill/);
+  });
 });
 
 describe('the fixing steps, fitted', () => {
@@ -97,5 +108,21 @@ describe('the fixing steps, fitted', () => {
     const layout = layoutOf(fit.train, 'y', 'classification');
     if (!layout.ok) throw new Error(layout.problem);
     expect(new Set(layout.layout.features)).toEqual(new Set(['city=Lyon', 'city=missing', 'city=Nice', 'items', 'coupon']));
+  });
+});
+
+describe('rareLabelColumns', () => {
+  it('names the dataset’s category columns whose stored label counts are mostly rare', () => {
+    const dataset = {
+      rowCount: 398,
+      columns: [
+        { name: 'name', kind: 'categorical' as const, missing: 0, dictionarySize: 304 },
+        { name: 'origin', kind: 'categorical' as const, missing: 0, dictionarySize: 3 },
+        // Half missing: 40 labels over 60 rows with a value is mostly rare.
+        { name: 'dealer', kind: 'categorical' as const, missing: 338, dictionarySize: 40 },
+        { name: 'id', kind: 'identifier' as const, missing: 0 },
+      ],
+    };
+    expect([...rareLabelColumns(dataset)]).toEqual(['name', 'dealer']);
   });
 });
