@@ -45,7 +45,7 @@ const FUNCTIONS = new Map<string, [number, number]>([
   ['year', [1, 1]], ['month', [1, 1]], ['day', [1, 1]], ['weekday', [1, 1]], ['hour', [1, 1]],
 ]);
 /** The functions that read a date: a column given to them straight must hold dates. */
-export const DATE_PARTS = new Set(['year', 'month', 'day', 'weekday', 'hour']);
+const DATE_PARTS = new Set(['year', 'month', 'day', 'weekday', 'hour']);
 const BACKTICKS = 'Names with spaces or other characters go between backticks: `petal length (cm)`.';
 /** What a learner probably meant by a character the language does not have. */
 const CHAR_HINTS = new Map([

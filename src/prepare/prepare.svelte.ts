@@ -34,7 +34,7 @@ import { recipeVersions, runsByVersion, type RecipeVersionEntry } from './recipe
 import { newlyBroken } from './newly-broken';
 import { moveProblem } from './step-order';
 import { columnsBeyondPlan } from './plan-features';
-import { fixingSteps, rareLabelColumns, readinessOf, type Readiness } from './readiness';
+import { fixingSteps, rareLabelColumns, readinessOf, scalingStep, type Readiness } from './readiness';
 import { columnDateOrder, withConditionDateOrder } from './typed-date';
 import { relabelProbe } from './relabel-probe';
 import { keepUndo, keptUndo, type KeptUndo } from './undo-memory';
@@ -116,6 +116,14 @@ export class PrepareState {
     if (!readiness) return Promise.resolve(false);
     const steps = fixingSteps(readiness).map(({ kind, params }) => ({ id: newId(), kind, enabled: true, params }));
     return this.change('add', (r) => void r.steps.push(...steps), steps[0]?.id);
+  }
+
+  /** A standard scaling step for the number features far from unit scale (readiness.ts). */
+  scaleFarFeatures(): Promise<boolean> {
+    const readiness = this.readiness;
+    if (!readiness?.farFromScale.length) return Promise.resolve(false);
+    const { kind, params } = scalingStep(readiness);
+    return this.addStep(kind, params);
   }
 
   /** A "Drop columns" step for the columns the plan leaves out of its candidate features. */

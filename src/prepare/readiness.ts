@@ -8,7 +8,52 @@
 import { mostlyRareLabels } from '../data/warnings';
 import { count, listWords } from '../data/words';
 import type { ColumnKind } from '../shared/column';
-import type { ColumnInfo } from './run-steps';
+import { formatStat } from '../shared/format';
+import type { FrameView } from './frame-view';
+import { columnInfoOf, type ColumnInfo } from './run-steps';
+import { viewMeanStd } from './view-numbers';
+
+/**
+ * How far from unit scale a feature may be before it slows a model trained by gradient steps (a
+ * linear model, an MLP), which starts from weights sized for values of about ±1: a weight in
+ * pounds (spread ~850) or a year (about 76, give or take 4) makes the first predictions huge,
+ * and a spread of 0.005 barely moves its weight. Train says so after a run
+ * (train/feature-scales.ts); Prepare before it.
+ */
+export const SCALE_RANGE = { low: 0.01, high: 10 } as const;
+
+/** A feature's mean and spread (standard deviation) over the training rows. */
+export interface Moments {
+  mean: number;
+  spread: number;
+}
+
+/**
+ * How far the values sit from unit scale, as a factor: their typical size (the root mean square,
+ * √(mean² + spread²)) over SCALE_RANGE.high, or how far the spread falls under SCALE_RANGE.low;
+ * 0 when within range, and for a constant column (no scaling makes it say more).
+ */
+export function scaleDistance({ mean, spread }: Moments): number {
+  if (!(spread > 0)) return 0;
+  const size = Math.hypot(mean, spread);
+  if (size > SCALE_RANGE.high) return Math.log(size / SCALE_RANGE.high);
+  return spread < SCALE_RANGE.low ? Math.log(SCALE_RANGE.low / spread) : 0;
+}
+
+/** 'mean 76.01, spread 3.7', as both pages write a feature's scale. */
+export const scaleWords = ({ mean, spread }: Moments) => `mean ${formatStat(mean, spread)}, spread ${formatStat(spread)}`;
+
+/** A prepared column as the report gives it: with its training rows' mean and spread, for numbers. */
+export type PreparedColumn = Required<ColumnInfo> & { mean?: number; spread?: number };
+
+/** The view's columns with their missing counts, and each number column's mean and spread (over n) on the training rows. */
+export function preparedColumns(view: FrameView): PreparedColumn[] {
+  return columnInfoOf(view).map((info, j) => {
+    if (info.kind !== 'numeric') return info;
+    const { mean, std } = viewMeanStd(view.columns[j]!, view.rowCount);
+    return { ...info, mean, spread: std };
+  });
+}
 
 /** What Train makes of a prepared column that is not the target. */
 export type FeatureVerdict = 'feature' | 'category' | 'gaps' | 'left-out';
@@ -31,6 +76,8 @@ export interface Readiness {
   gaps: { name: string; kind: ColumnKind; missing: number }[];
   /** identifiers and free text, which Train leaves out */
   leftOut: string[];
+  /** number features far from unit scale (scaleDistance), farthest first */
+  farFromScale: ({ name: string } & Moments)[];
 }
 
 /** The dataset's category columns of mostly rare labels, by their stored label counts (a step's own output has none). */
@@ -43,22 +90,35 @@ export function rareLabelColumns(dataset: { rowCount: number; columns: readonly 
  * The prepared columns (with their training rows' missing counts) sorted by what Train makes of
  * them; the target is none of them. `rare`: the category columns known to hold mostly rare labels.
  */
-export function readinessOf(columns: readonly Required<ColumnInfo>[], target: string | null, rare: ReadonlySet<string> = new Set()): Readiness {
-  const r: Readiness = { features: [], categories: [], rareLabels: [], categoryGaps: [], gaps: [], leftOut: [] };
+export function readinessOf(columns: readonly PreparedColumn[], target: string | null, rare: ReadonlySet<string> = new Set()): Readiness {
+  const r: Readiness = { features: [], categories: [], rareLabels: [], categoryGaps: [], gaps: [], leftOut: [], farFromScale: [] };
   for (const c of columns) {
     if (c.name === target) continue;
     const verdict = featureVerdict(c.kind, c.missing);
-    if (verdict === 'feature') r.features.push(c.name);
-    else if (verdict === 'category') {
+    if (verdict === 'feature') {
+      r.features.push(c.name);
+      if (c.spread !== undefined && c.mean !== undefined && scaleDistance({ mean: c.mean, spread: c.spread }) > 0) r.farFromScale.push({ name: c.name, mean: c.mean, spread: c.spread });
+    } else if (verdict === 'gaps') r.gaps.push({ name: c.name, kind: c.kind, missing: c.missing });
+    else if (verdict === 'left-out') r.leftOut.push(c.name);
+    else {
       r.categories.push(c.name);
       if (rare.has(c.name)) r.rareLabels.push(c.name);
       else if (c.missing > 0) r.categoryGaps.push(c.name);
     }
-    else if (verdict === 'gaps') r.gaps.push({ name: c.name, kind: c.kind, missing: c.missing });
-    else r.leftOut.push(c.name);
   }
+  r.farFromScale.sort((a, b) => scaleDistance(b) - scaleDistance(a));
   return r;
 }
+
+/** The number features far from unit scale, in words, for beside the button that scales them; null when none. */
+export function scaleHintText(r: Readiness): string | null {
+  if (r.farFromScale.length === 0) return null;
+  const named = listWords(r.farFromScale.map((f) => `“${f.name}” (${scaleWords(f)})`));
+  return `${r.farFromScale.length === 1 ? 'This feature is' : 'These features are'} far from unit scale, which slows a linear model or an MLP: ${named}.`;
+}
+
+/** The step that brings them to unit scale. */
+export const scalingStep = (r: Readiness) => ({ kind: 'scale', params: { columns: r.farFromScale.map((f) => f.name), method: 'standard' } });
 
 /** The category columns one-hot encoded: all but those of mostly rare labels. */
 const encoded = (r: Readiness) => r.categories.filter((c) => !r.rareLabels.includes(c));

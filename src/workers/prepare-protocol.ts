@@ -3,6 +3,7 @@ import type { ColumnKind } from '../shared/column';
 import type { ClassCount } from '../prepare/augment';
 import type { StepPreview } from '../prepare/preview';
 import type { Recipe } from '../prepare/recipe';
+import type { PreparedColumn } from '../prepare/readiness';
 import type { ColumnInfo } from '../prepare/run-steps';
 
 export type TaskKind = 'classification' | 'regression';
@@ -76,7 +77,7 @@ export interface PrepareReport {
   steps: StepStatus[];
   preview: StepPreview | null;
   /** the columns after the whole pipeline, as the model will see them, with how many training rows miss each */
-  columns: Required<ColumnInfo>[];
+  columns: PreparedColumn[];
   /** numeric columns after the pipeline, for the augmentation chart's pickers */
   augment: AugmentReport | null;
   /** validation and test rows that copy a training row or that the recipe flags, and what to tell the learner of each (null: none); null when the pipeline did not fit */

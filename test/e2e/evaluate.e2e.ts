@@ -248,16 +248,23 @@ test('cars: Data warns of the many model names; a linear model on unscaled featu
     return Number(await page.getByTestId('metric-r2').textContent());
   };
 
-  // Weights in pounds (spread about 850) are named first; cylinders (spread under 2) are not named.
+  // Weights in pounds (spread about 850) are named first, then years (1970 to 1982); cylinders (4 to 8) are near enough.
   await trainOnce(page, 'Linear regression', 0.05, 30, 7);
   const note = await page.getByTestId('train-result-note').filter({ hasText: /^Some features are far from the scale/ }).textContent();
-  expect(note).toMatch(/: "weight_lbs" \d+(\.\d)?, "displacement_cu_in" \d+(\.\d)?, "horsepower" [\d.]+\. .*a "Scale numbers" step for them in Prepare/);
+  const scale = (name: string) => `"${name}" \\(mean [\\d.]+, spread [\\d.]+\\)`;
+  expect(note).toMatch(new RegExp(`: ${scale('weight_lbs')}, ${scale('model_year')}, ${scale('displacement_cu_in')} and 2 more\\. .*a "Scale numbers" step for them in Prepare`));
   const unscaled = await r2Of('Run 1');
   expect(await page.getByTestId('evaluate-scale-note').textContent()).toBe(note);
 
-  // Scaled, with the same settings and seed: no note, and a better R² by far.
-  await addScaleStep(page, ['mpg']);
+  // Scaled by Prepare's own suggestion (the five features far from unit scale; the cylinders and origin columns are near it), with the same settings and seed: no note, and a better R² by far.
+  await page.getByTestId('stage-link-prepare').click();
   await prepareIdle(page);
+  const hint = page.getByTestId('scale-hint');
+  expect([...(await hint.textContent())!.matchAll(/“(\w+)” \(mean/g)].map((m) => m[1])).toEqual(['weight_lbs', 'model_year', 'displacement_cu_in', 'horsepower', 'acceleration_s']);
+  await hint.getByRole('button', { name: 'Scale them' }).click();
+  await prepareIdle(page);
+  expect(await page.getByTestId('pipeline-step').last().getAttribute('data-kind')).toBe('scale');
+  expect(await hint.count()).toBe(0);
   await trainOnce(page, 'Linear regression', 0.05, 30, 7);
   expect(await page.getByTestId('train-result-note').filter({ hasText: /^Some features are far/ }).count()).toBe(0);
   // Compared on Train, the two runs differ only in the recipe they were trained on.

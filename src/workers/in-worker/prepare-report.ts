@@ -16,7 +16,8 @@ import type { Recipe } from '../../prepare/recipe';
 import { editedTable } from '../../prepare/edited-table';
 import { assignParts, splitProblem, summariseParts, type SplitInputs } from '../../prepare/split';
 import type { FitContext } from '../../prepare/step';
-import { columnInfoOf, type ColumnInfo } from '../../prepare/run-steps';
+import type { ColumnInfo } from '../../prepare/run-steps';
+import { preparedColumns } from '../../prepare/readiness';
 import type { DatasetRow } from '../../storage/rows';
 import { rowRunsOf } from '../../shared/row-runs';
 import { StepProblem } from '../../prepare/step-problem';
@@ -176,7 +177,7 @@ export function prepareReport(table: Table, request: PrepareRequest, onProgress:
     columnInfo(table),
     columnsOut,
   );
-  const columns = fit.ok ? columnInfoOf(fit.train) : [];
+  const columns = fit.ok ? preparedColumns(fit.train) : [];
   let heldOut: PrepareReport['heldOut'] = null;
   if (fit.ok) {
     const copies = copiesOfTrainingRows(fit.train, fit.samples);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { featureVerdict, fixingSteps, fixingStepsText, rareLabelColumns, readinessOf, readinessText } from '../../../src/prepare/readiness';
+import { featureVerdict, fixingSteps, fixingStepsText, preparedColumns, rareLabelColumns, readinessOf, readinessText, scaleHintText, scalingStep } from '../../../src/prepare/readiness';
+import { viewOf } from '../../../src/prepare/frame-view';
 import { fitPipeline } from '../../../src/prepare/pipeline';
 import { layoutOf } from '../../../src/train/training-data';
 import { col, frameOf } from './tables';
@@ -30,6 +31,7 @@ describe('readinessOf', () => {
         { name: 'when', kind: 'datetime', missing: 1 },
       ],
       leftOut: ['id', 'review'],
+      farFromScale: [],
     });
     expect(readinessText(r)).toBe('Train would refuse these columns: “city” and “shop” hold categories, which a model cannot read as numbers; “items” (4 gaps), “coupon” (2 gaps) and “when” (1 gap) have gaps in the training rows.');
   });
@@ -124,5 +126,35 @@ describe('rareLabelColumns', () => {
       ],
     };
     expect([...rareLabelColumns(dataset)]).toEqual(['name', 'dealer']);
+  });
+});
+
+describe('features far from unit scale', () => {
+  it('are the number features whose typical size is over 10, or spread under 0.01, farthest first, with a standard scaling step for them', () => {
+    const r = readinessOf(
+      [
+        { name: 'weight', kind: 'numeric', missing: 0, mean: 2970, spread: 843 },
+        { name: 'tiny', kind: 'numeric', missing: 0, mean: 0, spread: 0.004 },
+        { name: 'year', kind: 'numeric', missing: 0, mean: 76, spread: 3.7 },
+        { name: 'cylinders', kind: 'numeric', missing: 0, mean: 5.5, spread: 1.7 },
+        { name: 'constant', kind: 'numeric', missing: 0, mean: 100, spread: 0 },
+        { name: 'flag', kind: 'boolean', missing: 0 },
+        { name: 'y', kind: 'numeric', missing: 0, mean: 23, spread: 7.8e3 },
+      ],
+      'y',
+    );
+    expect(r.farFromScale.map((f) => f.name)).toEqual(['weight', 'year', 'tiny']);
+    expect(scaleHintText(r)).toBe('These features are far from unit scale, which slows a linear model or an MLP: “weight” (mean 2970, spread 843), “year” (mean 76, spread 3.7) and “tiny” (mean 0, spread 0.004).');
+    expect(scalingStep(r)).toEqual({ kind: 'scale', params: { columns: ['weight', 'year', 'tiny'], method: 'standard' } });
+    expect(scaleHintText(readinessOf([{ name: 'scaled', kind: 'numeric', missing: 0, mean: 0.3, spread: 1 }], null))).toBeNull();
+  });
+
+  it('preparedColumns gives each number column its spread over the view’s rows (over n), and none to others', () => {
+    const view = viewOf(frameOf(col('x', 'numeric', ['1', '2', '3', '4']), col('c', 'categorical', ['a', 'b', 'a', 'b'])));
+    const [x, c] = preparedColumns(view);
+    // Over n, as the standard scaling step divides by it.
+    expect(x!.spread).toBeCloseTo(Math.sqrt([1, 2, 3, 4].reduce((a, v) => a + (v - 2.5) ** 2, 0) / 4), 12);
+    expect(x).toMatchObject({ name: 'x', kind: 'numeric', missing: 0 });
+    expect(c).toEqual({ name: 'c', kind: 'categorical', missing: 0 });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { featureSpreads, scaleNote } from '../../../src/train/feature-scales';
+import { scaleDistance } from '../../../src/prepare/readiness';
+import { featureMoments, scaleNote } from '../../../src/train/feature-scales';
 
 /** Row-major matrices of these columns. */
 function matrices(columns: number[][]): { rows: number; x: Float32Array } {
@@ -9,35 +10,46 @@ function matrices(columns: number[][]): { rows: number; x: Float32Array } {
   return { rows, x };
 }
 
-const std = (xs: number[]) => {
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  return Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / xs.length);
-};
+const meanOf = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const std = (xs: number[]) => Math.sqrt(xs.reduce((a, b) => a + (b - meanOf(xs)) ** 2, 0) / xs.length);
 
-describe('featureSpreads', () => {
-  it('is each column’s population standard deviation', () => {
+describe('featureMoments', () => {
+  it('is each column’s mean and population standard deviation', () => {
     const a = [1, 2, 3, 4, 10];
     const b = [3500, 2100, 4800, 1700, 3000];
-    const spreads = featureSpreads(matrices([a, b]), 2);
-    expect(spreads[0]).toBeCloseTo(std(a), 6);
-    expect(spreads[1]).toBeCloseTo(std(b), 3);
+    const [ma, mb] = featureMoments(matrices([a, b]), 2);
+    expect(ma!.mean).toBeCloseTo(meanOf(a), 6);
+    expect(ma!.spread).toBeCloseTo(std(a), 6);
+    expect(mb!.spread).toBeCloseTo(std(b), 3);
   });
 
   it('keeps the digits of dates in milliseconds, a day apart', () => {
     const days = [0, 1, 2, 3].map((d) => Date.UTC(2024, 0, 1) + d * 86_400_000);
     // float32 keeps dates to about 131 s: the spread of whole days is still right to well under 1%.
-    expect(featureSpreads(matrices([days]), 1)[0]! / std(days)).toBeCloseTo(1, 2);
+    expect(featureMoments(matrices([days]), 1)[0]!.spread / std(days)).toBeCloseTo(1, 2);
+  });
+});
+
+describe('scaleDistance', () => {
+  it('is 0 near unit scale and for a constant column; past it, grows with the typical size or the smallness of the spread', () => {
+    expect(scaleDistance({ mean: 0, spread: 1 })).toBe(0);
+    expect(scaleDistance({ mean: 5.5, spread: 1.7 })).toBe(0); // cylinders
+    expect(scaleDistance({ mean: 1000, spread: 0 })).toBe(0);
+    expect(scaleDistance({ mean: 76, spread: 3.7 })).toBeGreaterThan(0); // a year: small spread, large mean
+    expect(scaleDistance({ mean: 2970, spread: 843 })).toBeGreaterThan(scaleDistance({ mean: 76, spread: 3.7 }));
+    expect(scaleDistance({ mean: 0.02, spread: 0.004 })).toBeGreaterThan(0);
   });
 });
 
 describe('scaleNote', () => {
   const unit = [-1, 0, 1, 0.5, -0.5];
-  it('names the features far from a spread of 1, farthest first, with their spreads', () => {
-    const note = scaleNote(matrices([unit, [3500, 2100, 4800, 1700, 3000], [0.01, 0.02, 0.01, 0.03, 0.02], [10, 40, 20, 30, 60]]), ['scaled', 'weight', 'tiny', 'power'], 'linear');
-    expect(note).toMatch(/^Some features are far from the scale gradient steps work best at/);
-    const named = [...note!.matchAll(/"(\w+)" ([\d.e-]+)/g)].map((m) => [m[1], Number(m[2])]);
-    expect(named.map(([name]) => name)).toEqual(['weight', 'tiny', 'power']);
-    expect(named[0]![1]).toBeCloseTo(std([3500, 2100, 4800, 1700, 3000]), 0);
+  it('names the features far from unit scale, farthest first, with their mean and spread', () => {
+    const weight = [3500, 2100, 4800, 1700, 3000];
+    const year = [70, 74, 78, 82, 76];
+    const note = scaleNote(matrices([unit, weight, [0.01, 0.02, 0.01, 0.03, 0.02], year]), ['scaled', 'weight', 'tiny', 'year'], 'linear');
+    expect(note).toMatch(/^Some features are far from the scale gradient steps work best at \(values of about ±1\): /);
+    expect([...note!.matchAll(/"(\w+)" \(mean/g)].map((m) => m[1])).toEqual(['weight', 'year', 'tiny']);
+    expect(note).toContain(`"year" (mean 76, spread ${Number(std(year).toPrecision(4))})`);
     expect(note).toContain('a "Scale numbers" step for them in Prepare');
   });
 
@@ -50,7 +62,7 @@ describe('scaleNote', () => {
 
   it('is quiet for features near unit scale, constant features, and the baseline', () => {
     expect(scaleNote(matrices([unit, [0.2, 0.4, 0.1, 0.3, 0.5], [1, 0, 1, 1, 0]]), ['a', 'b', 'flag'], 'mlp')).toBeNull();
-    expect(scaleNote(matrices([unit, [5, 5, 5, 5, 5]]), ['a', 'constant'], 'linear')).toBeNull();
+    expect(scaleNote(matrices([unit, [500, 500, 500, 500, 500]]), ['a', 'constant'], 'linear')).toBeNull();
     expect(scaleNote(matrices([[3500, 2100, 4800, 1700, 3000]]), ['weight'], 'baseline')).toBeNull();
   });
 });
