@@ -46,13 +46,24 @@ export const scaleWords = ({ mean, spread }: Moments) => `mean ${formatStat(mean
 /** A prepared column as the report gives it: with its training rows' mean and spread, for numbers. */
 export type PreparedColumn = Required<ColumnInfo> & { mean?: number; spread?: number };
 
-/** The view's columns with their missing counts, and each number column's mean and spread (over n) on the training rows. */
+const preparedOf = new WeakMap<FrameView, PreparedColumn[]>();
+
+/**
+ * The view's columns with their missing counts, and each number column's mean and spread (over
+ * n) on the training rows; kept per view, as columnInfoOf is, so a report that carries on from
+ * the last fit (another step previewed) reads no column again.
+ */
 export function preparedColumns(view: FrameView): PreparedColumn[] {
-  return columnInfoOf(view).map((info, j) => {
-    if (info.kind !== 'numeric') return info;
-    const { mean, std } = viewMeanStd(view.columns[j]!, view.rowCount);
-    return { ...info, mean, spread: std };
-  });
+  let prepared = preparedOf.get(view);
+  if (!prepared) {
+    prepared = columnInfoOf(view).map((info, j) => {
+      if (info.kind !== 'numeric') return info;
+      const { mean, std } = viewMeanStd(view.columns[j]!, view.rowCount);
+      return { ...info, mean, spread: std };
+    });
+    preparedOf.set(view, prepared);
+  }
+  return prepared;
 }
 
 /** What Train makes of a prepared column that is not the target. */
