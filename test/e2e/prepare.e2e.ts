@@ -401,6 +401,9 @@ test('a plan target the dataset lacks is said on Data, Prepare and Train, naming
   const onData = page.getByTestId('target-not-in-dataset');
   expect(await onData.textContent()).toContain(expected);
   expect(await onData.getByRole('link').allTextContents()).toEqual(['Open Plan']);
+  // The profile does not also ask for a target to be chosen: one is, wrongly.
+  await page.getByTestId('profile-table').waitFor();
+  expect(await page.getByText('Choose the target in the Plan stage').count()).toBe(0);
 
   // On Prepare, where no step makes a column of that name, it is said again, with links to Plan and Data.
   await page.getByTestId('stage-link-prepare').click();
