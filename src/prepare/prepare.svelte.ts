@@ -15,7 +15,6 @@
  * tab's change, and undoing into one of them would silently drop that change.
  * Construct it during a component's initialisation (it sets up effects).
  */
-import { targetNotInDataset } from '../plan/target-column';
 import { describeError } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { getDb, watch } from '../storage/database';
@@ -33,8 +32,6 @@ import { ChangeRefused, stepOf } from './recipe-draft';
 import { recipeVersions, runsByVersion, type RecipeVersionEntry } from './recipe-history';
 import { newlyBroken } from './newly-broken';
 import { moveProblem } from './step-order';
-import { columnsBeyondPlan } from './plan-features';
-import { fixingSteps, rareLabelColumns, readinessOf, scalingStep, type Readiness } from './readiness';
 import { columnDateOrder, withConditionDateOrder } from './typed-date';
 import { relabelProbe } from './relabel-probe';
 import { keepUndo, keptUndo, type KeptUndo } from './undo-memory';
@@ -78,8 +75,6 @@ export class PrepareState {
   readonly target: string | null;
   readonly task: TaskKind | null;
   readonly #projectId: string;
-  /** the plan's candidate features, as the page opened */
-  readonly #candidates: string[];
   readonly #db: LooplabDB;
   readonly #history = new UndoHistory<Recipe>();
   /** per `joinAs` key, the number of the latest change asked for: an earlier one still queued is skipped */
@@ -91,49 +86,8 @@ export class PrepareState {
     return this.#projectId;
   }
 
-  /** Why the plan's target is neither a column of the dataset nor one a step makes (a formula); null when it is either, or none is chosen. */
-  get targetProblem(): string | null {
-    if (!this.dataset || !this.target || this.report?.columns.some((c) => c.name === this.target)) return null;
-    return targetNotInDataset(this.target, this.dataset.columns, this.dataset.name);
-  }
-
-  /** The dataset's columns the plan leaves out of its candidate features that still reach the model (plan-features.ts). */
-  get beyondPlan(): string[] {
-    if (!this.dataset) return [];
-    const prepared = this.report?.columns.length ? this.report.columns.map((c) => c.name) : null;
-    return columnsBeyondPlan(this.#candidates, this.dataset.columns.map((c) => c.name), prepared, this.target);
-  }
-
-  /** What Train would make of the prepared columns (readiness.ts); null until a report has them (none while a step fails). */
-  get readiness(): Readiness | null {
-    if (!this.report?.columns.length) return null;
-    return readinessOf(this.report.columns, this.target, this.dataset ? rareLabelColumns(this.dataset) : undefined);
-  }
-
-  /** The steps that make every prepared column trainable (readiness.ts fixingSteps), added at the end as one change: one undo takes them back. */
-  fixForTraining(): Promise<boolean> {
-    const readiness = this.readiness;
-    if (!readiness) return Promise.resolve(false);
-    const steps = fixingSteps(readiness).map(({ kind, params }) => ({ id: newId(), kind, enabled: true, params }));
-    return this.change('add', (r) => void r.steps.push(...steps), steps[0]?.id);
-  }
-
-  /** A standard scaling step for the number features far from unit scale (readiness.ts). */
-  scaleFarFeatures(): Promise<boolean> {
-    const readiness = this.readiness;
-    if (!readiness?.farFromScale.length) return Promise.resolve(false);
-    const { kind, params } = scalingStep(readiness);
-    return this.addStep(kind, params);
-  }
-
-  /** A "Drop columns" step for the columns the plan leaves out of its candidate features. */
-  dropBeyondPlan(): Promise<boolean> {
-    return this.addStep('drop-columns', { columns: this.beyondPlan });
-  }
-
-  constructor(projectId: string, plan: { target: string; taskType: string; features?: readonly string[] }, seed: number, db: LooplabDB = getDb()) {
+  constructor(projectId: string, plan: { target: string; taskType: string }, seed: number, db: LooplabDB = getDb()) {
     this.#projectId = projectId;
-    this.#candidates = [...(plan.features ?? [])];
     this.#db = db;
     this.#seed = seed;
     this.target = plan.target || null;
