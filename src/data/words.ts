@@ -16,6 +16,9 @@ export function listWords(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/** Names in typographic quotes, listed: '“a”, “b” and “c”'. */
+export const listQuoted = (names: readonly string[]) => listWords(names.map((n) => `“${n}”`));
+
 /** Longest value quoted in a reason, in UTF-16 units; a longer one is cut with '…'. */
 const MAX_QUOTED = 40;
 

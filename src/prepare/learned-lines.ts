@@ -4,6 +4,7 @@
  * there for the learner to see. Example: { column: 'bill_length_mm', learned: 'mean 43.9221, std 5.45167' }.
  */
 import { formatDate } from '../data/format-cell';
+import { listWords } from '../data/words';
 import { briefNumber } from '../shared/format';
 import { findView, type FrameView } from './frame-view';
 
@@ -27,6 +28,5 @@ export function showValueOf(view: FrameView): ShowValue {
 export function labelList(labels: readonly string[], most = 12): string {
   const shown = labels.slice(0, most).map((l) => `"${l}"`);
   const more = labels.length - shown.length;
-  if (more > 0) return `${shown.join(', ')} and ${more} more`;
-  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : (shown[0] ?? 'none');
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : listWords(shown) || 'none';
 }

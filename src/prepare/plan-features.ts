@@ -3,7 +3,7 @@
  * the model trains on every column the pipeline leaves; Prepare is where columns are chosen, so
  * it names the columns the plan left out and offers the step that drops them.
  */
-import { listWords } from '../data/words';
+import { listQuoted } from '../data/words';
 
 /**
  * The dataset's columns, in its order, that the plan leaves out of its candidate features and the
@@ -21,5 +21,5 @@ export function columnsBeyondPlan(candidates: readonly string[], dataset: readon
 /** What the Prepare page says of those columns, beside the button that drops them. */
 export function beyondPlanText(names: readonly string[]): string {
   const one = names.length === 1;
-  return `The plan’s candidate features leave out ${one ? 'a column' : `${names.length} columns`} that still ${one ? 'reaches' : 'reach'} the model: ${listWords(names.map((n) => `“${n}”`))}.`;
+  return `The plan’s candidate features leave out ${one ? 'a column' : `${names.length} columns`} that still ${one ? 'reaches' : 'reach'} the model: ${listQuoted(names)}.`;
 }

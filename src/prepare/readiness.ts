@@ -6,7 +6,7 @@
  * so a learner meets it where the fix is made, not as a refusal on Train.
  */
 import { mostlyRareLabels } from '../data/warnings';
-import { count, listWords } from '../data/words';
+import { count, listQuoted, listWords } from '../data/words';
 import type { ColumnKind } from '../shared/column';
 import { formatStat } from '../shared/format';
 import type { FrameView } from './frame-view';
@@ -160,27 +160,25 @@ export function fixingSteps(r: Readiness): { kind: string; params: Record<string
   return steps;
 }
 
-const quoted = (names: readonly string[]) => listWords(names.map((n) => `“${n}”`));
-
 /** What Prepare says of the prepared columns: what Train reads, or why it would refuse. */
 export function readinessText(r: Readiness): string {
   const blocked: string[] = [];
-  if (r.categories.length) blocked.push(`${quoted(r.categories)} ${r.categories.length === 1 ? 'holds' : 'hold'} categories, which a model cannot read as numbers`);
+  if (r.categories.length) blocked.push(`${listQuoted(r.categories)} ${r.categories.length === 1 ? 'holds' : 'hold'} categories, which a model cannot read as numbers`);
   if (r.gaps.length) blocked.push(`${listWords(r.gaps.map((g) => `“${g.name}” (${count(g.missing, 'gap')})`))} ${r.gaps.length === 1 ? 'has' : 'have'} gaps in the training rows`);
   if (blocked.length) return `Train would refuse these columns: ${blocked.join('; ')}.`;
-  const left = r.leftOut.length ? `; ${quoted(r.leftOut)} ${r.leftOut.length === 1 ? 'is' : 'are'} left out (Train reads no identifiers or free text)` : '';
+  const left = r.leftOut.length ? `; ${listQuoted(r.leftOut)} ${r.leftOut.length === 1 ? 'is' : 'are'} left out (Train reads no identifiers or free text)` : '';
   return `Train will read ${count(r.features.length, 'feature')}${left}.`;
 }
 
 /** The fixing steps in words, for beside the button that adds them. Example: 'One-hot encode “city”; fill “items” with the median.' */
 export function fixingStepsText(r: Readiness): string {
   const parts: string[] = [];
-  if (r.rareLabels.length) parts.push(`drop ${quoted(r.rareLabels)}, whose labels are mostly rare`);
-  if (r.categoryGaps.length) parts.push(`fill the gaps of ${quoted(r.categoryGaps)} with “${MISSING_LABEL}”`);
-  if (encoded(r).length) parts.push(`one-hot encode ${quoted(encoded(r))}`);
+  if (r.rareLabels.length) parts.push(`drop ${listQuoted(r.rareLabels)}, whose labels are mostly rare`);
+  if (r.categoryGaps.length) parts.push(`fill the gaps of ${listQuoted(r.categoryGaps)} with “${MISSING_LABEL}”`);
+  if (encoded(r).length) parts.push(`one-hot encode ${listQuoted(encoded(r))}`);
   const { numbers, yesNo } = gapsByFill(r);
-  if (numbers.length) parts.push(`fill ${quoted(numbers)} with the median`);
-  if (yesNo.length) parts.push(`fill ${quoted(yesNo)} with the most frequent value`);
+  if (numbers.length) parts.push(`fill ${listQuoted(numbers)} with the median`);
+  if (yesNo.length) parts.push(`fill ${listQuoted(yesNo)} with the most frequent value`);
   const text = parts.join('; ');
   return text ? `${text[0]!.toUpperCase()}${text.slice(1)}.` : '';
 }
