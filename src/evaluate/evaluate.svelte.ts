@@ -10,7 +10,9 @@ import type { RunRow } from '../storage/rows';
 import type { MetricKey } from '../plan/metrics';
 import { callEvaluateWorker } from '../workers/evaluate-client';
 import type { RunReport } from '../workers/evaluate-protocol';
-import type { Comparison } from './compare';
+import { metricThatMatters, type Comparison } from './compare';
+import { baselineNote } from './checks';
+import { normalizeTrainSpec } from '../train/model-spec';
 import { callTrainWorker } from '../workers/train-client';
 import { callPrepareWorker } from '../workers/prepare-client';
 import type { EditableRows } from '../workers/prepare-protocol';
@@ -185,6 +187,13 @@ export class EvaluateState {
   /** Why the run's model may have learned slowly: features far from unit scale (train/feature-scales.ts); null when they were not. */
   get scaleNote(): string | null {
     return (this.#chosenRun?.layout as Layout | undefined)?.scaleNote ?? null;
+  }
+
+  /** Said above the metrics when the run does not beat the baseline on the metric that matters (checks.ts); null when it does, and for a baseline run, which is the baseline. */
+  get baselineNote(): string | null {
+    const run = this.#chosenRun;
+    if (!this.report || !run || normalizeTrainSpec(run.spec).model === 'baseline') return null;
+    return baselineNote(this.report.metrics, metricThatMatters(this.#criterion, run.task), run.task);
   }
 
   /** The chosen part's rows scored though the recipe flagged them, in words; null when none. */
