@@ -11,40 +11,49 @@ import type { ColumnKind } from '../shared/column';
 import { formatStat } from '../shared/format';
 import type { FrameView } from './frame-view';
 import { columnInfoOf, type ColumnInfo } from './run-steps';
-import { viewMeanStd } from './view-numbers';
+import { viewMeanStd, viewPresentNumbers } from './view-numbers';
 
 /**
  * How far from unit scale a feature may be before it slows a model trained by gradient steps (a
- * linear model, an MLP), which starts from weights sized for values of about ±1: a weight in
- * pounds (spread ~850) or a year (about 76, give or take 4) makes the first predictions huge,
- * and a spread of 0.005 barely moves its weight. Train says so after a run
+ * linear model, an MLP), whose steps (Adam's 0.001) and starting weights are sized for values of
+ * about ±1: a weight in pounds (spread ~850) or a year (about 76, give or take 4) makes the first
+ * predictions huge, and a spread of 0.05 (the diabetes sample's features) needs slopes twenty
+ * times larger, which fifty epochs of such steps never reach. Train says so after a run
  * (train/feature-scales.ts); Prepare before it.
  */
-export const SCALE_RANGE = { low: 0.01, high: 10 } as const;
+export const SCALE_RANGE = { low: 0.1, high: 10 } as const;
 
 /** A feature's mean and spread (standard deviation) over the training rows. */
 export interface Moments {
   mean: number;
   spread: number;
+  /** every value is 0 or 1: an indicator (a one-hot column, a yes/no in numbers), at unit scale however rare its ones */
+  indicator?: boolean;
 }
 
 /**
  * How far the values sit from unit scale, as a factor: their typical size (the root mean square,
  * √(mean² + spread²)) over SCALE_RANGE.high, or how far the spread falls under SCALE_RANGE.low;
- * 0 when within range, and for a constant column (no scaling makes it say more).
+ * 0 when within range, for a constant column (no scaling makes it say more) and for an indicator.
  */
-export function scaleDistance({ mean, spread }: Moments): number {
-  if (!(spread > 0)) return 0;
+export function scaleDistance({ mean, spread, indicator }: Moments): number {
+  if (!(spread > 0) || indicator) return 0;
   const size = Math.hypot(mean, spread);
   if (size > SCALE_RANGE.high) return Math.log(size / SCALE_RANGE.high);
   return spread < SCALE_RANGE.low ? Math.log(SCALE_RANGE.low / spread) : 0;
+}
+
+/** Whether every value is 0 or 1. */
+export function onlyZeroOne(values: ArrayLike<number>): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i] !== 0 && values[i] !== 1) return false;
+  return true;
 }
 
 /** 'mean 76.01, spread 3.7', as both pages write a feature's scale. */
 export const scaleWords = ({ mean, spread }: Moments) => `mean ${formatStat(mean, spread)}, spread ${formatStat(spread)}`;
 
 /** A prepared column as the report gives it: with its training rows' mean and spread, for numbers. */
-export type PreparedColumn = Required<ColumnInfo> & { mean?: number; spread?: number };
+export type PreparedColumn = Required<ColumnInfo> & { mean?: number; spread?: number; indicator?: boolean };
 
 const preparedOf = new WeakMap<FrameView, PreparedColumn[]>();
 
@@ -59,7 +68,9 @@ export function preparedColumns(view: FrameView): PreparedColumn[] {
     prepared = columnInfoOf(view).map((info, j) => {
       if (info.kind !== 'numeric') return info;
       const { mean, std } = viewMeanStd(view.columns[j]!, view.rowCount);
-      return { ...info, mean, spread: std };
+      // Only a small spread asks whether the column is an indicator: one more pass, seldom.
+      const indicator = std < SCALE_RANGE.low && onlyZeroOne(viewPresentNumbers(view.columns[j]!, view.rowCount));
+      return { ...info, mean, spread: std, ...(indicator ? { indicator } : {}) };
     });
     preparedOf.set(view, prepared);
   }
@@ -108,7 +119,7 @@ export function readinessOf(columns: readonly PreparedColumn[], target: string |
     const verdict = featureVerdict(c.kind, c.missing);
     if (verdict === 'feature') {
       r.features.push(c.name);
-      if (c.spread !== undefined && c.mean !== undefined && scaleDistance({ mean: c.mean, spread: c.spread }) > 0) r.farFromScale.push({ name: c.name, mean: c.mean, spread: c.spread });
+      if (c.spread !== undefined && c.mean !== undefined && scaleDistance({ mean: c.mean, spread: c.spread, indicator: c.indicator }) > 0) r.farFromScale.push({ name: c.name, mean: c.mean, spread: c.spread });
     } else if (verdict === 'gaps') r.gaps.push({ name: c.name, kind: c.kind, missing: c.missing });
     else if (verdict === 'left-out') r.leftOut.push(c.name);
     else {

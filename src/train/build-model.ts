@@ -39,7 +39,10 @@ export function buildModel(spec: TrainSpec, inputs: number, classes: readonly st
     tfl.layers.dense({
       units: outputUnits(classes),
       inputShape: hidden.length === 0 ? [inputs] : undefined,
-      kernelInitializer: tfl.initializers.glorotUniform({ seed: next() }),
+      // A linear model starts at zero slopes, predicting the mean (regression learns the target
+      // standardised, train-loop.ts) or even odds: its loss has one minimum, so nothing is to be
+      // gained from random slopes, which on unit-scale features start further off than the mean.
+      kernelInitializer: hidden.length === 0 ? 'zeros' : tfl.initializers.glorotUniform({ seed: next() }),
       name: 'output',
     }),
   );

@@ -2,10 +2,10 @@
  * Whether the features are near the unit scale that gradient steps assume (the rule is Prepare's,
  * prepare/readiness.ts scaleDistance, which says it before training). A linear model or an MLP
  * starts from weights sized for values of about ±1: a weight in pounds or a year makes the first
- * predictions huge and the loss jump, and a feature of spread 0.005 barely moves its weight. A
+ * predictions huge and the loss jump, and a feature of spread 0.05 needs a slope twenty times larger than Adam's steps reach in a few epochs. A
  * learner who skipped scaling sees only a poor score, so the run says why.
  */
-import { scaleDistance, scaleWords, type Moments } from '../prepare/readiness';
+import { onlyZeroOne, SCALE_RANGE, scaleDistance, scaleWords, type Moments } from '../prepare/readiness';
 import type { Matrices } from './training-data';
 
 const NAMED = 3;
@@ -19,8 +19,18 @@ export function featureMoments(m: Pick<Matrices, 'rows' | 'x'>, features: number
     const mean = sum / m.rows;
     let squares = 0;
     for (let k = j; k < end; k += features) squares += (m.x[k]! - mean) ** 2;
-    return { mean, spread: Math.sqrt(squares / m.rows) };
+    const spread = Math.sqrt(squares / m.rows);
+    // Prepare's rule (readiness.ts preparedColumns): only a small spread asks whether the column is an indicator.
+    const indicator = spread < SCALE_RANGE.low && onlyZeroOne(column(m, features, j));
+    return { mean, spread, ...(indicator ? { indicator } : {}) };
   });
+}
+
+/** Column j of row-major `x`. */
+function column(m: Pick<Matrices, 'rows' | 'x'>, features: number, j: number): Float32Array {
+  const out = new Float32Array(m.rows);
+  for (let r = 0; r < m.rows; r++) out[r] = m.x[r * features + j]!;
+  return out;
 }
 
 /**

@@ -17,6 +17,7 @@ import { fusedAdam, tfStepOptimizer } from './fused-adam';
 import { balancedWeights, denseKernels, l2Penalty, lossOf } from './loss';
 import type { TrainSpec } from './model-spec';
 import { tapeTrainer } from './tape-trainer';
+import { foldIntoOutput, lossInUnits, rmseInUnits, standardised, targetScaleOf, type TargetScale } from './target-scale';
 import type { Matrices } from './training-data';
 
 export interface EpochRecord {
@@ -88,17 +89,6 @@ function metricOf(logits: tf.Tensor, target: tf.Tensor, classCount: number | nul
   return tf.mean(tf.cast(tf.equal(tf.argMax(logits, 1), tf.argMax(target, 1)), 'float32')) as tf.Scalar;
 }
 
-function startAtMean(model: tfl.LayersModel, y: Float32Array): void {
-  const output = model.layers.at(-1)!;
-  const [kernel, bias] = output.getWeights();
-  if (!kernel || !bias) return;
-  let sum = 0;
-  for (const v of y) sum += v;
-  const mean = tf.fill(bias.shape, sum / y.length);
-  output.setWeights([kernel, mean]);
-  mean.dispose();
-}
-
 /**
  * Loss and metric over a whole part, in batches so a large part does not exhaust GPU memory.
  * The loss includes the L2 penalty at the current weights, as the training loss does: Keras adds
@@ -167,16 +157,18 @@ const YIELD_EVERY_MS = 50;
 export async function trainLoop(inputs: TrainInputs, control: TrainControl): Promise<TrainOutcome> {
   const { model, spec, classCount, train, validation, features } = inputs;
   const n = train.rows;
+  // Regression learns the target standardised (target-scale.ts): its output starts at the mean
+  // (a bias of 0), and its slopes are of a size Adam's step reaches, whatever the target's units.
+  const scale: TargetScale | null = classCount === null ? targetScaleOf(train.y) : null;
+  const learnt = (y: Float32Array) => (scale ? standardised(y, scale) : y);
   const xTrain = tf.tensor2d(train.x, [n, features]);
-  const yTrain = targetTensor(train.y, classCount);
+  const yTrain = targetTensor(learnt(train.y), classCount);
   const weights = spec.classWeights && classCount !== null ? tf.tensor1d(balancedWeights(train.y, classCount)) : null;
   const xVal = validation && validation.rows > 0 ? tf.tensor2d(validation.x, [validation.rows, features]) : null;
-  const yVal = xVal ? targetTensor(validation!.y, classCount) : null;
+  const yVal = xVal ? targetTensor(learnt(validation!.y), classCount) : null;
   const trainer = trainerFor(model, spec, classCount);
-  // Regression starts from the mean: the output bias set to the training target's mean, so the
-  // first epochs learn the slopes instead of crawling toward the target's level (a target
-  // around 150 with Adam at 0.01 would need thousands of steps just to get there).
-  if (classCount === null && n > 0) startAtMean(model, train.y);
+  const lossOut = (loss: number) => (scale ? lossInUnits(loss, scale) : loss);
+  const metricOut = (metric: number) => (scale ? rmseInUnits(metric, scale) : metric);
   // The training metric of an epoch is read on a fixed sample of at most METRIC_SAMPLE rows, in inference mode.
   const sampleRows = metricRows(n, METRIC_SAMPLE, spec.seed);
   const metricSample = sampleRows === null ? { x: xTrain, y: yTrain } : tf.tidy(() => {
@@ -235,18 +227,20 @@ export async function trainLoop(inputs: TrainInputs, control: TrainControl): Pro
       const seconds = (performance.now() - t0) / 1000;
       // An epoch cut short by Stop reports its mean loss and speed over the rows it saw (as Keras's running mean does).
       const partial = seen < n;
+      const learntLoss = figures[0]![0]! / seen;
       const record: EpochRecord = {
         epoch,
-        loss: figures[0]![0]! / seen,
-        metric: figures[1]![0]!,
-        valLoss: figures[2] ? figures[2][0]! : null,
-        valMetric: figures[3] ? figures[3][0]! : null,
+        loss: lossOut(learntLoss),
+        metric: metricOut(figures[1]![0]!),
+        valLoss: figures[2] ? lossOut(figures[2][0]!) : null,
+        valMetric: figures[3] ? metricOut(figures[3][0]!) : null,
         seconds,
         samplesPerSec: seen / seconds,
         ...(partial ? { rows: seen } : {}),
       };
-      if (epoch === 1) firstLoss = record.loss;
-      if (!Number.isFinite(record.loss) || record.loss > 1000 * Math.max(firstLoss, 1)) {
+      // Judged on the loss as learnt, so a target's units do not move the line.
+      if (epoch === 1) firstLoss = learntLoss;
+      if (!Number.isFinite(learntLoss) || learntLoss > 1000 * Math.max(firstLoss, 1)) {
         ending = 'diverged';
         message = divergedMessage(record.loss, epoch, spec.learningRate);
         break;
@@ -280,6 +274,7 @@ export async function trainLoop(inputs: TrainInputs, control: TrainControl): Pro
     const bestEpoch = best?.epoch ?? 0;
     // Diverged or early-stopped runs keep their best epoch's weights, not the last.
     if (best && ending !== 'cancelled') model.setWeights(best.weights);
+    if (scale) foldIntoOutput(model, scale);
     return { ending, history, bestEpoch, message: message ?? endingMessage(ending, history, bestEpoch, spec.patience) };
   } finally {
     best?.weights.forEach((w) => w.dispose());

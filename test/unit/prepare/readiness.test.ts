@@ -130,11 +130,12 @@ describe('rareLabelColumns', () => {
 });
 
 describe('features far from unit scale', () => {
-  it('are the number features whose typical size is over 10, or spread under 0.01, farthest first, with a standard scaling step for them', () => {
+  it('are the number features whose typical size is over 10, or spread under 0.1, farthest first, with a standard scaling step for them', () => {
     const r = readinessOf(
       [
         { name: 'weight', kind: 'numeric', missing: 0, mean: 2970, spread: 843 },
-        { name: 'tiny', kind: 'numeric', missing: 0, mean: 0, spread: 0.004 },
+        { name: 'tiny', kind: 'numeric', missing: 0, mean: 0, spread: 0.04 },
+        { name: 'rare', kind: 'numeric', missing: 0, mean: 0.001, spread: 0.0316, indicator: true },
         { name: 'year', kind: 'numeric', missing: 0, mean: 76, spread: 3.7 },
         { name: 'cylinders', kind: 'numeric', missing: 0, mean: 5.5, spread: 1.7 },
         { name: 'constant', kind: 'numeric', missing: 0, mean: 100, spread: 0 },
@@ -144,7 +145,7 @@ describe('features far from unit scale', () => {
       'y',
     );
     expect(r.farFromScale.map((f) => f.name)).toEqual(['weight', 'year', 'tiny']);
-    expect(scaleHintText(r)).toBe('These features are far from unit scale, which slows a linear model or an MLP: “weight” (mean 2970, spread 843), “year” (mean 76, spread 3.7) and “tiny” (mean 0, spread 0.004).');
+    expect(scaleHintText(r)).toBe('These features are far from unit scale, which slows a linear model or an MLP: “weight” (mean 2970, spread 843), “year” (mean 76, spread 3.7) and “tiny” (mean 0, spread 0.04).');
     expect(scalingStep(r)).toEqual({ kind: 'scale', params: { columns: ['weight', 'year', 'tiny'], method: 'standard' } });
     expect(scaleHintText(readinessOf([{ name: 'scaled', kind: 'numeric', missing: 0, mean: 0.3, spread: 1 }], null))).toBeNull();
   });
@@ -156,5 +157,15 @@ describe('features far from unit scale', () => {
     expect(x!.spread).toBeCloseTo(Math.sqrt([1, 2, 3, 4].reduce((a, v) => a + (v - 2.5) ** 2, 0) / 4), 12);
     expect(x).toMatchObject({ name: 'x', kind: 'numeric', missing: 0 });
     expect(c).toEqual({ name: 'c', kind: 'categorical', missing: 0 });
+  });
+
+  it('preparedColumns marks a number column of 0s and 1s an indicator when its spread is small: a rare yes is not a scale problem', () => {
+    const ones = (k: number) => Array.from({ length: 200 }, (_, i) => (i < k ? '1' : '0'));
+    const rare = preparedColumns(viewOf(frameOf(col('rare', 'numeric', ones(1)), col('small', 'numeric', ones(1).map((v) => (v === '1' ? '0.5' : '0'))))));
+    expect(rare[0]).toMatchObject({ name: 'rare', indicator: true });
+    expect(rare[1]!.indicator).toBeUndefined();
+    expect(readinessOf(rare, null).farFromScale.map((f) => f.name)).toEqual(['small']);
+    // A common yes has a spread near 0.5: nothing to ask.
+    expect(preparedColumns(viewOf(frameOf(col('common', 'numeric', ones(100)))))[0]!.indicator).toBeUndefined();
   });
 });

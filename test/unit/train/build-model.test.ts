@@ -48,3 +48,16 @@ describe('seeded dropout', () => {
     [model, restored].forEach((m) => m.dispose());
   });
 });
+
+describe('starting weights', () => {
+  test('a linear model starts at zero slopes (its loss has one minimum); an MLP’s output starts random, or its units would stay alike', () => {
+    const slopes = (model: string) => {
+      const built = buildModel(normalizeTrainSpec({ model, seed: 4 }), 3, null);
+      const kernel = Array.from(built.getLayer('output').getWeights()[0]!.dataSync());
+      built.dispose();
+      return kernel;
+    };
+    expect(slopes('linear')).toEqual([0, 0, 0]);
+    expect(slopes('mlp').filter((w) => w !== 0).length).toBeGreaterThan(32);
+  });
+});

@@ -38,6 +38,8 @@ describe('scaleDistance', () => {
     expect(scaleDistance({ mean: 76, spread: 3.7 })).toBeGreaterThan(0); // a year: small spread, large mean
     expect(scaleDistance({ mean: 2970, spread: 843 })).toBeGreaterThan(scaleDistance({ mean: 76, spread: 3.7 }));
     expect(scaleDistance({ mean: 0.02, spread: 0.004 })).toBeGreaterThan(0);
+    expect(scaleDistance({ mean: 0, spread: 0.0476 })).toBeGreaterThan(0); // the diabetes sample's features
+    expect(scaleDistance({ mean: 0.005, spread: 0.07, indicator: true })).toBe(0); // a rare one-hot column
   });
 });
 
@@ -46,11 +48,18 @@ describe('scaleNote', () => {
   it('names the features far from unit scale, farthest first, with their mean and spread', () => {
     const weight = [3500, 2100, 4800, 1700, 3000];
     const year = [70, 74, 78, 82, 76];
-    const note = scaleNote(matrices([unit, weight, [0.01, 0.02, 0.01, 0.03, 0.02], year]), ['scaled', 'weight', 'tiny', 'year'], 'linear');
+    const note = scaleNote(matrices([unit, weight, [0.1, 0.2, 0.1, 0.3, 0.2], year]), ['scaled', 'weight', 'tiny', 'year'], 'linear');
     expect(note).toMatch(/^Some features are far from the scale gradient steps work best at \(values of about ±1\): /);
     expect([...note!.matchAll(/"(\w+)" \(mean/g)].map((m) => m[1])).toEqual(['weight', 'year', 'tiny']);
     expect(note).toContain(`"year" (mean 76, spread ${Number(std(year).toPrecision(4))})`);
     expect(note).toContain('a "Scale numbers" step for them in Prepare');
+  });
+
+  it('passes over an indicator of rare ones, as Prepare does, but not a small spread of other values', () => {
+    const rare = Array.from({ length: 100 }, (_, i) => (i === 99 ? 1 : 0)); // spread 0.099
+    expect(featureMoments(matrices([rare]), 1)[0]).toMatchObject({ indicator: true });
+    expect(scaleNote(matrices([rare]), ['rare'], 'linear')).toBeNull();
+    expect(scaleNote(matrices([rare.map((v) => v / 2)]), ['half'], 'linear')).toContain('"half"');
   });
 
   it('counts those past the third, and says "it" for one', () => {

@@ -200,7 +200,7 @@ describe('model artifacts', () => {
 });
 
 describe('regression start', () => {
-  test('the output starts at the training target’s mean, so a distant target level costs no epochs', async () => {
+  test('the output starts at the training target’s mean (the standardised target’s 0), so a distant target level costs no epochs', async () => {
     const n = 50;
     const x = Float32Array.from({ length: n }, (_, i) => i / n);
     const y = x.map((v) => 150 + v);
