@@ -14,6 +14,7 @@ import seedrandom from 'seedrandom';
 import type { Column } from '../shared/column';
 import { isValid, setValid } from '../shared/column';
 import type { Frame } from '../prepare/frame';
+import { listQuoted } from '../data/words';
 
 export interface Importance {
   feature: string;
@@ -89,4 +90,18 @@ export function withPermutedColumn(frame: Frame, name: string, order: Int32Array
 export function shownImportances(importances: readonly Importance[], modelFeatures: readonly string[]): Importance[] {
   const read = (name: string) => modelFeatures.some((f) => f === name || f.startsWith(`${name}=`) || f === `${name} was missing`);
   return importances.filter((i) => i.mean !== 0 || i.std !== 0 || i.lossRise !== 0 || read(i.feature));
+}
+
+/**
+ * How far the drops can be read, for beside the chart: on a few dozen rows one row moves the
+ * accuracy in steps of 1/rows, so a smaller drop can be one row's luck; and a column that scored
+ * better shuffled gained by chance (nothing a model relies on gains from losing it). Null when
+ * neither applies.
+ */
+export function importanceReading(r: { metric: string; part: string; rows: number; importances: readonly Importance[] }): string | null {
+  const said: string[] = [];
+  if (r.metric === 'accuracy') said.push(`On ${r.rows.toLocaleString('en')} ${r.part} rows one row is ${Number((1 / r.rows).toPrecision(2))} of accuracy: a smaller drop can be a single row’s luck.`);
+  const gained = r.importances.filter((i) => i.mean < 0).map((i) => i.feature);
+  if (gained.length) said.push(`${listQuoted(gained)} scored better shuffled, which only chance does: the model does not rely on ${gained.length === 1 ? 'it' : 'them'}.`);
+  return said.length ? said.join(' ') : null;
 }

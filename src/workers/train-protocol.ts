@@ -44,8 +44,8 @@ export interface BenchmarkResult {
 export type CvOutcome = { ok: true; seconds: number; mean: Record<string, number>; std: Record<string, number> } | { ok: false; problem: string };
 
 export type ImportanceOutcome =
-  /** `note`: why the rows are not the run's own (its recipe version is no longer kept), or null */
-  | { ok: true; part: 'validation' | 'test'; metric: string; loss: string; baseline: number; importances: Importance[]; note: string | null }
+  /** `note`: why the rows are not the run's own (its recipe version is no longer kept), or null; `rows`: how many were shuffled */
+  | { ok: true; part: 'validation' | 'test'; rows: number; metric: string; loss: string; baseline: number; importances: Importance[]; note: string | null }
   | { ok: false; problem: string };
 
 /**

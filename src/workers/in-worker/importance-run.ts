@@ -56,7 +56,7 @@ export async function runImportance(runId: string, repeats: number, onFeature: (
     };
     const result = await permutationImportance(raw.table.rowCount, columns, score, repeats, normalizeTrainSpec(run.spec).seed, (done) => onFeature(done, columns.length));
     model.dispose();
-    return { ok: true, part, metric: classCount === null ? 'R²' : 'accuracy', loss: classCount === null ? 'squared error' : 'log loss', baseline: result.baseline, importances: shownImportances(result.importances, layout.features), note };
+    return { ok: true, part, rows: m.rows, metric: classCount === null ? 'R²' : 'accuracy', loss: classCount === null ? 'squared error' : 'log loss', baseline: result.baseline, importances: shownImportances(result.importances, layout.features), note };
   } catch (e) {
     return { ok: false, problem: `Importance could not be measured: ${describeError(e)}` };
   }

@@ -42,7 +42,7 @@ describe('feature importance progress', () => {
     expect(state.importanceStatus).toBe('Feature 2 of 2…');
     report(2, 2);
     expect(state.importanceStatus).toBe('Feature 2 of 2…');
-    answer({ ok: true, part: 'validation', metric: 'accuracy', loss: 'log loss', baseline: 1, importances: [], note: null });
+    answer({ ok: true, part: 'validation', rows: 30, metric: 'accuracy', loss: 'log loss', baseline: 1, importances: [], note: null });
     await measuring;
     expect(state.importanceStatus).toBeNull();
     expect(state.importanceProgress).toBeNull();
@@ -53,7 +53,7 @@ describe('feature importance progress', () => {
     const state = stateWith({ train: 8, validation: 0, test: 2 });
     expect(state.importancePart).toBe('test');
     const measuring = state.measureImportance();
-    answer({ ok: true, part: 'validation', metric: 'accuracy', loss: 'log loss', baseline: 1, importances: [], note: null });
+    answer({ ok: true, part: 'validation', rows: 30, metric: 'accuracy', loss: 'log loss', baseline: 1, importances: [], note: null });
     await measuring;
     expect(state.importancePart).toBe('validation');
   });

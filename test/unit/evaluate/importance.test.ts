@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { permutationImportance, shownImportances, withPermutedColumn, type PermutedScorer } from '../../../src/evaluate/importance';
+import { importanceReading, permutationImportance, shownImportances, withPermutedColumn, type PermutedScorer } from '../../../src/evaluate/importance';
 import { applyPipeline, fitPipeline } from '../../../src/prepare/pipeline';
 import { cells, col, frameOf } from '../prepare/tables';
 
@@ -83,3 +83,16 @@ describe('permutation importance', () => {
 });
 
 const names = (frame: ReturnType<typeof frameOf>) => frame.table.columns.map((c) => c.name);
+
+describe('importanceReading', () => {
+  const drop = (feature: string, mean: number) => ({ feature, mean, std: 0.01, lossRise: mean });
+  test('gives accuracy’s step of one row, and names the columns that scored better shuffled', () => {
+    expect(importanceReading({ metric: 'accuracy', part: 'validation', rows: 27, importances: [drop('proline', 0.15), drop('hue', -0.007), drop('magnesium', -0.03)] })).toBe(
+      'On 27 validation rows one row is 0.037 of accuracy: a smaller drop can be a single row’s luck. “hue” and “magnesium” scored better shuffled, which only chance does: the model does not rely on them.',
+    );
+  });
+  test('R² has no step of one row; with no gain by chance there is nothing to say', () => {
+    expect(importanceReading({ metric: 'R²', part: 'test', rows: 60, importances: [drop('bmi', 0.2), drop('age', -0.01)] })).toBe('“age” scored better shuffled, which only chance does: the model does not rely on it.');
+    expect(importanceReading({ metric: 'R²', part: 'test', rows: 60, importances: [drop('bmi', 0.2), drop('age', 0)] })).toBeNull();
+  });
+});
