@@ -2,14 +2,14 @@
  * What the Prepare page tells the learner about its data against the plan and against Train,
  * read from the page's state as it changes, with the steps that act on it one click away: a
  * target the dataset lacks, the columns the plan's candidate features leave out, what Train will
- * make of the prepared columns (readiness.ts). The state edits the recipe; this only reads it and
+ * make of the prepared columns (readiness.ts), the split's group column among them. The state edits the recipe; this only reads it and
  * asks for changes through it.
  */
 import { newId } from '../shared/ids';
 import { targetNotInDataset } from '../plan/target-column';
 import type { PrepareState } from './prepare.svelte';
 import { columnsBeyondPlan } from './plan-features';
-import { fixingSteps, rareLabelColumns, readinessOf, scalingStep, type Readiness } from './readiness';
+import { dropGroupsStep, fixingSteps, rareLabelColumns, readinessOf, scalingStep, type Readiness } from './readiness';
 
 export class PrepareAdvice {
   readonly #prep: PrepareState;
@@ -38,9 +38,10 @@ export class PrepareAdvice {
 
   /** What Train would make of the prepared columns (readiness.ts); null until a report has them (none while a step fails). */
   get readiness(): Readiness | null {
-    const { dataset, target, report } = this.#prep;
+    const { dataset, target, report, recipe } = this.#prep;
     if (!report?.columns.length) return null;
-    return readinessOf(report.columns, target, dataset ? rareLabelColumns(dataset) : undefined);
+    const groupColumn = recipe?.split.strategy === 'grouped' ? recipe.split.groupColumn : null;
+    return readinessOf(report.columns, target, dataset ? rareLabelColumns(dataset) : undefined, groupColumn);
   }
 
   /** The steps that make every prepared column trainable (readiness.ts fixingSteps), added at the end as one change: one undo takes them back. */
@@ -56,6 +57,14 @@ export class PrepareAdvice {
     const readiness = this.readiness;
     if (!readiness?.farFromScale.length) return Promise.resolve(false);
     const { kind, params } = scalingStep(readiness);
+    return this.#prep.addStep(kind, params);
+  }
+
+  /** A "Drop columns" step for the split's group column, where Train would read it. */
+  dropGroups(): Promise<boolean> {
+    const readiness = this.readiness;
+    if (!readiness?.groups.length) return Promise.resolve(false);
+    const { kind, params } = dropGroupsStep(readiness);
     return this.#prep.addStep(kind, params);
   }
 

@@ -100,6 +100,14 @@ export interface Readiness {
   leftOut: string[];
   /** number features far from unit scale (scaleDistance), farthest first */
   farFromScale: ({ name: string } & Moments)[];
+  /**
+   * the column a grouped split groups by, or the one-hot columns made of it, where Train would
+   * read (or refuse) them: validation and test rows hold groups training never saw, so nothing
+   * learnt from them carries over (a one-hot of patient ids is, on every such row, "other")
+   */
+  groups: string[];
+  /** that column's name, when `groups` has any */
+  groupedBy: string | null;
 }
 
 /** The dataset's category columns of mostly rare labels, by their stored label counts (a step's own output has none). */
@@ -110,20 +118,28 @@ export function rareLabelColumns(dataset: { rowCount: number; columns: readonly 
 
 /**
  * The prepared columns (with their training rows' missing counts) sorted by what Train makes of
- * them; the target is none of them. `rare`: the category columns known to hold mostly rare labels.
+ * them; the target is none of them. `rare`: the category columns known to hold mostly rare labels;
+ * `groupColumn`: the column a grouped split groups by, if it is one.
  */
-export function readinessOf(columns: readonly PreparedColumn[], target: string | null, rare: ReadonlySet<string> = new Set()): Readiness {
-  const r: Readiness = { features: [], categories: [], rareLabels: [], categoryGaps: [], gaps: [], leftOut: [], farFromScale: [] };
+export function readinessOf(columns: readonly PreparedColumn[], target: string | null, rare: ReadonlySet<string> = new Set(), groupColumn: string | null = null): Readiness {
+  const r: Readiness = { features: [], categories: [], rareLabels: [], categoryGaps: [], gaps: [], leftOut: [], farFromScale: [], groups: [], groupedBy: null };
+  const ofGroups = (name: string) => groupColumn !== null && (name === groupColumn || name.startsWith(`${groupColumn}=`));
   for (const c of columns) {
     if (c.name === target) continue;
     const verdict = featureVerdict(c.kind, c.missing);
+    const group = ofGroups(c.name) && verdict !== 'left-out';
+    if (group) {
+      r.groups.push(c.name);
+      r.groupedBy = groupColumn;
+    }
     if (verdict === 'feature') {
       r.features.push(c.name);
-      if (c.spread !== undefined && c.mean !== undefined && scaleDistance({ mean: c.mean, spread: c.spread, indicator: c.indicator }) > 0) r.farFromScale.push({ name: c.name, mean: c.mean, spread: c.spread });
+      if (!group && c.spread !== undefined && c.mean !== undefined && scaleDistance({ mean: c.mean, spread: c.spread, indicator: c.indicator }) > 0) r.farFromScale.push({ name: c.name, mean: c.mean, spread: c.spread });
     } else if (verdict === 'gaps') r.gaps.push({ name: c.name, kind: c.kind, missing: c.missing });
     else if (verdict === 'left-out') r.leftOut.push(c.name);
     else {
       r.categories.push(c.name);
+      if (group) continue;
       if (rare.has(c.name)) r.rareLabels.push(c.name);
       else if (c.missing > 0) r.categoryGaps.push(c.name);
     }
@@ -142,12 +158,23 @@ export function scaleHintText(r: Readiness): string | null {
 /** The step that brings them to unit scale. */
 export const scalingStep = (r: Readiness) => ({ kind: 'scale', params: { columns: r.farFromScale.map((f) => f.name), method: 'standard' } });
 
-/** The category columns one-hot encoded: all but those of mostly rare labels. */
-const encoded = (r: Readiness) => r.categories.filter((c) => !r.rareLabels.includes(c));
+/** The category columns one-hot encoded: all but those of mostly rare labels and the split's groups, which are dropped. */
+const encoded = (r: Readiness) => r.categories.filter((c) => !r.rareLabels.includes(c) && !r.groups.includes(c));
 
-/** The columns with gaps by how they are filled: numbers and dates by the median, yes/no by the most frequent value. */
+/** The columns with gaps by how they are filled (numbers and dates by the median, yes/no by the most frequent value); the split's groups are dropped instead. */
 function gapsByFill(r: Readiness): { numbers: string[]; yesNo: string[] } {
-  return { numbers: r.gaps.filter((g) => g.kind !== 'boolean').map((g) => g.name), yesNo: r.gaps.filter((g) => g.kind === 'boolean').map((g) => g.name) };
+  const filled = r.gaps.filter((g) => !r.groups.includes(g.name));
+  return { numbers: filled.filter((g) => g.kind !== 'boolean').map((g) => g.name), yesNo: filled.filter((g) => g.kind === 'boolean').map((g) => g.name) };
+}
+
+/** The step that drops the split's group column. */
+export const dropGroupsStep = (r: Readiness) => ({ kind: 'drop-columns', params: { columns: r.groups } });
+
+/** Why the split's group column teaches the model nothing, for beside the button that drops it (or its one-hot columns); null when Train would not read it. */
+export function groupHintText(r: Readiness): string | null {
+  if (r.groupedBy === null) return null;
+  const encoded = r.groups.length > 1 || r.groups[0] !== r.groupedBy ? `, whose one-hot columns (${count(r.groups.length, 'column')}) the model would read` : '';
+  return `The split groups rows by “${r.groupedBy}”${encoded}, so validation and test rows hold values of it that training never saw: nothing a model learns from it carries over to them, or to new rows.`;
 }
 
 /** The label that fills a category column's gaps before it is one-hot encoded: a category of its own, as scikit-learn's examples fill them. */
@@ -155,14 +182,15 @@ export const MISSING_LABEL = 'missing';
 
 /**
  * The steps that make the columns trainable: the category columns of mostly rare labels dropped
- * (a one-hot of car names would teach nothing), the gaps of the other category columns filled
+ * (a one-hot of car names would teach nothing), and the split's group column, the gaps of the other category columns filled
  * with the label "missing" (so one-hot gives them a column of their own, rather than a gap in
  * every column), a one-hot step per such column (capped at 20 columns, rare labels in "other"),
  * the median for number and date gaps, the most frequent value for yes/no gaps (no median).
  */
 export function fixingSteps(r: Readiness): { kind: string; params: Record<string, unknown> }[] {
   const steps: { kind: string; params: Record<string, unknown> }[] = [];
-  if (r.rareLabels.length) steps.push({ kind: 'drop-columns', params: { columns: r.rareLabels } });
+  const dropped = [...r.rareLabels, ...r.groups];
+  if (dropped.length) steps.push({ kind: 'drop-columns', params: { columns: dropped } });
   if (r.categoryGaps.length) steps.push({ kind: 'impute', params: { columns: r.categoryGaps, strategy: 'constant', constant: MISSING_LABEL, indicator: false } });
   steps.push(...encoded(r).map((column) => ({ kind: 'one-hot', params: { column, maxCategories: 20 } })));
   const { numbers, yesNo } = gapsByFill(r);
@@ -185,6 +213,7 @@ export function readinessText(r: Readiness): string {
 export function fixingStepsText(r: Readiness): string {
   const parts: string[] = [];
   if (r.rareLabels.length) parts.push(`drop ${listQuoted(r.rareLabels)}, whose labels are mostly rare`);
+  if (r.groupedBy !== null) parts.push(`drop ${r.groups.length === 1 ? `“${r.groups[0]}”` : `the ${r.groups.length} columns of “${r.groupedBy}”`}, by which the split groups rows (validation and test hold values of it training never saw)`);
   if (r.categoryGaps.length) parts.push(`fill the gaps of ${listQuoted(r.categoryGaps)} with “${MISSING_LABEL}”`);
   if (encoded(r).length) parts.push(`one-hot encode ${listQuoted(encoded(r))}`);
   const { numbers, yesNo } = gapsByFill(r);

@@ -23,6 +23,28 @@ export function datedRowsNote(strategy: string, columns: readonly { name: string
   return `The rows have dates ("${date.name}"). If the model will predict rows later than those it learns from, choose "Ordered by date": shuffled, the test rows fall among the training rows’ dates, and score better than the future will.`;
 }
 
+/** A name that reads as an entity's id: "patient_id", "customerId", "User ID", "id"; not "paid" or "valid". */
+const looksLikeId = (name: string) => /(^|[^A-Za-z])id$/i.test(name.trim()) || /[a-z](Id|ID)$/.test(name.trim());
+
+/**
+ * The label column, not the target, whose name reads as an id and whose values repeat: the rows
+ * of one patient or one customer, which a shuffled split deals into every part; null for a
+ * grouped or ordered split, or when no column is one.
+ */
+export function repeatedIdColumn(strategy: string, columns: readonly { name: string; kind: string; missing: number; dictionarySize?: number }[], rowCount: number, target: string | null): { name: string; values: number } | null {
+  if (strategy !== 'random' && strategy !== 'stratified') return null;
+  const found = columns.find((c) => c.name !== target && c.dictionarySize !== undefined && c.dictionarySize >= 2 && c.dictionarySize < rowCount - c.missing && looksLikeId(c.name));
+  return found ? { name: found.name, values: found.dictionarySize! } : null;
+}
+
+/** What a shuffled split of rows sharing ids does to the scores, for beside the button that groups by the column. */
+export function repeatedIdNote(column: { name: string; values: number }, rowCount: number): string {
+  return (
+    `Rows share values of "${column.name}" (${count(column.values, 'value')} over ${count(rowCount, 'row')}). If the rows of one value belong together (one patient, one customer), ` +
+    'a shuffled split puts some of them in training and others in validation and test, and the scores flatter the model on new ones: keep them together with a grouped split.'
+  );
+}
+
 /** Rows an ordered split could not place in time (no value in its column); null when none. */
 export function undatedNote(missing: number, column: string): string | null {
   if (missing === 0) return null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { featureVerdict, fixingSteps, fixingStepsText, preparedColumns, rareLabelColumns, readinessOf, readinessText, scaleHintText, scalingStep } from '../../../src/prepare/readiness';
+import { dropGroupsStep, featureVerdict, fixingSteps, fixingStepsText, groupHintText, preparedColumns, rareLabelColumns, readinessOf, readinessText, scaleHintText, scalingStep } from '../../../src/prepare/readiness';
 import { viewOf } from '../../../src/prepare/frame-view';
 import { fitPipeline } from '../../../src/prepare/pipeline';
 import { layoutOf } from '../../../src/train/training-data';
@@ -25,6 +25,8 @@ describe('readinessOf', () => {
       categories: ['city', 'shop'],
       rareLabels: [],
       categoryGaps: ['city'],
+      groups: [],
+      groupedBy: null,
       gaps: [
         { name: 'items', kind: 'numeric', missing: 4 },
         { name: 'coupon', kind: 'boolean', missing: 2 },
@@ -86,6 +88,36 @@ describe('fixingSteps', () => {
       { kind: 'one-hot', params: { column: 'shop', maxCategories: 20 } },
     ]);
     expect(fixingStepsText(r)).toMatch(/^Drop “city”, whose labels are mostly rare; one-hot encode “shop”; fill/);
+  });
+
+  it('drops the column a grouped split groups by, gaps and all, rather than encoding or filling it', () => {
+    const r = readinessOf(columns, 'y', new Set(), 'city');
+    expect([r.categories, r.groups, r.categoryGaps]).toEqual([['city', 'shop'], ['city'], []]);
+    expect(fixingSteps(r)).toEqual([
+      { kind: 'drop-columns', params: { columns: ['city'] } },
+      { kind: 'one-hot', params: { column: 'shop', maxCategories: 20 } },
+      { kind: 'impute', params: { columns: ['items', 'when'], strategy: 'median', constant: '', indicator: false } },
+      { kind: 'impute', params: { columns: ['coupon'], strategy: 'most-frequent', constant: '', indicator: false } },
+    ]);
+    expect(fixingStepsText(r)).toMatch(/^Drop “city”, by which the split groups rows \(validation and test hold values of it training never saw\); one-hot encode “shop”; /);
+    // A group column with gaps is dropped, not filled first.
+    const gappy = readinessOf(columns, 'y', new Set(), 'items');
+    expect(fixingSteps(gappy)[0]).toEqual({ kind: 'drop-columns', params: { columns: ['items'] } });
+    expect(fixingSteps(gappy).some((s) => s.kind === 'impute' && (s.params.columns as string[]).includes('items'))).toBe(false);
+  });
+
+  it('names a number column the split groups by, which Train would read, with its own step; never one Train leaves out', () => {
+    const r = readinessOf([{ name: 'patient', kind: 'numeric', missing: 0, mean: 5000, spread: 2900 }, { name: 'age', kind: 'numeric', missing: 0, mean: 0, spread: 1 }], null, new Set(), 'patient');
+    expect(r.groups).toEqual(['patient']);
+    expect(r.farFromScale).toEqual([]); // dropped, not scaled
+    expect(groupHintText(r)).toBe('The split groups rows by “patient”, so validation and test rows hold values of it that training never saw: nothing a model learns from it carries over to them, or to new rows.');
+    expect(dropGroupsStep(r)).toEqual({ kind: 'drop-columns', params: { columns: ['patient'] } });
+    expect(readinessOf(columns, 'y', new Set(), 'id').groups).toEqual([]);
+    // Already one-hot encoded: its columns are the ones to drop, and the hint says what they are.
+    const encoded = readinessOf([{ name: 'patient=P1', kind: 'boolean', missing: 0 }, { name: 'patient=other', kind: 'boolean', missing: 0 }, { name: 'patients', kind: 'numeric', missing: 0 }], null, new Set(), 'patient');
+    expect([encoded.groups, encoded.groupedBy]).toEqual([['patient=P1', 'patient=other'], 'patient']);
+    expect(groupHintText(encoded)).toMatch(/^The split groups rows by “patient”, whose one-hot columns \(2 columns\) the model would read, so validation/);
+    expect(groupHintText(readinessOf(columns, 'y'))).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { binaryPlanNote, datedRowsNote, groupChoiceText, untrainedClassesNote } from '../../../src/prepare/split-notes';
+import { binaryPlanNote, datedRowsNote, groupChoiceText, repeatedIdColumn, repeatedIdNote, untrainedClassesNote } from '../../../src/prepare/split-notes';
 
 const part = (name: string, counts: Record<string, number>) => ({ part: name, classes: Object.entries(counts).map(([label, count]) => ({ label, count })) });
 
@@ -38,4 +38,21 @@ test('a shuffled split of dated rows names the first date column and the ordered
   expect(datedRowsNote('ordered', columns)).toBeNull();
   expect(datedRowsNote('grouped', columns)).toBeNull();
   expect(datedRowsNote('random', [{ name: 'x', kind: 'numeric' }])).toBeNull();
+});
+
+test('a shuffled split of rows sharing an id (a patient’s visits) names the column, and a grouped split takes the hint', () => {
+  const label = (name: string, values: number, missing = 0) => ({ name, kind: 'categorical', missing, dictionarySize: values });
+  const columns = [label('clinic', 3), { name: 'age', kind: 'numeric', missing: 0 }, label('patient_id', 120)];
+  for (const strategy of ['random', 'stratified']) expect(repeatedIdColumn(strategy, columns, 459, 'readmitted')).toEqual({ name: 'patient_id', values: 120 });
+  expect(repeatedIdNote({ name: 'patient_id', values: 120 }, 459)).toBe(
+    'Rows share values of "patient_id" (120 values over 459 rows). If the rows of one value belong together (one patient, one customer), a shuffled split puts some of them in training and others in validation and test, and the scores flatter the model on new ones: keep them together with a grouped split.',
+  );
+  expect(repeatedIdColumn('grouped', columns, 459, null)).toBeNull();
+  expect(repeatedIdColumn('ordered', columns, 459, null)).toBeNull();
+  // An id in every row (no repeats, the gaps aside) is a row's own, not a group's.
+  expect(repeatedIdColumn('random', [label('order_id', 450, 9)], 459, null)).toBeNull();
+  expect(repeatedIdColumn('random', [label('patient_id', 120)], 459, 'patient_id')).toBeNull();
+  // The name reads as an id: a word "id" at its end, or camel case; not a word that ends in "id".
+  for (const name of ['customerId', 'User ID', 'ID', 'store-id', 'accountID']) expect(repeatedIdColumn('random', [label(name, 50)], 459, null)?.name).toBe(name);
+  for (const name of ['paid', 'valid', 'PAID', 'fluid']) expect(repeatedIdColumn('random', [label(name, 50)], 459, null)).toBeNull();
 });
