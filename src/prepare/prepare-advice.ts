@@ -8,6 +8,7 @@
 import { newId } from '../shared/ids';
 import { targetNotInDataset } from '../plan/target-column';
 import type { PrepareState } from './prepare.svelte';
+import { dateSteps } from './date-features';
 import { columnsBeyondPlan } from './plan-features';
 import { dropGroupsStep, fixingSteps, rareLabelColumns, readinessOf, scalingStep, type Readiness } from './readiness';
 
@@ -47,8 +48,18 @@ export class PrepareAdvice {
   /** The steps that make every prepared column trainable (readiness.ts fixingSteps), added at the end as one change: one undo takes them back. */
   fixForTraining(): Promise<boolean> {
     const readiness = this.readiness;
-    if (!readiness) return Promise.resolve(false);
-    const steps = fixingSteps(readiness).map(({ kind, params }) => ({ id: newId(), kind, enabled: true, params }));
+    return readiness ? this.#addAll(fixingSteps(readiness)) : Promise.resolve(false);
+  }
+
+  /** The date features replaced by their day count, month and weekday (date-features.ts), as one change. */
+  replaceDates(): Promise<boolean> {
+    const readiness = this.readiness;
+    const taken = this.#prep.report?.columns.map((c) => c.name) ?? [];
+    return readiness?.dates.length ? this.#addAll(dateSteps(readiness.dates, taken)) : Promise.resolve(false);
+  }
+
+  #addAll(made: readonly { kind: string; params: Record<string, unknown> }[]): Promise<boolean> {
+    const steps = made.map(({ kind, params }) => ({ id: newId(), kind, enabled: true, params }));
     return this.#prep.change('add', (r) => void r.steps.push(...steps), steps[0]?.id);
   }
 

@@ -108,6 +108,8 @@ export interface Readiness {
   groups: string[];
   /** that column's name, when `groups` has any */
   groupedBy: string | null;
+  /** date features, which a model reads as milliseconds since 1970 and no scaling step takes (date-features.ts) */
+  dates: string[];
 }
 
 /** The dataset's category columns of mostly rare labels, by their stored label counts (a step's own output has none). */
@@ -122,7 +124,7 @@ export function rareLabelColumns(dataset: { rowCount: number; columns: readonly 
  * `groupColumn`: the column a grouped split groups by, if it is one.
  */
 export function readinessOf(columns: readonly PreparedColumn[], target: string | null, rare: ReadonlySet<string> = new Set(), groupColumn: string | null = null): Readiness {
-  const r: Readiness = { features: [], categories: [], rareLabels: [], categoryGaps: [], gaps: [], leftOut: [], farFromScale: [], groups: [], groupedBy: null };
+  const r: Readiness = { features: [], categories: [], rareLabels: [], categoryGaps: [], gaps: [], leftOut: [], farFromScale: [], groups: [], groupedBy: null, dates: [] };
   const ofGroups = (name: string) => groupColumn !== null && (name === groupColumn || name.startsWith(`${groupColumn}=`));
   for (const c of columns) {
     if (c.name === target) continue;
@@ -134,6 +136,7 @@ export function readinessOf(columns: readonly PreparedColumn[], target: string |
     }
     if (verdict === 'feature') {
       r.features.push(c.name);
+      if (c.kind === 'datetime' && !group) r.dates.push(c.name);
       if (!group && c.spread !== undefined && c.mean !== undefined && scaleDistance({ mean: c.mean, spread: c.spread, indicator: c.indicator }) > 0) r.farFromScale.push({ name: c.name, mean: c.mean, spread: c.spread });
     } else if (verdict === 'gaps') r.gaps.push({ name: c.name, kind: c.kind, missing: c.missing });
     else if (verdict === 'left-out') r.leftOut.push(c.name);

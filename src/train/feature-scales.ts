@@ -5,6 +5,7 @@
  * predictions huge and the loss jump, and a feature of spread 0.05 needs a slope twenty times larger than Adam's steps reach in a few epochs. A
  * learner who skipped scaling sees only a poor score, so the run says why.
  */
+import { listWords } from '../data/words';
 import { onlyZeroOne, SCALE_RANGE, scaleDistance, scaleWords, type Moments } from '../prepare/readiness';
 import type { Matrices } from './training-data';
 
@@ -36,9 +37,10 @@ function column(m: Pick<Matrices, 'rows' | 'x'>, features: number, j: number): F
 /**
  * A sentence naming the features (up to three, farthest first) far from unit scale over the
  * training rows, and what to do; null when none is, or for the baseline, which takes no
- * gradient steps. Constant features are not a scale problem.
+ * gradient steps. Constant features are not a scale problem. `dates`: the features that are
+ * dates, which no scaling step takes: Prepare replaces them with numbers (date-features.ts).
  */
-export function scaleNote(m: Pick<Matrices, 'rows' | 'x'>, features: readonly string[], model: string): string | null {
+export function scaleNote(m: Pick<Matrices, 'rows' | 'x'>, features: readonly string[], model: string, dates: readonly string[] = []): string | null {
   if (model === 'baseline' || m.rows < 2) return null;
   const moments = featureMoments(m, features.length);
   const far = features
@@ -48,9 +50,13 @@ export function scaleNote(m: Pick<Matrices, 'rows' | 'x'>, features: readonly st
   if (far.length === 0) return null;
   const named = far.slice(0, NAMED).map((f) => `"${f.name}" (${scaleWords(f)})`);
   const more = far.length > NAMED ? ` and ${far.length - NAMED} more` : '';
-  const them = far.length === 1 ? 'it' : 'them';
+  const farDates = far.filter((f) => dates.includes(f.name)).map((f) => `"${f.name}"`);
+  const scalable = far.length - farDates.length;
+  const them = scalable === 1 ? 'it' : 'them';
+  const scaling = scalable > 0 ? `a "Scale numbers" step for ${farDates.length ? 'the others' : them} in Prepare usually trains faster and scores better` : '';
+  const dated = farDates.length ? `Prepare can replace ${listWords(farDates)}, ${farDates.length === 1 ? 'a date' : 'dates'}, with ${farDates.length === 1 ? 'its' : 'their'} day count, month and weekday` : '';
   return (
     `Some features are far from the scale gradient steps work best at (values of about ±1): ${named.join(', ')}${more}. ` +
-    `The model learns slowly and unevenly from such features; a "Scale numbers" step for ${them} in Prepare usually trains faster and scores better.`
+    `The model learns slowly and unevenly from such features; ${[dated, scaling].filter(Boolean).join('; ')}.`
   );
 }

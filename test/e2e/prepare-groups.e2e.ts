@@ -1,16 +1,17 @@
-/** Rows that belong together (a patient's visits): the split keeps them together, and the model is not taught the patient. */
+/** Rows that belong together (a patient's visits): the split keeps them together, and the model is taught neither the patient nor milliseconds since 1970. */
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { prepareIdle, projectWithFile } from './flows';
+import { prepareIdle, projectWithFile, trainOnce } from './flows';
 import { startBrowser } from './harness';
 import { tempFile } from './temp-file';
 
 const partRows = async (page: Page) => Promise.all((await page.getByTestId('split-part').all()).map(async (p) => Number(await p.getAttribute('data-rows'))));
 
-test('a shuffled split of a patient’s visits is told of the grouped split; grouped, Prepare drops the patient column, or its one-hot columns, before training', async () => {
+test('a shuffled split of a patient’s visits is told of the grouped split; grouped, Prepare drops the patient column, or its one-hot columns, before training; the visit date is replaced by numbers a model can use', async () => {
   // 40 patients of 3 visits each; a cholesterol reading is missing now and then.
-  const lines = ['patient_id,clinic,age,cholesterol,readmitted'];
-  for (let p = 0; p < 40; p++) for (let v = 0; v < 3; v++) lines.push(`P${String(p).padStart(3, '0')},${['North', 'South', 'East'][p % 3]},${30 + p},${(p * 7 + v) % 11 === 0 ? '' : 180 + ((p * 13 + v * 5) % 60)},${(p + v) % 2 ? 'yes' : 'no'}`);
+  const lines = ['patient_id,visit_date,clinic,age,cholesterol,readmitted'];
+  const day = (k: number) => new Date(Date.UTC(2024, 0, 1 + 2 * k)).toISOString().slice(0, 10);
+  for (let p = 0; p < 40; p++) for (let v = 0; v < 3; v++) lines.push(`P${String(p).padStart(3, '0')},${day(p * 3 + v)},${['North', 'South', 'East'][p % 3]},${30 + p},${(p * 7 + v) % 11 === 0 ? '' : 180 + ((p * 13 + v * 5) % 60)},${(p + v) % 2 ? 'yes' : 'no'}`);
   const session = await startBrowser();
   const page = await session.newPage();
   await projectWithFile(page, 'Visits', tempFile('visits.csv', lines.join('\n') + '\n'), 'binary', 'readmitted');
@@ -39,8 +40,8 @@ test('a shuffled split of a patient’s visits is told of the grouped split; gro
   await hint.getByRole('button', { name: 'Drop them' }).click();
   await prepareIdle(page);
   expect(await hint.count()).toBe(0);
-  // Clinic (3 columns), age and cholesterol remain.
-  expect(await page.getByTestId('train-readiness').locator('p').first().textContent()).toBe('Train will read 5 features.');
+  // Clinic (3 columns), the visit date, age and cholesterol remain.
+  expect(await page.getByTestId('train-readiness').locator('p').first().textContent()).toBe('Train will read 6 features.');
 
   // Undone to before the one-hot steps, the fix for Train drops the patient column rather than encoding it.
   // Three changes back: the drop, the split, the fixing steps.
@@ -61,6 +62,20 @@ test('a shuffled split of a patient’s visits is told of the grouped split; gro
   await readiness.getByRole('button', { name: 'Add these steps' }).click();
   await prepareIdle(page);
   expect(await page.getByTestId('pipeline-step').evaluateAll((steps) => steps.map((s) => s.getAttribute('data-kind')))).toEqual(['drop-columns', 'one-hot', 'impute']);
-  expect(await readiness.locator('p').first().textContent()).toBe('Train will read 5 features.');
+  expect(await readiness.locator('p').first().textContent()).toBe('Train will read 6 features.');
+
+  // The visit date, read as milliseconds since 1970: a run says so, sending it to Prepare, which replaces it with numbers a model can use.
+  await trainOnce(page, 'Logistic regression', 0.01, 1, 1);
+  expect(await page.getByTestId('train-result-note').filter({ hasText: /^Some features are far/ }).textContent()).toMatch(/^Some features are far from the scale gradient steps work best at \(values of about ±1\): "visit_date" \(mean [^)]+\).* Prepare can replace "visit_date", a date, with its day count, month and weekday; a "Scale numbers" step for the others/);
+  await page.getByTestId('stage-link-prepare').click();
+  await prepareIdle(page);
+  const dates = page.getByTestId('date-hint');
+  expect(await dates.textContent()).toMatch(/^“visit_date” is a date, which a model reads as milliseconds since 1970: .* Replace it with its day count \(a trend over time\), month and weekday/);
+  await dates.getByRole('button', { name: 'Replace it' }).click();
+  await prepareIdle(page);
+  expect(await dates.count()).toBe(0);
+  expect(await readiness.locator('p').first().textContent()).toBe('Train will read 8 features.');
+  // The day count (about 19,700 days) is far from unit scale: the scaling the hint offers takes it, as it takes no date.
+  expect(await page.getByTestId('scale-hint').textContent()).toMatch(/^These features are far from unit scale, which slows a linear model or an MLP: “visit_date days” \(mean 19\d\d\d/);
   await session.close();
 });

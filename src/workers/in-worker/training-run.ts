@@ -84,7 +84,8 @@ export async function trainingData(projectId: string, rawSpec: unknown): Promise
   if (m.data.real.rows < 2) return { ok: false, problem: 'Fewer than two training rows have a target value: there is nothing to learn from.' };
   const binaryNote = plan.taskType === 'binary' ? binaryPlanNote(m.data.layout.classes ?? []) : null;
   if (binaryNote) m.data.layout.notes.push(binaryNote);
-  const scales = scaleNote(m.data.real, m.data.layout.features, spec.model);
+  const dates = frames.real.table.columns.filter((c) => c.kind === 'datetime').map((c) => c.name);
+  const scales = scaleNote(m.data.real, m.data.layout.features, spec.model, dates);
   if (scales) m.data.layout.scaleNote = scales;
   // A run on a target Prepare changed says so with its figures, on Train and Evaluate: the learner may never have opened that step's preview.
   if (frames.targetNotes.length) m.data.layout.targetNotes = frames.targetNotes;

@@ -27,6 +27,7 @@ describe('readinessOf', () => {
       categoryGaps: ['city'],
       groups: [],
       groupedBy: null,
+      dates: [],
       gaps: [
         { name: 'items', kind: 'numeric', missing: 4 },
         { name: 'coupon', kind: 'boolean', missing: 2 },

@@ -55,6 +55,15 @@ describe('scaleNote', () => {
     expect(note).toContain('a "Scale numbers" step for them in Prepare');
   });
 
+  it('sends a date to Prepare’s replacement rather than to a scaling step, which takes no dates', () => {
+    const day = [1.70e12, 1.71e12, 1.72e12, 1.73e12, 1.74e12];
+    const weight = [3500, 2100, 4800, 1700, 3000];
+    expect(scaleNote(matrices([day, weight]), ['visit', 'weight'], 'linear', ['visit'])).toMatch(
+      /: "visit" \(mean [^)]+\), "weight" \(mean [^)]+\)\. The model learns slowly and unevenly from such features; Prepare can replace "visit", a date, with its day count, month and weekday; a "Scale numbers" step for the others in Prepare usually trains faster and scores better\.$/,
+    );
+    expect(scaleNote(matrices([day]), ['visit'], 'linear', ['visit'])).toMatch(/features; Prepare can replace "visit", a date, with its day count, month and weekday\.$/);
+  });
+
   it('passes over an indicator of rare ones, as Prepare does, but not a small spread of other values', () => {
     const rare = Array.from({ length: 100 }, (_, i) => (i === 99 ? 1 : 0)); // spread 0.099
     expect(featureMoments(matrices([rare]), 1)[0]).toMatchObject({ indicator: true });
