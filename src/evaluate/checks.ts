@@ -12,13 +12,22 @@ export interface CriterionCheck {
   description: string;
   measured: number | null;
   outcome: CriterionOutcome;
+  /** the badge's word: met, not met, no threshold (the plan left it empty), or not measured (no such metric here) */
+  badge: string;
+}
+
+function badgeOf(c: Criterion, outcome: CriterionOutcome): string {
+  if (outcome === 'met') return 'met';
+  if (outcome === 'not-met') return 'not met';
+  return c.threshold === null ? 'no threshold' : 'not measured';
 }
 
 /** Each criterion, met or not, with the value measured (null when this task has no such metric). */
 export function checkCriteria(criteria: readonly Criterion[], metrics: readonly MetricLine[]): CriterionCheck[] {
   return criteria.map((c) => {
     const measured = metrics.find((m) => m.key === c.metric)?.value ?? null;
-    return { id: c.id, description: describeCriterion(c), measured, outcome: checkCriterion(c, measured) };
+    const outcome = checkCriterion(c, measured);
+    return { id: c.id, description: describeCriterion(c), measured, outcome, badge: badgeOf(c, outcome) };
   });
 }
 

@@ -7,16 +7,18 @@ const line = (key: string, value: number): MetricLine => ({ key, label: key, val
 const epoch = (metric: number, valMetric: number) => ({ epoch: 1, loss: 0, valLoss: 0, metric, valMetric, seconds: 1, samplesPerSec: 1 });
 
 describe('Evaluate checks', () => {
-  test('each success criterion is met or not, with the measured value; an unmeasured one is unknown', () => {
+  test('each success criterion is met or not, with the measured value; an unmeasured one, or one with no threshold yet, is unknown, each said so', () => {
     const criteria: Criterion[] = [
       { id: 'a', metric: 'f1-macro', comparison: '>=', threshold: 0.85 },
       { id: 'b', metric: 'log-loss', comparison: '<', threshold: 0.2 },
       { id: 'c', metric: 'rmse', comparison: '<=', threshold: 3 },
+      { id: 'd', metric: 'log-loss', comparison: '<=', threshold: null },
     ];
     expect(checkCriteria(criteria, [line('f1-macro', 0.9), line('log-loss', 0.25)])).toEqual([
-      { id: 'a', description: 'F1 (macro) ≥ 0.85', measured: 0.9, outcome: 'met' },
-      { id: 'b', description: 'Log loss < 0.2', measured: 0.25, outcome: 'not-met' },
-      { id: 'c', description: 'RMSE ≤ 3', measured: null, outcome: 'unknown' },
+      { id: 'a', description: 'F1 (macro) ≥ 0.85', measured: 0.9, outcome: 'met', badge: 'met' },
+      { id: 'b', description: 'Log loss < 0.2', measured: 0.25, outcome: 'not-met', badge: 'not met' },
+      { id: 'c', description: 'RMSE ≤ 3', measured: null, outcome: 'unknown', badge: 'not measured' },
+      { id: 'd', description: 'Log loss ≤ …', measured: 0.25, outcome: 'unknown', badge: 'no threshold' },
     ]);
   });
 
