@@ -18,6 +18,8 @@ export class ProjectState {
   error = $state<string | null>(null);
   /** the column names of the dataset in use, or null before any import */
   columns = $state.raw<string[] | null>(null);
+  /** the rows of the dataset in use, or null before any import */
+  rowCount = $state<number | null>(null);
   content: Record<StageKey, boolean> = $derived(
     stagesWithContent(this.project ? planHasContent(normalizePlan(this.project.plan)) : false, this.counts),
   );
@@ -27,7 +29,16 @@ export class ProjectState {
     const fail = (e: unknown) => (this.error = describeError(e));
     $effect(() => watch(() => getProject(db, projectId), (row) => (this.project = row ?? null), fail));
     $effect(() => watch(() => stageCounts(db, projectId), (c) => (this.counts = c), fail));
-    $effect(() => watch(() => activeDataset(db, projectId), (d) => (this.columns = d ? d.columns.map((c) => c.name) : null), fail));
+    $effect(() =>
+      watch(
+        () => activeDataset(db, projectId),
+        (d) => {
+          this.columns = d ? d.columns.map((c) => c.name) : null;
+          this.rowCount = d ? d.rowCount : null;
+        },
+        fail,
+      ),
+    );
     void setMeta(db, 'lastProjectId', projectId).catch(fail);
   }
 }

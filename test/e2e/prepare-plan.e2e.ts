@@ -1,4 +1,4 @@
-/** What Prepare says of the plan: a split that needs a target the plan lacks, a target the dataset lacks, and the columns the plan's candidate features leave out. */
+/** What Prepare says of the plan: a split that needs a target the plan lacks, a target the dataset lacks, and the columns the plan's candidate features leave out (and Plan's checklist counting the rows per candidate). */
 import { expect, test } from 'vitest';
 import { openDataStage, prepareIdle, projectWithSample, shownOrAlerts, trainBaseline } from './flows';
 import { startBrowser } from './harness';
@@ -78,13 +78,17 @@ test('a plan target the dataset lacks is said on Data, Prepare and Train, naming
   await session.close();
 });
 
-test('the columns the plan leaves out of its candidate features are named in Prepare, and one click drops them before training', async () => {
+test('Plan’s checklist counts rows per candidate feature; the columns the plan leaves out of its candidate features are named in Prepare, and one click drops them before training', async () => {
   const session = await startBrowser();
   const page = await session.newPage();
   await projectWithSample(page, 'Two features', /^Open sample Iris/, 'multiclass', 'species');
   await page.getByTestId('stage-link-plan').click();
+  // The checklist's rule of ten rows per feature, against the data in use: every column but the target, then the two chosen.
+  const sizeFact = page.getByTestId('check-fact-enough-data');
+  expect(await sizeFact.textContent()).toBe('The dataset in use has 150 rows for 4 features: 37 per feature, within the rule.');
   for (const name of ['petal_length_cm', 'petal_width_cm']) await page.getByLabel(name, { exact: true }).check();
   await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
+  expect(await sizeFact.textContent()).toBe('The dataset in use has 150 rows for 2 features: 75 per feature, within the rule.');
 
   await page.getByTestId('stage-link-prepare').click();
   await prepareIdle(page);
