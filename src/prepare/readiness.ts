@@ -151,10 +151,16 @@ export function readinessOf(columns: readonly PreparedColumn[], target: string |
   return r;
 }
 
+/** How many features far from unit scale the hint names, farthest first. */
+const NAMED_FAR = 5;
+
 /** The number features far from unit scale, in words, for beside the button that scales them; null when none. */
 export function scaleHintText(r: Readiness): string | null {
   if (r.farFromScale.length === 0) return null;
-  const named = listWords(r.farFromScale.map((f) => `“${f.name}” (${scaleWords(f)})`));
+  // The farthest few by name, as Train's note names them: ten features' figures in a row read as noise.
+  const shown = r.farFromScale.slice(0, NAMED_FAR).map((f) => `“${f.name}” (${scaleWords(f)})`);
+  const more = r.farFromScale.length - shown.length;
+  const named = more > 0 ? `${shown.join(', ')} and ${more} more` : listWords(shown);
   return `${r.farFromScale.length === 1 ? 'This feature is' : 'These features are'} far from unit scale, which slows a linear model or an MLP: ${named}.`;
 }
 

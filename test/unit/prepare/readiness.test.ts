@@ -181,6 +181,10 @@ describe('features far from unit scale', () => {
     expect(scaleHintText(r)).toBe('These features are far from unit scale, which slows a linear model or an MLP: “weight” (mean 2970, spread 843), “year” (mean 76, spread 3.7) and “tiny” (mean 0, spread 0.04).');
     expect(scalingStep(r)).toEqual({ kind: 'scale', params: { columns: ['weight', 'year', 'tiny'], method: 'standard' } });
     expect(scaleHintText(readinessOf([{ name: 'scaled', kind: 'numeric', missing: 0, mean: 0.3, spread: 1 }], null))).toBeNull();
+    // Past five, the farthest five by name and a count of the rest.
+    const many = readinessOf(Array.from({ length: 7 }, (_, k) => ({ name: `f${k}`, kind: 'numeric' as const, missing: 0, mean: 0, spread: 0.05 - k * 0.005 })), null);
+    expect(scaleHintText(many)).toMatch(/: “f6” \(mean 0, spread 0\.02\), “f5” .*, “f2” \(mean 0, spread 0\.04\) and 2 more\.$/);
+    expect(scalingStep(many).params.columns).toHaveLength(7);
   });
 
   it('preparedColumns gives each number column its spread over the view’s rows (over n), and none to others', () => {
