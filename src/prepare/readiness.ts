@@ -191,10 +191,11 @@ export const MISSING_LABEL = 'missing';
 
 /**
  * The steps that make the columns trainable: the category columns of mostly rare labels dropped
- * (a one-hot of car names would teach nothing), and the split's group column, the gaps of the other category columns filled
- * with the label "missing" (so one-hot gives them a column of their own, rather than a gap in
- * every column), a one-hot step per such column (capped at 20 columns, rare labels in "other"),
- * the median for number and date gaps, the most frequent value for yes/no gaps (no median).
+ * (a one-hot of car names would teach nothing), and the split's group column with them; the gaps
+ * of the other category columns filled with the label "missing" (so one-hot gives them a column
+ * of their own, rather than a gap in every column), a one-hot step per such column (capped at 20
+ * columns, rare labels in "other"), the median for number and date gaps, the most frequent value
+ * for yes/no gaps (no median).
  */
 export function fixingSteps(r: Readiness): { kind: string; params: Record<string, unknown> }[] {
   const steps: { kind: string; params: Record<string, unknown> }[] = [];
