@@ -241,6 +241,10 @@ test('cars: Data warns of the many model names; a linear model on unscaled featu
   await readiness.getByRole('button', { name: 'Add these steps' }).click();
   await prepareIdle(page);
   expect(await page.getByTestId('pipeline-step').evaluateAll((steps) => steps.map((s) => s.getAttribute('data-kind')))).toEqual(['drop-columns', 'one-hot', 'impute']);
+  // A fixed split (a new project's seed is random), so the margins below hold on every run.
+  await page.getByLabel('Seed', { exact: true }).first().fill('2');
+  await page.getByRole('button', { name: 'Use this seed' }).click();
+  await prepareIdle(page);
   const r2Of = async (run: string) => {
     await page.getByTestId('stage-link-evaluate').click();
     // By name: a run may end completed or early-stopped.
@@ -273,7 +277,7 @@ test('cars: Data warns of the many model names; a linear model on unscaled featu
   await page.getByLabel('Compare Run 1', { exact: true }).check();
   await page.getByTestId('run-compare').getByRole('heading', { name: 'Comparing 2 runs' }).waitFor();
   expect(await page.locator('[data-testid="settings-diff"] tr[data-setting]').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-setting'), ...[...r.querySelectorAll('td')].map((td) => td.textContent)]))).toEqual([
-    ['recipe version', '2', '1'], // Run 2, shown as it ended, then Run 1 ticked beside it
+    ['recipe version', '3', '2'], // Run 2, shown as it ended, then Run 1 ticked beside it
   ]);
   const scaled = await r2Of('Run 2');
   expect(await page.getByTestId('evaluate-scale-note').count()).toBe(0);
@@ -291,7 +295,7 @@ test('cars: Data warns of the many model names; a linear model on unscaled featu
   expect(shown.length).toBeGreaterThan(5);
   for (const [actual, predicted, error] of shown) expect(error!).toBeCloseTo(Math.abs(actual! - predicted!), 3);
   expect(shown.map(([, , error]) => error)).toEqual(shown.map(([, , error]) => error).sort((a, b) => b! - a!));
-  expect(scaled).toBeGreaterThan(unscaled + 0.1); // 0.80 against 0.65 with seed 7; other seeds leave the unscaled run far worse, below the baseline
+  expect(scaled).toBeGreaterThan(unscaled + 0.1); // 0.83 against 0.60 with these seeds (0.83 and 0.82 against 0.57 and 0.61 with training seeds 1 and 2)
 
   // With the scaling switched off, one epoch at a learning rate of 1: each step moves every slope by about 1, which on pounds
   // (about 3000) throws the predictions thousands of spreads off the target, far worse than the mean on any machine (a linear
