@@ -106,6 +106,20 @@ export const trainSpecSchema = v.object({
 });
 export type TrainSpec = v.InferOutput<typeof trainSpecSchema>;
 
+/**
+ * The learning rate a model starts from. A linear model's 0.01: it has one layer of slopes, all
+ * of which must travel the whole way from 0 (at 0.001, fifty epochs of iris's 105 rows left a
+ * logistic regression at 65% accuracy; at 0.01, 87% unscaled and 96% scaled). An MLP's 0.001,
+ * Adam's own default, as its many weights share the work.
+ */
+export const defaultLearningRate = (model: TrainSpec['model']): number => (model === 'linear' ? 0.01 : 0.001);
+
+/** The spec with another model chosen: a learning rate left at the old model's default moves to the new one's; one the learner set stays. */
+export function withModel(spec: TrainSpec, model: TrainSpec['model']): Pick<TrainSpec, 'model' | 'learningRate'> {
+  const learningRate = spec.learningRate === defaultLearningRate(spec.model) ? defaultLearningRate(model) : spec.learningRate;
+  return { model, learningRate };
+}
+
 /** A stored run's settings, or anything else read back: never fails, fills what is unreadable. */
 export function normalizeTrainSpec(raw: unknown): TrainSpec {
   return v.parse(trainSpecSchema, raw && typeof raw === 'object' ? raw : {});
@@ -179,7 +193,7 @@ export const TRAIN_HELP = {
   mlp: 'A neural network with hidden layers: can learn curves and interactions, needs more data and care.',
   l2: 'Penalises large weights, which reduces overfitting. 0 means none; try 0.001 to 0.01.',
   optimizer: 'How weights are updated. Adam adapts the step size and is a good default; SGD with momentum is the classic; RMSprop suits noisy problems.',
-  learningRate: 'The step size. Too large and the loss jumps or explodes; too small and training crawls. Adam: 0.001 is a good start.',
+  learningRate: 'The step size. Too large and the loss jumps or explodes; too small and training crawls. Adam: 0.001 is a good start for an MLP, 0.01 for a linear model.',
   batchSize: 'Rows per weight update. Larger batches are faster per epoch; smaller ones update more often.',
   epochs: 'Passes over the training rows.',
   patience: 'Stop after this many epochs without a better validation loss, and keep the best weights. 0 trains every epoch.',

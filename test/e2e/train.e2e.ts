@@ -191,7 +191,7 @@ test('Measure backends trains a timed epoch on each backend this browser has, an
   await page.waitForFunction(() => document.activeElement?.textContent === 'Measure backends');
 }, LONG_TEST_MS);
 
-test('a file of an id, categories and gaps: Data charts the first column that is no identifier; Train names every column it cannot read at once; Prepare says so too and fixes them all in one click', async () => {
+test('a file of an id, categories and gaps: Data charts the first column that is no identifier; Train names every column it cannot read at once; Prepare says so too and fixes them all in one click; the learning rate follows the model chosen', async () => {
   const rows = Array.from({ length: 60 }, (_, i) => `A${1000 + i},${['Lyon', 'Nice', 'Lille'][i % 3]},${i % 7 ? i % 10 : ''},${i % 2 ? 'web' : 'shop'},${i % 5 ? (i * 3) % 11 : ''},${i % 4 === 0 ? 'yes' : 'no'}`);
   const file = tempFile('orders.csv', `order_id,city,items,channel,basket,returned\n${rows.join('\n')}\n`);
   const session = await startBrowser();
@@ -227,5 +227,15 @@ test('a file of an id, categories and gaps: Data charts the first column that is
   expect(await page.getByTestId('pipeline-step').count()).toBe(3);
   await trainBaseline(page, 'Run 1');
   expect(await page.getByTestId('train-error').count()).toBe(0);
+
+  // A learning rate left at a model's default follows the model chosen (0.01 for a linear model, 0.001 for an MLP); one typed stays.
+  const rate = page.getByLabel('Learning rate', { exact: true });
+  await page.getByLabel('Neural network (MLP)', { exact: true }).check();
+  expect(await rate.inputValue()).toBe('0.001');
+  await page.getByLabel('Logistic regression', { exact: true }).press('Space');
+  expect(await rate.inputValue()).toBe('0.01');
+  await rate.fill('0.05');
+  await page.getByLabel('Neural network (MLP)', { exact: true }).check();
+  expect(await rate.inputValue()).toBe('0.05');
   await session.close();
 }, LONG_TEST_MS);

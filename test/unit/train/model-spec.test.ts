@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkTrainForm, normalizeTrainSpec } from '../../../src/train/model-spec';
+import { checkTrainForm, normalizeTrainSpec, withModel } from '../../../src/train/model-spec';
 
 const form = normalizeTrainSpec({ model: 'mlp', seed: 3 });
 
@@ -49,5 +49,16 @@ describe('the New run form is checked strictly before a run starts', () => {
     expect(stored.layers.map((l) => l.units)).toEqual([64, 64]);
     expect(stored.learningRate).toBe(0.001);
     expect(stored.epochs).toBe(50);
+  });
+});
+
+describe('choosing a model', () => {
+  test('moves a learning rate left at the old model’s default to the new one’s, and keeps one the learner set', () => {
+    const mlp = normalizeTrainSpec({ model: 'mlp' });
+    expect(mlp.learningRate).toBe(0.001);
+    expect(withModel(mlp, 'linear')).toEqual({ model: 'linear', learningRate: 0.01 });
+    expect(withModel({ ...mlp, model: 'linear', learningRate: 0.01 }, 'mlp')).toEqual({ model: 'mlp', learningRate: 0.001 });
+    expect(withModel({ ...mlp, learningRate: 0.05 }, 'linear')).toEqual({ model: 'linear', learningRate: 0.05 });
+    expect(withModel(mlp, 'baseline')).toEqual({ model: 'baseline', learningRate: 0.001 });
   });
 });
