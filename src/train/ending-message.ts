@@ -10,6 +10,10 @@ import type { Ending, EpochRecord } from './train-loop';
 /** How a cancelled run ends: its run row and model are deleted. */
 export const THROWN_AWAY = 'Cancelled: the run was thrown away.';
 
+/** Why a run whose first epoch stayed its best learned nothing after it, and what to change. */
+const FIRST_WAS_BEST =
+  ' Nothing after the first epoch did better: the model learned almost nothing. A learning rate too large jumps past the best weights and one too small barely moves them; features far from unit scale do both.';
+
 export function endingMessage(ending: Ending, history: readonly EpochRecord[], bestEpoch: number, patience: number): string | null {
   const last = history.at(-1);
   if (!last || ending === 'cancelled' || ending === 'diverged') return null;
@@ -19,7 +23,7 @@ export function endingMessage(ending: Ending, history: readonly EpochRecord[], b
     case 'completed':
       return `${history.length === 1 ? 'Trained its one epoch' : `Trained all ${history.length} epochs`}.${keeps}`;
     case 'early-stopped':
-      return `Stopped early after epoch ${last.epoch}: the ${watched} had not improved for ${count(patience, 'epoch')}.${keeps}`;
+      return `Stopped early after epoch ${last.epoch}: the ${watched} had not improved for ${count(patience, 'epoch')}.${keeps}${bestEpoch === 1 && last.epoch > 1 ? FIRST_WAS_BEST : ''}`;
     case 'stopped':
       return `Stopped at epoch ${last.epoch}${isCutShort(last) ? ' (cut short)' : ''}.${keeps}`;
   }

@@ -14,6 +14,10 @@ describe('how a run ended, in words', () => {
 
   test('early stopping names the patience; without validation rows the training loss is watched', () => {
     expect(endingMessage('early-stopped', epochs(13), 3, 10)).toBe('Stopped early after epoch 13: the validation loss had not improved for 10 epochs. The model keeps the weights of epoch 3, where the validation loss was lowest.');
+    // Stopped with the first epoch still the best: the run learned nothing after it, and is told why that happens.
+    expect(endingMessage('early-stopped', epochs(11), 1, 10)).toBe(
+      'Stopped early after epoch 11: the validation loss had not improved for 10 epochs. The model keeps the weights of epoch 1, where the validation loss was lowest. Nothing after the first epoch did better: the model learned almost nothing. A learning rate too large jumps past the best weights and one too small barely moves them; features far from unit scale do both.',
+    );
     expect(endingMessage('early-stopped', epochs(4, null), 3, 1)).toBe('Stopped early after epoch 4: the training loss had not improved for 1 epoch. The model keeps the weights of epoch 3, where the training loss was lowest.');
   });
 
