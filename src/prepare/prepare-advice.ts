@@ -2,8 +2,8 @@
  * What the Prepare page tells the learner about its data against the plan and against Train,
  * read from the page's state as it changes, with the steps that act on it one click away: a
  * target the dataset lacks, the columns the plan's candidate features leave out, what Train will
- * make of the prepared columns (readiness.ts), the split's group column among them. The state edits the recipe; this only reads it and
- * asks for changes through it.
+ * make of the prepared columns (readiness.ts: the split's group column and the dates among them).
+ * The state edits the recipe; this only reads it and asks for changes through it.
  */
 import { newId } from '../shared/ids';
 import { targetNotInDataset } from '../plan/target-column';

@@ -2,8 +2,9 @@
  * Whether the features are near the unit scale that gradient steps assume (the rule is Prepare's,
  * prepare/readiness.ts scaleDistance, which says it before training). A linear model or an MLP
  * starts from weights sized for values of about ±1: a weight in pounds or a year makes the first
- * predictions huge and the loss jump, and a feature of spread 0.05 needs a slope twenty times larger than Adam's steps reach in a few epochs. A
- * learner who skipped scaling sees only a poor score, so the run says why.
+ * predictions huge and the loss jump, and a feature of spread 0.05 needs a slope twenty times
+ * larger, which Adam's steps do not reach in a few epochs. A learner who skipped scaling sees
+ * only a poor score, so the run says why.
  */
 import { listWords } from '../data/words';
 import { onlyZeroOne, SCALE_RANGE, scaleDistance, scaleWords, type Moments } from '../prepare/readiness';
