@@ -42,7 +42,10 @@ export class PrepareAdvice {
     const { dataset, target, report, recipe } = this.#prep;
     if (!report?.columns.length) return null;
     const groupColumn = recipe?.split.strategy === 'grouped' ? recipe.split.groupColumn : null;
-    return readinessOf(report.columns, target, dataset ? rareLabelColumns(dataset) : undefined, groupColumn);
+    // The training rows after the last step that ran, else as the split dealt them: the rows the missing counts are over.
+    const split = report.split.ok ? report.split.parts.find((p) => p.part === 'train')?.rows : undefined;
+    const trainRows = report.steps.filter((s) => s.rowsAfter !== undefined).at(-1)?.rowsAfter ?? split ?? null;
+    return readinessOf(report.columns, target, { rare: dataset ? rareLabelColumns(dataset) : undefined, groupColumn, trainRows });
   }
 
   /** The steps that make every prepared column trainable (readiness.ts fixingSteps), added at the end as one change: one undo takes them back. */

@@ -94,8 +94,8 @@ export interface Readiness {
   rareLabels: string[];
   /** the others with gaps (where their missing count was given): one-hot would pass the gaps on to every column it makes */
   categoryGaps: string[];
-  /** columns with gaps in the training rows, with how many */
-  gaps: { name: string; kind: ColumnKind; missing: number }[];
+  /** columns with gaps in the training rows, with how many; `mostly` when they miss more than half (filled with a "was missing" column beside) */
+  gaps: { name: string; kind: ColumnKind; missing: number; mostly?: boolean }[];
   /** identifiers and free text, which Train leaves out */
   leftOut: string[];
   /** number features far from unit scale (scaleDistance), farthest first */
@@ -118,12 +118,24 @@ export function rareLabelColumns(dataset: { rowCount: number; columns: readonly 
   return new Set(rare.map((c) => c.name));
 }
 
+/** What else readinessOf may know of the prepared columns. */
+export interface ReadinessContext {
+  /** the category columns known to hold mostly rare labels (rareLabelColumns) */
+  rare?: ReadonlySet<string>;
+  /** the column a grouped split groups by */
+  groupColumn?: string | null;
+  /** the training rows after the pipeline, over which the missing counts are taken */
+  trainRows?: number | null;
+}
+
+/** A column missing in more than this share of the training rows is mostly missing, as Data warns (data/warnings.ts). */
+const MOSTLY_MISSING = 0.5;
+
 /**
  * The prepared columns (with their training rows' missing counts) sorted by what Train makes of
- * them; the target is none of them. `rare`: the category columns known to hold mostly rare labels;
- * `groupColumn`: the column a grouped split groups by, if it is one.
+ * them; the target is none of them.
  */
-export function readinessOf(columns: readonly PreparedColumn[], target: string | null, rare: ReadonlySet<string> = new Set(), groupColumn: string | null = null): Readiness {
+export function readinessOf(columns: readonly PreparedColumn[], target: string | null, { rare = new Set(), groupColumn = null, trainRows = null }: ReadinessContext = {}): Readiness {
   const r: Readiness = { features: [], categories: [], rareLabels: [], categoryGaps: [], gaps: [], leftOut: [], farFromScale: [], groups: [], groupedBy: null, dates: [] };
   const ofGroups = (name: string) => groupColumn !== null && (name === groupColumn || name.startsWith(`${groupColumn}=`));
   for (const c of columns) {
@@ -138,7 +150,7 @@ export function readinessOf(columns: readonly PreparedColumn[], target: string |
       r.features.push(c.name);
       if (c.kind === 'datetime' && !group) r.dates.push(c.name);
       if (!group && c.spread !== undefined && c.mean !== undefined && scaleDistance({ mean: c.mean, spread: c.spread, indicator: c.indicator }) > 0) r.farFromScale.push({ name: c.name, mean: c.mean, spread: c.spread });
-    } else if (verdict === 'gaps') r.gaps.push({ name: c.name, kind: c.kind, missing: c.missing });
+    } else if (verdict === 'gaps') r.gaps.push({ name: c.name, kind: c.kind, missing: c.missing, ...(trainRows && c.missing > MOSTLY_MISSING * trainRows ? { mostly: true } : {}) });
     else if (verdict === 'left-out') r.leftOut.push(c.name);
     else {
       r.categories.push(c.name);
@@ -170,10 +182,35 @@ export const scalingStep = (r: Readiness) => ({ kind: 'scale', params: { columns
 /** The category columns one-hot encoded: all but those of mostly rare labels and the split's groups, which are dropped. */
 const encoded = (r: Readiness) => r.categories.filter((c) => !r.rareLabels.includes(c) && !r.groups.includes(c));
 
-/** The columns with gaps by how they are filled (numbers and dates by the median, yes/no by the most frequent value); the split's groups are dropped instead. */
-function gapsByFill(r: Readiness): { numbers: string[]; yesNo: string[] } {
+/** One fill of the columns with gaps: how, and whether a "was missing" column goes beside each. */
+interface Fill {
+  columns: string[];
+  strategy: 'median' | 'most-frequent';
+  indicator: boolean;
+}
+
+/**
+ * The columns with gaps by how they are filled: numbers and dates by the median, yes/no by the
+ * most frequent value, a mostly-missing one with a "was missing" column beside it (that most rows
+ * have no value may be what predicts; a fill alone would hide it); the split's groups are dropped instead.
+ */
+function fillsOf(r: Readiness): Fill[] {
   const filled = r.gaps.filter((g) => !r.groups.includes(g.name));
-  return { numbers: filled.filter((g) => g.kind !== 'boolean').map((g) => g.name), yesNo: filled.filter((g) => g.kind === 'boolean').map((g) => g.name) };
+  return (['median', 'most-frequent'] as const).flatMap((strategy) =>
+    [false, true].map((indicator) => ({
+      strategy,
+      indicator,
+      columns: filled.filter((g) => (g.kind === 'boolean') === (strategy === 'most-frequent') && Boolean(g.mostly) === indicator).map((g) => g.name),
+    })),
+  ).filter((f) => f.columns.length > 0);
+}
+
+/** A fill in words: 'fill “income” with the median, keeping “income was missing” as a column of its own, as most training rows have no value'. */
+function fillText({ columns, strategy, indicator }: Fill): string {
+  const how = `fill ${listQuoted(columns)} with ${strategy === 'median' ? 'the median' : 'the most frequent value'}`;
+  if (!indicator) return how;
+  const kept = columns.length === 1 ? `keeping “${columns[0]} was missing” as a column of its own` : 'keeping “… was missing” as columns of their own';
+  return `${how}, ${kept}, as most training rows have no value`;
 }
 
 /** The step that drops the split's group column. */
@@ -195,7 +232,7 @@ export const MISSING_LABEL = 'missing';
  * of the other category columns filled with the label "missing" (so one-hot gives them a column
  * of their own, rather than a gap in every column), a one-hot step per such column (capped at 20
  * columns, rare labels in "other"), the median for number and date gaps, the most frequent value
- * for yes/no gaps (no median).
+ * for yes/no gaps (no median), each with a "was missing" column beside where most rows miss it.
  */
 export function fixingSteps(r: Readiness): { kind: string; params: Record<string, unknown> }[] {
   const steps: { kind: string; params: Record<string, unknown> }[] = [];
@@ -203,9 +240,7 @@ export function fixingSteps(r: Readiness): { kind: string; params: Record<string
   if (dropped.length) steps.push({ kind: 'drop-columns', params: { columns: dropped } });
   if (r.categoryGaps.length) steps.push({ kind: 'impute', params: { columns: r.categoryGaps, strategy: 'constant', constant: MISSING_LABEL, indicator: false } });
   steps.push(...encoded(r).map((column) => ({ kind: 'one-hot', params: { column, maxCategories: 20 } })));
-  const { numbers, yesNo } = gapsByFill(r);
-  if (numbers.length) steps.push({ kind: 'impute', params: { columns: numbers, strategy: 'median', constant: '', indicator: false } });
-  if (yesNo.length) steps.push({ kind: 'impute', params: { columns: yesNo, strategy: 'most-frequent', constant: '', indicator: false } });
+  steps.push(...fillsOf(r).map(({ columns, strategy, indicator }) => ({ kind: 'impute', params: { columns, strategy, constant: '', indicator } })));
   return steps;
 }
 
@@ -226,9 +261,7 @@ export function fixingStepsText(r: Readiness): string {
   if (r.groupedBy !== null) parts.push(`drop ${r.groups.length === 1 ? `“${r.groups[0]}”` : `the ${r.groups.length} columns of “${r.groupedBy}”`}, by which the split groups rows (validation and test hold values of it training never saw)`);
   if (r.categoryGaps.length) parts.push(`fill the gaps of ${listQuoted(r.categoryGaps)} with “${MISSING_LABEL}”`);
   if (encoded(r).length) parts.push(`one-hot encode ${listQuoted(encoded(r))}`);
-  const { numbers, yesNo } = gapsByFill(r);
-  if (numbers.length) parts.push(`fill ${listQuoted(numbers)} with the median`);
-  if (yesNo.length) parts.push(`fill ${listQuoted(yesNo)} with the most frequent value`);
+  parts.push(...fillsOf(r).map(fillText));
   const text = parts.join('; ');
   return text ? `${text[0]!.toUpperCase()}${text.slice(1)}.` : '';
 }

@@ -7,11 +7,12 @@ import { tempFile } from './temp-file';
 
 const partRows = async (page: Page) => Promise.all((await page.getByTestId('split-part').all()).map(async (p) => Number(await p.getAttribute('data-rows'))));
 
-test('a shuffled split of a patient’s visits is told of the grouped split; grouped, Prepare drops the patient column, or its one-hot columns, before training; the visit date is replaced by numbers a model can use', async () => {
+test('a shuffled split of a patient’s visits is told of the grouped split; grouped, Prepare drops the patient column, or its one-hot columns, before training; a reading missing in most rows keeps whether it was missing; the visit date is replaced by numbers a model can use', async () => {
   // 40 patients of 3 visits each; a cholesterol reading is missing now and then.
-  const lines = ['patient_id,visit_date,clinic,age,cholesterol,readmitted'];
+  // An HbA1c reading is taken at one visit in three: missing in most rows.
+  const lines = ['patient_id,visit_date,clinic,age,cholesterol,hba1c,readmitted'];
   const day = (k: number) => new Date(Date.UTC(2024, 0, 1 + 2 * k)).toISOString().slice(0, 10);
-  for (let p = 0; p < 40; p++) for (let v = 0; v < 3; v++) lines.push(`P${String(p).padStart(3, '0')},${day(p * 3 + v)},${['North', 'South', 'East'][p % 3]},${30 + p},${(p * 7 + v) % 11 === 0 ? '' : 180 + ((p * 13 + v * 5) % 60)},${(p + v) % 2 ? 'yes' : 'no'}`);
+  for (let p = 0; p < 40; p++) for (let v = 0; v < 3; v++) lines.push(`P${String(p).padStart(3, '0')},${day(p * 3 + v)},${['North', 'South', 'East'][p % 3]},${30 + p},${(p * 7 + v) % 11 === 0 ? '' : 180 + ((p * 13 + v * 5) % 60)},${v === 0 ? 5 + (p % 4) : ''},${(p + v) % 2 ? 'yes' : 'no'}`);
   const session = await startBrowser();
   const page = await session.newPage();
   await projectWithFile(page, 'Visits', tempFile('visits.csv', lines.join('\n') + '\n'), 'binary', 'readmitted');
@@ -40,8 +41,8 @@ test('a shuffled split of a patient’s visits is told of the grouped split; gro
   await hint.getByRole('button', { name: 'Drop them' }).click();
   await prepareIdle(page);
   expect(await hint.count()).toBe(0);
-  // Clinic (3 columns), the visit date, age and cholesterol remain.
-  expect(await page.getByTestId('train-readiness').locator('p').first().textContent()).toBe('Train will read 6 features.');
+  // Clinic (3 columns), the visit date, age, cholesterol, HbA1c and whether it was missing remain.
+  expect(await page.getByTestId('train-readiness').locator('p').first().textContent()).toBe('Train will read 8 features.');
 
   // Undone to before the one-hot steps, the fix for Train drops the patient column rather than encoding it.
   // Three changes back: the drop, the split, the fixing steps.
@@ -57,12 +58,12 @@ test('a shuffled split of a patient’s visits is told of the grouped split; gro
   await prepareIdle(page);
   const readiness = page.getByTestId('train-readiness');
   expect(await readiness.locator('p').nth(1).textContent()).toBe(
-    'Drop “patient_id”, by which the split groups rows (validation and test hold values of it training never saw); one-hot encode “clinic”; fill “cholesterol” with the median. Add these steps',
+    'Drop “patient_id”, by which the split groups rows (validation and test hold values of it training never saw); one-hot encode “clinic”; fill “cholesterol” with the median; fill “hba1c” with the median, keeping “hba1c was missing” as a column of its own, as most training rows have no value. Add these steps',
   );
   await readiness.getByRole('button', { name: 'Add these steps' }).click();
   await prepareIdle(page);
-  expect(await page.getByTestId('pipeline-step').evaluateAll((steps) => steps.map((s) => s.getAttribute('data-kind')))).toEqual(['drop-columns', 'one-hot', 'impute']);
-  expect(await readiness.locator('p').first().textContent()).toBe('Train will read 6 features.');
+  expect(await page.getByTestId('pipeline-step').evaluateAll((steps) => steps.map((s) => s.getAttribute('data-kind')))).toEqual(['drop-columns', 'one-hot', 'impute', 'impute']);
+  expect(await readiness.locator('p').first().textContent()).toBe('Train will read 8 features.');
 
   // The visit date, read as milliseconds since 1970: a run says so, sending it to Prepare, which replaces it with numbers a model can use.
   await trainOnce(page, 'Logistic regression', 0.01, 1, 1);
@@ -74,7 +75,7 @@ test('a shuffled split of a patient’s visits is told of the grouped split; gro
   await dates.getByRole('button', { name: 'Replace it' }).click();
   await prepareIdle(page);
   expect(await dates.count()).toBe(0);
-  expect(await readiness.locator('p').first().textContent()).toBe('Train will read 8 features.');
+  expect(await readiness.locator('p').first().textContent()).toBe('Train will read 10 features.');
   // The day count (about 19,700 days) is far from unit scale: the scaling the hint offers takes it, as it takes no date.
   expect(await page.getByTestId('scale-hint').textContent()).toMatch(/^These features are far from unit scale, which slows a linear model or an MLP: “visit_date days” \(mean 19\d\d\d/);
   await session.close();

@@ -82,7 +82,7 @@ describe('fixingSteps', () => {
   });
 
   it('drops a category column of mostly rare labels, gaps and all, rather than encoding it', () => {
-    const r = readinessOf(columns, 'y', new Set(['city']));
+    const r = readinessOf(columns, 'y', { rare: new Set(['city']) });
     expect([r.categories, r.rareLabels, r.categoryGaps]).toEqual([['city', 'shop'], ['city'], []]);
     expect(fixingSteps(r).slice(0, 2)).toEqual([
       { kind: 'drop-columns', params: { columns: ['city'] } },
@@ -91,8 +91,27 @@ describe('fixingSteps', () => {
     expect(fixingStepsText(r)).toMatch(/^Drop “city”, whose labels are mostly rare; one-hot encode “shop”; fill/);
   });
 
+  it('fills a column missing in most training rows with a “was missing” column beside it, the others without', () => {
+    const gaps = [
+      { name: 'income', kind: 'numeric', missing: 70 },
+      { name: 'age', kind: 'numeric', missing: 3 },
+      { name: 'member', kind: 'boolean', missing: 60 },
+    ] as const;
+    const r = readinessOf(gaps, null, { trainRows: 100 });
+    expect(fixingSteps(r)).toEqual([
+      { kind: 'impute', params: { columns: ['age'], strategy: 'median', constant: '', indicator: false } },
+      { kind: 'impute', params: { columns: ['income'], strategy: 'median', constant: '', indicator: true } },
+      { kind: 'impute', params: { columns: ['member'], strategy: 'most-frequent', constant: '', indicator: true } },
+    ]);
+    expect(fixingStepsText(r)).toBe(
+      'Fill “age” with the median; fill “income” with the median, keeping “income was missing” as a column of its own, as most training rows have no value; fill “member” with the most frequent value, keeping “member was missing” as a column of its own, as most training rows have no value.',
+    );
+    // Without the training rows' count, nothing is mostly missing.
+    expect(fixingSteps(readinessOf(gaps, null)).every((s) => s.params.indicator === false)).toBe(true);
+  });
+
   it('drops the column a grouped split groups by, gaps and all, rather than encoding or filling it', () => {
-    const r = readinessOf(columns, 'y', new Set(), 'city');
+    const r = readinessOf(columns, 'y', { groupColumn: 'city' });
     expect([r.categories, r.groups, r.categoryGaps]).toEqual([['city', 'shop'], ['city'], []]);
     expect(fixingSteps(r)).toEqual([
       { kind: 'drop-columns', params: { columns: ['city'] } },
@@ -102,20 +121,20 @@ describe('fixingSteps', () => {
     ]);
     expect(fixingStepsText(r)).toMatch(/^Drop “city”, by which the split groups rows \(validation and test hold values of it training never saw\); one-hot encode “shop”; /);
     // A group column with gaps is dropped, not filled first.
-    const gappy = readinessOf(columns, 'y', new Set(), 'items');
+    const gappy = readinessOf(columns, 'y', { groupColumn: 'items' });
     expect(fixingSteps(gappy)[0]).toEqual({ kind: 'drop-columns', params: { columns: ['items'] } });
     expect(fixingSteps(gappy).some((s) => s.kind === 'impute' && (s.params.columns as string[]).includes('items'))).toBe(false);
   });
 
   it('names a number column the split groups by, which Train would read, with its own step; never one Train leaves out', () => {
-    const r = readinessOf([{ name: 'patient', kind: 'numeric', missing: 0, mean: 5000, spread: 2900 }, { name: 'age', kind: 'numeric', missing: 0, mean: 0, spread: 1 }], null, new Set(), 'patient');
+    const r = readinessOf([{ name: 'patient', kind: 'numeric', missing: 0, mean: 5000, spread: 2900 }, { name: 'age', kind: 'numeric', missing: 0, mean: 0, spread: 1 }], null, { groupColumn: 'patient' });
     expect(r.groups).toEqual(['patient']);
     expect(r.farFromScale).toEqual([]); // dropped, not scaled
     expect(groupHintText(r)).toBe('The split groups rows by “patient”, so validation and test rows hold values of it that training never saw: nothing a model learns from it carries over to them, or to new rows.');
     expect(dropGroupsStep(r)).toEqual({ kind: 'drop-columns', params: { columns: ['patient'] } });
-    expect(readinessOf(columns, 'y', new Set(), 'id').groups).toEqual([]);
+    expect(readinessOf(columns, 'y', { groupColumn: 'id' }).groups).toEqual([]);
     // Already one-hot encoded: its columns are the ones to drop, and the hint says what they are.
-    const encoded = readinessOf([{ name: 'patient=P1', kind: 'boolean', missing: 0 }, { name: 'patient=other', kind: 'boolean', missing: 0 }, { name: 'patients', kind: 'numeric', missing: 0 }], null, new Set(), 'patient');
+    const encoded = readinessOf([{ name: 'patient=P1', kind: 'boolean', missing: 0 }, { name: 'patient=other', kind: 'boolean', missing: 0 }, { name: 'patients', kind: 'numeric', missing: 0 }], null, { groupColumn: 'patient' });
     expect([encoded.groups, encoded.groupedBy]).toEqual([['patient=P1', 'patient=other'], 'patient']);
     expect(groupHintText(encoded)).toMatch(/^The split groups rows by “patient”, whose one-hot columns \(2 columns\) the model would read, so validation/);
     expect(groupHintText(readinessOf(columns, 'y'))).toBeNull();
