@@ -12,7 +12,7 @@ export const THROWN_AWAY = 'Cancelled: the run was thrown away.';
 
 /** Why a run whose first epoch stayed its best learned nothing after it, and what to change. */
 const FIRST_WAS_BEST =
-  ' Nothing after the first epoch did better: the model learned almost nothing. A learning rate too large jumps past the best weights and one too small barely moves them; features far from unit scale do both.';
+  ' Nothing after the first epoch did better: the model learned almost nothing that carries over. The usual causes: a learning rate too large (it jumps past the best weights) or too small (it barely moves them), features far from unit scale, or validation rows unlike the training rows.';
 
 export function endingMessage(ending: Ending, history: readonly EpochRecord[], bestEpoch: number, patience: number): string | null {
   const last = history.at(-1);

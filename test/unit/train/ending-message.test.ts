@@ -16,7 +16,7 @@ describe('how a run ended, in words', () => {
     expect(endingMessage('early-stopped', epochs(13), 3, 10)).toBe('Stopped early after epoch 13: the validation loss had not improved for 10 epochs. The model keeps the weights of epoch 3, where the validation loss was lowest.');
     // Stopped with the first epoch still the best: the run learned nothing after it, and is told why that happens.
     expect(endingMessage('early-stopped', epochs(11), 1, 10)).toBe(
-      'Stopped early after epoch 11: the validation loss had not improved for 10 epochs. The model keeps the weights of epoch 1, where the validation loss was lowest. Nothing after the first epoch did better: the model learned almost nothing. A learning rate too large jumps past the best weights and one too small barely moves them; features far from unit scale do both.',
+      'Stopped early after epoch 11: the validation loss had not improved for 10 epochs. The model keeps the weights of epoch 1, where the validation loss was lowest. Nothing after the first epoch did better: the model learned almost nothing that carries over. The usual causes: a learning rate too large (it jumps past the best weights) or too small (it barely moves them), features far from unit scale, or validation rows unlike the training rows.',
     );
     expect(endingMessage('early-stopped', epochs(4, null), 3, 1)).toBe('Stopped early after epoch 4: the training loss had not improved for 1 epoch. The model keeps the weights of epoch 3, where the training loss was lowest.');
   });
