@@ -14,6 +14,8 @@ import seedrandom from 'seedrandom';
 import type { Column } from '../shared/column';
 import { isValid, setValid } from '../shared/column';
 import type { Frame } from '../prepare/frame';
+import { missingIndicatorName } from '../prepare/steps/impute';
+import { isOneHotOf } from '../prepare/steps/one-hot';
 import { listQuoted } from '../data/words';
 
 export interface Importance {
@@ -88,7 +90,7 @@ export function withPermutedColumn(frame: Frame, name: string, order: Int32Array
  * whose every drop is exactly 0.
  */
 export function shownImportances(importances: readonly Importance[], modelFeatures: readonly string[]): Importance[] {
-  const read = (name: string) => modelFeatures.some((f) => f === name || f.startsWith(`${name}=`) || f === `${name} was missing`);
+  const read = (name: string) => modelFeatures.some((f) => f === name || isOneHotOf(f, name) || f === missingIndicatorName(name));
   return importances.filter((i) => i.mean !== 0 || i.std !== 0 || i.lossRise !== 0 || read(i.feature));
 }
 

@@ -11,6 +11,8 @@ import type { ColumnKind } from '../shared/column';
 import { formatStat } from '../shared/format';
 import type { FrameView } from './frame-view';
 import { columnInfoOf, type ColumnInfo } from './run-steps';
+import { missingIndicatorName } from './steps/impute';
+import { isOneHotOf } from './steps/one-hot';
 import { viewMeanStd, viewPresentNumbers } from './view-numbers';
 
 /**
@@ -43,9 +45,9 @@ export function scaleDistance({ mean, spread, indicator }: Moments): number {
   return spread < SCALE_RANGE.low ? Math.log(SCALE_RANGE.low / spread) : 0;
 }
 
-/** Whether every value is 0 or 1. */
-export function onlyZeroOne(values: ArrayLike<number>): boolean {
-  for (let i = 0; i < values.length; i++) if (values[i] !== 0 && values[i] !== 1) return false;
+/** Whether every value is 0 or 1: of all of them, or of every `step`-th from `from` (a column of a row-major matrix). */
+export function onlyZeroOne(values: ArrayLike<number>, from = 0, step = 1): boolean {
+  for (let i = from; i < values.length; i += step) if (values[i] !== 0 && values[i] !== 1) return false;
   return true;
 }
 
@@ -137,7 +139,7 @@ const MOSTLY_MISSING = 0.5;
  */
 export function readinessOf(columns: readonly PreparedColumn[], target: string | null, { rare = new Set(), groupColumn = null, trainRows = null }: ReadinessContext = {}): Readiness {
   const r: Readiness = { features: [], categories: [], rareLabels: [], categoryGaps: [], gaps: [], leftOut: [], farFromScale: [], groups: [], groupedBy: null, dates: [] };
-  const ofGroups = (name: string) => groupColumn !== null && (name === groupColumn || name.startsWith(`${groupColumn}=`));
+  const ofGroups = (name: string) => groupColumn !== null && (name === groupColumn || isOneHotOf(name, groupColumn));
   for (const c of columns) {
     if (c.name === target) continue;
     const verdict = featureVerdict(c.kind, c.missing);
@@ -209,7 +211,7 @@ function fillsOf(r: Readiness): Fill[] {
 function fillText({ columns, strategy, indicator }: Fill): string {
   const how = `fill ${listQuoted(columns)} with ${strategy === 'median' ? 'the median' : 'the most frequent value'}`;
   if (!indicator) return how;
-  const kept = columns.length === 1 ? `keeping “${columns[0]} was missing” as a column of its own` : 'keeping “… was missing” as columns of their own';
+  const kept = columns.length === 1 ? `keeping “${missingIndicatorName(columns[0]!)}” as a column of its own` : `keeping “${missingIndicatorName('…')}” as columns of their own`;
   return `${how}, ${kept}, as most training rows have no value`;
 }
 

@@ -23,16 +23,9 @@ export function featureMoments(m: Pick<Matrices, 'rows' | 'x'>, features: number
     for (let k = j; k < end; k += features) squares += (m.x[k]! - mean) ** 2;
     const spread = Math.sqrt(squares / m.rows);
     // Prepare's rule (readiness.ts preparedColumns): only a small spread asks whether the column is an indicator.
-    const indicator = spread < SCALE_RANGE.low && onlyZeroOne(column(m, features, j));
+    const indicator = spread < SCALE_RANGE.low && onlyZeroOne(m.x.subarray(0, end), j, features);
     return { mean, spread, ...(indicator ? { indicator } : {}) };
   });
-}
-
-/** Column j of row-major `x`. */
-function column(m: Pick<Matrices, 'rows' | 'x'>, features: number, j: number): Float32Array {
-  const out = new Float32Array(m.rows);
-  for (let r = 0; r < m.rows; r++) out[r] = m.x[r * features + j]!;
-  return out;
 }
 
 /**

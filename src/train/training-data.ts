@@ -3,7 +3,7 @@
  * target as a class index or a number. Pure: no TF.js here, so it is tested in Node directly.
  */
 import { count, listWords } from '../data/words';
-import { booleanWord, isValid, type Column } from '../shared/column';
+import { booleanWord, countMissing, isValid, type Column } from '../shared/column';
 import { labelAt, type Frame } from '../prepare/frame';
 import { featureVerdict, readinessOf } from '../prepare/readiness';
 
@@ -67,11 +67,7 @@ export function layoutOf(train: Frame, target: string, task: Task): LayoutOutcom
   const targetColumn = train.table.columns.find((c) => c.name === target);
   if (!targetColumn) return { ok: false, problem: `The target "${target}" is not among the prepared columns: did a step drop or rename it?` };
   // Gaps are counted only in columns that could be features; Prepare's page sorts its columns by the same rule (readiness.ts).
-  const missingIn = (c: Column) => {
-    let missing = 0;
-    if (featureVerdict(c.kind, 0) === 'feature') for (let i = 0; i < n; i++) if (!isValid(c.valid, i)) missing++;
-    return missing;
-  };
+  const missingIn = (c: Column) => (featureVerdict(c.kind, 0) === 'feature' ? countMissing(c.valid, n) : 0);
   const { features, categories, gaps, leftOut } = readinessOf(train.table.columns.map((c) => ({ name: c.name, kind: c.kind, missing: missingIn(c) })), target);
   // Every column that stops training is named at once: a learner fixing them one refusal at a time would train as many times.
   if (categories.length || gaps.length) return { ok: false, problem: [categoriesProblem(categories), gapsProblem(gaps)].filter((p) => p).join(' ') };

@@ -12,6 +12,9 @@ import { viewMeanStd, viewPresentNumbers, viewQuantiles } from '../view-numbers'
 import { viewLabelsByFrequency } from './encode-labels';
 import { columnList, listNames } from './params';
 
+/** The column a fill's "was missing" indicator makes beside `column`. */
+export const missingIndicatorName = (column: string) => `${column} was missing`;
+
 const STRATEGIES = ['mean', 'median', 'most-frequent', 'constant'] as const;
 type Strategy = (typeof STRATEGIES)[number];
 
@@ -74,7 +77,7 @@ export const impute = defineViewStep({
     const fills: FillValue[] = [];
     for (const name of p.columns) {
       const column = requireView(train, name);
-      if (p.indicator && findView(train, `${name} was missing`)) throw new StepProblem(`There is already a column "${name} was missing".`);
+      if (p.indicator && findView(train, missingIndicatorName(name))) throw new StepProblem(`There is already a column "${missingIndicatorName(name)}".`);
       fills.push(learnFillView(column, n, p.strategy, p.constant));
     }
     return { fills };
@@ -109,7 +112,7 @@ export const impute = defineViewStep({
     const indicators = p.indicator
       ? p.columns.map((name, i): ColumnView => {
           const column = gaps[i];
-          const indicator: Column = column ? missingIndicator(column, n, `${name} was missing`) : { name: `${name} was missing`, kind: 'boolean', values: new Uint8Array(n), valid: allValid(n) };
+          const indicator: Column = column ? missingIndicator(column, n, missingIndicatorName(name)) : { name: missingIndicatorName(name), kind: 'boolean', values: new Uint8Array(n), valid: allValid(n) };
           return columnView(indicator, n);
         })
       : [];

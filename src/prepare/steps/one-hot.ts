@@ -10,7 +10,13 @@ import { columnName } from './params';
 
 export const OTHER_BUCKET = 'other';
 
-const names = (column: string, categories: readonly string[], other: boolean) => [...categories.map((c) => `${column}=${c}`), ...(other ? [`${column}=${OTHER_BUCKET}`] : [])];
+/** The column one-hot encoding makes for one category of `column`: "island=Dream". */
+const oneHotName = (column: string, category: string) => `${column}=${category}`;
+
+/** Whether `name` is one of the columns one-hot encoding made of `column`. */
+export const isOneHotOf = (name: string, column: string) => name.startsWith(oneHotName(column, ''));
+
+const names = (column: string, categories: readonly string[], other: boolean) => [...categories.map((c) => oneHotName(column, c)), ...(other ? [oneHotName(column, OTHER_BUCKET)] : [])];
 
 const CAP_RANGE = 'At most this many columns: enter a whole number from 2 to 1000.';
 /** At least 2: with 1, "other" would be the only column, 1 on every row. */
